@@ -1,0 +1,29 @@
+// Prepares local state for `wrangler dev`: .dev.vars, D1 migrations, the first admin, model
+// artifacts in local R2. Safe to run again: every step is idempotent.
+//   tsx scripts/setup-local.ts [--persist-to <dir>]
+import { execFileSync } from "node:child_process";
+import { getPlatformProxy } from "wrangler";
+import type { Env } from "../src/env";
+import { ensureDevVars } from "./lib/dev-vars";
+import { ensureAdmin } from "./lib/first-admin";
+import { seedModelArtifacts } from "./lib/model-artifacts";
+
+const persistIndex = process.argv.indexOf("--persist-to");
+const persistTo = persistIndex > 0 ? process.argv[persistIndex + 1] : undefined;
+
+const started = Date.now();
+const vars = ensureDevVars();
+
+execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])], {
+  stdio: ["ignore", "inherit", "inherit"],
+  env: { ...process.env, CI: "true" },
+});
+
+const proxy = await getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
+try {
+  await ensureAdmin(proxy.env.DB, vars);
+  await seedModelArtifacts(proxy.env.MODELS);
+} finally {
+  await proxy.dispose();
+}
+console.log(`local setup done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,0 +1,26 @@
+import { createMiddleware } from "hono/factory";
+import { appConfig, type HonoEnv } from "../env";
+import type { Role } from "../db/schema";
+import { ApiError } from "../errors";
+import { verifyAccessToken } from "./tokens";
+
+/** Requires a valid bearer token and puts the caller in `c.get("user")`. */
+export const authenticate = createMiddleware<HonoEnv>(async (c, next) => {
+  const header = c.req.header("authorization");
+  const match = header?.match(/^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*\.[A-Za-z0-9\-_]*)\s*$/);
+  if (!header) throw new ApiError("UNAUTHORIZED", "Missing bearer token");
+  if (!match?.[1]) throw new ApiError("UNAUTHORIZED", "Malformed Authorization header: expected 'Bearer <jwt>'");
+  c.set("user", await verifyAccessToken(match[1], appConfig(c.env)));
+  await next();
+});
+
+/** Lets only the given roles through (after `authenticate`). */
+export const requireRole = (...roles: Role[]) =>
+  createMiddleware<HonoEnv>(async (c, next) => {
+    const user = c.get("user");
+    if (!roles.includes(user.role)) {
+      const message = roles.length === 1 && roles[0] === "admin" ? "Admin access required" : `Requires role: ${roles.join(" or ")}`;
+      throw new ApiError("FORBIDDEN", message);
+    }
+    await next();
+  });

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import type { Database } from "./db/client";
+import type { ClaimCoordinator } from "./durable/claim-coordinator";
+import type { CurrentUser } from "./auth/current-user";
+
+/** Every binding, variable and secret the Worker uses. Declared in wrangler.toml / .dev.vars. */
+export interface Env {
+  DB: D1Database;
+  DOCUMENTS: R2Bucket;
+  MODELS: R2Bucket;
+  CLAIM_DOCUMENTS_QUEUE: Queue<ClaimDocumentMessage>;
+  CLAIM_COORDINATOR: DurableObjectNamespace<ClaimCoordinator>;
+  APP_VERSION: string;
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+  JWT_TTL_SECONDS: string;
+  JWT_SECRET: string;
+  ADMIN_EMAIL?: string;
+  ADMIN_PASSWORD?: string;
+}
+
+export interface ClaimDocumentMessage {
+  claimId: string;
+  documentKey: string;
+}
+
+export type HonoEnv = {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    db: Database;
+    user: CurrentUser;
+  };
+};
+
+const configSchema = z.object({
+  APP_VERSION: z.string().min(1),
+  JWT_ISSUER: z.string().min(1),
+  JWT_AUDIENCE: z.string().min(1),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400),
+  JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
+});
+
+export type AppConfig = z.infer<typeof configSchema>;
+
+const configCache = new WeakMap<Env, AppConfig>();
+
+/** Parses the vars and secrets once per env object; a misconfigured deploy fails loudly. */
+export function appConfig(env: Env): AppConfig {
+  let config = configCache.get(env);
+  if (!config) {
+    const parsed = configSchema.safeParse(env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid Worker configuration: ${problems}`);
+    }
+    config = parsed.data;
+    configCache.set(env, config);
+  }
+  return config;
+}

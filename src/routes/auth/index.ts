@@ -1,0 +1,11 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { HonoEnv } from "../../env";
+import { registerLogin } from "./login";
+import { registerMe } from "./me";
+import { registerRegister } from "./register";
+
+export function registerAuthRoutes(app: OpenAPIHono<HonoEnv>): void {
+  registerLogin(app);
+  registerRegister(app);
+  registerMe(app);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { api, json } from "../helpers";
+
+describe("GET /health", () => {
+  it("reports status, version and a check per binding", async () => {
+    for (const path of ["/health", "/api/v1/health"]) {
+      const res = await api(path);
+      expect(res.status).toBe(200);
+      const body = await json(res);
+      expect(body.status).toBe("ok");
+      expect(body.version).toBe("0.1.0");
+      expect(Object.keys(body.checks).sort()).toEqual(["claim_coordinator", "claim_documents_queue", "database", "documents_bucket", "models_bucket"]);
+      for (const check of Object.values<{ ok: boolean }>(body.checks)) expect(check.ok).toBe(true);
+    }
+  });
+});
+
+describe("OpenAPI and docs", () => {
+  it("serves an OpenAPI 3.1 document generated from the route declarations", async () => {
+    const res = await api("/api/v1/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = await json(res);
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/health"]));
+    expect(doc.paths["/api/v1/auth/register"].post.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.components.schemas.Error).toBeDefined();
+    expect(doc.components.securitySchemes.bearerAuth.scheme).toBe("bearer");
+  });
+
+  it("serves an interactive docs page", async () => {
+    const res = await api("/docs");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(await res.text()).toContain("/api/v1/openapi.json");
+  });
+});

@@ -7,6 +7,8 @@ import type { Env } from "../src/env";
 import { ensureDevVars } from "./lib/dev-vars";
 import { ensureAdmin } from "./lib/first-admin";
 import { seedModelArtifacts } from "./lib/model-artifacts";
+import { importSharedReferenceData } from "./lib/reference-data";
+import { seedDemoReferenceData } from "../src/reference/demo-seed";
 
 const persistIndex = process.argv.indexOf("--persist-to");
 const persistTo = persistIndex > 0 ? process.argv[persistIndex + 1] : undefined;
@@ -22,6 +24,8 @@ execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...(pers
 const proxy = await getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
 try {
   await ensureAdmin(proxy.env.DB, vars);
+  await seedDemoReferenceData(proxy.env.DB);
+  await importSharedReferenceData(proxy.env.DB, { persistTo });
   await seedModelArtifacts(proxy.env.MODELS);
 } finally {
   await proxy.dispose();

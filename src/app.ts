@@ -5,29 +5,43 @@ import type { HonoEnv } from "./env";
 import { ApiError, handleValidationHook, renderError } from "./errors";
 import { requestContext } from "./middleware/request-context";
 import { registerAuthRoutes } from "./routes/auth";
+import { registerClaimRoutes } from "./routes/claims";
+import { MAX_CSV_BYTES } from "./routes/codes/import";
+import { registerCodeRoutes } from "./routes/codes";
+import { registerMemberRoutes } from "./routes/members";
+import { registerProviderRoutes } from "./routes/providers";
 import { registerHealth } from "./routes/system/health";
 import { knownRoutes, notFoundHandler } from "./routes/system/not-found";
 
 export const API_PREFIX = "/api/v1";
 const JSON_BODY_LIMIT = 1024 * 1024;
 
+/** Bodies larger than JSON_BODY_LIMIT are accepted only where a route expects files. */
+const BODY_LIMITS: [RegExp, number][] = [[/\/codes\/[a-z]+\/import$/, MAX_CSV_BYTES]];
+
+const bodySizeLimit = (path: string) => BODY_LIMITS.find(([pattern]) => pattern.test(path))?.[1] ?? JSON_BODY_LIMIT;
+
 const newApp = () => new OpenAPIHono<HonoEnv>({ defaultHook: handleValidationHook });
 
 export function createApp() {
   const app = newApp();
   app.use("*", requestContext);
-  app.use(
-    `${API_PREFIX}/*`,
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT,
+  app.use(`${API_PREFIX}/*`, (c, next) => {
+    const maxSize = bodySizeLimit(c.req.path);
+    return bodyLimit({
+      maxSize,
       onError: () => {
-        throw new ApiError("PAYLOAD_TOO_LARGE", `Request body exceeds ${JSON_BODY_LIMIT} bytes`);
+        throw new ApiError("PAYLOAD_TOO_LARGE", `Request body exceeds ${maxSize} bytes`);
       },
-    }),
-  );
+    })(c, next);
+  });
 
   const api = newApp();
   registerAuthRoutes(api);
+  registerClaimRoutes(api);
+  registerMemberRoutes(api);
+  registerProviderRoutes(api);
+  registerCodeRoutes(api);
   registerHealth(api);
 
   registerHealth(app);

@@ -15,6 +15,8 @@ export interface Env {
   JWT_AUDIENCE: string;
   JWT_TTL_SECONDS: string;
   JWT_SECRET: string;
+  COST_ANOMALY_AVERAGE_MULTIPLE?: string;
+  COST_ANOMALY_STD_DEVS?: string;
   ADMIN_EMAIL?: string;
   ADMIN_PASSWORD?: string;
 }
@@ -33,12 +35,30 @@ export type HonoEnv = {
   };
 };
 
+const optionalThreshold = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === "") return fallback;
+      if (value.trim().toLowerCase() === "off") return null;
+      const parsed = Number(value);
+      if (!Number.isFinite(parsed) || parsed <= 0) {
+        ctx.addIssue({ code: "custom", message: "must be a positive number or 'off'" });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+
 const configSchema = z.object({
   APP_VERSION: z.string().min(1),
   JWT_ISSUER: z.string().min(1),
   JWT_AUDIENCE: z.string().min(1),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
+  // Seed 001's cost-anomaly thresholds; "off" disables one.
+  COST_ANOMALY_AVERAGE_MULTIPLE: optionalThreshold(2.0),
+  COST_ANOMALY_STD_DEVS: optionalThreshold(2.0),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

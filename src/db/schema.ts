@@ -43,3 +43,110 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index("audit_events_entity_idx").on(t.entityType, t.entityId)],
 );
+
+export const CHANNELS = ["health", "photo", "document", "fnol"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CLAIM_STATUSES = ["PENDING", "PROCESSING", "PROCESSED", "APPROVED", "PARTIAL", "REJECTED", "FAILED"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** One table for every channel; channel-specific columns are null elsewhere. Money in cents. */
+export const claims = sqliteTable(
+  "claims",
+  {
+    id: text("id").primaryKey(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    status: text("status", { enum: CLAIM_STATUSES }).notNull(),
+    ownerUserId: text("owner_user_id"),
+    customerId: text("customer_id"),
+    memberId: text("member_id"),
+    providerId: text("provider_id"),
+    assignedInsurerId: text("assigned_insurer_id"),
+    diagnosisCode: text("diagnosis_code"),
+    procedureCode: text("procedure_code"),
+    serviceDate: text("service_date"),
+    claimAmountCents: integer("claim_amount_cents"),
+    approvedAmountCents: integer("approved_amount_cents"),
+    fraudFlag: integer("fraud_flag", { mode: "boolean" }).notNull().default(false),
+    fraudReason: text("fraud_reason"),
+    reasons: text("reasons", { mode: "json" }).$type<{ code: string; message: string }[]>().notNull().default(sql`'[]'`),
+    notes: text("notes"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+    processedAt: text("processed_at"),
+  },
+  (t) => [
+    index("claims_channel_created_idx").on(t.channel, t.createdAt),
+    index("claims_member_idx").on(t.memberId, t.createdAt),
+    index("claims_provider_idx").on(t.providerId, t.createdAt),
+    index("claims_customer_idx").on(t.customerId, t.createdAt),
+    index("claims_duplicate_idx").on(t.memberId, t.providerId, t.procedureCode, t.serviceDate, t.claimAmountCents),
+  ],
+);
+
+export const MEMBER_STATUSES = ["ACTIVE", "INACTIVE", "SUSPENDED"] as const;
+
+/** Health-plan members; `remainingBenefitCents` only ever moves through a conditional UPDATE. */
+export const members = sqliteTable("members", {
+  memberId: text("member_id").primaryKey(),
+  firstName: text("first_name"),
+  lastName: text("last_name"),
+  status: text("status", { enum: MEMBER_STATUSES }).notNull(),
+  benefitLimitCents: integer("benefit_limit_cents").notNull(),
+  remainingBenefitCents: integer("remaining_benefit_cents").notNull(),
+  // What the last adjudication deducted: written in the same UPDATE, read in the same batch.
+  lastDeductionCents: integer("last_deduction_cents").notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const PROVIDER_STATUSES = ["ACTIVE", "INACTIVE", "SUSPENDED"] as const;
+
+export const providers = sqliteTable("providers", {
+  providerId: text("provider_id").primaryKey(),
+  name: text("name").notNull(),
+  status: text("status", { enum: PROVIDER_STATUSES }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const diagnosisCodes = sqliteTable("diagnosis_codes", {
+  code: text("code").primaryKey(),
+  description: text("description").notNull(),
+  billable: integer("billable", { mode: "boolean" }).notNull().default(true),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const procedureCodes = sqliteTable("procedure_codes", {
+  code: text("code").primaryKey(),
+  description: text("description").notNull(),
+  averageCostCents: integer("average_cost_cents"),
+  costStdDevCents: integer("cost_std_dev_cents"),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** Allowed diagnosis → procedure pairs; a trailing `*` in a pattern matches a code prefix. */
+export const procedureRules = sqliteTable(
+  "procedure_rules",
+  {
+    diagnosisPattern: text("diagnosis_pattern").notNull(),
+    procedurePattern: text("procedure_pattern").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.diagnosisPattern, t.procedurePattern] })],
+);
+
+/** Stripe-style idempotency: one row per (caller, key), holding the first response. */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    responseStatus: integer("response_status"),
+    responseBody: text("response_body"),
+    lockedAt: integer("locked_at").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);

@@ -8,7 +8,7 @@ describe("ClaimCoordinator", () => {
     const stub = claimCoordinator(env, `claim-${crypto.randomUUID()}`);
     const numbers = await Promise.all(Array.from({ length: 50 }, () => stub.sequence()));
     expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-    await runInDurableObject(stub, async (instance: ClaimCoordinator, state) => {
+    await runInDurableObject(stub, async (instance, state) => {
       expect(instance).toBeInstanceOf(ClaimCoordinator);
       expect(await state.storage.get("sequence")).toBe(50);
     });

@@ -1,12 +1,13 @@
 import { env } from "cloudflare:workers";
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import type { ClaimDocumentMessage } from "../../src/env";
 import worker from "../../src/index";
 
 describe("claim-documents queue consumers", () => {
   it("acknowledges a well-formed message and records its receipt", async () => {
     const claimId = `claim-${crypto.randomUUID()}`;
-    const batch = createMessageBatch("claim-documents", [
+    const batch = createMessageBatch<ClaimDocumentMessage>("claim-documents", [
       { id: "m-1", timestamp: new Date(), attempts: 1, body: { claimId, documentKey: `claims/${claimId}.pdf` } },
       { id: "m-2", timestamp: new Date(), attempts: 1, body: { nonsense: true } as never },
     ]);
@@ -20,7 +21,7 @@ describe("claim-documents queue consumers", () => {
 
   it("records what reaches the dead-letter queue", async () => {
     const claimId = `claim-${crypto.randomUUID()}`;
-    const batch = createMessageBatch("claim-documents-dlq", [
+    const batch = createMessageBatch<ClaimDocumentMessage>("claim-documents-dlq", [
       { id: "d-1", timestamp: new Date(), attempts: 4, body: { claimId, documentKey: "x" } },
     ]);
     const ctx = createExecutionContext();

@@ -1,0 +1,57 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { and, asc, eq } from "drizzle-orm";
+import { authenticate } from "../../auth/middleware";
+import { withVisibility } from "../../claims/scope";
+import { claimSchema, toClaimView } from "../../claims/views";
+import { auditEvents, claims } from "../../db/schema";
+import type { HonoEnv } from "../../env";
+import { ApiError } from "../../errors";
+import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
+
+const auditEntrySchema = z
+  .object({ action: z.string(), actor_id: z.string().nullable(), actor_role: z.string().nullable(), before: z.unknown(), after: z.unknown(), at: z.string() })
+  .openapi("AuditEntry");
+
+const claimDetailSchema = claimSchema.extend({ audit_trail: z.array(auditEntrySchema) }).openapi("ClaimDetail");
+
+export const getClaimRoute = createRoute({
+  method: "get",
+  path: "/claims/{id}",
+  tags: ["claims"],
+  summary: "One claim with its audit trail",
+  security: bearerSecurity,
+  middleware: [authenticate] as const,
+  request: { params: z.object({ id: z.string().min(1).max(128) }) },
+  responses: {
+    200: { description: "The claim", content: { "application/json": { schema: claimDetailSchema } } },
+    ...authErrors,
+    404: errorResponse("No such claim, or not one the caller may see"),
+  },
+});
+
+export const registerGetClaim = (app: OpenAPIHono<HonoEnv>) =>
+  app.openapi(getClaimRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const db = c.get("db");
+    const row = await db.query.claims.findFirst({ where: withVisibility(c.get("user"), eq(claims.id, id)) });
+    if (!row) throw new ApiError("CLAIM_NOT_FOUND", `Claim ${id} not found`);
+    const trail = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, id)))
+      .orderBy(asc(auditEvents.id));
+    return c.json(
+      {
+        ...toClaimView(row),
+        audit_trail: trail.map((event) => ({
+          action: event.action,
+          actor_id: event.actorId,
+          actor_role: event.actorRole,
+          before: event.before,
+          after: event.after,
+          at: event.createdAt,
+        })),
+      },
+      200,
+    );
+  });

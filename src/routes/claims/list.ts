@@ -1,0 +1,88 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { and, count, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { authenticate } from "../../auth/middleware";
+import { withVisibility } from "../../claims/scope";
+import { claimSchema, toClaimView } from "../../claims/views";
+import { CHANNELS, CLAIM_STATUSES, claims } from "../../db/schema";
+import type { HonoEnv } from "../../env";
+import { authErrors, bearerSecurity, validationErrors } from "../shared/responses";
+
+const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+export const listClaimsQuery = z
+  .object({
+    status: z
+      .string()
+      .transform((s) => s.toUpperCase())
+      .pipe(z.enum(CLAIM_STATUSES))
+      .optional()
+      .openapi({ description: "Any case: approved, APPROVED, …" }),
+    channel: z
+      .string()
+      .transform((s) => s.toLowerCase())
+      .pipe(z.enum(CHANNELS))
+      .optional(),
+    member_id: z.string().min(1).max(64).optional(),
+    provider_id: z.string().min(1).max(64).optional(),
+    customer_id: z.string().min(1).max(64).optional(),
+    start_date: z.iso.date().optional().openapi({ description: "Created on or after (YYYY-MM-DD, UTC)" }),
+    end_date: z.iso.date().optional().openapi({ description: "Created on or before (YYYY-MM-DD, UTC)" }),
+    service_date_from: z.iso.date().optional(),
+    service_date_to: z.iso.date().optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    page_size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().openapi({ description: "Alias of page_size (seed 000)" }),
+  })
+  .refine((q) => !q.start_date || !q.end_date || q.start_date <= q.end_date, { message: "start_date must not be after end_date", path: ["end_date"] });
+
+const listResponse = z
+  .object({ claims: z.array(claimSchema), total: z.number().int(), page: z.number().int(), page_size: z.number().int(), limit: z.number().int() })
+  .openapi("ClaimList");
+
+export const listClaimsRoute = createRoute({
+  method: "get",
+  path: "/claims",
+  tags: ["claims"],
+  summary: "List the claims the caller may see, newest first",
+  security: bearerSecurity,
+  middleware: [authenticate] as const,
+  request: { query: listClaimsQuery },
+  responses: {
+    200: { description: "A page of claims", content: { "application/json": { schema: listResponse } } },
+    ...validationErrors,
+    ...authErrors,
+  },
+});
+
+export const registerListClaims = (app: OpenAPIHono<HonoEnv>) =>
+  app.openapi(listClaimsRoute, async (c) => {
+    const q = c.req.valid("query");
+    const pageSize = q.page_size ?? q.limit ?? DEFAULT_PAGE_SIZE;
+    const filters: (SQL | undefined)[] = [
+      q.status ? eq(claims.status, q.status) : undefined,
+      q.channel ? eq(claims.channel, q.channel) : undefined,
+      q.member_id ? eq(claims.memberId, q.member_id) : undefined,
+      q.provider_id ? eq(claims.providerId, q.provider_id) : undefined,
+      q.customer_id ? eq(claims.customerId, q.customer_id) : undefined,
+      q.start_date ? gte(claims.createdAt, q.start_date) : undefined,
+      q.end_date ? lt(claims.createdAt, nextDay(q.end_date)) : undefined,
+      q.service_date_from ? gte(claims.serviceDate, q.service_date_from) : undefined,
+      q.service_date_to ? lte(claims.serviceDate, q.service_date_to) : undefined,
+    ];
+    const where = withVisibility(c.get("user"), and(...filters));
+    const db = c.get("db");
+    const [rows, totals] = await db.batch([
+      db
+        .select()
+        .from(claims)
+        .where(where)
+        .orderBy(desc(claims.createdAt), desc(claims.id))
+        .limit(pageSize)
+        .offset((q.page - 1) * pageSize),
+      db.select({ total: count() }).from(claims).where(where),
+    ]);
+    return c.json({ claims: rows.map(toClaimView), total: totals[0]?.total ?? 0, page: q.page, page_size: pageSize, limit: pageSize }, 200);
+  });

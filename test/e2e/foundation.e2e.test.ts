@@ -1,25 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
-
-const baseUrl = inject("baseUrl");
-
-async function call(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (init.token) headers.authorization = `Bearer ${init.token}`;
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`${baseUrl}${path}`, {
-    method: init.method ?? "GET",
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  let body: any = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // HTML pages stay text
-  }
-  return { status: res.status, headers: res.headers, body };
-}
+import { call } from "./http";
 
 describe("a person's first minutes with ClaimsEdge (over HTTP against wrangler dev)", () => {
   it("health answers with every binding working", async () => {

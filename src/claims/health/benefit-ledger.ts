@@ -1,6 +1,6 @@
 import type { CurrentUser } from "../../auth/current-user";
-import type { Reason } from "../../domain/health/adjudicate";
-import type { HealthClaimInput } from "../../domain/health/adjudicate";
+import type { claims, ClaimStatus } from "../../db/schema";
+import type { HealthClaimInput, Reason } from "../../domain/health/adjudicate";
 
 export interface HealthClaimRecord extends HealthClaimInput {
   id: string;
@@ -28,6 +28,33 @@ const auditClaim = (db: D1Database, claim: HealthClaimRecord) =>
     )
     .bind(claim.id, claim.actor.id, claim.actor.role, claim.requestId, claim.now);
 
+type ClaimRow = typeof claims.$inferSelect;
+
+/** The stored claim row for a record and its outcome (what a read-back would return). */
+function claimRow(
+  claim: HealthClaimRecord,
+  outcome: { status: ClaimStatus; approvedAmountCents: number; reasons: Reason[]; fraudFlag: boolean; fraudReason: string | null },
+): ClaimRow {
+  return {
+    id: claim.id,
+    channel: "health",
+    ownerUserId: claim.actor.id,
+    customerId: null,
+    memberId: claim.memberId,
+    providerId: claim.providerId,
+    assignedInsurerId: null,
+    diagnosisCode: claim.diagnosisCode,
+    procedureCode: claim.procedureCode,
+    serviceDate: claim.serviceDate,
+    claimAmountCents: claim.amountCents,
+    notes: claim.notes,
+    createdAt: claim.now,
+    updatedAt: claim.now,
+    processedAt: claim.now,
+    ...outcome,
+  };
+}
+
 /** Records a claim that adjudication rejected before the benefit step: no money moves. */
 export async function recordRejectedClaim(
   db: D1Database,
@@ -35,7 +62,7 @@ export async function recordRejectedClaim(
   reasons: Reason[],
   fraudFlag: boolean,
   fraudReason: string | null,
-): Promise<void> {
+): Promise<ClaimRow> {
   await db.batch([
     db
       .prepare(
@@ -59,6 +86,7 @@ export async function recordRejectedClaim(
       ),
     auditClaim(db, claim),
   ]);
+  return claimRow(claim, { status: "REJECTED", approvedAmountCents: 0, reasons, fraudFlag, fraudReason });
 }
 
 /**
@@ -68,8 +96,8 @@ export async function recordRejectedClaim(
  * from that same number — APPROVED in full, PARTIAL up to the remaining benefit, REJECTED when
  * nothing was left. Concurrent claims can therefore never approve more than the benefit held.
  */
-export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecord): Promise<void> {
-  await db.batch([
+export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecord): Promise<ClaimRow> {
+  const [, , inserted] = await db.batch<{ status: ClaimStatus; approved_amount_cents: number; reasons: string }>([
     db.prepare("UPDATE members SET last_deduction_cents = 0 WHERE member_id = ?1").bind(claim.memberId),
     db
       .prepare(
@@ -93,7 +121,8 @@ export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecor
                           'message', printf('Approved %.2f of %.2f: capped at the remaining benefit', m.last_deduction_cents / 100.0, ?8 / 100.0)))
                      ELSE '[]' END,
                 ?9, ?10, ?10, ?10
-         FROM members m WHERE m.member_id = ?3`,
+         FROM members m WHERE m.member_id = ?3
+         RETURNING status, approved_amount_cents, reasons`,
       )
       .bind(
         claim.id,
@@ -119,4 +148,13 @@ export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecor
       .bind(claim.memberId, claim.actor.id, claim.actor.role, claim.id, claim.requestId, claim.now),
     auditClaim(db, claim),
   ]);
+  const outcome = inserted?.results[0];
+  if (!outcome) throw new Error(`claim ${claim.id} was not recorded: member ${claim.memberId} vanished`);
+  return claimRow(claim, {
+    status: outcome.status,
+    approvedAmountCents: outcome.approved_amount_cents,
+    reasons: JSON.parse(outcome.reasons) as Reason[],
+    fraudFlag: false,
+    fraudReason: null,
+  });
 }

@@ -1,10 +1,8 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { eq } from "drizzle-orm";
 import { authenticate, requireRole } from "../../auth/middleware";
 import { recordPayableClaim, recordRejectedClaim, type HealthClaimRecord } from "../../claims/health/benefit-ledger";
 import { loadHealthClaimFacts } from "../../claims/health/facts";
 import { healthClaimSchema, toHealthClaimView } from "../../claims/views";
-import { claims } from "../../db/schema";
 import { adjudicateHealthClaim } from "../../domain/health/adjudicate";
 import { normalizeCode } from "../../domain/health/codes";
 import { toCents } from "../../domain/money";
@@ -99,11 +97,9 @@ export const registerCreateHealthClaim = (app: OpenAPIHono<HonoEnv>) =>
       averageMultiple: config.COST_ANOMALY_AVERAGE_MULTIPLE,
       stdDevs: config.COST_ANOMALY_STD_DEVS,
     });
-    if (decision.payable) await recordPayableClaim(c.env.DB, record);
-    else await recordRejectedClaim(c.env.DB, record, decision.reasons, decision.fraudFlag, decision.fraudReason);
-
-    const row = await db.query.claims.findFirst({ where: eq(claims.id, record.id) });
-    if (!row) throw new Error(`claim ${record.id} was not recorded`);
+    const row = decision.payable
+      ? await recordPayableClaim(c.env.DB, record)
+      : await recordRejectedClaim(c.env.DB, record, decision.reasons, decision.fraudFlag, decision.fraudReason);
     c.header("Location", `/api/v1/claims/${record.id}`);
     return c.json(toHealthClaimView(row), 201);
   });

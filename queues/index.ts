@@ -1,17 +1,21 @@
-import type { ClaimDocumentMessage, Env } from "../src/env";
+import type { ClaimDocumentMessage, Env, ModelTrainingMessage } from "../src/env";
 import { consumeClaimDocuments } from "./claim-documents";
 import { consumeDeadLetters } from "./dead-letters";
+import { consumeModelTraining } from "./model-training";
 
 export const CLAIM_DOCUMENTS_QUEUE = "claim-documents";
 export const CLAIM_DOCUMENTS_DLQ = "claim-documents-dlq";
+export const MODEL_TRAINING_QUEUE = "model-training";
 
 /** The Worker's queue entry point: one consumer per queue. */
-export async function handleQueueBatch(batch: MessageBatch<ClaimDocumentMessage>, env: Env): Promise<void> {
+export async function handleQueueBatch(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   switch (batch.queue) {
     case CLAIM_DOCUMENTS_QUEUE:
-      return consumeClaimDocuments(batch, env);
+      return consumeClaimDocuments(batch as MessageBatch<ClaimDocumentMessage>, env);
     case CLAIM_DOCUMENTS_DLQ:
-      return consumeDeadLetters(batch, env);
+      return consumeDeadLetters(batch as MessageBatch<ClaimDocumentMessage>, env);
+    case MODEL_TRAINING_QUEUE:
+      return consumeModelTraining(batch as MessageBatch<ModelTrainingMessage>, env);
     default:
       console.error(JSON.stringify({ level: "error", message: "message from an unknown queue", queue: batch.queue }));
       batch.retryAll();

@@ -6,7 +6,8 @@ import { getPlatformProxy } from "wrangler";
 import type { Env } from "../src/env";
 import { ensureDevVars } from "./lib/dev-vars";
 import { ensureAdmin } from "./lib/first-admin";
-import { seedModelArtifacts } from "./lib/model-artifacts";
+import { seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
+import { createDatabase } from "../src/db/client";
 import { importSharedReferenceData } from "./lib/reference-data";
 import { seedDemoReferenceData } from "../src/reference/demo-seed";
 
@@ -27,6 +28,8 @@ try {
   await seedDemoReferenceData(proxy.env.DB);
   await importSharedReferenceData(proxy.env.DB, { persistTo });
   await seedModelArtifacts(proxy.env.MODELS);
+  await seedTrainedModels(createDatabase(proxy.env.DB), proxy.env.MODELS);
+  await seedTrainingData(proxy.env.MODELS);
 } finally {
   await proxy.dispose();
 }

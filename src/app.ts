@@ -8,6 +8,8 @@ import { registerAuthRoutes } from "./routes/auth";
 import { registerClaimRoutes } from "./routes/claims";
 import { MAX_CSV_BYTES } from "./routes/codes/import";
 import { registerCodeRoutes } from "./routes/codes";
+import { registerFraudScoreRoutes } from "./routes/fraud/score";
+import { registerModelRoutes } from "./routes/models";
 import { registerMemberRoutes } from "./routes/members";
 import { registerProviderRoutes } from "./routes/providers";
 import { registerHealth } from "./routes/system/health";
@@ -42,6 +44,8 @@ export function createApp() {
   registerMemberRoutes(api);
   registerProviderRoutes(api);
   registerCodeRoutes(api);
+  registerFraudScoreRoutes(api);
+  registerModelRoutes(api);
   registerHealth(api);
 
   registerHealth(app);

@@ -9,6 +9,7 @@ export interface Env {
   DOCUMENTS: R2Bucket;
   MODELS: R2Bucket;
   CLAIM_DOCUMENTS_QUEUE: Queue<ClaimDocumentMessage>;
+  MODEL_TRAINING_QUEUE: Queue<ModelTrainingMessage>;
   CLAIM_COORDINATOR: DurableObjectNamespace<ClaimCoordinator>;
   APP_VERSION: string;
   JWT_ISSUER: string;
@@ -24,6 +25,10 @@ export interface Env {
 export interface ClaimDocumentMessage {
   claimId: string;
   documentKey: string;
+}
+
+export interface ModelTrainingMessage {
+  jobId: string;
 }
 
 export type HonoEnv = {

@@ -1,5 +1,5 @@
 import { createApp } from "./app";
-import type { ClaimDocumentMessage, Env } from "./env";
+import type { Env } from "./env";
 import { handleQueueBatch } from "../queues";
 
 export { ClaimCoordinator } from "./durable/claim-coordinator";
@@ -8,5 +8,5 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-  queue: (batch: MessageBatch<ClaimDocumentMessage>, env: Env) => handleQueueBatch(batch, env),
-} satisfies ExportedHandler<Env, ClaimDocumentMessage>;
+  queue: (batch: MessageBatch<unknown>, env: Env) => handleQueueBatch(batch, env),
+} satisfies ExportedHandler<Env>;

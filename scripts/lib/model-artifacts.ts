@@ -1,5 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Database } from "../../src/db/client";
+import { installModel } from "../../src/models/registry";
+import { trainingDataKey } from "../../src/models/training-data";
+import { SHARED_DATA } from "./reference-data";
 
 /** Artifacts too large for the Worker bundle, served from the MODELS bucket instead. */
 export const R2_ARTIFACTS: { key: string; file: string }[] = [
@@ -20,5 +25,33 @@ export async function seedModelArtifacts(bucket: R2Bucket): Promise<void> {
     if (current?.customMetadata?.sha256 === sha256) continue;
     await bucket.put(key, bytes, { customMetadata: { sha256 } });
     console.log(`seeded r2://claimsedge-models/${key} (${(bytes.length / 1e6).toFixed(1)} MB)`);
+  }
+}
+
+/** Registers every committed fraud and reserve model (models/fraud, models/reserve) in R2 + D1. */
+export async function seedTrainedModels(db: Database, bucket: R2Bucket): Promise<void> {
+  const files = ["models/fraud", "models/reserve"].flatMap((dir) =>
+    existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".onnx")).map((f) => join(dir, f)) : [],
+  );
+  let installed = 0;
+  for (const file of files) {
+    if ((await installModel(db, bucket, new Uint8Array(readFileSync(file)))).installed) installed++;
+  }
+  console.log(`model registry: ${files.length} models (${installed} newly installed)`);
+}
+
+const TRAINING_DATA: { dataset: string; file: string }[] = [
+  { dataset: "insurance_claims", file: `${SHARED_DATA}/insurance_claims/insurance_claims.csv` },
+  { dataset: "vehicle_claims_fraud", file: `${SHARED_DATA}/vehicle_claims_fraud/carclaims.csv` },
+];
+
+/** Stores the training data sets in R2, where retraining jobs read them. */
+export async function seedTrainingData(bucket: R2Bucket): Promise<void> {
+  for (const { dataset, file } of TRAINING_DATA) {
+    if (!existsSync(file)) continue;
+    const key = trainingDataKey(dataset);
+    if (await bucket.head(key)) continue;
+    await bucket.put(key, readFileSync(file));
+    console.log(`seeded r2://claimsedge-models/${key}`);
   }
 }

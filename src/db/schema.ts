@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
@@ -150,3 +150,42 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
+
+export const MODEL_TYPES = ["fraud", "reserve", "damage"] as const;
+export const MODEL_STATUSES = ["active", "inactive", "training", "failed"] as const;
+
+/** The model registry: every stored version of every model, at most one active per name. */
+export const modelStats = sqliteTable(
+  "model_stats",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    modelName: text("model_name").notNull(),
+    modelType: text("model_type", { enum: MODEL_TYPES }).notNull(),
+    dataset: text("dataset"),
+    version: text("version").notNull(),
+    status: text("status", { enum: MODEL_STATUSES }).notNull(),
+    metrics: text("metrics", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    artifactKey: text("artifact_key").notNull(),
+    trainedAt: text("trained_at").notNull(),
+    promotedAt: text("promoted_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("model_stats_name_version_idx").on(t.modelName, t.version),
+    uniqueIndex("model_stats_one_active_idx").on(t.modelName).where(sql`status = 'active'`),
+  ],
+);
+
+export const TRAINING_JOB_STATUSES = ["queued", "running", "promoted", "kept_champion", "refused", "failed"] as const;
+
+/** A retraining request and what came of it. */
+export const trainingJobs = sqliteTable("training_jobs", {
+  id: text("id").primaryKey(),
+  modelName: text("model_name").notNull(),
+  status: text("status", { enum: TRAINING_JOB_STATUSES }).notNull(),
+  requestedBy: text("requested_by"),
+  result: text("result", { mode: "json" }).$type<Record<string, unknown>>(),
+  createdAt: createdAt(),
+  updatedAt: text("updated_at").notNull(),
+  finishedAt: text("finished_at"),
+});

@@ -9,7 +9,8 @@ describe("GET /health", () => {
       const body = await json(res);
       expect(body.status).toBe("ok");
       expect(body.version).toBe("0.1.0");
-      expect(Object.keys(body.checks).sort()).toEqual(["claim_coordinator", "claim_documents_queue", "database", "documents_bucket", "models_bucket"]);
+      expect(Object.keys(body.checks).sort()).toEqual(["claim_coordinator", "claim_documents_queue", "database", "documents_bucket", "model_training_queue", "models_bucket"]);
+      expect(body.models).toEqual({ loaded: expect.any(Array), errors: {} });
       for (const check of Object.values<{ ok: boolean }>(body.checks)) expect(check.ok).toBe(true);
     }
   });

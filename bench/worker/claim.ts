@@ -1,0 +1,21 @@
+/** Seed 004's example claim, scored by every fraud benchmark. */
+export const BENCH_CLAIM = {
+  policy_annual_premium: 1406.91,
+  total_claim_amount: 71610,
+  vehicle_age: 11,
+  days_since_bind: 9098,
+  months_as_customer: 328,
+  "capital-gains": 53300,
+  "capital-loss": 0,
+  injury_share: 0.0909,
+  property_share: 0.1818,
+  age: 48,
+  umbrella_limit: 0,
+  incident_hour_of_the_day: 5,
+  collision_type: "Side Collision",
+  incident_severity: "Major Damage",
+  authorities_contacted: "Police",
+  number_of_vehicles_involved: 1,
+  bodily_injuries: 1,
+  police_report_available: "YES",
+};

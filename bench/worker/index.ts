@@ -1,0 +1,26 @@
+import rfCalibrated from "../../models/fraud/insurance_claims-rf-calibrated.onnx";
+import { fraudModelName, ModelSet, scoreFraudBatch } from "../../src/domain/fraud";
+import { loadTreeModel } from "../../src/platform/onnx";
+import { BENCH_CLAIM } from "./claim";
+
+let models: Promise<ModelSet> | undefined;
+
+/** GET /fraud?explain=1&n=500 → how long n single-claim scores took inside this isolate. */
+export default {
+  async fetch(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    if (url.pathname !== "/fraud") return new Response("not found", { status: 404 });
+    const n = Number(url.searchParams.get("n") ?? "200");
+    const explain = url.searchParams.get("explain") === "1";
+    models ??= loadTreeModel(rfCalibrated, "bench-rf").then((m) => new ModelSet([m]));
+    const set = await models;
+    const started = performance.now();
+    let checksum = 0;
+    for (let i = 0; i < n; i++) {
+      const [score] = await scoreFraudBatch(set, [BENCH_CLAIM], { model: "rf", calibrated: true, explain });
+      checksum += score!.probability;
+    }
+    const ms = performance.now() - started;
+    return Response.json({ model: fraudModelName("insurance_claims", "rf", true), n, explain, total_ms: ms, per_score_ms: ms / n, checksum });
+  },
+};

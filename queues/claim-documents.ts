@@ -1,17 +1,19 @@
 import { z } from "zod";
-import { auditInsert } from "../src/audit";
-import { createDatabase } from "../src/db/client";
+import { failDocumentClaim, PermanentDocumentError, processDocumentClaim } from "../src/claims/documents/process";
 import type { ClaimDocumentMessage, Env } from "../src/env";
 import { backoffSeconds } from "./retry";
 
 export const claimDocumentMessageSchema = z.object({ claimId: z.string().min(1), documentKey: z.string().min(1) });
 
+// wrangler.toml: max_retries = 3, so a message is delivered at most 4 times.
+export const MAX_DELIVERIES = 4;
+
 /**
- * Consumer of the claim-documents queue. A malformed message is dropped (logged), a
- * failure retries with backoff and, after the last retry, lands on the dead-letter queue.
+ * Consumer of the claim-documents queue. A malformed message is dropped (logged); a failure
+ * retries with exponential backoff; on the last delivery (or for a failure that retrying
+ * cannot fix) the claim becomes FAILED with the reason, so it is never stuck PENDING.
  */
 export async function consumeClaimDocuments(batch: MessageBatch<ClaimDocumentMessage>, env: Env): Promise<void> {
-  const db = createDatabase(env.DB);
   for (const message of batch.messages) {
     const parsed = claimDocumentMessageSchema.safeParse(message.body);
     if (!parsed.success) {
@@ -19,17 +21,20 @@ export async function consumeClaimDocuments(batch: MessageBatch<ClaimDocumentMes
       message.ack();
       continue;
     }
+    const { claimId } = parsed.data;
     try {
-      await auditInsert(db, {
-        entityType: "claim",
-        entityId: parsed.data.claimId,
-        action: "claim.document_received",
-        actor: null,
-        after: { document_key: parsed.data.documentKey, message_id: message.id, attempts: message.attempts },
-      });
+      await processDocumentClaim(env, claimId);
       message.ack();
     } catch (err) {
-      console.error(JSON.stringify({ level: "error", message: "claim document failed", id: message.id, error: String(err) }));
+      const reason = err instanceof Error ? err.message : String(err);
+      console.error(JSON.stringify({ level: "error", message: "claim document failed", claim_id: claimId, attempts: message.attempts, error: reason }));
+      if (err instanceof PermanentDocumentError || message.attempts >= MAX_DELIVERIES) {
+        await failDocumentClaim(env, claimId, reason);
+        if (err instanceof PermanentDocumentError) {
+          message.ack();
+          continue;
+        }
+      }
       message.retry({ delaySeconds: backoffSeconds(message.attempts) });
     }
   }

@@ -1,12 +1,14 @@
 import { auditInsert } from "../src/audit";
+import { failDocumentClaim } from "../src/claims/documents/process";
 import { createDatabase } from "../src/db/client";
 import type { ClaimDocumentMessage, Env } from "../src/env";
 
-/** Consumer of the dead-letter queue: records every message that ran out of retries. */
+/** Consumer of the dead-letter queue: the claim is FAILED (if not already) and the message recorded. */
 export async function consumeDeadLetters(batch: MessageBatch<ClaimDocumentMessage>, env: Env): Promise<void> {
   const db = createDatabase(env.DB);
   for (const message of batch.messages) {
     const claimId = typeof message.body?.claimId === "string" ? message.body.claimId : "unknown";
+    await failDocumentClaim(env, claimId, "processing failed after every retry");
     await auditInsert(db, {
       entityType: "claim",
       entityId: claimId,

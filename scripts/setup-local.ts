@@ -8,7 +8,7 @@ import { ensureDevVars } from "./lib/dev-vars";
 import { ensureAdmin } from "./lib/first-admin";
 import { seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
 import { createDatabase } from "../src/db/client";
-import { importSharedReferenceData } from "./lib/reference-data";
+import { importSharedPolicies, importSharedReferenceData } from "./lib/reference-data";
 import { seedDemoReferenceData } from "../src/reference/demo-seed";
 
 const persistIndex = process.argv.indexOf("--persist-to");
@@ -27,6 +27,7 @@ try {
   await ensureAdmin(proxy.env.DB, vars);
   await seedDemoReferenceData(proxy.env.DB);
   await importSharedReferenceData(proxy.env.DB, { persistTo });
+  await importSharedPolicies(proxy.env.DB);
   await seedModelArtifacts(proxy.env.MODELS);
   await seedTrainedModels(createDatabase(proxy.env.DB), proxy.env.MODELS);
   await seedTrainingData(proxy.env.MODELS);

@@ -12,6 +12,8 @@ import { registerFraudScoreRoutes } from "./routes/fraud/score";
 import { registerModelRoutes } from "./routes/models";
 import { registerMemberRoutes } from "./routes/members";
 import { registerProviderRoutes } from "./routes/providers";
+import { registerPolicyRoutes } from "./routes/policies";
+import { MAX_DOCUMENT_BYTES } from "./routes/claims/upload";
 import { registerHealth } from "./routes/system/health";
 import { knownRoutes, notFoundHandler } from "./routes/system/not-found";
 
@@ -19,7 +21,11 @@ export const API_PREFIX = "/api/v1";
 const JSON_BODY_LIMIT = 1024 * 1024;
 
 /** Bodies larger than JSON_BODY_LIMIT are accepted only where a route expects files. */
-const BODY_LIMITS: [RegExp, number][] = [[/\/codes\/[a-z]+\/import$/, MAX_CSV_BYTES]];
+const BODY_LIMITS: [RegExp, number][] = [
+  [/\/(codes\/[a-z]+|policies)\/import$/, MAX_CSV_BYTES],
+  // The PDF limit itself is checked by the route (413 with the reason); allow the multipart overhead.
+  [/\/claims\/upload$/, MAX_DOCUMENT_BYTES + 1024 * 1024],
+];
 
 const bodySizeLimit = (path: string) => BODY_LIMITS.find(([pattern]) => pattern.test(path))?.[1] ?? JSON_BODY_LIMIT;
 
@@ -44,6 +50,7 @@ export function createApp() {
   registerMemberRoutes(api);
   registerProviderRoutes(api);
   registerCodeRoutes(api);
+  registerPolicyRoutes(api);
   registerFraudScoreRoutes(api);
   registerModelRoutes(api);
   registerHealth(api);

@@ -3,9 +3,21 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseDiagnosisCsv, parseProcedureCsv } from "../../src/domain/reference/code-sets";
+import { parsePolicyCsv } from "../../src/domain/policies";
 import { DIAGNOSIS_UPSERT, PROCEDURE_UPSERT, upsertCodesSql } from "../../src/reference/code-store";
+import { upsertPolicies } from "../../src/reference/policy-store";
 
 export const SHARED_DATA = process.env.CLAIMSEDGE_DATA ?? "../shared/data";
+
+const POLICIES_FILE = `${SHARED_DATA}/insurance_claims/insurance_claims.csv`;
+
+/** Loads the insurance_claims policies (policy and insured columns) that document claims join to. */
+export async function importSharedPolicies(db: D1Database): Promise<void> {
+  if (!existsSync(POLICIES_FILE)) return;
+  const { policies } = parsePolicyCsv(readFileSync(POLICIES_FILE, "utf8"));
+  await upsertPolicies(db, policies, new Date().toISOString());
+  console.log(`reference data: ${policies.length} policies`);
+}
 
 const FILES = {
   diagnoses: `${SHARED_DATA}/medical_codes/icd10cm_codes.csv`,

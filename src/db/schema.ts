@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
@@ -71,6 +71,15 @@ export const claims = sqliteTable(
     fraudReason: text("fraud_reason"),
     reasons: text("reasons", { mode: "json" }).$type<{ code: string; message: string }[]>().notNull().default(sql`'[]'`),
     notes: text("notes"),
+    // Document claims (seed 000): the PDF in R2, what was read from it, why it failed.
+    documentKey: text("document_key"),
+    documentFilename: text("document_filename"),
+    documentBytes: integer("document_bytes"),
+    policyNumber: text("policy_number"),
+    extractedData: text("extracted_data", { mode: "json" }).$type<Record<string, unknown>>(),
+    failureReason: text("failure_reason"),
+    // An adjuster's verdict on fraud, the label retraining learns from.
+    fraudConfirmed: integer("fraud_confirmed", { mode: "boolean" }),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
     processedAt: text("processed_at"),
@@ -188,4 +197,25 @@ export const trainingJobs = sqliteTable("training_jobs", {
   createdAt: createdAt(),
   updatedAt: text("updated_at").notNull(),
   finishedAt: text("finished_at"),
+});
+
+/** One prediction per claim (the primary key makes a redelivered message harmless). */
+export const predictions = sqliteTable("predictions", {
+  claimId: text("claim_id").primaryKey(),
+  fraudScore: real("fraud_score").notNull(),
+  isFraudulent: integer("is_fraudulent", { mode: "boolean" }).notNull(),
+  fraudThreshold: real("fraud_threshold").notNull(),
+  reserveEstimateCents: integer("reserve_estimate_cents"),
+  modelVersion: text("model_version").notNull(),
+  reserveModelVersion: text("reserve_model_version"),
+  explanation: text("explanation", { mode: "json" }).$type<unknown[]>(),
+  createdAt: createdAt(),
+});
+
+/** Policies with their insured's attributes, joined to document claims by policy number. */
+export const policies = sqliteTable("policies", {
+  policyNumber: text("policy_number").primaryKey(),
+  // The insurance_claims data set's policy and insured columns, under their own names.
+  attributes: text("attributes", { mode: "json" }).$type<Record<string, string>>().notNull(),
+  updatedAt: text("updated_at").notNull(),
 });

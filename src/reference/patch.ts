@@ -17,13 +17,15 @@ export const setTo = (column: string, value: unknown): ColumnChange => ({ column
  */
 export async function patchAudited(
   db: D1Database,
-  target: { table: string; keyColumn: string; key: string; entityType: string; columns: string[] },
+  target: { table: string; keyColumn: string; key: string; entityType: string; columns: string[]; guard?: string; action?: string },
   changes: ColumnChange[],
   actor: CurrentUser,
   requestId: string,
   now: string,
 ): Promise<boolean> {
   const all = [...changes, setTo("updated_at", now)];
+  // `guard` (a constant SQL condition) narrows which rows may change, e.g. by status.
+  const where = `${target.keyColumn} = ?${target.guard ? ` AND (${target.guard})` : ""}`;
   const rowJson = (pick: (column: string) => string) =>
     `json_object(${target.columns.map((column) => `'${column}', ${pick(column)}`).join(", ")})`;
   const changed = new Map(all.map((change) => [change.column, change]));
@@ -38,11 +40,11 @@ export async function patchAudited(
     .prepare(
       `INSERT INTO audit_events (entity_type, entity_id, action, actor_id, actor_role, before, after, request_id, created_at)
        SELECT ?, ?, ?, ?, ?, ${rowJson((column) => column)}, ${after}, ?, ?
-       FROM ${target.table} WHERE ${target.keyColumn} = ?`,
+       FROM ${target.table} WHERE ${where}`,
     )
-    .bind(target.entityType, target.key, `${target.entityType}.updated`, actor.id, actor.role, ...afterBindings, requestId, now, target.key);
+    .bind(target.entityType, target.key, target.action ?? `${target.entityType}.updated`, actor.id, actor.role, ...afterBindings, requestId, now, target.key);
   const update = db
-    .prepare(`UPDATE ${target.table} SET ${all.map((c) => `${c.column} = (${c.expression})`).join(", ")} WHERE ${target.keyColumn} = ?`)
+    .prepare(`UPDATE ${target.table} SET ${all.map((c) => `${c.column} = (${c.expression})`).join(", ")} WHERE ${where}`)
     .bind(...all.flatMap((c) => c.bindings), target.key);
   const [, result] = await db.batch([audit, update]);
   return (result?.meta.changes ?? 0) > 0;

@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { authenticate } from "../../auth/middleware";
 import { withVisibility } from "../../claims/scope";
 import { claimSchema, toClaimView } from "../../claims/views";
-import { auditEvents, claims } from "../../db/schema";
+import { auditEvents, claims, predictions } from "../../db/schema";
 import type { HonoEnv } from "../../env";
 import { ApiError } from "../../errors";
 import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
@@ -12,7 +12,7 @@ const auditEntrySchema = z
   .object({ action: z.string(), actor_id: z.string().nullable(), actor_role: z.string().nullable(), before: z.unknown(), after: z.unknown(), at: z.string() })
   .openapi("AuditEntry");
 
-const claimDetailSchema = claimSchema.extend({ audit_trail: z.array(auditEntrySchema) }).openapi("ClaimDetail");
+const claimDetailSchema = claimSchema.and(z.object({ audit_trail: z.array(auditEntrySchema) })).openapi("ClaimDetail");
 
 export const getClaimRoute = createRoute({
   method: "get",
@@ -33,7 +33,12 @@ export const registerGetClaim = (app: OpenAPIHono<HonoEnv>) =>
   app.openapi(getClaimRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("db");
-    const row = await db.query.claims.findFirst({ where: withVisibility(c.get("user"), eq(claims.id, id)) });
+    const [row] = await db
+      .select({ claim: claims, prediction: predictions })
+      .from(claims)
+      .leftJoin(predictions, eq(predictions.claimId, claims.id))
+      .where(withVisibility(c.get("user"), eq(claims.id, id)))
+      .limit(1);
     if (!row) throw new ApiError("CLAIM_NOT_FOUND", `Claim ${id} not found`);
     const trail = await db
       .select()
@@ -42,7 +47,7 @@ export const registerGetClaim = (app: OpenAPIHono<HonoEnv>) =>
       .orderBy(asc(auditEvents.id));
     return c.json(
       {
-        ...toClaimView(row),
+        ...toClaimView(row.claim, row.prediction),
         audit_trail: trail.map((event) => ({
           action: event.action,
           actor_id: event.actorId,

@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import { authenticate } from "../../auth/middleware";
 import { withVisibility } from "../../claims/scope";
 import { claimSchema, toClaimView } from "../../claims/views";
-import { CHANNELS, CLAIM_STATUSES, claims } from "../../db/schema";
+import { CHANNELS, CLAIM_STATUSES, claims, predictions } from "../../db/schema";
 import type { HonoEnv } from "../../env";
 import { authErrors, bearerSecurity, validationErrors } from "../shared/responses";
 
@@ -76,13 +76,14 @@ export const registerListClaims = (app: OpenAPIHono<HonoEnv>) =>
     const db = c.get("db");
     const [rows, totals] = await db.batch([
       db
-        .select()
+        .select({ claim: claims, prediction: predictions })
         .from(claims)
+        .leftJoin(predictions, eq(predictions.claimId, claims.id))
         .where(where)
         .orderBy(desc(claims.createdAt), desc(claims.id))
         .limit(pageSize)
         .offset((q.page - 1) * pageSize),
       db.select({ total: count() }).from(claims).where(where),
     ]);
-    return c.json({ claims: rows.map(toClaimView), total: totals[0]?.total ?? 0, page: q.page, page_size: pageSize, limit: pageSize }, 200);
+    return c.json({ claims: rows.map((row) => toClaimView(row.claim, row.prediction)), total: totals[0]?.total ?? 0, page: q.page, page_size: pageSize, limit: pageSize }, 200);
   });

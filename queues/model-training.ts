@@ -7,7 +7,7 @@ import type { FraudDataset } from "../src/domain/fraud/train";
 import type { Env, ModelTrainingMessage } from "../src/env";
 import { activeModelSet, forgetActive } from "../src/models/loader";
 import { activeModel, artifactKey, registryMetrics } from "../src/models/registry";
-import { storedTrainingRows } from "../src/models/training-data";
+import { adjudicatedClaimRows, storedTrainingRows } from "../src/models/training-data";
 import { auditInsert } from "../src/audit";
 
 export const modelTrainingMessageSchema = z.object({ jobId: z.string().min(1) });
@@ -20,8 +20,8 @@ async function finish(db: Database, jobId: string, status: JobStatus, result: Re
 }
 
 /**
- * Retrains one fraud model: a challenger on the stored training data (adjudicated claims are
- * added to it as they gain fraud labels), evaluated with the champion on the challenger's
+ * Retrains one fraud model: a challenger on the stored training data plus the document claims
+ * adjusters have labelled (insurance_claims models), evaluated with the champion on the challenger's
  * held-out split, stored in R2 and the registry, and promoted only if its ROC-AUC is higher.
  * A redelivered message for a finished job does nothing; one for a running job is retried.
  */
@@ -40,7 +40,9 @@ export async function retrainModel(env: Env, jobId: string): Promise<void> {
   const championModel = (await activeModelSet(env, [job.modelName])).get(job.modelName);
   const meta: ModelMetadata = championModel.metadata;
   const dataset = champion.dataset as FraudDataset;
-  const rows = await storedTrainingRows(env.MODELS, dataset);
+  const stored = await storedTrainingRows(env.MODELS, dataset);
+  const adjudicated = dataset === "insurance_claims" ? await adjudicatedClaimRows(db) : [];
+  const rows = [...stored, ...adjudicated];
 
   const trainedAt = new Date().toISOString();
   const version = `retrain-${trainedAt.replace(/[-:T]/g, "").slice(0, 14)}-${jobId.slice(0, 8)}`;
@@ -75,6 +77,7 @@ export async function retrainModel(env: Env, jobId: string): Promise<void> {
     challenger_version: version,
     champion_version: champion.version,
     training_rows: rows.length,
+    adjudicated_rows: adjudicated.length,
     holdout_rows: challenger.holdout.length,
     challenger: challenger.metrics,
     champion_on_same_holdout: championOnHoldout,

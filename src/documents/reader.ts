@@ -172,6 +172,15 @@ const visibleChars = (items: PositionedText[]) => items.reduce((n, i) => n + i.s
  * Text of every page of a claim PDF, plus its filled form fields. Throws PdfRejectedError
  * for files that are not readable PDFs (see inspectPdf).
  */
+/** The OCR engine failed (not the PDF): worth retrying, unlike a PDF that cannot be read. */
+export class OcrFailedError extends Error {
+  override readonly name = "OcrFailedError";
+}
+
+function ocrFailed(err: unknown): never {
+  throw new OcrFailedError(`OCR failed: ${err instanceof Error ? err.message : String(err)}`);
+}
+
 export async function readClaimDocument(input: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<ClaimDocument> {
   const bytes = checkPdfBytes(input, options);
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
@@ -204,7 +213,7 @@ export async function readClaimDocument(input: ArrayBuffer | Uint8Array, options
     let ocrInitMs = 0;
     let ocrStart = Date.now();
     if (needOcr.length > 0) {
-      const engine = typeof options.ocr === "function" ? await options.ocr() : options.ocr;
+      const engine = typeof options.ocr === "function" ? await options.ocr().catch(ocrFailed) : options.ocr;
       ocrInitMs = Date.now() - ocrStart;
       ocrStart = Date.now();
       const maxOcrPages = options.maxOcrPages ?? 10;
@@ -217,7 +226,12 @@ export async function readClaimDocument(input: ArrayBuffer | Uint8Array, options
         }
         const largest = (await pageImages(pdf, n))[0];
         if (!largest || largest.width < 50 || largest.height < 50) continue;
-        const result = engine.recognize(largest);
+        let result;
+        try {
+          result = engine.recognize(largest);
+        } catch (err) {
+          ocrFailed(err);
+        }
         ocrPages++;
         if (!textLayerOnly && textQuality(result.text) <= textQuality(page.text)) continue;
         pages[n - 1] = { number: n, text: result.text, source: "ocr", ocrConfidence: result.confidence, lineConfidence: result.lineConfidence };
@@ -225,7 +239,7 @@ export async function readClaimDocument(input: ArrayBuffer | Uint8Array, options
     }
     return { pages, formFields, pageCount, timings: { textMs, ocrMs: Date.now() - ocrStart, ocrPages, ocrInitMs } };
   } catch (err) {
-    if (err instanceof PdfRejectedError) throw err;
+    if (err instanceof PdfRejectedError || err instanceof OcrFailedError) throw err;
     throw new PdfRejectedError("BROKEN_PDF", "The PDF could not be read", { reason: "read_failed", message: String((err as Error).message ?? err).slice(0, 200) });
   } finally {
     await pdf.loadingTask.destroy();

@@ -25,7 +25,7 @@ describe("claim PDFs through the real queue (over HTTP against wrangler dev)", (
       const accepted = await upload(insurer, file);
       expect(accepted.status).toBe(202);
       const claim = await processed(insurer, accepted.body.claim_id);
-      expect(claim.status).toBe("PROCESSED");
+      expect({ file, status: claim.status, reason: claim.failure_reason }).toEqual({ file, status: "PROCESSED", reason: null });
       expect(claim.extracted_data).toMatchObject({ claimant_name: "Maria Garcia-Lopez", incident_date: "2025-03-14", amount_claimed: 4250 });
       expect(claim.fraud_score).toBeGreaterThanOrEqual(0);
       expect(claim.reserve_estimate).toBeGreaterThan(0);

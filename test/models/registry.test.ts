@@ -43,6 +43,12 @@ describe("model registry", () => {
 describe("POST /api/v1/models/retrain (through the real queue)", () => {
   it("trains a challenger, evaluates both on the same held-out rows and promotes only a better one", async () => {
     await storeTrainingData("insurance_claims", syntheticInsuranceClaims(400, 11));
+    // A document claim an adjuster confirmed as fraud joins the training rows.
+    await env.DB.prepare(
+      "INSERT INTO claims (id, channel, status, extracted_data, fraud_confirmed, updated_at) VALUES (?, 'document', 'REJECTED', ?, 1, ?)",
+    )
+      .bind(crypto.randomUUID(), JSON.stringify({ incident_severity: "Major Damage", amount_claimed: 52000 }), new Date().toISOString())
+      .run();
     const res = await api("/api/v1/models/retrain", { method: "POST", token: admin.token, body: { model_name: "insurance_claims-gbdt-calibrated", model_type: "fraud" } });
     expect(res.status).toBe(202);
     const accepted = await json(res);
@@ -50,6 +56,8 @@ describe("POST /api/v1/models/retrain (through the real queue)", () => {
 
     const job = await waitForJob(accepted.job_id);
     expect(["promoted", "kept_champion"]).toContain(job.status);
+    expect(job.result.adjudicated_rows).toBeGreaterThanOrEqual(1);
+    expect(job.result.training_rows).toBe(400 + job.result.adjudicated_rows);
     const { challenger, champion_on_same_holdout: champion, promoted, challenger_version } = job.result;
     expect(promoted).toBe(challenger.roc_auc > champion.roc_auc);
     expect(job.status).toBe(promoted ? "promoted" : "kept_champion");

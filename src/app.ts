@@ -14,6 +14,7 @@ import { registerMemberRoutes } from "./routes/members";
 import { registerProviderRoutes } from "./routes/providers";
 import { registerPolicyRoutes } from "./routes/policies";
 import { MAX_DOCUMENT_BYTES } from "./routes/claims/upload";
+import { MAX_VALIDATE_BODY } from "./routes/claims/validate";
 import { registerHealth } from "./routes/system/health";
 import { knownRoutes, notFoundHandler } from "./routes/system/not-found";
 
@@ -25,6 +26,7 @@ const BODY_LIMITS: [RegExp, number][] = [
   [/\/(codes\/[a-z]+|policies)\/import$/, MAX_CSV_BYTES],
   // The PDF limit itself is checked by the route (413 with the reason); allow the multipart overhead.
   [/\/claims\/upload$/, MAX_DOCUMENT_BYTES + 1024 * 1024],
+  [/\/claims\/validate$/, MAX_VALIDATE_BODY],
 ];
 
 const bodySizeLimit = (path: string) => BODY_LIMITS.find(([pattern]) => pattern.test(path))?.[1] ?? JSON_BODY_LIMIT;

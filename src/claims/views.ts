@@ -54,8 +54,14 @@ export type HealthClaimView = z.infer<typeof healthClaimSchema>;
 type ClaimRow = typeof claims.$inferSelect;
 type PredictionRow = typeof predictions.$inferSelect;
 
+export type HealthClaimRow = Pick<
+  ClaimRow,
+  | "id" | "channel" | "memberId" | "providerId" | "diagnosisCode" | "procedureCode" | "serviceDate" | "claimAmountCents"
+  | "approvedAmountCents" | "status" | "fraudFlag" | "fraudReason" | "reasons" | "notes" | "createdAt" | "updatedAt" | "processedAt"
+>;
+
 /** Seed 001's claim shape, plus machine-readable reasons for every rejection or reduction. */
-export function toHealthClaimView(row: ClaimRow): HealthClaimView {
+export function toHealthClaimView(row: HealthClaimRow): HealthClaimView {
   return {
     claim_id: row.id,
     channel: row.channel,
@@ -102,10 +108,73 @@ export function toDocumentClaimView(row: ClaimRow, prediction: PredictionRow | n
   };
 }
 
+const qualityBreakdownSchema = z.object({ sharpness: z.number(), brightness: z.number(), contrast: z.number() }).openapi("QualityBreakdown");
+
+export const photoResultSchema = z
+  .object({ damage_detected: z.boolean(), confidence: z.number(), quality_score: z.number(), quality_breakdown: qualityBreakdownSchema })
+  .openapi("PhotoResult");
+
+export const photoClaimSchema = z
+  .object({
+    claim_id: z.string().openapi({ description: "The client's claim id", example: "CLM-2025-001234" }),
+    id: z.string().openapi({ description: "The server's id for the claim" }),
+    channel: z.enum(CHANNELS),
+    customer_id: z.string().nullable(),
+    status: z.enum(CLAIM_STATUSES),
+    effective_status: z.enum(CLAIM_STATUSES),
+    system_status: z.enum(CLAIM_STATUSES).nullable(),
+    result: photoResultSchema,
+    reason: z.enum(["no_damage", "low_confidence"]).optional(),
+    message: z.string(),
+    next_steps: z.string(),
+    user_override_allowed: z.boolean(),
+    user_override: z.boolean(),
+    override_timestamp: z.string().optional(),
+    override_reason: z.string().optional(),
+    submitted_at: z.string().nullable(),
+    processing_time_ms: z.number(),
+    fraud_flag: z.boolean().optional().openapi({ description: "Staff only: the photo is a near-duplicate of another customer's" }),
+    fraud_reason: z.string().nullable().optional(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi("PhotoClaim");
+
+/** Seed 002's full claim (GET): effective and system status, the model's result, the override. */
+export function toPhotoClaimView(row: ClaimRow, staff: boolean): z.infer<typeof photoClaimSchema> {
+  const r = (row.photoResult ?? {}) as Record<string, any>;
+  const effective = row.status;
+  return {
+    claim_id: row.clientClaimId ?? row.id,
+    id: row.id,
+    channel: row.channel,
+    customer_id: row.customerId,
+    status: effective,
+    effective_status: effective,
+    system_status: row.systemStatus,
+    result: { damage_detected: r.damage_detected, confidence: r.confidence, quality_score: r.quality_score, quality_breakdown: r.quality_breakdown },
+    ...(r.reason ? { reason: r.reason } : {}),
+    message: row.userOverride ? OVERRIDE_MESSAGE : r.message,
+    next_steps: r.next_steps,
+    user_override_allowed: effective === "REJECTED",
+    user_override: row.userOverride,
+    ...(row.userOverride ? { override_timestamp: row.overrideAt ?? undefined, override_reason: row.overrideReason ?? undefined } : {}),
+    submitted_at: row.processedAt,
+    processing_time_ms: r.processing_time_ms,
+    ...(staff ? { fraud_flag: row.fraudFlag, fraud_reason: row.fraudReason } : {}),
+    created_at: row.createdAt,
+    updated_at: row.updatedAt,
+  };
+}
+
+export const OVERRIDE_MESSAGE = "Claim status updated. Flagged for manual review during processing.";
+
 /** Any channel's claim: each channel's own shape. */
-export const claimSchema = z.union([healthClaimSchema, documentClaimSchema]).openapi("Claim");
+export const claimSchema = z.union([healthClaimSchema, documentClaimSchema, photoClaimSchema]).openapi("Claim");
 export type ClaimView = z.infer<typeof claimSchema>;
 
-export function toClaimView(row: ClaimRow, prediction: PredictionRow | null = null): ClaimView {
-  return row.channel === "document" ? toDocumentClaimView(row, prediction) : toHealthClaimView(row);
+export function toClaimView(row: ClaimRow, prediction: PredictionRow | null, viewer: { staff: boolean }): ClaimView {
+  if (row.channel === "document") return toDocumentClaimView(row, prediction);
+  if (row.channel === "photo") return toPhotoClaimView(row, viewer.staff);
+  return toHealthClaimView(row);
 }

@@ -80,6 +80,15 @@ export const claims = sqliteTable(
     failureReason: text("failure_reason"),
     // An adjuster's verdict on fraud, the label retraining learns from.
     fraudConfirmed: integer("fraud_confirmed", { mode: "boolean" }),
+    // Photo claims (seed 002): the client's claim id, the model's decision (system_status never
+    // changes after it; `status` is the effective one), the stored photo and the override.
+    clientClaimId: text("client_claim_id"),
+    systemStatus: text("system_status", { enum: CLAIM_STATUSES }),
+    photoKey: text("photo_key"),
+    photoResult: text("photo_result", { mode: "json" }).$type<Record<string, unknown>>(),
+    userOverride: integer("user_override", { mode: "boolean" }).notNull().default(false),
+    overrideReason: text("override_reason"),
+    overrideAt: text("override_at"),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
     processedAt: text("processed_at"),
@@ -90,6 +99,7 @@ export const claims = sqliteTable(
     index("claims_provider_idx").on(t.providerId, t.createdAt),
     index("claims_customer_idx").on(t.customerId, t.createdAt),
     index("claims_duplicate_idx").on(t.memberId, t.providerId, t.procedureCode, t.serviceDate, t.claimAmountCents),
+    uniqueIndex("claims_photo_client_id_idx").on(t.customerId, t.clientClaimId).where(sql`channel = 'photo'`),
   ],
 );
 
@@ -219,3 +229,16 @@ export const policies = sqliteTable("policies", {
   attributes: text("attributes", { mode: "json" }).$type<Record<string, string>>().notNull(),
   updatedAt: text("updated_at").notNull(),
 });
+
+/** A photo's perceptual hash, split into 8 bands of 8 bits: two hashes within 7 bits share a band. */
+export const photoFingerprints = sqliteTable(
+  "photo_fingerprints",
+  {
+    claimId: text("claim_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    perceptualHash: text("perceptual_hash").notNull(),
+    band: integer("band").notNull(),
+    bandValue: integer("band_value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.claimId, t.band] }), index("photo_fingerprints_band_idx").on(t.band, t.bandValue)],
+);

@@ -1,4 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
+import type { CurrentUser } from "../auth/current-user";
+import { recordOverride, recordPhotoSubmission, type PhotoSubmission } from "../claims/photo/store";
 import type { Env } from "../env";
 
 /**
@@ -17,10 +19,23 @@ export class ClaimCoordinator extends DurableObject<Env> {
     });
   }
 
+  /** Records a photo (re)submission for this claim; serialised with overrides of the same claim. */
+  async submitPhoto(submission: PhotoSubmission) {
+    return this.ctx.blockConcurrencyWhile(() => recordPhotoSubmission(this.env.DB, submission));
+  }
+
+  /** Applies an override to this claim; serialised with resubmissions of the same claim. */
+  async overridePhoto(claimId: string, reason: string, actor: Pick<CurrentUser, "id" | "role">, requestId: string) {
+    return this.ctx.blockConcurrencyWhile(() => recordOverride(this.env.DB, claimId, reason, actor, requestId, new Date().toISOString()));
+  }
+
   async ping(): Promise<{ ok: true; id: string }> {
     return { ok: true, id: this.ctx.id.toString() };
   }
 }
 
-export const claimCoordinator = (env: Env, claimId: string) =>
-  env.CLAIM_COORDINATOR.get(env.CLAIM_COORDINATOR.idFromName(claimId));
+export const claimCoordinator = (env: Env, name: string) => env.CLAIM_COORDINATOR.get(env.CLAIM_COORDINATOR.idFromName(name));
+
+/** A photo claim's coordinator is named by its owner and the client's claim id (unique per customer). */
+export const photoClaimCoordinator = (env: Env, customerId: string, clientClaimId: string) =>
+  claimCoordinator(env, `photo:${customerId}:${clientClaimId}`);

@@ -1,5 +1,6 @@
 import type { CurrentUser } from "../../auth/current-user";
-import type { claims, ClaimStatus } from "../../db/schema";
+import type { ClaimStatus } from "../../db/schema";
+import type { HealthClaimRow } from "../views";
 import type { HealthClaimInput, Reason } from "../../domain/health/adjudicate";
 
 export interface HealthClaimRecord extends HealthClaimInput {
@@ -28,33 +29,21 @@ const auditClaim = (db: D1Database, claim: HealthClaimRecord) =>
     )
     .bind(claim.id, claim.actor.id, claim.actor.role, claim.requestId, claim.now);
 
-type ClaimRow = typeof claims.$inferSelect;
-
 /** The stored claim row for a record and its outcome (what a read-back would return). */
 function claimRow(
   claim: HealthClaimRecord,
   outcome: { status: ClaimStatus; approvedAmountCents: number; reasons: Reason[]; fraudFlag: boolean; fraudReason: string | null },
-): ClaimRow {
+): HealthClaimRow {
   return {
     id: claim.id,
     channel: "health",
-    ownerUserId: claim.actor.id,
-    customerId: null,
     memberId: claim.memberId,
     providerId: claim.providerId,
-    assignedInsurerId: null,
     diagnosisCode: claim.diagnosisCode,
     procedureCode: claim.procedureCode,
     serviceDate: claim.serviceDate,
     claimAmountCents: claim.amountCents,
     notes: claim.notes,
-    documentKey: null,
-    documentFilename: null,
-    documentBytes: null,
-    policyNumber: null,
-    extractedData: null,
-    failureReason: null,
-    fraudConfirmed: null,
     createdAt: claim.now,
     updatedAt: claim.now,
     processedAt: claim.now,
@@ -69,7 +58,7 @@ export async function recordRejectedClaim(
   reasons: Reason[],
   fraudFlag: boolean,
   fraudReason: string | null,
-): Promise<ClaimRow> {
+): Promise<HealthClaimRow> {
   await db.batch([
     db
       .prepare(
@@ -103,7 +92,7 @@ export async function recordRejectedClaim(
  * from that same number — APPROVED in full, PARTIAL up to the remaining benefit, REJECTED when
  * nothing was left. Concurrent claims can therefore never approve more than the benefit held.
  */
-export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecord): Promise<ClaimRow> {
+export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecord): Promise<HealthClaimRow> {
   const [, , inserted] = await db.batch<{ status: ClaimStatus; approved_amount_cents: number; reasons: string }>([
     db.prepare("UPDATE members SET last_deduction_cents = 0 WHERE member_id = ?1").bind(claim.memberId),
     db

@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, or } from "drizzle-orm";
+import { isStaff } from "../../auth/current-user";
 import { authenticate } from "../../auth/middleware";
 import { withVisibility } from "../../claims/scope";
 import { claimSchema, toClaimView } from "../../claims/views";
@@ -37,17 +38,20 @@ export const registerGetClaim = (app: OpenAPIHono<HonoEnv>) =>
       .select({ claim: claims, prediction: predictions })
       .from(claims)
       .leftJoin(predictions, eq(predictions.claimId, claims.id))
-      .where(withVisibility(c.get("user"), eq(claims.id, id)))
+      // A photo claim is also found by the client's claim id (unique per customer).
+      .where(withVisibility(c.get("user"), or(eq(claims.id, id), and(eq(claims.channel, "photo"), eq(claims.clientClaimId, id)))))
+      .orderBy(desc(claims.updatedAt))
       .limit(1);
     if (!row) throw new ApiError("CLAIM_NOT_FOUND", `Claim ${id} not found`);
+    const claimId = row.claim.id;
     const trail = await db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, id)))
+      .where(and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, claimId)))
       .orderBy(asc(auditEvents.id));
     return c.json(
       {
-        ...toClaimView(row.claim, row.prediction),
+        ...toClaimView(row.claim, row.prediction, { staff: isStaff(c.get("user")) }),
         audit_trail: trail.map((event) => ({
           action: event.action,
           actor_id: event.actorId,

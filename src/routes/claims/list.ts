@@ -1,5 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, count, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { isStaff } from "../../auth/current-user";
 import { authenticate } from "../../auth/middleware";
 import { withVisibility } from "../../claims/scope";
 import { claimSchema, toClaimView } from "../../claims/views";
@@ -85,5 +86,5 @@ export const registerListClaims = (app: OpenAPIHono<HonoEnv>) =>
         .offset((q.page - 1) * pageSize),
       db.select({ total: count() }).from(claims).where(where),
     ]);
-    return c.json({ claims: rows.map((row) => toClaimView(row.claim, row.prediction)), total: totals[0]?.total ?? 0, page: q.page, page_size: pageSize, limit: pageSize }, 200);
+    return c.json({ claims: rows.map((row) => toClaimView(row.claim, row.prediction, { staff: isStaff(c.get("user")) })), total: totals[0]?.total ?? 0, page: q.page, page_size: pageSize, limit: pageSize }, 200);
   });

@@ -1,14 +1,30 @@
+import damageModel from "../../models/damage/damage-classifier.onnx";
 import rfCalibrated from "../../models/fraud/insurance_claims-rf-calibrated.onnx";
 import { fraudModelName, ModelSet, scoreFraudBatch } from "../../src/domain/fraud";
-import { loadTreeModel } from "../../src/platform/onnx";
+import { loadSession, loadTreeModel, ort } from "../../src/platform/onnx";
 import { BENCH_CLAIM } from "./claim";
 
 let models: Promise<ModelSet> | undefined;
+
+/** GET /damage?n=50 → how long n single-photo damage inferences took inside this isolate. */
+async function damage(n: number): Promise<Response> {
+  const session = await loadSession(damageModel, "bench-damage");
+  const input = new Float32Array(3 * 224 * 224).map((_, i) => Math.sin(i) * 0.5);
+  const started = performance.now();
+  let checksum = 0;
+  for (let i = 0; i < n; i++) {
+    const out = await session.run({ image: new ort.Tensor("float32", input, [1, 3, 224, 224]) });
+    checksum += (out.probabilities!.data as Float32Array)[1]!;
+  }
+  const ms = performance.now() - started;
+  return Response.json({ n, total_ms: ms, per_inference_ms: ms / n, checksum });
+}
 
 /** GET /fraud?explain=1&n=500 → how long n single-claim scores took inside this isolate. */
 export default {
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
+    if (url.pathname === "/damage") return damage(Number(url.searchParams.get("n") ?? "50"));
     if (url.pathname !== "/fraud") return new Response("not found", { status: 404 });
     const n = Number(url.searchParams.get("n") ?? "200");
     const explain = url.searchParams.get("explain") === "1";

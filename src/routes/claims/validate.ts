@@ -149,17 +149,16 @@ export const registerValidate = (app: OpenAPIHono<HonoEnv>) =>
     const decision = decidePhotoClaim(prediction);
 
     const storageStart = performance.now();
-    const duplicate = (await nearDuplicatePhotos(c.env.DB, upload.customerId, photo.perceptualHash))
+    const key = await photoKey(upload, photo.bytes, photo.header.format);
+    // The photo goes to R2 while D1 looks for other customers' near-identical photos.
+    const [candidates, existedBefore] = await Promise.all([
+      nearDuplicatePhotos(c.env.DB, upload.customerId, photo.perceptualHash),
+      storePhoto(c.env.DOCUMENTS, key, photo.bytes, photo.header.mimeType),
+    ]);
+    const duplicate = candidates
       .filter((other) => isNearDuplicate(other.perceptualHash, photo.perceptualHash))
       .map((other) => ({ claimId: other.claimId, distance: hammingDistance(other.perceptualHash, photo.perceptualHash) }))
       .sort((a, b) => a.distance - b.distance)[0];
-    const key = await photoKey(upload, photo.bytes, photo.header.format);
-    const existedBefore = Boolean(await c.env.DOCUMENTS.head(key));
-    try {
-      await c.env.DOCUMENTS.put(key, photo.bytes, { httpMetadata: { contentType: photo.header.mimeType } });
-    } catch (err) {
-      throw new ApiError("STORAGE_ERROR", "Could not store the photo", { details: { reason: String(err) } });
-    }
     const result = {
       damage_detected: prediction.damageDetected,
       confidence: round(prediction.confidence),
@@ -222,3 +221,14 @@ export const registerValidate = (app: OpenAPIHono<HonoEnv>) =>
   });
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Stores the photo; says whether the same bytes were already there (then a failed claim write keeps them). */
+async function storePhoto(bucket: R2Bucket, key: string, bytes: Uint8Array, contentType: string): Promise<boolean> {
+  try {
+    if (await bucket.head(key)) return true;
+    await bucket.put(key, bytes, { httpMetadata: { contentType } });
+    return false;
+  } catch (err) {
+    throw new ApiError("STORAGE_ERROR", "Could not store the photo", { details: { reason: String(err) } });
+  }
+}

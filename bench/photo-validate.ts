@@ -1,0 +1,96 @@
+// POST /claims/validate end to end for a 1280×960 JPEG against the local wrangler dev (p50/p99
+// over --requests, with the Worker's split into decode, quality, inference and storage), and
+// the damage model's inference inside workerd next to onnxruntime-node on the same model and
+// input, in the same run.
+//   npm run bench:photo-validate [-- --requests 200]
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import encodeJpeg, { init as initJpegEncoder } from "@jsquash/jpeg/encode.js";
+import * as ortNode from "onnxruntime-node";
+import { startLocalServer } from "../scripts/lib/local-server";
+import { startBenchWorker } from "./lib/bench-worker";
+import { percentile, serverTiming } from "./lib/stats";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const requests = arg("requests", 200);
+const SEED_002_P50_MS = 48;
+
+/** A photo-like 1280×960 scene (gradients, a car-coloured block, fine noise), JPEG quality 85. */
+async function benchPhoto(width = 1280, height = 960): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const compile = (WebAssembly as unknown as { compile(bytes: Uint8Array): Promise<WebAssembly.Module> }).compile;
+  await initJpegEncoder(await compile(readFileSync(require.resolve("@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm"))));
+  let s = 12345;
+  const random = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const data = new Uint8ClampedArray(width * height * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 4;
+      const body = x > 0.15 * width && x < 0.85 * width && y > 0.35 * height && y < 0.75 * height;
+      const [r, g, b] = body ? [180 * (1 - (0.4 * y) / height), 40, 50] : y < 0.5 * height ? [140 + (60 * y) / height, 180, 220] : [100, 95, 90];
+      const t = (random() - 0.5) * 30;
+      data.set([r! + t, g! + t, b! + t, 255], i);
+    }
+  const jpeg = await encodeJpeg({ data, width, height, colorSpace: "srgb" } as unknown as Parameters<typeof encodeJpeg>[0], { quality: 85 });
+  return Buffer.from(jpeg).toString("base64");
+}
+
+const image = await benchPhoto();
+const server = await startLocalServer(".bench-state");
+try {
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(`${server.baseUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return { res, body: (await res.json()) as any };
+  };
+  const admin = (await post("/api/v1/auth/login", { email: server.adminEmail, password: server.adminPassword })).body.access_token;
+  await post("/api/v1/auth/register", { email: "bench@mobile.test", password: "bench-password", first_name: "B", last_name: "M", role: "customer", customer_id: "BENCH" }, admin);
+  const customer = (await post("/api/v1/auth/login", { email: "bench@mobile.test", password: "bench-password" })).body.access_token;
+
+  const wall: number[] = [];
+  const split: Record<string, number[]> = { decode: [], quality: [], inference: [], storage: [] };
+  for (let i = 0; i < requests + 20; i++) {
+    const started = performance.now();
+    const { res, body } = await post("/api/v1/claims/validate", { claim_id: `BENCH-${i}`, customer_id: "BENCH", image }, customer);
+    if (res.status !== 200) throw new Error(`validate failed: ${res.status} ${JSON.stringify(body)}`);
+    if (i < 20) continue;
+    wall.push(performance.now() - started);
+    const timing = serverTiming(res.headers.get("server-timing"));
+    for (const stage of Object.keys(split)) split[stage]!.push(timing[stage] ?? NaN);
+  }
+  console.log(`\nPOST /claims/validate, 1280×960 JPEG as base64 JSON, ${requests} requests after 20 warm-up (ms):`);
+  console.log("| | p50 | p99 |");
+  console.log("|---|---:|---:|");
+  console.log(`| end to end (HTTP) | ${percentile(wall, 50).toFixed(1)} | ${percentile(wall, 99).toFixed(1)} |`);
+  for (const [stage, values] of Object.entries(split)) console.log(`| ${stage} (Server-Timing) | ${percentile(values, 50).toFixed(1)} | ${percentile(values, 99).toFixed(1)} |`);
+  console.log(`seed 002 reports ${SEED_002_P50_MS} ms: ours / seed = ${(percentile(wall, 50) / SEED_002_P50_MS).toFixed(2)}`);
+} finally {
+  server.stop();
+}
+
+// The same model and input size in onnxruntime-node, next to workerd (bench/worker).
+const session = await ortNode.InferenceSession.create(readFileSync("models/damage/damage-classifier.onnx"));
+const input = new Float32Array(3 * 224 * 224).map((_, i) => Math.sin(i) * 0.5);
+const native: number[] = [];
+for (let i = 0; i < 60; i++) {
+  const t = performance.now();
+  await session.run({ image: new ortNode.Tensor("float32", input, [1, 3, 224, 224]) });
+  if (i >= 10) native.push(performance.now() - t);
+}
+const benchWorker = await startBenchWorker();
+try {
+  await fetch(`${benchWorker.url}/damage?n=5`);
+  const inside: number[] = [];
+  for (let round = 0; round < 5; round++) inside.push(((await (await fetch(`${benchWorker.url}/damage?n=20`)).json()) as { per_inference_ms: number }).per_inference_ms);
+  const w = percentile(inside, 50);
+  const n = percentile(native, 50);
+  console.log(`\ndamage model inference, one 224×224 photo: workerd (onnxruntime-web wasm) ${w.toFixed(2)} ms, onnxruntime-node native ${n.toFixed(2)} ms, ratio ${(w / n).toFixed(2)}`);
+} finally {
+  benchWorker.stop();
+}

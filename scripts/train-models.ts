@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as ortNode from "onnxruntime-node";
-import { parseCsv } from "../src/ml/csv";
+import { csvObjects as parseCsv } from "../src/csv";
 import { row } from "../src/ml/matrix";
 import { predict } from "../src/ml/model";
 import { INPUT_NAME } from "../src/ml/onnx-model";

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseCsv } from "../../src/ml/csv";
+import { csvObjects as parseCsv } from "../../src/csv";
 import { crossValidateFraud, DEFAULT_HYPERPARAMETERS, type FraudDataset, type Hyperparameters } from "../../src/domain/fraud/train";
 
 const dataset = process.argv[2] as FraudDataset;

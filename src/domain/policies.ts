@@ -1,4 +1,4 @@
-import { parseCsv } from "./reference/csv";
+import { parseCsv } from "../csv";
 
 /** The insurance_claims columns that describe the policy and the insured (not the incident). */
 export const POLICY_COLUMNS = [

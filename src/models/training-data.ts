@@ -3,7 +3,7 @@ import type { Database } from "../db/client";
 import { claims, policies } from "../db/schema";
 import { fraudInputFromDocument } from "../domain/documents/fraud-input";
 import type { RawClaim } from "../domain/fraud";
-import { parseCsv } from "../ml/csv";
+import { csvObjects } from "../csv";
 
 /** Where a data set's stored training rows live in the MODELS bucket (seeded by the local setup). */
 export const trainingDataKey = (dataset: string) => `training-data/${dataset}.csv`;
@@ -12,7 +12,7 @@ export const trainingDataKey = (dataset: string) => `training-data/${dataset}.cs
 export async function storedTrainingRows(bucket: R2Bucket, dataset: string): Promise<RawClaim[]> {
   const object = await bucket.get(trainingDataKey(dataset));
   if (!object) throw new Error(`no training data at ${trainingDataKey(dataset)}`);
-  return parseCsv(await object.text()) as RawClaim[];
+  return csvObjects(await object.text()) as RawClaim[];
 }
 
 /**

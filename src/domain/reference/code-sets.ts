@@ -1,6 +1,6 @@
 import { normalizeCode } from "../health/codes";
 import { toCents } from "../money";
-import { csvRecords } from "./csv";
+import { csvRecords } from "../../csv";
 
 export interface DiagnosisCodeEntry {
   code: string;

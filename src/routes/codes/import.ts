@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { authenticate, requireRole } from "../../auth/middleware";
 import { parseDiagnosisCsv, parseProcedureCsv, type ParsedCodeSet } from "../../domain/reference/code-sets";
-import { CsvError } from "../../domain/reference/csv";
+import { CsvError } from "../../csv";
 import type { HonoEnv } from "../../env";
 import { ApiError } from "../../errors";
 import { auditImport, DIAGNOSIS_UPSERT, PROCEDURE_UPSERT, upsertCodes } from "../../reference/code-store";

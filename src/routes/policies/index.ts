@@ -4,7 +4,7 @@ import { auditInsert } from "../../audit";
 import { authenticate, requireRole } from "../../auth/middleware";
 import { policies } from "../../db/schema";
 import { normalizePolicyNumber, parsePolicyCsv } from "../../domain/policies";
-import { CsvError } from "../../domain/reference/csv";
+import { CsvError } from "../../csv";
 import type { HonoEnv } from "../../env";
 import { ApiError } from "../../errors";
 import { upsertPolicies } from "../../reference/policy-store";

@@ -1,4 +1,4 @@
-/** RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes, CRLF or LF. */
+/** RFC 4180 CSV, used for code sets, price lists, policies and training data: quoted fields, doubled quotes, commas and newlines inside quotes, CRLF or LF. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -52,4 +52,11 @@ export function csvRecords<K extends string>(text: string, aliases: Record<K, st
     return record;
   });
   return { records, missing };
+}
+
+/** Rows as records keyed by the header, every column kept as text (training data). */
+export function csvObjects(text: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(text);
+  if (!header) return [];
+  return rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ""])));
 }

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import encodeJpeg, { init as initJpegEncoder } from "@jsquash/jpeg/encode.js";
 import * as ortNode from "onnxruntime-node";
 import { startLocalServer } from "../scripts/lib/local-server";
+import { apiClient } from "./lib/api";
 import { startBenchWorker } from "./lib/bench-worker";
 import { percentile, serverTiming } from "./lib/stats";
 
@@ -41,24 +42,22 @@ async function benchPhoto(width = 1280, height = 960): Promise<string> {
 const image = await benchPhoto();
 const server = await startLocalServer(".bench-state");
 try {
-  const post = async (path: string, body: unknown, token?: string) => {
-    const res = await fetch(`${server.baseUrl}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    return { res, body: (await res.json()) as any };
-  };
-  const admin = (await post("/api/v1/auth/login", { email: server.adminEmail, password: server.adminPassword })).body.access_token;
+  const post = apiClient(server.baseUrl);
+  const admin = (await post("/api/v1/auth/login", { email: server.adminEmail, password: server.adminPassword })).access_token;
   await post("/api/v1/auth/register", { email: "bench@mobile.test", password: "bench-password", first_name: "B", last_name: "M", role: "customer", customer_id: "BENCH" }, admin);
-  const customer = (await post("/api/v1/auth/login", { email: "bench@mobile.test", password: "bench-password" })).body.access_token;
+  const customer = (await post("/api/v1/auth/login", { email: "bench@mobile.test", password: "bench-password" })).access_token;
 
   const wall: number[] = [];
   const split: Record<string, number[]> = { decode: [], quality: [], inference: [], storage: [] };
   for (let i = 0; i < requests + 20; i++) {
     const started = performance.now();
-    const { res, body } = await post("/api/v1/claims/validate", { claim_id: `BENCH-${i}`, customer_id: "BENCH", image }, customer);
-    if (res.status !== 200) throw new Error(`validate failed: ${res.status} ${JSON.stringify(body)}`);
+    const res = await fetch(`${server.baseUrl}/api/v1/claims/validate`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${customer}` },
+      body: JSON.stringify({ claim_id: `BENCH-${i}`, customer_id: "BENCH", image }),
+    });
+    if (res.status !== 200) throw new Error(`validate failed: ${res.status} ${await res.text()}`);
+    await res.arrayBuffer();
     if (i < 20) continue;
     wall.push(performance.now() - started);
     const timing = serverTiming(res.headers.get("server-timing"));

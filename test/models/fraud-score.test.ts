@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { SEED_004_CLAIM } from "../../src/domain/fraud/example-claim";
 import { api, createUser, expectError, json, type TestUser } from "../helpers";
 import { installCommittedModels } from "./install-fixtures";
 
@@ -9,26 +10,7 @@ beforeAll(async () => {
   insurer = await createUser("insurer");
 });
 
-const seed004Claim = {
-  policy_annual_premium: 1406.91,
-  total_claim_amount: 71610,
-  vehicle_age: 11,
-  days_since_bind: 9098,
-  months_as_customer: 328,
-  "capital-gains": 53300,
-  "capital-loss": 0,
-  injury_share: 0.0909,
-  property_share: 0.1818,
-  age: 48,
-  umbrella_limit: 0,
-  incident_hour_of_the_day: 5,
-  collision_type: "Side Collision",
-  incident_severity: "Major Damage",
-  authorities_contacted: "Police",
-  number_of_vehicles_involved: 1,
-  bodily_injuries: 1,
-  police_report_available: "YES",
-};
+const seed004Claim = SEED_004_CLAIM;
 
 const score = (query: string, body: unknown, token = insurer.token) => api(`/api/v1/fraud/score${query}`, { method: "POST", token, body });
 

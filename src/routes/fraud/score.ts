@@ -12,6 +12,7 @@ import {
   type FraudScore,
   type ScoreOptions,
 } from "../../domain/fraud";
+import { SEED_004_CLAIM } from "../../domain/fraud/example-claim";
 import type { HonoEnv } from "../../env";
 import { ApiError } from "../../errors";
 import { activeModelSet, ModelUnavailableError } from "../../models/loader";
@@ -21,7 +22,7 @@ import { fraudScoreSchema, scoreQuerySchema } from "./schemas";
 const nonEmpty = (claim: Record<string, unknown>) => Object.values(claim).some((value) => value !== null && value !== undefined);
 const atLeastOneFact = { message: "give at least one claim fact" };
 
-const insuranceBody = insuranceClaimInputSchema.strict().refine(nonEmpty, atLeastOneFact).openapi("InsuranceClaimFacts");
+const insuranceBody = insuranceClaimInputSchema.strict().refine(nonEmpty, atLeastOneFact).openapi("InsuranceClaimFacts", { example: SEED_004_CLAIM });
 const vehicleBody = vehicleClaimInputSchema.strict().refine(nonEmpty, atLeastOneFact).openapi("VehicleClaimRecord");
 
 const scoreErrors = {

@@ -1,5 +1,5 @@
-/** Seed 004's example claim, scored by every fraud benchmark. */
-export const BENCH_CLAIM = {
+/** Seed 004's example claim: the API docs' example, the benchmarks' input, the tests' baseline. */
+export const SEED_004_CLAIM = {
   policy_annual_premium: 1406.91,
   total_claim_amount: 71610,
   vehicle_age: 11,

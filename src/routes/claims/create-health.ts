@@ -92,7 +92,9 @@ export const registerCreateHealthClaim = (app: OpenAPIHono<HonoEnv>) =>
       requestId: c.get("requestId"),
     };
 
+    const started = performance.now();
     const facts = await loadHealthClaimFacts(db, record);
+    const factsLoaded = performance.now();
     const decision = adjudicateHealthClaim(record, facts, {
       averageMultiple: config.COST_ANOMALY_AVERAGE_MULTIPLE,
       stdDevs: config.COST_ANOMALY_STD_DEVS,
@@ -100,6 +102,7 @@ export const registerCreateHealthClaim = (app: OpenAPIHono<HonoEnv>) =>
     const row = decision.payable
       ? await recordPayableClaim(c.env.DB, record)
       : await recordRejectedClaim(c.env.DB, record, decision.reasons, decision.fraudFlag, decision.fraudReason);
+    c.header("Server-Timing", `facts;dur=${(factsLoaded - started).toFixed(1)}, record;dur=${(performance.now() - factsLoaded).toFixed(1)}`);
     c.header("Location", `/api/v1/claims/${record.id}`);
     return c.json(toHealthClaimView(row), 201);
   });

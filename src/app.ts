@@ -3,6 +3,7 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { bodyLimit } from "hono/body-limit";
 import type { HonoEnv } from "./env";
 import { ApiError, handleValidationHook, renderError } from "./errors";
+import { forgetReferenceData } from "./claims/health/reference-cache";
 import { requestContext } from "./middleware/request-context";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerClaimRoutes } from "./routes/claims";
@@ -45,6 +46,14 @@ export function createApp() {
       },
     })(c, next);
   });
+
+  // A change to providers, codes or rules is seen at once by the health claims of this isolate.
+  for (const path of ["/providers", "/providers/*", "/codes/*"]) {
+    app.use(`${API_PREFIX}${path}`, async (c, next) => {
+      await next();
+      if (c.req.method !== "GET") forgetReferenceData();
+    });
+  }
 
   const api = newApp();
   registerAuthRoutes(api);

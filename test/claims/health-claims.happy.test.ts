@@ -113,3 +113,16 @@ describe("POST /api/v1/claims (seed 001)", () => {
     expect(JSON.parse(memberAudit!.after)).toMatchObject({ remaining_benefit_cents: 3_500_000, deducted_cents: 1_500_000, claim_id: claim.claim_id });
   });
 });
+
+describe("reference data changes reach adjudication", () => {
+  it("a provider deactivated by an admin is refused on the next claim", async () => {
+    const providerId = `HX-${crypto.randomUUID().slice(0, 6)}`;
+    await api("/api/v1/providers", { method: "POST", token: admin.token, body: { provider_id: providerId, name: "Soon closed" } });
+    const member = await freshMember(50_000);
+    const before = await json(await submit(healthClaim({ member_id: member, provider_id: providerId, claim_amount: 10 }), admin));
+    expect(before.status).toBe("APPROVED");
+    await api(`/api/v1/providers/${providerId}`, { method: "PATCH", token: admin.token, body: { status: "INACTIVE" } });
+    const after = await json(await submit(healthClaim({ member_id: member, provider_id: providerId, claim_amount: 11 }), admin));
+    expect(after.reason_codes).toEqual(["PROVIDER_INACTIVE"]);
+  });
+});

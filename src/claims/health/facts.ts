@@ -1,7 +1,6 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
-import type { Database } from "../../db/client";
-import { claims, diagnosisCodes, members, procedureCodes, procedureRules, providers } from "../../db/schema";
 import type { HealthClaimFacts, HealthClaimInput } from "../../domain/health/adjudicate";
+import type { ProcedureRule } from "../../domain/health/codes";
+import { cachedReference, rememberReference } from "./reference-cache";
 
 /** Every code prefix pattern that could govern `code`: "*", "S*", "S5*", … and the code itself. */
 const candidatePatterns = (code: string): string[] => [
@@ -10,45 +9,70 @@ const candidatePatterns = (code: string): string[] => [
   ...Array.from({ length: code.length - 1 }, (_, i) => `${code.slice(0, i + 1)}*`),
 ];
 
-/** Loads what adjudication needs in one round trip (a D1 batch of reads). */
-export async function loadHealthClaimFacts(
-  db: Database,
-  claim: HealthClaimInput & { serviceDate: string },
-): Promise<HealthClaimFacts> {
-  const [member, provider, diagnosis, procedure, rules, duplicate] = await db.batch([
-    db.select().from(members).where(eq(members.memberId, claim.memberId)).limit(1),
-    db.select().from(providers).where(eq(providers.providerId, claim.providerId)).limit(1),
-    db.select().from(diagnosisCodes).where(eq(diagnosisCodes.code, claim.diagnosisCode)).limit(1),
-    db.select().from(procedureCodes).where(eq(procedureCodes.code, claim.procedureCode)).limit(1),
+type ReferenceFacts = Pick<HealthClaimFacts, "provider" | "diagnosis" | "procedure" | "rules">;
+type Claim = HealthClaimInput & { serviceDate: string };
+
+/** How each piece of reference data is read, and turned into a fact; cached by key. */
+const REFERENCE: { [K in keyof ReferenceFacts]: { key: (c: Claim) => string; query: (db: D1Database, c: Claim) => D1PreparedStatement; fact: (rows: any[]) => ReferenceFacts[K] } } = {
+  provider: {
+    key: (c) => `provider:${c.providerId}`,
+    query: (db, c) => db.prepare("SELECT status FROM providers WHERE provider_id = ?").bind(c.providerId),
+    fact: (rows) => (rows[0] ? { status: rows[0].status } : null),
+  },
+  diagnosis: {
+    key: (c) => `diagnosis:${c.diagnosisCode}`,
+    query: (db, c) => db.prepare("SELECT billable FROM diagnosis_codes WHERE code = ?").bind(c.diagnosisCode),
+    fact: (rows) => (rows[0] ? { billable: rows[0].billable === 1 } : null),
+  },
+  procedure: {
+    key: (c) => `procedure:${c.procedureCode}`,
+    query: (db, c) => db.prepare("SELECT average_cost_cents, cost_std_dev_cents FROM procedure_codes WHERE code = ?").bind(c.procedureCode),
+    fact: (rows) => (rows[0] ? { averageCostCents: rows[0].average_cost_cents, costStdDevCents: rows[0].cost_std_dev_cents } : null),
+  },
+  rules: {
+    key: (c) => `rules:${c.diagnosisCode}`,
+    query: (db, c) => {
+      const patterns = candidatePatterns(c.diagnosisCode);
+      return db
+        .prepare(`SELECT diagnosis_pattern, procedure_pattern FROM procedure_rules WHERE diagnosis_pattern IN (${patterns.map(() => "?").join(", ")})`)
+        .bind(...patterns);
+    },
+    fact: (rows): ProcedureRule[] => rows.map((r) => ({ diagnosisPattern: r.diagnosis_pattern, procedurePattern: r.procedure_pattern })),
+  },
+};
+
+/**
+ * Loads what adjudication needs in one round trip: the member and any likely duplicate always
+ * fresh, and whatever reference data this isolate has not cached, in one D1 batch.
+ */
+export async function loadHealthClaimFacts(db: D1Database, claim: Claim): Promise<HealthClaimFacts> {
+  const names = Object.keys(REFERENCE) as (keyof ReferenceFacts)[];
+  const reference: Partial<ReferenceFacts> = {};
+  const missing: (keyof ReferenceFacts)[] = [];
+  for (const name of names) {
+    const cached = cachedReference<never>(REFERENCE[name].key(claim));
+    if (cached.hit) reference[name] = cached.value;
+    else missing.push(name);
+  }
+  const [member, duplicate, ...loaded] = await db.batch<Record<string, any>>([
+    db.prepare("SELECT status, remaining_benefit_cents FROM members WHERE member_id = ?").bind(claim.memberId),
     db
-      .select({ diagnosisPattern: procedureRules.diagnosisPattern, procedurePattern: procedureRules.procedurePattern })
-      .from(procedureRules)
-      .where(inArray(procedureRules.diagnosisPattern, candidatePatterns(claim.diagnosisCode))),
-    db
-      .select({ id: claims.id })
-      .from(claims)
-      .where(
-        and(
-          eq(claims.channel, "health"),
-          eq(claims.memberId, claim.memberId),
-          eq(claims.providerId, claim.providerId),
-          eq(claims.procedureCode, claim.procedureCode),
-          eq(claims.serviceDate, claim.serviceDate),
-          eq(claims.claimAmountCents, claim.amountCents),
-          ne(claims.status, "REJECTED"),
-        ),
+      .prepare(
+        `SELECT id FROM claims WHERE channel = 'health' AND member_id = ? AND provider_id = ? AND procedure_code = ?
+         AND service_date = ? AND claim_amount_cents = ? AND status != 'REJECTED' LIMIT 1`,
       )
-      .limit(1),
+      .bind(claim.memberId, claim.providerId, claim.procedureCode, claim.serviceDate, claim.amountCents),
+    ...missing.map((name) => REFERENCE[name].query(db, claim)),
   ]);
-  const m = member[0];
-  const d = diagnosis[0];
-  const p = procedure[0];
+  missing.forEach((name, i) => {
+    const fact = REFERENCE[name].fact(loaded[i]?.results ?? []);
+    rememberReference(REFERENCE[name].key(claim), fact);
+    (reference as Record<string, unknown>)[name] = fact;
+  });
+  const m = member?.results[0];
   return {
-    member: m ? { status: m.status, remainingBenefitCents: m.remainingBenefitCents } : null,
-    provider: provider[0] ? { status: provider[0].status } : null,
-    diagnosis: d ? { billable: d.billable } : null,
-    procedure: p ? { averageCostCents: p.averageCostCents, costStdDevCents: p.costStdDevCents } : null,
-    rules,
-    duplicateOfClaimId: duplicate[0]?.id ?? null,
+    member: m ? { status: m.status, remainingBenefitCents: m.remaining_benefit_cents } : null,
+    duplicateOfClaimId: duplicate?.results[0]?.id ?? null,
+    ...(reference as ReferenceFacts),
   };
 }

@@ -93,7 +93,7 @@ export const registerCreateHealthClaim = (app: OpenAPIHono<HonoEnv>) =>
     };
 
     const started = performance.now();
-    const facts = await loadHealthClaimFacts(db, record);
+    const facts = await loadHealthClaimFacts(c.env.DB, record);
     const factsLoaded = performance.now();
     const decision = adjudicateHealthClaim(record, facts, {
       averageMultiple: config.COST_ANOMALY_AVERAGE_MULTIPLE,

@@ -24,7 +24,7 @@ const MODEL = "insurance_claims-rf-calibrated";
 // Native baseline: the same ONNX file in onnxruntime-node, the same feature encoding and TreeSHAP code.
 const bytes = readFileSync(`models/fraud/${MODEL}.onnx`);
 const parsed = parseOnnx<ModelMetadata>(bytes);
-const session = await ortNode.InferenceSession.create(bytes);
+const session = await ortNode.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
 const features = new Float32Array(parsed.nFeatures);
 const native = async (explain: boolean) => {
   const times: number[] = [];

@@ -74,7 +74,8 @@ try {
 }
 
 // The same model and input size in onnxruntime-node, next to workerd (bench/worker).
-const session = await ortNode.InferenceSession.create(readFileSync("models/damage/damage-classifier.onnx"));
+// One thread, like the Worker's onnxruntime-web.
+const session = await ortNode.InferenceSession.create(readFileSync("models/damage/damage-classifier.onnx"), { intraOpNumThreads: 1, interOpNumThreads: 1 });
 const input = new Float32Array(3 * 224 * 224).map((_, i) => Math.sin(i) * 0.5);
 const native: number[] = [];
 for (let i = 0; i < 60; i++) {
@@ -89,7 +90,7 @@ try {
   for (let round = 0; round < 5; round++) inside.push(((await (await fetch(`${benchWorker.url}/damage?n=20`)).json()) as { per_inference_ms: number }).per_inference_ms);
   const w = percentile(inside, 50);
   const n = percentile(native, 50);
-  console.log(`\ndamage model inference, one 224×224 photo: workerd (onnxruntime-web wasm) ${w.toFixed(2)} ms, onnxruntime-node native ${n.toFixed(2)} ms, ratio ${(w / n).toFixed(2)}`);
+  console.log(`\ndamage model inference, one 224×224 photo: workerd (onnxruntime-web wasm) ${w.toFixed(2)} ms, onnxruntime-node native (1 thread) ${n.toFixed(2)} ms, ratio ${(w / n).toFixed(2)}`);
 } finally {
   benchWorker.stop();
 }

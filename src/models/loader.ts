@@ -23,7 +23,7 @@ async function activeArtifactKey(env: Env, name: string): Promise<string> {
   return row.artifactKey;
 }
 
-async function loadArtifact(env: Env, name: string, key: string): Promise<LoadedModel> {
+async function loadArtifact(env: Env, key: string): Promise<LoadedModel> {
   const object = await env.MODELS.get(key);
   if (!object) throw new ModelUnavailableError(`model artifact ${key} is missing from R2`);
   return loadTreeModel(await object.arrayBuffer(), key);
@@ -36,7 +36,7 @@ export async function activeModelSet(env: Env, names: string[]): Promise<ModelSe
       const key = await activeArtifactKey(env, name);
       let model = loaded.get(key);
       if (!model) {
-        model = loadArtifact(env, name, key);
+        model = loadArtifact(env, key);
         loaded.set(key, model);
         model.then(
           () => loadErrors.delete(name),

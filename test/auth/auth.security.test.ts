@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { MAX_FAILURES } from "../../src/auth/login-throttle";
-import { api, createUser, expectError, json, uniqueIp } from "../helpers";
+import { api, createUser, expectError, uniqueIp } from "../helpers";
 
 const b64url = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
 const secret = () => new TextEncoder().encode(env.JWT_SECRET);

@@ -76,7 +76,6 @@ export const registerCreateHealthClaim = (app: OpenAPIHono<HonoEnv>) =>
         details: { provider_id: body.provider_id },
       });
     }
-    const db = c.get("db");
     const config = appConfig(c.env);
     const record: HealthClaimRecord = {
       id: crypto.randomUUID(),

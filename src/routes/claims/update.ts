@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { authenticate, requireRole } from "../../auth/middleware";
 import { withVisibility } from "../../claims/scope";
 import { claims } from "../../db/schema";
@@ -71,7 +71,7 @@ export const registerUpdateClaim = (app: OpenAPIHono<HonoEnv>) =>
       now,
     );
     if (!changed) {
-      const row = await db.query.claims.findFirst({ where: and(eq(claims.id, id)), columns: { channel: true, status: true } });
+      const row = await db.query.claims.findFirst({ where: eq(claims.id, id), columns: { channel: true, status: true } });
       throw new ApiError("CONFLICT", `Claim ${id} (${row?.channel}, ${row?.status}) cannot be decided here`, { details: { channel: row?.channel, status: row?.status } });
     }
     return c.json({ id, claim_id: id, status: body.status, updated_at: now }, 200);

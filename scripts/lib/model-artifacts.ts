@@ -55,3 +55,26 @@ export async function seedTrainingData(bucket: R2Bucket): Promise<void> {
     console.log(`seeded r2://claimsedge-models/${key}`);
   }
 }
+
+/** Lists the damage classifier in the model registry (it is loaded from R2 by its fixed key). */
+export async function registerDamageModel(db: D1Database): Promise<void> {
+  const specFile = "models/damage/damage-classifier.json";
+  const metricsFile = "models/damage/metrics.json";
+  if (!existsSync(specFile) || !existsSync(metricsFile)) return;
+  const spec = JSON.parse(readFileSync(specFile, "utf8")) as { model_version: string };
+  const metrics = JSON.parse(readFileSync(metricsFile, "utf8")) as { trained_on: string; test_onnx: Record<string, unknown> };
+  const test = metrics.test_onnx;
+  await db
+    .prepare(
+      `INSERT INTO model_stats (model_name, model_type, dataset, version, status, metrics, artifact_key, trained_at, promoted_at)
+       VALUES ('damage-classifier', 'damage', 'car_damage', ?, 'active', ?, 'damage/damage-classifier.onnx', ?, ?)
+       ON CONFLICT (model_name, version) DO NOTHING`,
+    )
+    .bind(
+      spec.model_version,
+      JSON.stringify({ accuracy: test.accuracy, precision: test.precision_damage, recall: test.recall_damage, f1: test.f1_damage, test_rows: test.n }),
+      metrics.trained_on,
+      new Date().toISOString(),
+    )
+    .run();
+}

@@ -6,7 +6,8 @@ describe("fraud scoring and the model registry (over HTTP against wrangler dev)"
     const admin = await adminToken();
     const models = await call("/api/v1/models", { token: admin });
     expect(models.status).toBe(200);
-    expect(models.body.length).toBeGreaterThanOrEqual(17);
+    expect(models.body.length).toBeGreaterThanOrEqual(18);
+    expect(models.body.find((m: { model_type: string }) => m.model_type === "damage")).toMatchObject({ model_name: "damage-classifier", status: "active" });
 
     const scored = await call("/api/v1/fraud/score?model=gbdt&scenario=auto_flagger", {
       method: "POST",

@@ -8,13 +8,10 @@
  * pass summing the decoded RGBA bytes), so results compare across machines. The HTTP
  * end-to-end part (wrangler dev, POST /claims/validate) is added by the API bench.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import decodeJpeg, { init as initJpegDecoder } from "@jsquash/jpeg/decode.js";
-import encodeJpeg, { init as initJpegEncoder } from "@jsquash/jpeg/encode.js";
 import { decodeBase64Image } from "../src/domain/photo/base64";
+import { benchJpeg, compileWasm } from "./lib/photo";
 import { inspectImage } from "../src/domain/photo/image-header";
-import type { RgbaImage } from "../src/domain/photo/image";
 import { damageModelInput } from "../src/domain/photo/preprocess";
 import { perceptualHashOfLuma } from "../src/domain/photo/phash";
 import { assessQuality, measureQuality, workingLuma } from "../src/domain/photo/quality";
@@ -25,35 +22,8 @@ const runs = Number(args.get("runs") ?? 200);
 const width = Number(args.get("width") ?? 1280);
 const height = Number(args.get("height") ?? 960);
 
-const require = createRequire(import.meta.url);
-const compileWasm = (path: string) =>
-  (WebAssembly as unknown as { compile(bytes: Uint8Array): Promise<WebAssembly.Module> }).compile(readFileSync(require.resolve(path)));
 await initJpegDecoder(await compileWasm("@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm"));
-await initJpegEncoder(await compileWasm("@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm"));
-
-/** A photo-like scene: gradients, hard-edged shapes and fine texture (JPEG size like a real photo). */
-function scene(w: number, h: number): RgbaImage {
-  let s = 12345;
-  const random = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  const data = new Uint8ClampedArray(w * h * 4);
-  for (let y = 0; y < h; y++)
-    for (let x = 0; x < w; x++) {
-      const i = (y * w + x) * 4;
-      const inBody = x > 0.15 * w && x < 0.85 * w && y > 0.35 * h && y < 0.75 * h;
-      const base = y < 0.5 * h ? [140 + (60 * y) / h, 180, 220] : [100, 95, 90];
-      const [r, g, b] = inBody ? [180 * (1 - (0.4 * y) / h), 40, 50] : base;
-      const t = (random() - 0.5) * 30;
-      data[i] = r! + t;
-      data[i + 1] = g! + t;
-      data[i + 2] = b! + t;
-      data[i + 3] = 255;
-    }
-  return { data, width: w, height: h };
-}
-
-const source = scene(width, height);
-const imageData = { data: source.data, width, height } as unknown as Parameters<typeof encodeJpeg>[0];
-const jpeg = new Uint8Array(await encodeJpeg(imageData, { quality: 85 }));
+const jpeg = await benchJpeg(width, height);
 const base64 = Buffer.from(jpeg).toString("base64");
 
 const timings: Record<string, number[]> = {

@@ -4,12 +4,11 @@
 // input, in the same run.
 //   npm run bench:photo-validate [-- --requests 200]
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import encodeJpeg, { init as initJpegEncoder } from "@jsquash/jpeg/encode.js";
 import * as ortNode from "onnxruntime-node";
 import { startLocalServer } from "../scripts/lib/local-server";
 import { apiClient } from "./lib/api";
 import { startBenchWorker } from "./lib/bench-worker";
+import { benchJpeg } from "./lib/photo";
 import { percentile, serverTiming } from "./lib/stats";
 
 const arg = (name: string, fallback: number) => {
@@ -19,27 +18,7 @@ const arg = (name: string, fallback: number) => {
 const requests = arg("requests", 200);
 const SEED_002_P50_MS = 48;
 
-/** A photo-like 1280×960 scene (gradients, a car-coloured block, fine noise), JPEG quality 85. */
-async function benchPhoto(width = 1280, height = 960): Promise<string> {
-  const require = createRequire(import.meta.url);
-  const compile = (WebAssembly as unknown as { compile(bytes: Uint8Array): Promise<WebAssembly.Module> }).compile;
-  await initJpegEncoder(await compile(readFileSync(require.resolve("@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm"))));
-  let s = 12345;
-  const random = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  const data = new Uint8ClampedArray(width * height * 4);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      const body = x > 0.15 * width && x < 0.85 * width && y > 0.35 * height && y < 0.75 * height;
-      const [r, g, b] = body ? [180 * (1 - (0.4 * y) / height), 40, 50] : y < 0.5 * height ? [140 + (60 * y) / height, 180, 220] : [100, 95, 90];
-      const t = (random() - 0.5) * 30;
-      data.set([r! + t, g! + t, b! + t, 255], i);
-    }
-  const jpeg = await encodeJpeg({ data, width, height, colorSpace: "srgb" } as unknown as Parameters<typeof encodeJpeg>[0], { quality: 85 });
-  return Buffer.from(jpeg).toString("base64");
-}
-
-const image = await benchPhoto();
+const image = Buffer.from(await benchJpeg()).toString("base64");
 const server = await startLocalServer(".bench-state");
 try {
   const post = apiClient(server.baseUrl);

@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { asc, count, like, or } from "drizzle-orm";
+import { asc, count } from "drizzle-orm";
 import { auditInsert } from "../../audit";
 import { authenticate, requireRole } from "../../auth/middleware";
 import { isUniqueViolation } from "../../db/errors";
@@ -7,7 +7,7 @@ import { diagnosisCodes } from "../../db/schema";
 import type { HonoEnv } from "../../env";
 import { ApiError } from "../../errors";
 import { authErrors, bearerSecurity, errorResponse, validationErrors } from "../shared/responses";
-import { codeInput, codeSearchQuery, diagnosisSchema, toDiagnosisView } from "./schemas";
+import { codeInput, codeSearch, codeSearchQuery, diagnosisSchema, toDiagnosisView } from "./schemas";
 
 const createDiagnosisRequest = z
   .object({
@@ -72,7 +72,7 @@ export function registerDiagnosisRoutes(app: OpenAPIHono<HonoEnv>): void {
   app.openapi(listRouteDef, async (c) => {
     const { q, page, page_size } = c.req.valid("query");
     const db = c.get("db");
-    const where = q ? or(like(diagnosisCodes.code, `${q.replace(/[.\s]/g, "").toUpperCase()}%`), like(diagnosisCodes.description, `%${q}%`)) : undefined;
+    const where = codeSearch(diagnosisCodes.code, diagnosisCodes.description, q);
     const [rows, totals] = await db.batch([
       db.select().from(diagnosisCodes).where(where).orderBy(asc(diagnosisCodes.code)).limit(page_size).offset((page - 1) * page_size),
       db.select({ total: count() }).from(diagnosisCodes).where(where),

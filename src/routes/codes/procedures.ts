@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { asc, count, like, or } from "drizzle-orm";
+import { asc, count } from "drizzle-orm";
 import { auditInsert } from "../../audit";
 import { authenticate, requireRole } from "../../auth/middleware";
 import { isUniqueViolation } from "../../db/errors";
@@ -9,7 +9,7 @@ import type { HonoEnv } from "../../env";
 import { ApiError } from "../../errors";
 import { moneyInput } from "../members/schemas";
 import { authErrors, bearerSecurity, errorResponse, validationErrors } from "../shared/responses";
-import { codeInput, codeSearchQuery, procedureSchema, toProcedureView } from "./schemas";
+import { codeInput, codeSearch, codeSearchQuery, procedureSchema, toProcedureView } from "./schemas";
 
 const createProcedureRequest = z
   .object({
@@ -81,7 +81,7 @@ export function registerProcedureRoutes(app: OpenAPIHono<HonoEnv>): void {
   app.openapi(listRouteDef, async (c) => {
     const { q, page, page_size } = c.req.valid("query");
     const db = c.get("db");
-    const where = q ? or(like(procedureCodes.code, `${q.replace(/[.\s]/g, "").toUpperCase()}%`), like(procedureCodes.description, `%${q}%`)) : undefined;
+    const where = codeSearch(procedureCodes.code, procedureCodes.description, q);
     const [rows, totals] = await db.batch([
       db.select().from(procedureCodes).where(where).orderBy(asc(procedureCodes.code)).limit(page_size).offset((page - 1) * page_size),
       db.select({ total: count() }).from(procedureCodes).where(where),

@@ -1,4 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { like, or, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { normalizeCode } from "../../domain/health/codes";
 import { moneyJson } from "../../domain/money";
 import type { diagnosisCodes, procedureCodes } from "../../db/schema";
@@ -35,3 +37,7 @@ export const toProcedureView = (row: typeof procedureCodes.$inferSelect) => ({
   cost_std_dev: row.costStdDevCents === null ? null : moneyJson(row.costStdDevCents),
   updated_at: row.updatedAt,
 });
+
+/** `q` matches a code prefix (dots and case ignored) or words of the description. */
+export const codeSearch = (code: SQLiteColumn, description: SQLiteColumn, q: string | undefined): SQL | undefined =>
+  q ? or(like(code, `${normalizeCode(q)}%`), like(description, `%${q}%`)) : undefined;

@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { validateFhirResource } from "./test/fhir/schema-validator";
 
 export default defineConfig(async () => ({
   plugins: [
@@ -11,6 +12,10 @@ export default defineConfig(async () => ({
           JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-0123456789",
           ADMIN_EMAIL: "admin@claimsedge.test",
           ADMIN_PASSWORD: "admin-password-123",
+        },
+        // Tests only: HL7's R4 JSON schema, checked in Node (ajv generates code, which workerd forbids).
+        serviceBindings: {
+          FHIR_SCHEMA: async (request: Request) => Response.json(validateFhirResource(await request.json())),
         },
       },
     }),

@@ -9,6 +9,8 @@ import { registerAuthRoutes } from "./routes/auth";
 import { registerClaimRoutes } from "./routes/claims";
 import { MAX_CSV_BYTES } from "./routes/codes/import";
 import { registerCodeRoutes } from "./routes/codes";
+import { registerFhirRoutes } from "./routes/fhir";
+import { withFhirErrors, withFhirNotFound } from "./routes/fhir/errors";
 import { registerFraudScoreRoutes } from "./routes/fraud/score";
 import { registerModelRoutes } from "./routes/models";
 import { registerMemberRoutes } from "./routes/members";
@@ -64,6 +66,7 @@ export function createApp() {
   registerPolicyRoutes(api);
   registerFraudScoreRoutes(api);
   registerModelRoutes(api);
+  registerFhirRoutes(api);
   registerHealth(api);
 
   registerHealth(app);
@@ -86,7 +89,7 @@ export function createApp() {
   app.get("/docs", Scalar({ url: `${API_PREFIX}/openapi.json`, pageTitle: "ClaimsEdge API" }));
 
   let routes: ReturnType<typeof knownRoutes> | undefined;
-  app.notFound(notFoundHandler(() => (routes ??= knownRoutes(app))));
-  app.onError(renderError);
+  app.notFound(withFhirNotFound(notFoundHandler(() => (routes ??= knownRoutes(app)))));
+  app.onError(withFhirErrors(renderError));
   return app;
 }

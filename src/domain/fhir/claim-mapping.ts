@@ -9,6 +9,10 @@ import type { OutcomeIssue } from "./operation-outcome";
 
 /** Items adjudicated in one claim; a larger claim is refused (split it). */
 export const MAX_CLAIM_ITEMS = 100;
+/** Diagnoses read from one claim (an institutional claim form carries up to 25). */
+export const MAX_CLAIM_DIAGNOSES = 25;
+/** No code set adjudicated here has longer codes; longer ones are refused rather than looked up. */
+const MAX_CODE_LENGTH = 20;
 /** Member and provider ids are at most this long (as on the JSON channel). */
 const MAX_PARTY_ID_LENGTH = 64;
 /** The largest amount one item may claim, as on the JSON channel. */
@@ -47,7 +51,9 @@ function diagnosisCode(diagnosis: FhirClaimDiagnosis, at: string): string | Outc
       systems ? `Diagnosis coded in ${systems}: only ICD-10 codes (or codes with no system) are adjudicated` : "The diagnosis has no code",
     );
   }
-  return normalizeCode(chosen.code);
+  const code = normalizeCode(chosen.code);
+  if (code.length > MAX_CODE_LENGTH) return businessRule(`${at}.diagnosisCodeableConcept`, `Diagnosis codes have at most ${MAX_CODE_LENGTH} characters`);
+  return code;
 }
 
 /** The procedure (service or product) code of an item: a CPT/HCPCS coding first, else the first coded one. */
@@ -116,6 +122,10 @@ export function mapFhirClaim(claim: FhirClaim, today: string): ClaimMapping {
   const diagnoses = [...(claim.diagnosis ?? [])].sort((a, b) => a.sequence - b.sequence);
   const codeBySequence = new Map<number, string>();
   if (diagnoses.length === 0) issues.push(businessRule("Claim.diagnosis", "At least one diagnosis is needed to adjudicate the claim"));
+  if (diagnoses.length > MAX_CLAIM_DIAGNOSES) {
+    issues.push(businessRule("Claim.diagnosis", `A claim may have at most ${MAX_CLAIM_DIAGNOSES} diagnoses; this one has ${diagnoses.length}`));
+    diagnoses.length = MAX_CLAIM_DIAGNOSES;
+  }
   for (const diagnosis of diagnoses) {
     const at = `Claim.diagnosis[${claim.diagnosis!.indexOf(diagnosis)}]`;
     if (codeBySequence.has(diagnosis.sequence)) issues.push(businessRule(`${at}.sequence`, `Diagnosis sequence ${diagnosis.sequence} is used twice`));
@@ -137,6 +147,7 @@ export function mapFhirClaim(claim: FhirClaim, today: string): ClaimMapping {
     if (item.modifierExtension) issues.push(notSupported(`${at}.modifierExtension`, "Modifier extensions change the item's meaning and are not understood here"));
     const code = procedureCode(item);
     if (!code) issues.push(businessRule(`${at}.productOrService`, "The item's productOrService has no code"));
+    else if (code.length > MAX_CODE_LENGTH) issues.push(businessRule(`${at}.productOrService`, `Procedure codes have at most ${MAX_CODE_LENGTH} characters`));
     const amount = itemAmount(item, at);
     if (typeof amount !== "number") issues.push(amount);
     const date = serviceDate(claim, item, at);
@@ -146,7 +157,7 @@ export function mapFhirClaim(claim: FhirClaim, today: string): ClaimMapping {
     const missing = linked.filter((sequence) => !codeBySequence.has(sequence) && !diagnoses.some((d) => d.sequence === sequence));
     if (missing.length > 0) issues.push(businessRule(`${at}.diagnosisSequence`, `No diagnosis has sequence ${missing.join(", ")}`));
     const linkedCodes = linked.flatMap((sequence) => codeBySequence.get(sequence) ?? []);
-    if (code && typeof amount === "number" && typeof date === "string") {
+    if (code && code.length <= MAX_CODE_LENGTH && typeof amount === "number" && typeof date === "string") {
       lines.push({ sequence: item.sequence, procedureCode: code, diagnosisCodes: linked.length > 0 ? [...new Set(linkedCodes)] : diagnosisCodes, amountCents: amount, serviceDate: date });
     }
   });

@@ -2,7 +2,7 @@
 // run on the local wrangler dev, alternating rounds: p50/p99 latency and throughput.
 //   npm run bench:fhir-claims [-- --seconds 8 --rounds 2 --connections 4]
 import { startLocalServer } from "../scripts/lib/local-server";
-import { apiClient } from "./lib/api";
+import { benchHospital } from "./lib/hospital";
 import { load, printTable, type LoadResult } from "./lib/http-load";
 
 const arg = (name: string, fallback: number) => {
@@ -35,11 +35,7 @@ const fhirClaim = (amounts: number[]) => ({
 
 const server = await startLocalServer(".bench-state");
 try {
-  const post = apiClient(server.baseUrl);
-  const admin = (await post("/api/v1/auth/login", { email: server.adminEmail, password: server.adminPassword })).access_token;
-  await post("/api/v1/auth/register", { email: "bench@hospital.test", password: "bench-password", first_name: "Bench", last_name: "Mark", role: "provider", provider_id: "H456" }, admin);
-  const hospital = (await post("/api/v1/auth/login", { email: "bench@hospital.test", password: "bench-password" })).access_token;
-  await post("/api/v1/members", { member_id: "BENCH", benefit_limit: 90_000_000 }, admin);
+  const hospital = await benchHospital(server);
 
   const auth = { authorization: `Bearer ${hospital}` };
   let n = 0;

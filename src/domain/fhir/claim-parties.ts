@@ -86,18 +86,12 @@ export function resolveProvider(claim: FhirClaim): PartyResolution {
   };
 }
 
-/** How the ClaimResponse names the member: the claim's own literal reference, else the member id as identifier. */
-export function patientReference(claim: FhirClaim, memberId: string): Reference {
-  const given = claim.patient;
-  if (given.reference && !given.reference.startsWith("#") && referencedId(given.reference, "Patient")) return { reference: given.reference };
-  if (given.identifier?.value === memberId) return { identifier: given.identifier };
-  return { identifier: { value: memberId } };
+/** How the ClaimResponse names a party: the claim's own literal reference to `type`, else its id as an identifier. */
+function partyReference(given: Reference, type: string, id: string): Reference {
+  if (given.reference && !given.reference.startsWith("#") && referencedId(given.reference, type)) return { reference: given.reference };
+  if (given.identifier?.value === id) return { identifier: given.identifier };
+  return { identifier: { value: id } };
 }
 
-/** How the ClaimResponse names the provider (its requestor), on the same terms. */
-export function providerReference(claim: FhirClaim, providerId: string): Reference {
-  const given = claim.provider;
-  if (given.reference && !given.reference.startsWith("#") && referencedId(given.reference, "Organization")) return { reference: given.reference };
-  if (given.identifier?.value === providerId) return { identifier: given.identifier };
-  return { identifier: { value: providerId } };
-}
+export const patientReference = (claim: FhirClaim, memberId: string) => partyReference(claim.patient, "Patient", memberId);
+export const providerReference = (claim: FhirClaim, providerId: string) => partyReference(claim.provider, "Organization", providerId);

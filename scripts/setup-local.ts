@@ -22,17 +22,27 @@ execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...(pers
   env: { ...process.env, CI: "true" },
 });
 
-const proxy = await getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
-try {
-  await ensureAdmin(proxy.env.DB, vars);
-  await seedDemoReferenceData(proxy.env.DB);
-  await importSharedReferenceData(proxy.env.DB, { persistTo });
-  await importSharedPolicies(proxy.env.DB);
-  await seedModelArtifacts(proxy.env.MODELS);
-  await seedTrainedModels(createDatabase(proxy.env.DB), proxy.env.MODELS);
-  await seedTrainingData(proxy.env.MODELS);
-  await registerDamageModel(proxy.env.DB);
-} finally {
-  await proxy.dispose();
-}
+const withPlatform = async (steps: (env: Env) => Promise<void>) => {
+  const proxy = await getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
+  try {
+    await steps(proxy.env);
+  } finally {
+    await proxy.dispose();
+  }
+};
+
+// The code-set import writes the database from another wrangler process; a proxy that was open
+// across it can die on its next query, so the remaining steps get a fresh one.
+await withPlatform(async (env) => {
+  await ensureAdmin(env.DB, vars);
+  await seedDemoReferenceData(env.DB);
+  await importSharedReferenceData(env.DB, { persistTo });
+});
+await withPlatform(async (env) => {
+  await importSharedPolicies(env.DB);
+  await seedModelArtifacts(env.MODELS);
+  await seedTrainedModels(createDatabase(env.DB), env.MODELS);
+  await seedTrainingData(env.MODELS);
+  await registerDamageModel(env.DB);
+});
 console.log(`local setup done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

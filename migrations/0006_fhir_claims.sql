@@ -6,4 +6,5 @@ CREATE TABLE `fhir_claims` (
 	FOREIGN KEY (`claim_id`) REFERENCES `claims`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-ALTER TABLE `claims` ADD `lines` text;
+ALTER TABLE `claims` ADD `lines` text;--> statement-breakpoint
+CREATE INDEX `claims_with_lines_idx` ON `claims` (`member_id`,`provider_id`) WHERE lines IS NOT NULL;

@@ -120,6 +120,8 @@ export const claims = sqliteTable(
     index("claims_provider_idx").on(t.providerId, t.createdAt),
     index("claims_customer_idx").on(t.customerId, t.createdAt),
     index("claims_duplicate_idx").on(t.memberId, t.providerId, t.procedureCode, t.serviceDate, t.claimAmountCents),
+    // The duplicate check reads the lines of a member's claims that have lines, and only those.
+    index("claims_with_lines_idx").on(t.memberId, t.providerId).where(sql`lines IS NOT NULL`),
     uniqueIndex("claims_photo_client_id_idx").on(t.customerId, t.clientClaimId).where(sql`channel = 'photo'`),
   ],
 );

@@ -48,22 +48,25 @@ const rulesRead = (diagnosisCode: string): ReferenceRead<ProcedureRule[]> => ({
 
 /**
  * Earlier claims of the same member and provider that were not rejected, with a line of the same
- * procedure, service date and amount as one of `lines`: one-line claims by their columns, claims
- * with stored lines by each line.
+ * procedure, service date and amount as one of `lines`: one-line claims by their columns (the
+ * duplicate index, each wanted line driving the search), claims with stored lines by each line
+ * (the partial index on claims that have lines). CROSS JOIN fixes SQLite's join order.
  */
 const duplicatesQuery = (db: D1Database, claim: HealthClaimParties, lines: HealthClaimLineInput[]) =>
   db
     .prepare(
       `SELECT w.value ->> '$.sequence' AS sequence, c.id AS claim_id
        FROM json_each(?3) w
-       JOIN claims c ON c.member_id = ?1 AND c.provider_id = ?2 AND c.channel = 'health' AND c.lines IS NULL
+       CROSS JOIN claims c ON c.member_id = ?1 AND c.provider_id = ?2 AND c.channel = 'health' AND c.lines IS NULL
         AND c.procedure_code = w.value ->> '$.procedure_code' AND c.service_date = w.value ->> '$.service_date'
         AND c.claim_amount_cents = w.value ->> '$.amount_cents' AND c.status != 'REJECTED'
        UNION ALL
        SELECT w.value ->> '$.sequence', c.id
-       FROM json_each(?3) w
-       JOIN claims c ON c.member_id = ?1 AND c.provider_id = ?2 AND c.channel = 'health' AND c.lines IS NOT NULL
-       JOIN json_each(c.lines) l ON l.value ->> '$.procedure_code' = w.value ->> '$.procedure_code'
+       FROM claims c
+       CROSS JOIN json_each(c.lines) l
+       CROSS JOIN json_each(?3) w
+       WHERE c.member_id = ?1 AND c.provider_id = ?2 AND c.channel = 'health' AND c.lines IS NOT NULL
+        AND l.value ->> '$.procedure_code' = w.value ->> '$.procedure_code'
         AND l.value ->> '$.service_date' = w.value ->> '$.service_date'
         AND l.value ->> '$.claim_amount_cents' = w.value ->> '$.amount_cents' AND l.value ->> '$.status' != 'REJECTED'`,
     )

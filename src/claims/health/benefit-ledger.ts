@@ -197,7 +197,7 @@ async function recordPayableClaim(
                      WHEN m.last_deduction_cents < ?14 THEN json_insert(?13, '$[#]', json_object('code', 'BENEFIT_CAP_APPLIED',
                           'message', printf('Approved %.2f of %.2f: capped at the remaining benefit', m.last_deduction_cents / 100.0, ?14 / 100.0)))
                      ELSE json(?13) END,
-                CASE WHEN ?15 THEN (
+                ${claim.storeLines ? `(
                   SELECT json_group_array(json_object(
                     'sequence', s.sequence, 'procedure_code', s.procedure_code, 'diagnosis_codes', json(s.diagnosis_codes),
                     'service_date', s.service_date, 'claim_amount_cents', s.amount, 'approved_amount_cents', s.approved,
@@ -216,8 +216,8 @@ async function recordPayableClaim(
                                CASE WHEN l.value ->> '$.payable'
                                     THEN MAX(0, MIN(l.value ->> '$.amount', m.last_deduction_cents - (l.value ->> '$.paid_before')))
                                     ELSE 0 END AS approved
-                        FROM json_each(?16) l) s
-                ) END,
+                        FROM json_each(?15) l) s
+                )` : "NULL"},
                 ?9, ?10, ?10, ?10
          FROM members m WHERE m.member_id = ?3
          RETURNING status, approved_amount_cents, reasons, lines`,
@@ -237,8 +237,7 @@ async function recordPayableClaim(
         decision.fraudReason,
         JSON.stringify(decisionReasons(decision)),
         payableCents,
-        claim.storeLines ? 1 : 0,
-        JSON.stringify(allocations),
+        ...(claim.storeLines ? [JSON.stringify(allocations)] : []),
       ),
     db
       .prepare(

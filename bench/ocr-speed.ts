@@ -63,7 +63,7 @@ async function main() {
     const avg = (k: "wasm" | "cli" | "cli1") => rows.reduce((s, r) => s + r[k], 0) / rows.length / 1000;
     console.log(`OCR s/page: tesseract-wasm (Node) ${avg("wasm").toFixed(2)}, native CLI ${avg("cli").toFixed(2)} (1 thread ${avg("cli1").toFixed(2)}); ratio wasm/CLI ${(avg("wasm") / avg("cli")).toFixed(2)} (vs 1 thread ${(avg("wasm") / avg("cli1")).toFixed(2)})`);
 
-    // 3. The same pages inside workerd (vitest-pool-workers), same run.
+    // 3. The same pages inside workerd (the vitest plugin), same run.
     if (!process.argv.includes("--no-workerd")) {
       const run = spawnSync(join(ROOT, "node_modules/.bin/vitest"), ["run", "test/documents/ocr-speed.test.ts", "--silent=false"], { cwd: ROOT, encoding: "utf8" });
       const all = `${run.stdout}\n${run.stderr}`.split("\n").filter((l) => l.includes("OCR_SPEED ")).map((l) => JSON.parse(l.slice(l.indexOf("{"))) as { pass: string; file: string; kind: string; textMs: number; ocrMs: number; ocrInitMs: number; ocrPages: number; pages: number });

@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createOCREngine } from "tesseract-wasm";
 import { extractClaimFields } from "../src/domain/documents";
-import { gunzipIfNeeded, TesseractPageOcr } from "../src/documents/ocr-engine";
-import { readClaimDocument } from "../src/documents/reader";
+import { gunzipIfNeeded, TesseractPageOcr } from "../src/pdf/ocr-engine";
+import { readClaimDocument } from "../src/pdf/reader";
 
 const ROOT = join(import.meta.dirname, "..");
 const FIXTURES = join(ROOT, "test", "fixtures", "documents");

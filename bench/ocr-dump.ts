@@ -3,7 +3,7 @@
 // Run: npx tsx bench/ocr-dump.ts path/to/claim.pdf
 import { readFileSync } from "node:fs";
 import { extractClaimFields } from "../src/domain/documents";
-import { readClaimDocument } from "../src/documents/reader";
+import { readClaimDocument } from "../src/pdf/reader";
 import { nodeOcr } from "./extraction-accuracy";
 
 const file = process.argv[2];

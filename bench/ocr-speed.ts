@@ -5,8 +5,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openPdf } from "../src/documents/inspect";
-import { pageImages, readClaimDocument } from "../src/documents/reader";
+import { openPdf } from "../src/pdf/inspect";
+import { pageImages, readClaimDocument } from "../src/pdf/reader";
 import { nodeOcr } from "./extraction-accuracy";
 
 const ROOT = join(import.meta.dirname, "..");

@@ -1,5 +1,5 @@
 /**
- * Photo pipeline stages (as src/photo/pipeline.ts runs them) for a 1280x960 JPEG (generated, quality 85), timed in Node 22 on the
+ * Photo pipeline stages (as src/image/pipeline.ts runs them) for a 1280x960 JPEG (generated, quality 85), timed in Node 22 on the
  * same V8 and the same @jsquash wasm as workerd:
  *
  *   nice -n 10 npx tsx bench/photo-pipeline.ts [--runs 200] [--width 1280] [--height 960]

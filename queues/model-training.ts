@@ -5,9 +5,9 @@ import { modelStats, trainingJobs } from "../src/db/schema";
 import { challengerWins, evaluateModel, TrainingRefusedError, trainChallenger, type ModelMetadata } from "../src/domain/fraud";
 import type { FraudDataset } from "../src/domain/fraud/train";
 import type { Env, ModelTrainingMessage } from "../src/env";
-import { activeModelSet, forgetActive } from "../src/models/loader";
-import { activeModel, artifactKey, registryMetrics } from "../src/models/registry";
-import { adjudicatedClaimRows, storedTrainingRows } from "../src/models/training-data";
+import { activeModelSet, forgetActive } from "../src/model-registry/loader";
+import { activeModel, artifactKey, registryMetrics } from "../src/model-registry/registry";
+import { adjudicatedClaimRows, storedTrainingRows } from "../src/model-registry/training-data";
 import { auditInsert } from "../src/audit";
 
 export const modelTrainingMessageSchema = z.object({ jobId: z.string().min(1) });

@@ -9,7 +9,7 @@ import { ensureAdmin } from "./lib/first-admin";
 import { registerDamageModel, seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
 import { createDatabase } from "../src/db/client";
 import { importSharedPolicies, importSharedReferenceData } from "./lib/reference-data";
-import { seedDemoReferenceData } from "../src/reference/demo-seed";
+import { seedDemoReferenceData } from "../src/reference/demo-data";
 
 const persistIndex = process.argv.indexOf("--persist-to");
 const persistTo = persistIndex > 0 ? process.argv[persistIndex + 1] : undefined;

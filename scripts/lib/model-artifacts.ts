@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Database } from "../../src/db/client";
-import { installModel } from "../../src/models/registry";
-import { trainingDataKey } from "../../src/models/training-data";
+import { installModel } from "../../src/model-registry/registry";
+import { trainingDataKey } from "../../src/model-registry/training-data";
 import { SHARED_DATA } from "./reference-data";
 
 /** Artifacts too large for the Worker bundle, served from the MODELS bucket instead. */

@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import { appConfig, type HonoEnv } from "../env";
 import type { Role } from "../db/schema";
-import { ApiError } from "../errors";
+import { ApiError } from "../errors/api-error";
 import { verifyAccessToken } from "./tokens";
 
 /** Requires a valid bearer token and puts the caller in `c.get("user")`. */

@@ -2,7 +2,7 @@ import { and, eq, isNull, lt } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import { idempotencyKeys } from "../db/schema";
 import type { HonoEnv } from "../env";
-import { ApiError } from "../errors";
+import { ApiError } from "../errors/api-error";
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,255}$/;
 // A request that died mid-flight releases its key after this long.

@@ -12,7 +12,7 @@ import typedForm from "../fixtures/documents/typed-form.pdf";
 import { OCR_TRAINEDDATA_KEY, processDocumentClaim } from "../../src/claims/documents/process";
 import type { ClaimDocumentMessage } from "../../src/env";
 import worker from "../../src/index";
-import { forgetActive } from "../../src/models/loader";
+import { forgetActive } from "../../src/model-registry/loader";
 import { installCommittedModels } from "../models/install-fixtures";
 import { api, createUser, expectError, json, type TestUser } from "../helpers";
 

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { seedDemoReferenceData } from "../../src/reference/demo-seed";
+import { seedDemoReferenceData } from "../../src/reference/demo-data";
 
 export const seedDemo = () => seedDemoReferenceData(env.DB);
 

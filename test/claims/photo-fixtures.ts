@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import damageModel from "../../models/damage/damage-classifier.onnx";
-import { DAMAGE_MODEL_KEY } from "../../src/photo/damage-model";
+import { DAMAGE_MODEL_KEY } from "../../src/image/damage-model";
 import { encodeJpeg, gaussianBlur, makeScene, mapColours } from "../photo/scene";
 import { toBase64 } from "../photo/bytes";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import traineddata from "../../node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz";
 import { extractClaimFields } from "../../src/domain/documents";
-import { inspectPdf, PdfRejectedError, processClaimDocument, readClaimDocument } from "../../src/documents";
-import { getPageOcr } from "../../src/documents/ocr";
+import { inspectPdf, PdfRejectedError, processClaimDocument, readClaimDocument } from "../../src/pdf";
+import { getPageOcr } from "../../src/pdf/ocr";
 import { FIXTURE_FILES, FIXTURES, MALFORMED, matches } from "./fixtures";
 
 const ocr = () => getPageOcr(async () => traineddata);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutText } from "../../src/documents/text-layout";
+import { layoutText } from "../../src/pdf/text-layout";
 
 const word = (str: string, x: number, y: number) => ({ str, x, y, width: str.length * 5, height: 10 });
 

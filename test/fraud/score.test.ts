@@ -8,7 +8,7 @@ import insVoting from "../../models/fraud/insurance_claims-voting.onnx";
 import insVotingCal from "../../models/fraud/insurance_claims-voting-calibrated.onnx";
 import vehGbdt from "../../models/fraud/vehicle_claims_fraud-gbdt.onnx";
 import reserveOnnx from "../../models/reserve/insurance_claims-reserve.onnx";
-import { ModelSet } from "../../src/domain/fraud/models";
+import { ModelSet } from "../../src/domain/fraud/model-set";
 import { encodeClaim } from "../../src/domain/fraud/features";
 import { estimateReserve, scoreFraud, scoreFraudBatch } from "../../src/domain/fraud/score";
 import { modelScore, predict } from "../../src/ml/model";

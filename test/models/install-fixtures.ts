@@ -4,8 +4,8 @@ import insuranceRfCalibrated from "../../models/fraud/insurance_claims-rf-calibr
 import insuranceRf from "../../models/fraud/insurance_claims-rf.onnx";
 import vehicleGbdtCalibrated from "../../models/fraud/vehicle_claims_fraud-gbdt-calibrated.onnx";
 import reserve from "../../models/reserve/insurance_claims-reserve.onnx";
-import { installModel } from "../../src/models/registry";
-import { trainingDataKey } from "../../src/models/training-data";
+import { installModel } from "../../src/model-registry/registry";
+import { trainingDataKey } from "../../src/model-registry/training-data";
 import { db } from "../helpers";
 
 /** Installs a few committed models into R2 and the registry, as the local setup does for all. */

@@ -5,8 +5,8 @@ import { inspectImage, type ImageHeader } from "../../src/domain/photo/image-hea
 import { damageModelInput } from "../../src/domain/photo/preprocess";
 import { perceptualHash } from "../../src/domain/photo/phash";
 import { assessPhotoQuality } from "../../src/domain/photo/quality";
-import { decodePhoto } from "../../src/photo/decode";
-import { preparePhoto } from "../../src/photo/pipeline";
+import { decodePhoto } from "../../src/image/decode";
+import { preparePhoto } from "../../src/image/pipeline";
 import { toBase64 } from "./bytes";
 import { encodeJpeg, encodePng, gaussianBlur, makeScene } from "./scene";
 

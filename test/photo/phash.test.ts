@@ -7,7 +7,7 @@ import {
   perceptualHash,
   perceptualHashBands,
 } from "../../src/domain/photo/phash";
-import { decodePhoto } from "../../src/photo/decode";
+import { decodePhoto } from "../../src/image/decode";
 import { inspectImage } from "../../src/domain/photo/image-header";
 import { encodeJpeg, gaussianBlur, makeScene, mapColours, resize } from "./scene";
 

@@ -2,7 +2,7 @@
 import encodeJpegWasm, { init as initJpegEncoder } from "@jsquash/jpeg/encode.js";
 import encodePngWasm from "@jsquash/png/encode.js";
 import mozjpegEncoder from "@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm";
-import { initPhotoDecoders } from "../../src/photo/decode";
+import { initPhotoDecoders } from "../../src/image/decode";
 import { boxBounds, type RgbaImage } from "../../src/domain/photo/image";
 
 export function rng(seed: number): () => number {

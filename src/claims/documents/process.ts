@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { createDatabase } from "../../db/client";
 import { claims, policies } from "../../db/schema";
-import { PdfRejectedError, processClaimDocument } from "../../documents";
-import { getPageOcr } from "../../documents/ocr";
+import { PdfRejectedError, processClaimDocument } from "../../pdf";
+import { getPageOcr } from "../../pdf/ocr";
 import { fraudInputFromDocument } from "../../domain/documents/fraud-input";
 import { estimateReserve, fraudModelName, RESERVE_MODEL_NAME, scoreFraud } from "../../domain/fraud";
 import { normalizePolicyNumber } from "../../domain/policies";
 import type { Env } from "../../env";
-import { activeModelSet } from "../../models/loader";
+import { activeModelSet } from "../../model-registry/loader";
 
 export const OCR_TRAINEDDATA_KEY = "ocr/eng.traineddata.gz";
 // The best held-out ROC-AUC on insurance_claims (models/fraud/insurance_claims.MODEL_CARD.md).

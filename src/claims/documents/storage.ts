@@ -1,5 +1,5 @@
 import type { CurrentUser } from "../../auth/current-user";
-import { ApiError } from "../../errors";
+import { ApiError } from "../../errors/api-error";
 import type { Env } from "../../env";
 
 export const documentKey = (claimId: string) => `claims/${claimId}/document.pdf`;

@@ -2,7 +2,7 @@ import type { ModelKind } from "../../ml/model";
 import { modelShap } from "../../ml/treeshap";
 import { explainContributions, type ExplanationItem } from "./explain";
 import { encodeClaimInto, type RawClaim } from "./features";
-import { fraudModelName, RESERVE_MODEL_NAME, type LoadedModel, type ModelSet } from "./models";
+import { fraudModelName, RESERVE_MODEL_NAME, type LoadedModel, type ModelSet } from "./model-set";
 import type { FraudDataset } from "./train";
 
 export type Scenario = "auto_flagger" | "dashboard";

@@ -1,9 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { HonoEnv } from "../../env";
-import { registerLogin } from "./login";
-import { registerMe } from "./me";
-import { registerRegister } from "./register";
-import { registerSession } from "./session";
+import { registerLogin } from "./login/post";
+import { registerMe } from "./me/get";
+import { registerRegister } from "./register/post";
+import { registerSession } from "./session/get";
 
 export function registerAuthRoutes(app: OpenAPIHono<HonoEnv>): void {
   registerLogin(app);

@@ -4,7 +4,7 @@ import { auditInsert } from "../../audit";
 import { authenticate, requireRole } from "../../auth/middleware";
 import { claims, predictions } from "../../db/schema";
 import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors";
+import { ApiError } from "../../errors/api-error";
 import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
 
 export const deleteClaimRoute = createRoute({

@@ -6,7 +6,7 @@ import { withVisibility } from "../../claims/scope";
 import { claimSchema, toClaimView } from "../../claims/views";
 import { auditEvents, claims, predictions } from "../../db/schema";
 import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors";
+import { ApiError } from "../../errors/api-error";
 import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
 
 const auditEntrySchema = z

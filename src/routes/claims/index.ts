@@ -1,14 +1,14 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { HonoEnv } from "../../env";
-import { registerCreateHealthClaim } from "./create-health";
+import { registerCreateHealthClaim } from "./post";
 import { registerDeleteClaim } from "./delete";
-import { registerClaimDocument } from "./document";
+import { registerClaimDocument } from "./document/get";
 import { registerGetClaim } from "./get";
 import { registerListClaims } from "./list";
-import { registerUpdateClaim } from "./update";
-import { registerUpload } from "./upload";
-import { registerOverride } from "./override";
-import { registerValidate } from "./validate";
+import { registerUpdateClaim } from "./update/put";
+import { registerUpload } from "./upload/post";
+import { registerOverride } from "./override/put";
+import { registerValidate } from "./validate/post";
 
 export function registerClaimRoutes(app: OpenAPIHono<HonoEnv>): void {
   registerCreateHealthClaim(app);

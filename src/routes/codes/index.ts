@@ -1,9 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { HonoEnv } from "../../env";
-import { registerDiagnosisRoutes } from "./diagnoses";
-import { registerCodeImports } from "./import";
+import { registerDiagnosisRoutes } from "./code-set/post";
+import { registerCodeImports } from "./code-set/import/post";
 import { registerProcedureRoutes } from "./procedures";
-import { registerRuleRoutes } from "./rules";
+import { registerRuleRoutes } from "./rules/post";
 
 export function registerCodeRoutes(app: OpenAPIHono<HonoEnv>): void {
   registerDiagnosisRoutes(app);

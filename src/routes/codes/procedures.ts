@@ -6,10 +6,10 @@ import { isUniqueViolation } from "../../db/errors";
 import { procedureCodes } from "../../db/schema";
 import { toCents } from "../../domain/money";
 import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors";
-import { moneyInput } from "../members/schemas";
+import { ApiError } from "../../errors/api-error";
+import { moneyInput } from "../members/schema";
 import { authErrors, bearerSecurity, errorResponse, validationErrors } from "../shared/responses";
-import { codeInput, codeSearch, codeSearchQuery, procedureSchema, toProcedureView } from "./schemas";
+import { codeInput, codeSearch, codeSearchQuery, procedureSchema, toProcedureView } from "./code-set/schema";
 
 const createProcedureRequest = z
   .object({

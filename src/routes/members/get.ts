@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { authenticate, requireRole } from "../../auth/middleware";
 import { members } from "../../db/schema";
 import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors";
+import { ApiError } from "../../errors/api-error";
 import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
-import { eligibilitySchema, memberSchema, toEligibilityView, toMemberView } from "./schemas";
+import { eligibilitySchema, memberSchema, toEligibilityView, toMemberView } from "./schema";
 
 export const getMemberRoute = createRoute({
   method: "get",

@@ -5,7 +5,7 @@ import { MEMBER_STATUSES, members } from "../../db/schema";
 import type { HonoEnv } from "../../env";
 import { authErrors, bearerSecurity, validationErrors } from "../shared/responses";
 import { pageQuery } from "../shared/pagination";
-import { memberSchema, toMemberView } from "./schemas";
+import { memberSchema, toMemberView } from "./schema";
 
 export const listMembersRoute = createRoute({
   method: "get",

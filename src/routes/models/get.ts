@@ -1,10 +1,10 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { authenticate, requireRole } from "../../auth/middleware";
 import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors";
-import { modelVersions } from "../../models/registry";
+import { ApiError } from "../../errors/api-error";
+import { modelVersions } from "../../model-registry/registry";
 import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
-import { modelEntrySchema, toModelEntry } from "./schemas";
+import { modelEntrySchema, toModelEntry } from "./schema";
 
 export const getModelRoute = createRoute({
   method: "get",

@@ -4,7 +4,7 @@ import { authenticate, requireRole } from "../../auth/middleware";
 import { modelStats } from "../../db/schema";
 import type { HonoEnv } from "../../env";
 import { authErrors, bearerSecurity } from "../shared/responses";
-import { modelEntrySchema, toModelEntry } from "./schemas";
+import { modelEntrySchema, toModelEntry } from "./schema";
 
 export const listModelsRoute = createRoute({
   method: "get",

@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import { authenticate, requireRole } from "../../auth/middleware";
 import { providers } from "../../db/schema";
 import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors";
+import { ApiError } from "../../errors/api-error";
 import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
-import { providerSchema, toProviderView } from "./schemas";
+import { providerSchema, toProviderView } from "./schema";
 
 export const getProviderRoute = createRoute({
   method: "get",

@@ -1,9 +1,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { HonoEnv } from "../../env";
-import { registerCreateProvider } from "./create";
+import { registerCreateProvider } from "./post";
 import { registerGetProvider } from "./get";
 import { registerListProviders } from "./list";
-import { registerUpdateProvider } from "./update";
+import { registerUpdateProvider } from "./patch";
 
 export function registerProviderRoutes(app: OpenAPIHono<HonoEnv>): void {
   registerCreateProvider(app);

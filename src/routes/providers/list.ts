@@ -5,7 +5,7 @@ import { providers } from "../../db/schema";
 import type { HonoEnv } from "../../env";
 import { pageQuery } from "../shared/pagination";
 import { authErrors, bearerSecurity, validationErrors } from "../shared/responses";
-import { providerSchema, toProviderView } from "./schemas";
+import { providerSchema, toProviderView } from "./schema";
 
 export const listProvidersRoute = createRoute({
   method: "get",

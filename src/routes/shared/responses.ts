@@ -1,4 +1,4 @@
-import { errorBodySchema } from "../../errors";
+import { errorBodySchema } from "../../errors/api-error";
 
 const errorResponse = (description: string) => ({
   description,

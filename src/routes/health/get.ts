@@ -1,0 +1,74 @@
+import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { claimCoordinator } from "../../durable/claim-coordinator";
+import type { Env, HonoEnv } from "../../env";
+import { modelLoadingReport } from "../../model-registry/loader";
+
+const checkSchema = z.object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() });
+
+const healthResponse = z
+  .object({
+    status: z.enum(["ok", "degraded"]),
+    version: z.string(),
+    checks: z.record(z.string(), checkSchema),
+    models: z.object({
+      loaded: z.array(z.string()).openapi({ description: "Model versions this isolate has loaded (name/version)" }),
+      errors: z.record(z.string(), z.string()).openapi({ description: "Models that failed to load, with the error" }),
+    }),
+    timestamp: z.string(),
+  })
+  .openapi("Health");
+
+export const healthRoute = createRoute({
+  method: "get",
+  path: "/health",
+  tags: ["system"],
+  summary: "Liveness and binding checks",
+  responses: {
+    200: { description: "Every binding answers", content: { "application/json": { schema: healthResponse } } },
+    503: { description: "A binding failed", content: { "application/json": { schema: healthResponse } } },
+  },
+});
+
+type Check = z.infer<typeof checkSchema>;
+
+async function timed(probe: () => Promise<unknown>): Promise<Check> {
+  const started = Date.now();
+  try {
+    await probe();
+    return { ok: true, ms: Date.now() - started };
+  } catch (err) {
+    return { ok: false, ms: Date.now() - started, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+export async function checkBindings(env: Env): Promise<Record<string, Check>> {
+  const [database, documents, models, coordinator] = await Promise.all([
+    timed(() => env.DB.prepare("SELECT 1").first()),
+    timed(() => env.DOCUMENTS.head("health-check")),
+    timed(() => env.MODELS.head("health-check")),
+    timed(() => claimCoordinator(env, "health-check").ping()),
+  ]);
+  const queue = (binding: Queue<unknown> | undefined): Check => ({ ok: typeof binding?.send === "function", ms: 0 });
+  return {
+    database,
+    documents_bucket: documents,
+    models_bucket: models,
+    claim_coordinator: coordinator,
+    claim_documents_queue: queue(env.CLAIM_DOCUMENTS_QUEUE),
+    model_training_queue: queue(env.MODEL_TRAINING_QUEUE),
+  };
+}
+
+export const registerHealth = (app: OpenAPIHono<HonoEnv>) =>
+  app.openapi(healthRoute, async (c) => {
+    const checks = await checkBindings(c.env);
+    const ok = Object.values(checks).every((check) => check.ok);
+    const body = {
+      status: ok ? ("ok" as const) : ("degraded" as const),
+      version: c.env.APP_VERSION,
+      checks,
+      models: modelLoadingReport(),
+      timestamp: new Date().toISOString(),
+    };
+    return ok ? c.json(body, 200) : c.json(body, 503);
+  });

@@ -1,7 +1,7 @@
-import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { errorBody } from "./api-error";
+import type { Context } from "hono";
 import type { HonoEnv } from "../env";
+import { errorResponse } from "./handlers";
 
 interface KnownRoute {
   method: string;
@@ -28,9 +28,12 @@ export function notFoundHandler(routes: () => KnownRoute[]) {
       .filter((route) => route.pattern.test(c.req.path))
       .map((route) => route.method);
     if (allowed.length > 0) {
-      c.header("Allow", [...new Set(allowed)].join(", "));
-      return c.json(errorBody("METHOD_NOT_ALLOWED", `Method ${c.req.method} not allowed on ${c.req.path}`, { allowed }), 405);
+      const methods = [...new Set(allowed)];
+      return errorResponse(c, "METHOD_NOT_ALLOWED", `Method ${c.req.method} not allowed on ${c.req.path}`, {
+        details: { allowed },
+        headers: { Allow: methods.join(", ") },
+      });
     }
-    return c.json(errorBody("NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`), 404);
+    return errorResponse(c, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`);
   };
 }

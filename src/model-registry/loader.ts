@@ -1,5 +1,5 @@
 import { createDatabase } from "../db/client";
-import { ModelSet, type LoadedModel } from "../domain/fraud/model-set";
+import { type LoadedModel, ModelSet, ModelUnavailableError } from "../domain/fraud/model-set";
 import type { Env } from "../env";
 import { loadTreeModel } from "../platform/onnx";
 import { activeModel } from "./registry";
@@ -12,20 +12,18 @@ const activeKeys = new Map<string, { key: string; expires: number }>();
 const loaded = new Map<string, Promise<LoadedModel>>();
 const loadErrors = new Map<string, string>();
 
-export class ModelUnavailableError extends Error {}
-
 async function activeArtifactKey(env: Env, name: string): Promise<string> {
   const cached = activeKeys.get(name);
   if (cached && cached.expires > Date.now()) return cached.key;
   const row = await activeModel(createDatabase(env.DB), name);
-  if (!row) throw new ModelUnavailableError(`no active model named ${name}`);
+  if (!row) throw new ModelUnavailableError(name, `no active model named ${name}`);
   activeKeys.set(name, { key: row.artifactKey, expires: Date.now() + ACTIVE_TTL_MS });
   return row.artifactKey;
 }
 
-async function loadArtifact(env: Env, key: string): Promise<LoadedModel> {
+async function loadArtifact(env: Env, name: string, key: string): Promise<LoadedModel> {
   const object = await env.MODELS.get(key);
-  if (!object) throw new ModelUnavailableError(`model artifact ${key} is missing from R2`);
+  if (!object) throw new ModelUnavailableError(name, `model artifact ${key} is missing from R2`);
   return loadTreeModel(await object.arrayBuffer(), key);
 }
 
@@ -36,7 +34,7 @@ export async function activeModelSet(env: Env, names: string[]): Promise<ModelSe
       const key = await activeArtifactKey(env, name);
       let model = loaded.get(key);
       if (!model) {
-        model = loadArtifact(env, key);
+        model = loadArtifact(env, name, key);
         loaded.set(key, model);
         model.then(
           () => loadErrors.delete(name),

@@ -1,5 +1,4 @@
-// Why an uploaded file is refused before it is stored. The upload route maps these codes
-// to 4xx responses (see `httpStatusFor`).
+// Why an uploaded file is refused before it is stored; the upload route maps each to a 4xx error code.
 
 export type PdfRejection =
   | "EMPTY_FILE"
@@ -17,19 +16,5 @@ export class PdfRejectedError extends Error {
   ) {
     super(message);
     this.name = "PdfRejectedError";
-  }
-}
-
-/** Suggested HTTP status for each rejection. */
-export function httpStatusFor(code: PdfRejection): 400 | 413 | 415 | 422 {
-  switch (code) {
-    case "TOO_LARGE":
-      return 413;
-    case "NOT_A_PDF":
-      return 415;
-    case "EMPTY_FILE":
-      return 400;
-    default:
-      return 422;
   }
 }

@@ -36,10 +36,6 @@ export function loadSession(bytes: Uint8Array | ArrayBuffer, key?: string): Prom
   return created;
 }
 
-export function forgetSession(key: string): void {
-  sessions.delete(key);
-}
-
 /** Runs a model on rows of float32 features; returns every output as a flat Float32Array. */
 export async function runRows(session: ort.InferenceSession, inputName: string, rows: Float32Array, nFeatures: number): Promise<Record<string, Float32Array>> {
   const n = rows.length / nFeatures;

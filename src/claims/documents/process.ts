@@ -1,13 +1,14 @@
 import { eq } from "drizzle-orm";
 import { createDatabase } from "../../db/client";
 import { claims, policies } from "../../db/schema";
-import { PdfRejectedError, processClaimDocument } from "../../pdf";
+import { PdfRejectedError } from "../../pdf";
 import { getPageOcr } from "../../pdf/ocr";
 import { fraudInputFromDocument } from "../../domain/documents/fraud-input";
 import { estimateReserve, fraudModelName, RESERVE_MODEL_NAME, scoreFraud } from "../../domain/fraud";
 import { normalizePolicyNumber } from "../../domain/policies";
 import type { Env } from "../../env";
 import { activeModelSet } from "../../model-registry/loader";
+import { extractFieldsFromPdf } from "./extract-from-pdf";
 
 export const OCR_TRAINEDDATA_KEY = "ocr/eng.traineddata.gz";
 // The best held-out ROC-AUC on insurance_claims (models/fraud/insurance_claims.MODEL_CARD.md).
@@ -37,7 +38,7 @@ export async function processDocumentClaim(env: Env, claimId: string): Promise<"
 
   const object = await env.DOCUMENTS.get(claim.documentKey ?? "");
   if (!object) throw new PermanentDocumentError(`document ${claim.documentKey} is missing from storage`);
-  const { extraction, document } = await processClaimDocument(await object.arrayBuffer(), {
+  const { extraction, document } = await extractFieldsFromPdf(await object.arrayBuffer(), {
     ocr: () =>
       getPageOcr(async () => {
         const traineddata = await env.MODELS.get(OCR_TRAINEDDATA_KEY);

@@ -19,10 +19,14 @@ export function loadModel(bytes: Uint8Array | ArrayBuffer, runner: ModelRunner):
   return { metadata: parsed.metadata, model: parsed.model, nFeatures: parsed.nFeatures, run: runner };
 }
 
-export class ModelNotAvailableError extends Error {
-  constructor(readonly modelName: string) {
-    super(`model ${modelName} is not loaded`);
-    this.name = "ModelNotAvailableError";
+/** A model asked for is not there: not loaded, no active version, or its artifact missing. */
+export class ModelUnavailableError extends Error {
+  constructor(
+    readonly modelName: string,
+    message = `model ${modelName} is not loaded`,
+  ) {
+    super(message);
+    this.name = "ModelUnavailableError";
   }
 }
 
@@ -43,7 +47,7 @@ export class ModelSet {
   }
   get(name: string): LoadedModel {
     const m = this.byName.get(name);
-    if (!m) throw new ModelNotAvailableError(name);
+    if (!m) throw new ModelUnavailableError(name);
     return m;
   }
   has(name: string): boolean {

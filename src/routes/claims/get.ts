@@ -1,36 +1,33 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, or } from "drizzle-orm";
 import { isStaff } from "../../auth/current-user";
-import { authenticate } from "../../auth/middleware";
 import { withVisibility } from "../../claims/scope";
 import { claimSchema, toClaimView } from "../../claims/views";
-import { auditEvents, claims, predictions } from "../../db/schema";
-import type { HonoEnv } from "../../env";
+import { auditEvents, claims, predictions, ROLES } from "../../db/schema";
 import { ApiError } from "../../errors/api-error";
-import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
+import type { Api } from "../api";
+import { jsonResponse } from "../shared/content";
+import { protectedRoute } from "../shared/protected-route";
+import { claimIdParams } from "./schema";
 
 const auditEntrySchema = z
   .object({ action: z.string(), actor_id: z.string().nullable(), actor_role: z.string().nullable(), before: z.unknown(), after: z.unknown(), at: z.string() })
   .openapi("AuditEntry");
 
-const claimDetailSchema = claimSchema.and(z.object({ audit_trail: z.array(auditEntrySchema) })).openapi("ClaimDetail");
+export const claimDetailSchema = claimSchema.and(z.object({ audit_trail: z.array(auditEntrySchema) })).openapi("ClaimDetail");
 
-export const getClaimRoute = createRoute({
+export const getClaimRoute = protectedRoute({
   method: "get",
   path: "/claims/{id}",
   tags: ["claims"],
   summary: "One claim with its audit trail",
-  security: bearerSecurity,
-  middleware: [authenticate] as const,
-  request: { params: z.object({ id: z.string().min(1).max(128) }) },
-  responses: {
-    200: { description: "The claim", content: { "application/json": { schema: claimDetailSchema } } },
-    ...authErrors,
-    404: errorResponse("No such claim, or not one the caller may see"),
-  },
+  roles: ROLES,
+  request: { params: claimIdParams },
+  responses: { 200: jsonResponse(claimDetailSchema, "The claim") },
+  errors: { 404: "No such claim, or not one the caller may see (CLAIM_NOT_FOUND)" },
 });
 
-export const registerGetClaim = (app: OpenAPIHono<HonoEnv>) =>
+export const registerGetClaim = (app: Api) =>
   app.openapi(getClaimRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("db");

@@ -1,15 +1,16 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { authenticate, requireRole } from "../../auth/middleware";
+import { z } from "@hono/zod-openapi";
 import { recordPayableClaim, recordRejectedClaim, type HealthClaimRecord } from "../../claims/health/benefit-ledger";
 import { loadHealthClaimFacts } from "../../claims/health/facts";
 import { healthClaimSchema, toHealthClaimView } from "../../claims/views";
 import { adjudicateHealthClaim } from "../../domain/health/adjudicate";
 import { normalizeCode } from "../../domain/health/codes";
 import { toCents } from "../../domain/money";
-import { appConfig, type HonoEnv } from "../../env";
+import { appConfig } from "../../env";
 import { ApiError } from "../../errors/api-error";
 import { idempotent } from "../../middleware/idempotency";
-import { authErrors, bearerSecurity, errorResponse, validationErrors } from "../shared/responses";
+import type { Api } from "../api";
+import { jsonBody, jsonResponse } from "../shared/content";
+import { protectedRoute } from "../shared/protected-route";
 
 const MAX_CLAIM_AMOUNT = 100_000_000;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -43,7 +44,7 @@ export const healthClaimRequest = z
   .strict()
   .openapi("HealthClaimRequest");
 
-export const createHealthClaimRoute = createRoute({
+export const postHealthClaimRoute = protectedRoute({
   method: "post",
   path: "/claims",
   tags: ["health claims"],
@@ -52,23 +53,21 @@ export const createHealthClaimRoute = createRoute({
     "Member eligibility → provider → diagnosis/procedure codes and their pairing → cost anomaly → duplicate check → " +
     "benefit cap (APPROVED in full, PARTIAL up to the remaining benefit, REJECTED when exhausted). Send an " +
     "`Idempotency-Key` header to make retries safe.",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("provider", "admin"), idempotent] as const,
+  roles: ["provider", "admin"],
+  middleware: [idempotent],
   request: {
     headers: z.object({ "idempotency-key": z.string().optional() }),
-    body: { required: true, content: { "application/json": { schema: healthClaimRequest } } },
+    body: jsonBody(healthClaimRequest),
   },
-  responses: {
-    201: { description: "The adjudicated claim", content: { "application/json": { schema: healthClaimSchema } } },
-    ...validationErrors,
-    ...authErrors,
-    409: errorResponse("The Idempotency-Key was used with another body, or is in flight"),
-    413: errorResponse("Body too large"),
+  responses: { 201: jsonResponse(healthClaimSchema, "The adjudicated claim") },
+  errors: {
+    403: "Only for provider, admin; a provider submits for its own provider id only",
+    409: "The Idempotency-Key was used with another body, or is in flight",
   },
 });
 
-export const registerCreateHealthClaim = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(createHealthClaimRoute, async (c) => {
+export const registerPostHealthClaim = (app: Api) =>
+  app.openapi(postHealthClaimRoute, async (c) => {
     const body = c.req.valid("json");
     const user = c.get("user");
     if (user.role === "provider" && body.provider_id !== user.providerId) {

@@ -1,11 +1,14 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { claimCoordinator } from "../../durable/claim-coordinator";
-import type { Env, HonoEnv } from "../../env";
+import type { Env } from "../../env";
 import { modelLoadingReport } from "../../model-registry/loader";
+import type { Api } from "../api";
+import { jsonResponse } from "../shared/content";
+import { publicRoute } from "../shared/protected-route";
 
 const checkSchema = z.object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() });
 
-const healthResponse = z
+export const healthSchema = z
   .object({
     status: z.enum(["ok", "degraded"]),
     version: z.string(),
@@ -18,14 +21,14 @@ const healthResponse = z
   })
   .openapi("Health");
 
-export const healthRoute = createRoute({
+export const getHealthRoute = publicRoute({
   method: "get",
   path: "/health",
   tags: ["system"],
   summary: "Liveness and binding checks",
   responses: {
-    200: { description: "Every binding answers", content: { "application/json": { schema: healthResponse } } },
-    503: { description: "A binding failed", content: { "application/json": { schema: healthResponse } } },
+    200: jsonResponse(healthSchema, "Every binding answers"),
+    503: jsonResponse(healthSchema, "A binding failed"),
   },
 });
 
@@ -59,8 +62,8 @@ export async function checkBindings(env: Env): Promise<Record<string, Check>> {
   };
 }
 
-export const registerHealth = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(healthRoute, async (c) => {
+export const registerGetHealth = (app: Api) =>
+  app.openapi(getHealthRoute, async (c) => {
     const checks = await checkBindings(c.env);
     const ok = Object.values(checks).every((check) => check.ok);
     const body = {

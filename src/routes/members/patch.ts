@@ -1,13 +1,14 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { authenticate, requireRole } from "../../auth/middleware";
 import { members, MEMBER_STATUSES } from "../../db/schema";
 import { toCents } from "../../domain/money";
-import type { HonoEnv } from "../../env";
 import { ApiError } from "../../errors/api-error";
-import { patchAudited, setTo, type ColumnChange } from "../../db/audited-patch";
-import { authErrors, bearerSecurity, errorResponse, validationErrors } from "../shared/responses";
-import { MEMBER_AUDIT_COLUMNS, memberSchema, moneyInput, toMemberView } from "./schema";
+import { type ColumnChange, patchAudited, setTo } from "../../db/audited-patch";
+import type { Api } from "../api";
+import { jsonBody, jsonResponse } from "../shared/content";
+import { moneyInput, referenceIdParams } from "../shared/inputs";
+import { protectedRoute } from "../shared/protected-route";
+import { MEMBER_AUDIT_COLUMNS, memberSchema, toMemberView } from "./schema";
 
 const updateMemberRequest = z
   .object({
@@ -53,27 +54,19 @@ function memberChanges(body: z.infer<typeof updateMemberRequest>): ColumnChange[
   return changes;
 }
 
-export const updateMemberRoute = createRoute({
+export const patchMemberRoute = protectedRoute({
   method: "patch",
   path: "/members/{id}",
   tags: ["reference data"],
-  summary: "Change a member's status, names or benefit (admin, audited)",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("admin")] as const,
-  request: {
-    params: z.object({ id: z.string().min(1).max(64) }),
-    body: { required: true, content: { "application/json": { schema: updateMemberRequest } } },
-  },
-  responses: {
-    200: { description: "The member after the change", content: { "application/json": { schema: memberSchema } } },
-    ...validationErrors,
-    ...authErrors,
-    404: errorResponse("No such member"),
-  },
+  summary: "Change a member's status, names or benefit (audited)",
+  roles: ["admin"],
+  request: { params: referenceIdParams, body: jsonBody(updateMemberRequest) },
+  responses: { 200: jsonResponse(memberSchema, "The member after the change") },
+  errors: { 404: "No such member" },
 });
 
-export const registerUpdateMember = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(updateMemberRoute, async (c) => {
+export const registerPatchMember = (app: Api) =>
+  app.openapi(patchMemberRoute, async (c) => {
     const { id } = c.req.valid("param");
     const changed = await patchAudited(
       c.env.DB,

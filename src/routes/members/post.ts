@@ -1,17 +1,16 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { auditInsert } from "../../audit";
-import { authenticate, requireRole } from "../../auth/middleware";
-import { isUniqueViolation } from "../../db/errors";
+import { z } from "@hono/zod-openapi";
+import { insertAudited } from "../../db/insert-audited";
 import { MEMBER_STATUSES, members } from "../../db/schema";
 import { toCents } from "../../domain/money";
-import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors/api-error";
-import { authErrors, bearerSecurity, errorResponse, validationErrors } from "../shared/responses";
-import { memberIdSchema, memberSchema, moneyInput, toMemberView } from "./schema";
+import type { Api } from "../api";
+import { jsonBody, jsonResponse } from "../shared/content";
+import { moneyInput, referenceIdSchema } from "../shared/inputs";
+import { protectedRoute } from "../shared/protected-route";
+import { memberSchema, toMemberView } from "./schema";
 
 const createMemberRequest = z
   .object({
-    member_id: memberIdSchema.openapi({ example: "M123" }),
+    member_id: referenceIdSchema.openapi({ example: "M123" }),
     first_name: z.string().trim().min(1).max(100).optional(),
     last_name: z.string().trim().min(1).max(100).optional(),
     status: z.enum(MEMBER_STATUSES).default("ACTIVE"),
@@ -25,24 +24,19 @@ const createMemberRequest = z
   })
   .openapi("CreateMemberRequest");
 
-export const createMemberRoute = createRoute({
+export const postMemberRoute = protectedRoute({
   method: "post",
   path: "/members",
   tags: ["reference data"],
-  summary: "Enrol a health-plan member (admin)",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("admin")] as const,
-  request: { body: { required: true, content: { "application/json": { schema: createMemberRequest } } } },
-  responses: {
-    201: { description: "The member", content: { "application/json": { schema: memberSchema } } },
-    ...validationErrors,
-    ...authErrors,
-    409: errorResponse("Member id already exists"),
-  },
+  summary: "Enrol a health-plan member",
+  roles: ["admin"],
+  request: { body: jsonBody(createMemberRequest) },
+  responses: { 201: jsonResponse(memberSchema, "The member") },
+  errors: { 409: "Member id already exists" },
 });
 
-export const registerCreateMember = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(createMemberRoute, async (c) => {
+export const registerPostMember = (app: Api) =>
+  app.openapi(postMemberRoute, async (c) => {
     const body = c.req.valid("json");
     const db = c.get("db");
     const now = new Date().toISOString();
@@ -58,15 +52,11 @@ export const registerCreateMember = (app: OpenAPIHono<HonoEnv>) =>
       createdAt: now,
       updatedAt: now,
     };
-    const view = toMemberView(row);
-    try {
-      await db.batch([
-        db.insert(members).values(row),
-        auditInsert(db, { entityType: "member", entityId: row.memberId, action: "member.created", actor: c.get("user"), after: row, requestId: c.get("requestId") }),
-      ]);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new ApiError("CONFLICT", `Member ${row.memberId} already exists`);
-      throw err;
-    }
-    return c.json(view, 201);
+    await insertAudited(
+      db,
+      db.insert(members).values(row),
+      { entityType: "member", entityId: row.memberId, action: "member.created", actor: c.get("user"), after: row, requestId: c.get("requestId") },
+      { message: `Member ${row.memberId} already exists` },
+    );
+    return c.json(toMemberView(row), 201);
   });

@@ -1,15 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { MEMBER_STATUSES, type members } from "../../db/schema";
-import { moneyJson, toCents } from "../../domain/money";
-
-export const moneyInput = (max = 100_000_000) =>
-  z
-    .number()
-    .min(0)
-    .max(max)
-    .refine((amount) => toCents(amount) !== undefined, "must have at most two decimals");
-
-export const memberIdSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, "letters, digits, '.', '_' or '-'");
+import { moneyJson } from "../../domain/money";
 
 export const memberSchema = z
   .object({

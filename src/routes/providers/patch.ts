@@ -1,11 +1,13 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { authenticate, requireRole } from "../../auth/middleware";
 import { PROVIDER_STATUSES, providers } from "../../db/schema";
-import type { HonoEnv } from "../../env";
 import { ApiError } from "../../errors/api-error";
 import { patchAudited, setTo } from "../../db/audited-patch";
-import { authErrors, bearerSecurity, errorResponse, validationErrors } from "../shared/responses";
+import { forgetsReferenceData } from "../../middleware/forget-reference-data";
+import type { Api } from "../api";
+import { jsonBody, jsonResponse } from "../shared/content";
+import { referenceIdParams } from "../shared/inputs";
+import { protectedRoute } from "../shared/protected-route";
 import { PROVIDER_AUDIT_COLUMNS, providerSchema, toProviderView } from "./schema";
 
 const updateProviderRequest = z
@@ -14,27 +16,20 @@ const updateProviderRequest = z
   .refine((body) => Object.keys(body).length > 0, "must change at least one field")
   .openapi("UpdateProviderRequest");
 
-export const updateProviderRoute = createRoute({
+export const patchProviderRoute = protectedRoute({
   method: "patch",
   path: "/providers/{id}",
   tags: ["reference data"],
-  summary: "Change a provider's name or status (admin, audited)",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("admin")] as const,
-  request: {
-    params: z.object({ id: z.string().min(1).max(64) }),
-    body: { required: true, content: { "application/json": { schema: updateProviderRequest } } },
-  },
-  responses: {
-    200: { description: "The provider after the change", content: { "application/json": { schema: providerSchema } } },
-    ...validationErrors,
-    ...authErrors,
-    404: errorResponse("No such provider"),
-  },
+  summary: "Change a provider's name or status (audited)",
+  roles: ["admin"],
+  middleware: [forgetsReferenceData],
+  request: { params: referenceIdParams, body: jsonBody(updateProviderRequest) },
+  responses: { 200: jsonResponse(providerSchema, "The provider after the change") },
+  errors: { 404: "No such provider" },
 });
 
-export const registerUpdateProvider = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(updateProviderRoute, async (c) => {
+export const registerPatchProvider = (app: Api) =>
+  app.openapi(patchProviderRoute, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const changes = [

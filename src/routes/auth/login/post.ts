@@ -1,13 +1,14 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import type { OpenAPIHono } from "@hono/zod-openapi";
 import { clearFailures, recordFailure, secondsLocked, throttleKeys } from "../../../auth/login-throttle";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "../../../auth/password";
 import { issueAccessToken } from "../../../auth/tokens";
 import { users } from "../../../db/schema";
-import { appConfig, type HonoEnv } from "../../../env";
+import { appConfig } from "../../../env";
 import { ApiError } from "../../../errors/api-error";
-import { errorResponse, validationErrors } from "../../shared/responses";
+import type { Api } from "../../api";
+import { jsonBody, jsonResponse } from "../../shared/content";
+import { publicRoute } from "../../shared/protected-route";
 import { emailSchema, toUserView, userSchema } from "../schema";
 
 const loginRequest = z
@@ -18,7 +19,7 @@ const loginRequest = z
   .strict()
   .openapi("LoginRequest");
 
-const loginResponse = z
+export const loginResponseSchema = z
   .object({
     access_token: z.string(),
     token_type: z.literal("Bearer"),
@@ -27,22 +28,21 @@ const loginResponse = z
   })
   .openapi("LoginResponse");
 
-export const loginRoute = createRoute({
+export const postLoginRoute = publicRoute({
   method: "post",
   path: "/auth/login",
   tags: ["auth"],
   summary: "Exchange email and password for a JWT",
-  request: { body: { required: true, content: { "application/json": { schema: loginRequest } } } },
-  responses: {
-    200: { description: "Logged in", content: { "application/json": { schema: loginResponse } } },
-    ...validationErrors,
-    401: errorResponse("Invalid email or password"),
-    429: errorResponse("Too many failed attempts; see Retry-After"),
+  request: { body: jsonBody(loginRequest) },
+  responses: { 200: jsonResponse(loginResponseSchema, "Logged in") },
+  errors: {
+    401: "Invalid email or password",
+    429: "Too many failed attempts for this email or client; see Retry-After",
   },
 });
 
-export const registerLogin = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(loginRoute, async (c) => {
+export const registerPostLogin = (app: Api) =>
+  app.openapi(postLoginRoute, async (c) => {
     const { email, password } = c.req.valid("json");
     const db = c.get("db");
     const keys = throttleKeys(email, c.req.header("cf-connecting-ip") ?? "unknown");

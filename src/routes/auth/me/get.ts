@@ -1,27 +1,22 @@
-import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { authenticate } from "../../../auth/middleware";
-import { users } from "../../../db/schema";
-import type { HonoEnv } from "../../../env";
+import { users, ROLES } from "../../../db/schema";
 import { ApiError } from "../../../errors/api-error";
-import { authErrors, bearerSecurity } from "../../shared/responses";
+import type { Api } from "../../api";
+import { jsonResponse } from "../../shared/content";
+import { protectedRoute } from "../../shared/protected-route";
 import { toUserView, userSchema } from "../schema";
 
-export const meRoute = createRoute({
+export const getMeRoute = protectedRoute({
   method: "get",
   path: "/auth/me",
   tags: ["auth"],
   summary: "The authenticated caller",
-  security: bearerSecurity,
-  middleware: [authenticate] as const,
-  responses: {
-    200: { description: "The caller's user record", content: { "application/json": { schema: userSchema } } },
-    ...authErrors,
-  },
+  roles: ROLES,
+  responses: { 200: jsonResponse(userSchema, "The caller's user record") },
 });
 
-export const registerMe = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(meRoute, async (c) => {
+export const registerGetMe = (app: Api) =>
+  app.openapi(getMeRoute, async (c) => {
     const user = await c.get("db").query.users.findFirst({ where: eq(users.id, c.get("user").id) });
     if (!user) throw new ApiError("UNAUTHORIZED", "The token's user no longer exists");
     return c.json(toUserView(user), 200);

@@ -1,12 +1,10 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { authenticate, requireRole } from "../../../auth/middleware";
+import { z } from "@hono/zod-openapi";
 import { hashPassword } from "../../../auth/password";
-import { auditInsert } from "../../../audit";
 import { ROLES, users } from "../../../db/schema";
-import type { HonoEnv } from "../../../env";
-import { ApiError } from "../../../errors/api-error";
-import { isUniqueViolation } from "../../../db/errors";
-import { authErrors, bearerSecurity, errorResponse, validationErrors } from "../../shared/responses";
+import { insertAudited } from "../../../db/insert-audited";
+import type { Api } from "../../api";
+import { jsonBody, jsonResponse } from "../../shared/content";
+import { protectedRoute } from "../../shared/protected-route";
 import { emailSchema, toUserView, userSchema } from "../schema";
 
 const registerRequest = z
@@ -32,26 +30,21 @@ const registerRequest = z
   })
   .openapi("RegisterRequest");
 
-const registerResponse = z.object({ message: z.string(), user: userSchema }).openapi("RegisterResponse");
+export const registerResponseSchema = z.object({ message: z.string(), user: userSchema }).openapi("RegisterResponse");
 
-export const registerRoute = createRoute({
+export const postRegisterRoute = protectedRoute({
   method: "post",
   path: "/auth/register",
   tags: ["auth"],
-  summary: "Create a user (admin only)",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("admin")] as const,
-  request: { body: { required: true, content: { "application/json": { schema: registerRequest } } } },
-  responses: {
-    201: { description: "User created", content: { "application/json": { schema: registerResponse } } },
-    ...validationErrors,
-    ...authErrors,
-    409: errorResponse("A user with this email already exists"),
-  },
+  summary: "Create a user",
+  roles: ["admin"],
+  request: { body: jsonBody(registerRequest) },
+  responses: { 201: jsonResponse(registerResponseSchema, "User created") },
+  errors: { 409: "A user with this email already exists" },
 });
 
-export const registerRegister = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(registerRoute, async (c) => {
+export const registerPostRegister = (app: Api) =>
+  app.openapi(postRegisterRoute, async (c) => {
     const body = c.req.valid("json");
     const db = c.get("db");
     const admin = c.get("user");
@@ -67,21 +60,11 @@ export const registerRegister = (app: OpenAPIHono<HonoEnv>) =>
       createdAt: new Date().toISOString(),
     };
     const view = toUserView(row);
-    try {
-      await db.batch([
-        db.insert(users).values(row),
-        auditInsert(db, {
-          entityType: "user",
-          entityId: row.id,
-          action: "user.registered",
-          actor: admin,
-          after: view,
-          requestId: c.get("requestId"),
-        }),
-      ]);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new ApiError("CONFLICT", "Email already exists", { details: { email: body.email } });
-      throw err;
-    }
+    await insertAudited(
+      db,
+      db.insert(users).values(row),
+      { entityType: "user", entityId: row.id, action: "user.registered", actor: admin, after: view, requestId: c.get("requestId") },
+      { message: "Email already exists", details: { email: body.email } },
+    );
     return c.json({ message: "User created successfully", user: view }, 201);
   });

@@ -1,28 +1,33 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { authenticate } from "../../../auth/middleware";
+import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../../db/schema";
-import type { HonoEnv } from "../../../env";
-import { authErrors, bearerSecurity } from "../../shared/responses";
+import type { Api } from "../../api";
+import { jsonResponse } from "../../shared/content";
+import { protectedRoute } from "../../shared/protected-route";
 
-const sessionSchema = z
-  .object({ user_id: z.string(), email: z.string(), role: z.enum(ROLES), provider_id: z.string().nullable(), customer_id: z.string().nullable() })
+export const sessionSchema = z
+  .object({
+    user_id: z.string(),
+    email: z.string(),
+    role: z.enum(ROLES),
+    provider_id: z.string().nullable(),
+    customer_id: z.string().nullable(),
+  })
   .openapi("Session");
 
-export const sessionRoute = createRoute({
+export const getSessionRoute = protectedRoute({
   method: "get",
   path: "/auth/session",
   tags: ["auth"],
   summary: "What the bearer token says, without touching the database",
-  security: bearerSecurity,
-  middleware: [authenticate] as const,
-  responses: {
-    200: { description: "The verified token's identity", content: { "application/json": { schema: sessionSchema } } },
-    ...authErrors,
-  },
+  roles: ROLES,
+  responses: { 200: jsonResponse(sessionSchema, "The verified token's identity") },
 });
 
-export const registerSession = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(sessionRoute, (c) => {
+export const registerGetSession = (app: Api) =>
+  app.openapi(getSessionRoute, (c) => {
     const user = c.get("user");
-    return c.json({ user_id: user.id, email: user.email, role: user.role, provider_id: user.providerId, customer_id: user.customerId }, 200);
+    return c.json(
+      { user_id: user.id, email: user.email, role: user.role, provider_id: user.providerId, customer_id: user.customerId },
+      200,
+    );
   });

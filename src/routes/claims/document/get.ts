@@ -1,29 +1,26 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { authenticate } from "../../../auth/middleware";
 import { withVisibility } from "../../../claims/scope";
-import { claims } from "../../../db/schema";
-import type { HonoEnv } from "../../../env";
+import { claims, ROLES } from "../../../db/schema";
 import { ApiError } from "../../../errors/api-error";
-import { authErrors, bearerSecurity, errorResponse } from "../../shared/responses";
+import type { Api } from "../../api";
+import { binaryFile } from "../../shared/content";
+import { protectedRoute } from "../../shared/protected-route";
+import { claimIdParams } from "../schema";
 
-export const claimDocumentRoute = createRoute({
+export const getClaimDocumentRoute = protectedRoute({
   method: "get",
   path: "/claims/{id}/document",
   tags: ["document claims"],
   summary: "Download the claim's original PDF",
-  security: bearerSecurity,
-  middleware: [authenticate] as const,
-  request: { params: z.object({ id: z.string().min(1).max(128) }) },
-  responses: {
-    200: { description: "The PDF as uploaded", content: { "application/pdf": { schema: z.any().openapi({ type: "string", format: "binary" }) } } },
-    ...authErrors,
-    404: errorResponse("No such claim or document"),
-  },
+  roles: ROLES,
+  request: { params: claimIdParams },
+  responses: { 200: { description: "The PDF as uploaded", content: { "application/pdf": { schema: z.any().openapi(binaryFile) } } } },
+  errors: { 404: "No such claim or document, or not one the caller may see (CLAIM_NOT_FOUND)" },
 });
 
-export const registerClaimDocument = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(claimDocumentRoute, async (c) => {
+export const registerGetClaimDocument = (app: Api) =>
+  app.openapi(getClaimDocumentRoute, async (c) => {
     const { id } = c.req.valid("param");
     const claim = await c.get("db").query.claims.findFirst({ where: withVisibility(c.get("user"), eq(claims.id, id)) });
     const object = claim?.documentKey ? await c.env.DOCUMENTS.get(claim.documentKey) : null;

@@ -1,20 +1,20 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { and, desc, eq, or } from "drizzle-orm";
-import { authenticate, requireRole } from "../../../auth/middleware";
 import { withVisibility } from "../../../claims/scope";
 import { OVERRIDE_MESSAGE } from "../../../claims/views";
 import { claims } from "../../../db/schema";
 import { photoClaimCoordinator } from "../../../durable/claim-coordinator";
-import type { HonoEnv } from "../../../env";
 import { ApiError } from "../../../errors/api-error";
-import { authErrors, bearerSecurity, errorResponse, validationErrors } from "../../shared/responses";
+import type { Api } from "../../api";
+import { jsonBody, jsonResponse } from "../../shared/content";
+import { protectedRoute } from "../../shared/protected-route";
 
 const overrideRequest = z
   .object({ reason: z.string().trim().min(3).max(1000).openapi({ example: "User confirmed damage is visible on closer inspection" }) })
   .strict()
   .openapi("OverrideRequest");
 
-const overrideResponse = z
+export const overrideResponseSchema = z
   .object({
     claim_id: z.string(),
     effective_status: z.literal("APPROVED"),
@@ -26,31 +26,29 @@ const overrideResponse = z
   })
   .openapi("OverrideResponse");
 
-export const overrideRoute = createRoute({
+export const putOverrideRoute = protectedRoute({
   method: "put",
   path: "/claims/{id}/override",
   tags: ["photo claims"],
-  summary: "Contest a rejected photo claim (seed 002's override rules)",
+  summary: "Contest a rejected photo claim",
   description:
-    "Allowed for REJECTED claims (low confidence or no damage alike); an APPROVED claim has nothing to override (409). The effective status becomes APPROVED and " +
-    "the claim is flagged for manual review; the system status (the model's decision) never changes. Serialised with resubmissions through the claim's Durable Object.",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("customer", "insurer", "admin")] as const,
+    "Allowed for REJECTED claims (low confidence or no damage alike); an APPROVED claim has nothing to override (409). " +
+    "The effective status becomes APPROVED and the claim is flagged for manual review; the system status (the model's " +
+    "decision) never changes. Serialised with resubmissions through the claim's Durable Object.",
+  roles: ["customer", "insurer", "admin"],
   request: {
     params: z.object({ id: z.string().min(1).max(128).openapi({ description: "The client's claim id or the server id" }) }),
-    body: { required: true, content: { "application/json": { schema: overrideRequest } } },
+    body: jsonBody(overrideRequest),
   },
-  responses: {
-    200: { description: "Overridden", content: { "application/json": { schema: overrideResponse } } },
-    ...validationErrors,
-    ...authErrors,
-    404: errorResponse("No such photo claim, or not one the caller may see"),
-    409: errorResponse("Nothing to override: the claim is already APPROVED"),
+  responses: { 200: jsonResponse(overrideResponseSchema, "Overridden") },
+  errors: {
+    404: "No such photo claim, or not one the caller may see (CLAIM_NOT_FOUND)",
+    409: "Nothing to override: the claim is already APPROVED",
   },
 });
 
-export const registerOverride = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(overrideRoute, async (c) => {
+export const registerPutOverride = (app: Api) =>
+  app.openapi(putOverrideRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { reason } = c.req.valid("json");
     const user = c.get("user");

@@ -1,12 +1,13 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { authenticate, requireRole } from "../../../auth/middleware";
 import { withVisibility } from "../../../claims/scope";
 import { claims } from "../../../db/schema";
-import type { HonoEnv } from "../../../env";
 import { ApiError } from "../../../errors/api-error";
 import { patchAudited, setTo } from "../../../db/audited-patch";
-import { authErrors, bearerSecurity, errorResponse, validationErrors } from "../../shared/responses";
+import type { Api } from "../../api";
+import { jsonBody, jsonResponse } from "../../shared/content";
+import { protectedRoute } from "../../shared/protected-route";
+import { claimIdParams } from "../schema";
 
 /** What an adjuster may decide on a read document claim. */
 export const ADJUSTER_STATUSES = ["APPROVED", "REJECTED", "PROCESSED"] as const;
@@ -26,31 +27,26 @@ const updateRequest = z
   .strict()
   .openapi("ClaimStatusUpdate");
 
-export const updateClaimRoute = createRoute({
+export const claimStatusSchema = z
+  .object({ id: z.string(), claim_id: z.string(), status: z.string(), updated_at: z.string() })
+  .openapi("ClaimStatus");
+
+export const putClaimUpdateRoute = protectedRoute({
   method: "put",
   path: "/claims/{id}/update",
   tags: ["document claims"],
   summary: "An adjuster's decision on a document claim (audited)",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("insurer", "admin")] as const,
-  request: {
-    params: z.object({ id: z.string().min(1).max(128) }),
-    body: { required: true, content: { "application/json": { schema: updateRequest } } },
-  },
-  responses: {
-    200: {
-      description: "The claim's new status",
-      content: { "application/json": { schema: z.object({ id: z.string(), claim_id: z.string(), status: z.string(), updated_at: z.string() }) } },
-    },
-    ...validationErrors,
-    ...authErrors,
-    404: errorResponse("No such claim, or not one the caller may see"),
-    409: errorResponse("The claim is not a read document claim (still processing, or decided by adjudication)"),
+  roles: ["insurer", "admin"],
+  request: { params: claimIdParams, body: jsonBody(updateRequest) },
+  responses: { 200: jsonResponse(claimStatusSchema, "The claim's new status") },
+  errors: {
+    404: "No such claim, or not one the caller may see (CLAIM_NOT_FOUND)",
+    409: "The claim is not a read document claim (still processing, or decided by adjudication)",
   },
 });
 
-export const registerUpdateClaim = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(updateClaimRoute, async (c) => {
+export const registerPutClaimUpdate = (app: Api) =>
+  app.openapi(putClaimUpdateRoute, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const db = c.get("db");

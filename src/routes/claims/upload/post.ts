@@ -1,10 +1,11 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { authenticate, requireRole } from "../../../auth/middleware";
+import { z } from "@hono/zod-openapi";
 import { acceptClaimDocument, safeFilename } from "../../../claims/documents/storage";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, inspectPdf, PdfRejectedError, type PdfRejection } from "../../../pdf";
-import type { HonoEnv } from "../../../env";
-import { ApiError, type ErrorCode } from "../../../errors/api-error";
-import { authErrors, bearerSecurity, errorResponse } from "../../shared/responses";
+import { ApiError } from "../../../errors/api-error";
+import type { ErrorCode } from "../../../errors/codes";
+import type { Api } from "../../api";
+import { binaryFile, jsonResponse } from "../../shared/content";
+import { protectedRoute } from "../../shared/protected-route";
 
 export const MAX_DOCUMENT_BYTES = DEFAULT_MAX_BYTES;
 
@@ -17,7 +18,7 @@ const REJECTION_CODES: Record<PdfRejection, ErrorCode> = {
   TOO_MANY_PAGES: "INVALID_DOCUMENT",
 };
 
-const uploadAccepted = z
+export const documentUploadSchema = z
   .object({
     claim_id: z.string(),
     status: z.literal("PENDING"),
@@ -29,33 +30,33 @@ const uploadAccepted = z
   })
   .openapi("DocumentUploadAccepted");
 
-export const uploadRoute = createRoute({
+export const postDocumentUploadRoute = protectedRoute({
   method: "post",
   path: "/claims/upload",
   tags: ["document claims"],
   summary: "Upload a claim PDF; it is read (text layer, form fields, OCR), scored and reserved asynchronously",
-  description: `Multipart form with a \`file\` field (application/pdf, at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB and ${DEFAULT_MAX_PAGES} pages). Answers 202 with the claim id; follow \`status_url\` until the claim is PROCESSED (or FAILED, with a reason).`,
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("insurer", "admin")] as const,
+  description:
+    `Multipart form with a \`file\` field (application/pdf, at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB and ` +
+    `${DEFAULT_MAX_PAGES} pages). Answers 202 with the claim id; follow \`status_url\` until the claim is PROCESSED ` +
+    "(or FAILED, with a reason).",
+  roles: ["insurer", "admin"],
+  // The PDF limit itself is checked by the handler (413 with the reason); this allows the multipart overhead.
+  bodyLimit: MAX_DOCUMENT_BYTES + 1024 * 1024,
   request: {
-    body: {
-      required: true,
-      content: { "multipart/form-data": { schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }) } },
-    },
+    body: { required: true, content: { "multipart/form-data": { schema: z.object({ file: z.any().openapi(binaryFile) }) } } },
   },
-  responses: {
-    202: { description: "Stored and queued", content: { "application/json": { schema: uploadAccepted } } },
-    400: errorResponse("No file, or an empty one"),
-    ...authErrors,
-    413: errorResponse("File larger than the limit"),
-    415: errorResponse("Not multipart, or the file is not a PDF"),
-    422: errorResponse("Encrypted, broken, or too many pages"),
-    500: errorResponse("STORAGE_ERROR: nothing was kept"),
+  responses: { 202: jsonResponse(documentUploadSchema, "Stored and queued") },
+  errors: {
+    400: "No file, or an empty one",
+    413: "File larger than the limit",
+    415: "Not multipart, or the file is not a PDF",
+    422: "Encrypted, broken, or too many pages (INVALID_DOCUMENT)",
+    500: "STORAGE_ERROR: nothing was kept",
   },
 });
 
-export const registerUpload = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(uploadRoute, async (c) => {
+export const registerPostDocumentUpload = (app: Api) =>
+  app.openapi(postDocumentUploadRoute, async (c) => {
     if (!/^multipart\/form-data/i.test(c.req.header("content-type") ?? "")) {
       throw new ApiError("UNSUPPORTED_MEDIA_TYPE", "Send the PDF as multipart/form-data with a 'file' field");
     }

@@ -1,9 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { like, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { diagnosisCodes, procedureCodes } from "../../../db/schema";
 import { normalizeCode } from "../../../domain/health/codes";
 import { moneyJson } from "../../../domain/money";
-import type { diagnosisCodes, procedureCodes } from "../../../db/schema";
+import { moneyInput } from "../../shared/inputs";
 
 export const codeInput = z
   .string()
@@ -17,11 +18,42 @@ export const codeSearchQuery = z.object({
   page_size: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-export const diagnosisSchema = z.object({ code: z.string(), description: z.string(), billable: z.boolean(), updated_at: z.string() }).openapi("DiagnosisCode");
+export const createDiagnosisRequest = z
+  .object({
+    code: codeInput.openapi({ example: "D001" }),
+    description: z.string().trim().min(1).max(500),
+    billable: z.boolean().default(true),
+  })
+  .strict()
+  .openapi("CreateDiagnosisRequest");
+
+export const createProcedureRequest = z
+  .object({
+    code: codeInput.openapi({ example: "P001" }),
+    description: z.string().trim().min(1).max(500),
+    average_cost: moneyInput().optional().openapi({ example: 10000 }),
+    cost_std_dev: moneyInput().optional().openapi({ example: 2500 }),
+  })
+  .strict()
+  .openapi("CreateProcedureRequest");
+
+export const diagnosisSchema = z
+  .object({ code: z.string(), description: z.string(), billable: z.boolean(), updated_at: z.string() })
+  .openapi("DiagnosisCode");
 
 export const procedureSchema = z
-  .object({ code: z.string(), description: z.string(), average_cost: z.number().nullable(), cost_std_dev: z.number().nullable(), updated_at: z.string() })
+  .object({
+    code: z.string(),
+    description: z.string(),
+    average_cost: z.number().nullable(),
+    cost_std_dev: z.number().nullable(),
+    updated_at: z.string(),
+  })
   .openapi("ProcedureCode");
+
+export const codeImportSchema = z
+  .object({ imported: z.number().int(), source_rows: z.number().int() })
+  .openapi("CodeImportResult");
 
 export const toDiagnosisView = (row: typeof diagnosisCodes.$inferSelect) => ({
   code: row.code,

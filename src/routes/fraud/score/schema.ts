@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { fraudScoreOptionsSchema } from "../../../domain/fraud";
+import { fraudScoreOptionsSchema, insuranceClaimInputSchema, vehicleClaimInputSchema } from "../../../domain/fraud";
+import { SEED_004_CLAIM } from "../../../domain/fraud/example-claim";
 
 export const explanationItemSchema = z
   .object({
@@ -30,5 +31,24 @@ export const fraudScoreSchema = z
   })
   .openapi("FraudScore");
 
-/** Seed 004's query options, for the single-claim routes (their data set is fixed by the path). */
+/** The scoring options in the query (the data set is fixed by the path, or given in a batch body). */
 export const scoreQuerySchema = fraudScoreOptionsSchema.omit({ dataset: true });
+
+const nonEmpty = (claim: Record<string, unknown>) => Object.values(claim).some((value) => value !== null && value !== undefined);
+const atLeastOneFact = { message: "give at least one claim fact" };
+
+export const insuranceClaimFacts = insuranceClaimInputSchema
+  .strict()
+  .refine(nonEmpty, atLeastOneFact)
+  .openapi("InsuranceClaimFacts", { example: SEED_004_CLAIM });
+
+export const vehicleClaimRecord = vehicleClaimInputSchema.strict().refine(nonEmpty, atLeastOneFact).openapi("VehicleClaimRecord");
+
+export const SCORE_OPTIONS_DESCRIPTION =
+  "Query options: model (rf | et | gbdt | voting; xgb = gbdt), calibrated, scenario (auto_flagger → AUTO_FLAG / " +
+  "AUTO_APPROVE at the model's validated threshold; dashboard → probability), explain (top 5 drivers by exact " +
+  "TreeSHAP). Every fact is optional; an absent fact is missing to the model.";
+
+export const SCORE_ERRORS = {
+  500: "INFERENCE_ERROR: the requested model is not available or failed (see GET /health)",
+} as const;

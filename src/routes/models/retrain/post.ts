@@ -1,45 +1,43 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { auditInsert } from "../../../audit";
-import { authenticate, requireRole } from "../../../auth/middleware";
 import { trainingJobs } from "../../../db/schema";
-import type { HonoEnv } from "../../../env";
 import { ApiError } from "../../../errors/api-error";
 import { activeModel } from "../../../model-registry/registry";
 import { trainingDataKey } from "../../../model-registry/training-data";
-import { authErrors, bearerSecurity, errorResponse, validationErrors } from "../../shared/responses";
+import type { Api } from "../../api";
+import { jsonBody, jsonResponse } from "../../shared/content";
+import { protectedRoute } from "../../shared/protected-route";
 import { toTrainingJob, trainingJobSchema } from "../schema";
 
 const retrainRequest = z
   .object({
     model_name: z.string().min(1).max(128).openapi({ example: "insurance_claims-gbdt-calibrated" }),
-    model_type: z.literal("fraud").optional().openapi({ description: "Seed 000's field; only fraud models are retrained" }),
+    model_type: z.literal("fraud").optional().openapi({ description: "Only fraud models are retrained" }),
   })
   .strict()
   .openapi("RetrainRequest");
 
-export const retrainRoute = createRoute({
+export const retrainAcceptedSchema = trainingJobSchema.extend({ message: z.string() }).openapi("RetrainAccepted");
+
+export const postRetrainRoute = protectedRoute({
   method: "post",
   path: "/models/retrain",
   tags: ["models"],
-  summary: "Retrain a fraud model as a challenger; promoted only if it beats the active one (admin)",
+  summary: "Retrain a fraud model as a challenger; promoted only if it beats the active one",
   description:
-    "Queues a job that trains a challenger on the stored training data plus adjudicated claims, evaluates challenger and champion on the " +
-    "same held-out split, stores the challenger in R2 and the registry, and promotes it only if its held-out ROC-AUC is higher. " +
-    "Follow it at `status_url`. Too little labelled data ends the job as `refused`, with the reason.",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("admin")] as const,
-  request: { body: { required: true, content: { "application/json": { schema: retrainRequest } } } },
-  responses: {
-    202: { description: "Retraining queued", content: { "application/json": { schema: trainingJobSchema.extend({ message: z.string() }) } } },
-    ...validationErrors,
-    ...authErrors,
-    404: errorResponse("No such model, or no stored training data for it"),
-  },
+    "Queues a job that trains a challenger on the stored training data plus adjudicated claims, evaluates challenger " +
+    "and champion on the same held-out split, stores the challenger in R2 and the registry, and promotes it only if " +
+    "its held-out ROC-AUC is higher. Follow it at `status_url`. Too little labelled data ends the job as `refused`, " +
+    "with the reason.",
+  roles: ["admin"],
+  request: { body: jsonBody(retrainRequest) },
+  responses: { 202: jsonResponse(retrainAcceptedSchema, "Retraining queued") },
+  errors: { 404: "No such model, or no stored training data for it" },
 });
 
-export const registerRetrain = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(retrainRoute, async (c) => {
+export const registerPostRetrain = (app: Api) =>
+  app.openapi(postRetrainRoute, async (c) => {
     const { model_name: name } = c.req.valid("json");
     const db = c.get("db");
     const champion = await activeModel(db, name);

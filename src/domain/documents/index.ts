@@ -1,4 +1,5 @@
-export { extractClaimFields, parseLocation, type DocumentPageText, type ExtractionInput } from "./extract";
+export { extractClaimFields, type DocumentPageText, type ExtractionInput } from "./extract";
+export { parseLocation } from "./field-parsers";
 export type { ClaimExtraction, ExtractedField, ExtractionMethod } from "./result";
 export type { ClaimFieldName } from "./labels";
 export { isCms1500 } from "./cms1500";

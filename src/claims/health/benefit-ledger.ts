@@ -2,6 +2,7 @@ import type { CurrentUser } from "../../auth/current-user";
 import type { ClaimStatus } from "../../db/schema";
 import type { HealthClaimRow } from "../views";
 import type { HealthClaimInput, Reason } from "../../domain/health/adjudicate";
+import { benefitCapApplied, benefitExhausted, memberInactive } from "../../domain/health/benefit-reasons";
 
 export interface HealthClaimRecord extends HealthClaimInput {
   id: string;
@@ -85,6 +86,12 @@ export async function recordRejectedClaim(
   return claimRow(claim, { status: "REJECTED", approvedAmountCents: 0, reasons, fraudFlag, fraudReason });
 }
 
+// Inside the batch only the database knows the member's status and what it could deduct: the
+// reasons are written in TypeScript with these placeholders, which the SQL fills in.
+const MEMBER_STATUS = "{member_status}";
+const APPROVED = "{approved}";
+const reasonsJson = (reason: Reason) => JSON.stringify([reason]);
+
 /**
  * Records a payable claim and deducts it from the member's remaining benefit in one D1 batch
  * (a single transaction, serialised with every other write): the member row's UPDATE takes
@@ -111,10 +118,9 @@ export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecor
                 CASE WHEN m.last_deduction_cents = 0 THEN 'REJECTED'
                      WHEN m.last_deduction_cents < ?8 THEN 'PARTIAL' ELSE 'APPROVED' END,
                 ?2, ?3, ?4, ?5, ?6, ?7, ?8, m.last_deduction_cents, 0, NULL,
-                CASE WHEN m.status != 'ACTIVE' THEN json_array(json_object('code', 'MEMBER_INACTIVE', 'message', 'Member ' || ?3 || ' is ' || m.status))
-                     WHEN m.last_deduction_cents = 0 THEN json_array(json_object('code', 'BENEFIT_EXHAUSTED', 'message', 'Member ' || ?3 || ' has no remaining benefit'))
-                     WHEN m.last_deduction_cents < ?8 THEN json_array(json_object('code', 'BENEFIT_CAP_APPLIED',
-                          'message', printf('Approved %.2f of %.2f: capped at the remaining benefit', m.last_deduction_cents / 100.0, ?8 / 100.0)))
+                CASE WHEN m.status != 'ACTIVE' THEN replace(?11, '${MEMBER_STATUS}', m.status)
+                     WHEN m.last_deduction_cents = 0 THEN ?12
+                     WHEN m.last_deduction_cents < ?8 THEN replace(?13, '${APPROVED}', printf('%.2f', m.last_deduction_cents / 100.0))
                      ELSE '[]' END,
                 ?9, ?10, ?10, ?10
          FROM members m WHERE m.member_id = ?3
@@ -131,6 +137,9 @@ export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecor
         claim.amountCents,
         claim.notes,
         claim.now,
+        reasonsJson(memberInactive(claim.memberId, MEMBER_STATUS)),
+        reasonsJson(benefitExhausted(claim.memberId)),
+        reasonsJson(benefitCapApplied(APPROVED, claim.amountCents)),
       ),
     db
       .prepare(

@@ -1,3 +1,4 @@
+import { benefitExhausted, memberInactive } from "./benefit-reasons";
 import { isProcedureAllowed, type ProcedureRule } from "./codes";
 import { detectCostAnomaly, type CostAnomalyRule, type ProcedurePrice } from "./cost-anomaly";
 
@@ -56,9 +57,8 @@ export function adjudicateHealthClaim(claim: HealthClaimInput, facts: HealthClai
 
   const { member, provider, diagnosis, procedure } = facts;
   if (!member) reasons.push({ code: "MEMBER_NOT_FOUND", message: `Member ${claim.memberId} not found` });
-  else if (member.status !== "ACTIVE") reasons.push({ code: "MEMBER_INACTIVE", message: `Member ${claim.memberId} is ${member.status}` });
-  else if (member.remainingBenefitCents <= 0)
-    reasons.push({ code: "BENEFIT_EXHAUSTED", message: `Member ${claim.memberId} has no remaining benefit` });
+  else if (member.status !== "ACTIVE") reasons.push(memberInactive(claim.memberId, member.status));
+  else if (member.remainingBenefitCents <= 0) reasons.push(benefitExhausted(claim.memberId));
 
   if (!provider) reasons.push({ code: "PROVIDER_NOT_FOUND", message: `Provider ${claim.providerId} not found` });
   else if (provider.status !== "ACTIVE")

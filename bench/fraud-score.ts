@@ -11,7 +11,7 @@ import { startLocalServer } from "../scripts/lib/local-server";
 import { load, printTable } from "./lib/http-load";
 import { startBenchWorker } from "./lib/bench-worker";
 import { percentile } from "./lib/stats";
-import { SEED_004_CLAIM as claim } from "../src/domain/fraud/example-claim";
+import { EXAMPLE_AUTO_CLAIM as claim } from "../src/domain/fraud/example-claim";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

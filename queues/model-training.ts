@@ -48,7 +48,7 @@ export async function retrainModel(env: Env, jobId: string): Promise<void> {
   const version = `retrain-${trainedAt.replace(/[-:T]/g, "").slice(0, 14)}-${jobId.slice(0, 8)}`;
   let challenger;
   try {
-    challenger = trainChallenger(rows, { dataset, kind: meta.kind === "reserve" ? "gbdt" : meta.kind, calibrated: meta.calibrated, version, trainedAt, seed: Date.parse(trainedAt) % 100_000 });
+    challenger = trainChallenger(rows, { dataset, kind: meta.kind === "reserve" ? "gbdt" : meta.kind, calibrated: meta.calibrated, version, trainedAt, randomState: Date.parse(trainedAt) % 100_000 });
   } catch (err) {
     if (err instanceof TrainingRefusedError) return finish(db, jobId, "refused", { reason: err.message, code: err.code, details: err.details });
     throw err;

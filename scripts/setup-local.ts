@@ -9,7 +9,7 @@ import { ensureAdmin } from "./lib/first-admin";
 import { registerDamageModel, seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
 import { createDatabase } from "../src/db/client";
 import { importSharedPolicies, importSharedReferenceData } from "./lib/reference-data";
-import { seedDemoReferenceData } from "../src/reference/demo-data";
+import { loadDemoReferenceData } from "../src/reference/demo-data";
 
 const persistIndex = process.argv.indexOf("--persist-to");
 const persistTo = persistIndex > 0 ? process.argv[persistIndex + 1] : undefined;
@@ -25,7 +25,7 @@ execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...(pers
 const proxy = await getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
 try {
   await ensureAdmin(proxy.env.DB, vars);
-  await seedDemoReferenceData(proxy.env.DB);
+  await loadDemoReferenceData(proxy.env.DB);
   await importSharedReferenceData(proxy.env.DB, { persistTo });
   await importSharedPolicies(proxy.env.DB);
   await seedModelArtifacts(proxy.env.MODELS);

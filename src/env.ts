@@ -61,7 +61,7 @@ const configSchema = z.object({
   JWT_AUDIENCE: z.string().min(1),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
-  // Seed 001's cost-anomaly thresholds; "off" disables one.
+  // The health-claim cost-anomaly thresholds; "off" disables one.
   COST_ANOMALY_AVERAGE_MULTIPLE: optionalThreshold(2.0),
   COST_ANOMALY_STD_DEVS: optionalThreshold(2.0),
 });

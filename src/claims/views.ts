@@ -60,7 +60,7 @@ export type HealthClaimRow = Pick<
   | "approvedAmountCents" | "status" | "fraudFlag" | "fraudReason" | "reasons" | "notes" | "createdAt" | "updatedAt" | "processedAt"
 >;
 
-/** Seed 001's claim shape, plus machine-readable reasons for every rejection or reduction. */
+/** A health claim as the health-claims engine answered it, plus machine-readable reasons for every rejection or reduction. */
 export function toHealthClaimView(row: HealthClaimRow): HealthClaimView {
   return {
     claim_id: row.id,
@@ -84,7 +84,7 @@ export function toHealthClaimView(row: HealthClaimRow): HealthClaimView {
   };
 }
 
-/** Seed 000's claim shape: what was read from the PDF, the fraud score and the reserve. */
+/** A document claim: what was read from the PDF, the fraud score and the reserve. */
 export function toDocumentClaimView(row: ClaimRow, prediction: PredictionRow | null): z.infer<typeof documentClaimSchema> {
   return {
     claim_id: row.id,
@@ -140,7 +140,7 @@ export const photoClaimSchema = z
   })
   .openapi("PhotoClaim");
 
-/** Seed 002's full claim (GET): effective and system status, the model's result, the override. */
+/** A photo claim in full (GET): effective and system status, the model's result, the override. */
 export function toPhotoClaimView(row: ClaimRow, staff: boolean): z.infer<typeof photoClaimSchema> {
   const r = (row.photoResult ?? {}) as Record<string, any>;
   const effective = row.status;

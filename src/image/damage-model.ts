@@ -2,7 +2,7 @@ import spec from "../../models/damage/damage-classifier.json";
 import type { Env } from "../env";
 import { loadSession, ort } from "../platform/onnx";
 
-/** Where the damage classifier lives in the MODELS bucket (seeded by the local setup). */
+/** Where the damage classifier lives in the MODELS bucket (put there by the local setup). */
 export const DAMAGE_MODEL_KEY = "damage/damage-classifier.onnx";
 export const DAMAGE_MODEL_VERSION = spec.model_version;
 

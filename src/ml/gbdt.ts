@@ -13,7 +13,7 @@ export interface GbdtOptions {
   subsample: number;
   /** Column fraction per split. */
   colsample: number;
-  seed: number;
+  randomState: number;
   maxBins?: number;
 }
 
@@ -21,7 +21,7 @@ export interface GbdtOptions {
 export function trainGbdt(x: Matrix | BinnedMatrix, y: ArrayLike<number>, opts: GbdtOptions): TreeEnsemble {
   const data = "bins" in x ? x : binMatrix(x, opts.maxBins ?? 64);
   const n = data.rows;
-  const rng = new Rng(opts.seed);
+  const rng = new Rng(opts.randomState);
   let mean = 0;
   for (let i = 0; i < n; i++) mean += y[i] as number;
   mean /= n;

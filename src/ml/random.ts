@@ -1,8 +1,8 @@
-/** Seeded PRNG (mulberry32): the same seed gives the same models on every host. */
+/** Deterministic PRNG (mulberry32): the same random state gives the same models on every host. */
 export class Rng {
   private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0 || 0x9e3779b9;
+  constructor(randomState: number) {
+    this.state = randomState >>> 0 || 0x9e3779b9;
   }
   /** Uniform in [0, 1). */
   next(): number {
@@ -44,8 +44,8 @@ export interface Split {
 }
 
 /** Stratified train/validation/test split of row indices by binary label (fractions of each class). */
-export function stratifiedSplit(labels: ArrayLike<number>, fractions: { validation: number; test: number }, seed: number): Split {
-  const rng = new Rng(seed);
+export function stratifiedSplit(labels: ArrayLike<number>, fractions: { validation: number; test: number }, randomState: number): Split {
+  const rng = new Rng(randomState);
   const split: Split = { train: [], validation: [], test: [] };
   for (const cls of [0, 1]) {
     const idx: number[] = [];
@@ -64,8 +64,8 @@ export function stratifiedSplit(labels: ArrayLike<number>, fractions: { validati
 }
 
 /** Random (unstratified) split, for regression targets. */
-export function randomSplit(n: number, fractions: { validation: number; test: number }, seed: number): Split {
-  const idx = new Rng(seed).shuffle(Array.from({ length: n }, (_, i) => i));
+export function randomSplit(n: number, fractions: { validation: number; test: number }, randomState: number): Split {
+  const idx = new Rng(randomState).shuffle(Array.from({ length: n }, (_, i) => i));
   const nTest = Math.round(n * fractions.test);
   const nVal = Math.round(n * fractions.validation);
   const sort = (a: number[]) => a.sort((x, y) => x - y);

@@ -5,7 +5,7 @@ import { fraudInputFromDocument } from "../domain/documents/fraud-input";
 import type { RawClaim } from "../domain/fraud";
 import { csvObjects } from "../csv";
 
-/** Where a data set's stored training rows live in the MODELS bucket (seeded by the local setup). */
+/** Where a data set's stored training rows live in the MODELS bucket (put there by the local setup). */
 export const trainingDataKey = (dataset: string) => `training-data/${dataset}.csv`;
 
 /** The stored training rows of a data set, as raw claims (the feature module reads them as-is). */

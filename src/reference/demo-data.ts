@@ -1,10 +1,10 @@
 /**
- * A small reference set that reproduces seed 001's examples (member M123 at provider H456,
+ * A small reference set that reproduces the health-claims engine's examples (member M123 at provider H456,
  * diagnosis D001 treated by procedure P001 averaging 10,000.00) plus a few members and
  * providers in other states, so every adjudication outcome can be tried by hand.
  * INSERT OR IGNORE: re-running never resets balances.
  */
-export async function seedDemoReferenceData(db: D1Database, now = new Date().toISOString()): Promise<void> {
+export async function loadDemoReferenceData(db: D1Database, now = new Date().toISOString()): Promise<void> {
   const member = (id: string, first: string, last: string, status: string, limit: number, remaining: number) =>
     db
       .prepare(

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, createUser, expectError, json, type TestUser } from "../helpers";
-import { freshMember, healthClaim, seedDemo } from "./health-fixtures";
+import { freshMember, healthClaim, loadDemoData } from "./health-fixtures";
 
 let hospitalA: TestUser;
 let hospitalB: TestUser;
@@ -9,7 +9,7 @@ let member: string;
 const claimIds: { a: string[]; b: string[] } = { a: [], b: [] };
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   admin = await createUser("admin");
   const providerB = `HB-${crypto.randomUUID().slice(0, 6)}`;
   await api("/api/v1/providers", { method: "POST", token: admin.token, body: { provider_id: providerB, name: "Second Hospital" } });
@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 
 describe("GET /api/v1/claims", () => {
-  it("filters by member and by status in any case, newest first, with seed 001 and seed 000 paging names", async () => {
+  it("filters by member and by status in any case, newest first, with both paging names (page_size and limit)", async () => {
     const res = await json(await api(`/api/v1/claims?member_id=${member}&status=approved&page=1&page_size=2`, { token: admin.token }));
     expect(res.total).toBe(4);
     expect(res.page_size).toBe(2);

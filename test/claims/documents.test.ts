@@ -183,7 +183,7 @@ describe("adjusting, reading and deleting document claims", () => {
     await expectError(await api(`/api/v1/claims/${accepted.claim_id}/update`, { method: "PUT", token: other.token, body: { status: "rejected" } }), 404, "CLAIM_NOT_FOUND");
   });
 
-  it("lists document claims in seed 000's shape, filtered by lower-case status", async () => {
+  it("lists document claims in the document-claim shape, filtered by lower-case status", async () => {
     const list = await json(await api("/api/v1/claims?channel=document&status=processed&limit=50", { token: insurer.token }));
     expect(list.claims.length).toBeGreaterThan(0);
     for (const claim of list.claims) {

@@ -1,12 +1,12 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, createUser, json, type TestUser } from "../helpers";
-import { freshMember, healthClaim, remainingBenefitCents, seedDemo } from "./health-fixtures";
+import { freshMember, healthClaim, remainingBenefitCents, loadDemoData } from "./health-fixtures";
 
 let hospital: TestUser;
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   hospital = await createUser("provider", { providerId: "H456" });
 });
 

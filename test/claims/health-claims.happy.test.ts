@@ -1,21 +1,21 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, createUser, json, type TestUser } from "../helpers";
-import { freshMember, healthClaim, remainingBenefitCents, seedDemo } from "./health-fixtures";
+import { freshMember, healthClaim, remainingBenefitCents, loadDemoData } from "./health-fixtures";
 
 let hospital: TestUser;
 let admin: TestUser;
 
 beforeAll(async () => {
-  await seedDemo();
+  await loadDemoData();
   hospital = await createUser("provider", { providerId: "H456" });
   admin = await createUser("admin");
 });
 
 const submit = (body: Record<string, unknown>, user = hospital) => api("/api/v1/claims", { method: "POST", token: user.token, body });
 
-describe("POST /api/v1/claims (seed 001)", () => {
-  it("approves a claim in full with seed 001's response shape and two-decimal amounts", async () => {
+describe("POST /api/v1/claims", () => {
+  it("approves a claim in full with the health-claim response shape and two-decimal amounts", async () => {
     const member = await freshMember(50_000);
     const res = await submit(healthClaim({ member_id: member, service_date: "2026-02-23" }));
     expect(res.status).toBe(201);
@@ -55,7 +55,7 @@ describe("POST /api/v1/claims (seed 001)", () => {
     expect(next).toMatchObject({ status: "REJECTED", approved_amount: 0, reason_codes: ["BENEFIT_EXHAUSTED"] });
   });
 
-  it("rejects a cost anomaly with seed 001's fraud reason and moves no money", async () => {
+  it("rejects a cost anomaly with the cost-anomaly fraud reason and moves no money", async () => {
     const member = await freshMember(500_000);
     const body = await json(await submit(healthClaim({ member_id: member, claim_amount: 150000 })));
     expect(body).toMatchObject({

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
-import { seedDemoReferenceData } from "../../src/reference/demo-data";
+import { loadDemoReferenceData } from "../../src/reference/demo-data";
 
-export const seedDemo = () => seedDemoReferenceData(env.DB);
+export const loadDemoData = () => loadDemoReferenceData(env.DB);
 
 /** A fresh ACTIVE member with the given remaining benefit (in currency units). */
 export async function freshMember(remaining: number, limit = Math.max(remaining, 1)): Promise<string> {

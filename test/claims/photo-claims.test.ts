@@ -20,8 +20,8 @@ const newClaimId = () => `CLM-${crypto.randomUUID().slice(0, 8)}`;
 const photoObjects = async () => (await env.DOCUMENTS.list({ prefix: "photos/" })).objects.length;
 const photoClaims = async () => (await env.DB.prepare("SELECT count(*) AS n FROM claims WHERE channel = 'photo'").first<{ n: number }>())!.n;
 
-describe("POST /api/v1/claims/validate (seed 002)", () => {
-  it("decides a photo with the model and answers in seed 002's shape", async () => {
+describe("POST /api/v1/claims/validate", () => {
+  it("decides a photo with the model and answers in the photo-validation shape", async () => {
     const claimId = newClaimId();
     const res = await validate({ claim_id: claimId, customer_id: customer.customerId, image: toBase64(images.sharp) });
     expect(res.status).toBe(200);
@@ -32,7 +32,7 @@ describe("POST /api/v1/claims/validate (seed 002)", () => {
     expect(body.result.quality_score).toBeGreaterThanOrEqual(0.4);
     expect(Object.keys(body.result.quality_breakdown).sort()).toEqual(["brightness", "contrast", "sharpness"]);
     expect(body.result.confidence).toBeGreaterThanOrEqual(0.5);
-    // Seed 002's rule, checked against the model's own output.
+    // The approval rule, checked against the model's own output.
     const approved = body.result.damage_detected && body.result.confidence >= 0.7;
     expect(body.effective_status).toBe(approved ? "APPROVED" : "REJECTED");
     expect(body.user_override_allowed).toBe(!approved);

@@ -18,7 +18,7 @@ const submit = (claimId: string, user = customer) =>
 const override = (claimId: string, user = customer, reason = "User confirmed damage visible despite AI rejection") =>
   api(`/api/v1/claims/${claimId}/override`, { method: "PUT", token: user.token, body: { reason } });
 
-describe("PUT /api/v1/claims/{id}/override (seed 002)", () => {
+describe("PUT /api/v1/claims/{id}/override ", () => {
   it("turns a rejected claim into APPROVED; the system status never changes; a second override has nothing to do", async () => {
     const claimId = `CLM-${crypto.randomUUID().slice(0, 8)}`;
     const submitted = await json(await submit(claimId));

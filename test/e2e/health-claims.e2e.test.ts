@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { adminToken, call, registeredUser } from "./http";
 
 describe("a partner hospital's day (over HTTP against wrangler dev)", () => {
-  it("reproduces seed 001 on the demo reference data, with real code sets loaded", async () => {
+  it("reproduces the health-claims engine's examples on the demo reference data, with real code sets loaded", async () => {
     const admin = await adminToken();
     const hospital = await registeredUser(admin, "provider", { provider_id: "H456" });
     const memberId = `E2E-${Date.now()}`;

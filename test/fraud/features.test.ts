@@ -18,7 +18,7 @@ describe("insurance_claims features", () => {
     expect(v.property_share).toBeCloseTo(13020 / 71610, 12);
   });
 
-  it("takes seed 004's derived inputs directly when the client sends them", () => {
+  it("takes the fraud-scoring clients' derived inputs directly when the client sends them", () => {
     const v = readFeatures(schema, { vehicle_age: 3, days_since_bind: 400, injury_share: 0.2, auto_year: 1990, incident_date: "2015-01-01" });
     expect(v).toMatchObject({ vehicle_age: 3, days_since_bind: 400, injury_share: 0.2 });
   });

@@ -9,7 +9,7 @@ const valid = {
 };
 
 describe("fraud score input", () => {
-  it("accepts seed 004's claim and further columns; everything absent is fine too", () => {
+  it("accepts the example auto claim and further columns; everything absent is fine too", () => {
     expect(insuranceClaimInputSchema.safeParse(valid).success).toBe(true);
     expect(insuranceClaimInputSchema.safeParse({}).success).toBe(true);
     expect(insuranceClaimInputSchema.safeParse({ incident_severity: "Meteor Strike" }).success).toBe(true);
@@ -31,7 +31,7 @@ describe("fraud score input", () => {
     expect(r.error?.issues[0]?.path).toEqual([path]);
   });
 
-  it("options default like seed 004 and parse query strings", () => {
+  it("options default like the fraud-scoring service's and parse query strings", () => {
     expect(fraudScoreOptionsSchema.parse({})).toEqual({ model: "rf", calibrated: true, scenario: "dashboard", explain: true, dataset: "insurance_claims" });
     expect(fraudScoreOptionsSchema.parse({ model: "gbdt", calibrated: "false", scenario: "auto_flagger", explain: "0" })).toMatchObject({ model: "gbdt", calibrated: false, explain: false });
     expect(fraudScoreOptionsSchema.parse({ model: "xgb" }).model).toBe("gbdt");

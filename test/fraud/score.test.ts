@@ -53,7 +53,7 @@ describe("exported models in onnxruntime-web (workerd) match the TypeScript tree
 });
 
 describe("scoreFraud", () => {
-  it("answers seed 004's shape with top-5 explained drivers that add up to the score", async () => {
+  it("answers the fraud-score shape with top-5 explained drivers that add up to the score", async () => {
     for (const model of ["rf", "et", "gbdt", "voting"] as const) {
       const r = await scoreFraud(models, claim, { model, calibrated: false, scenario: "dashboard", explain: true });
       expect(r).toMatchObject({ model, calibrated: false, scenario: "dashboard", threshold_flag: null, dataset: "insurance_claims" });

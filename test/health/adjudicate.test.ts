@@ -38,7 +38,7 @@ describe("adjudicateHealthClaim", () => {
     expect(decision.fraudReason !== null).toBe(fraudFlag);
   });
 
-  it("names the numbers in seed 001's cost-anomaly reason", () => {
+  it("names the numbers in the cost-anomaly reason", () => {
     const decision = adjudicateHealthClaim({ ...claim, amountCents: 15_000_000 }, facts, DEFAULT_COST_ANOMALY_RULE);
     expect(decision.payable).toBe(false);
     if (!decision.payable) expect(decision.fraudReason).toBe("Claim amount (150000.00) exceeds 2.0x average procedure cost (10000.00)");

@@ -34,9 +34,9 @@ describe("trees", () => {
   const { x, y, rows } = synthetic(600, 1);
   const test = synthetic(300, 2);
   const cases = [
-    { name: "random forest", model: () => trainForest(x, y, { nTrees: 20, maxDepth: 6, minSamplesLeaf: 2, maxFeatures: 1, extra: false, seed: 3 }) },
-    { name: "extra trees", model: () => trainForest(x, y, { nTrees: 30, maxDepth: 8, minSamplesLeaf: 2, maxFeatures: 1, extra: true, seed: 3 }) },
-    { name: "gbdt", model: () => trainGbdt(x, y, { loss: "logistic", nTrees: 40, learningRate: 0.3, maxDepth: 3, minSamplesLeaf: 2, lambda: 1, subsample: 0.8, colsample: 1, seed: 3 }) },
+    { name: "random forest", model: () => trainForest(x, y, { nTrees: 20, maxDepth: 6, minSamplesLeaf: 2, maxFeatures: 1, extra: false, randomState: 3 }) },
+    { name: "extra trees", model: () => trainForest(x, y, { nTrees: 30, maxDepth: 8, minSamplesLeaf: 2, maxFeatures: 1, extra: true, randomState: 3 }) },
+    { name: "gbdt", model: () => trainGbdt(x, y, { loss: "logistic", nTrees: 40, learningRate: 0.3, maxDepth: 3, minSamplesLeaf: 2, lambda: 1, subsample: 0.8, colsample: 1, randomState: 3 }) },
   ];
   for (const c of cases)
     it(`${c.name} learns the rule including its missing-value route`, () => {
@@ -50,8 +50,8 @@ describe("trees", () => {
     });
 
   it("is deterministic for a seed", () => {
-    const a = trainForest(x, y, { nTrees: 5, maxDepth: 4, minSamplesLeaf: 2, maxFeatures: 1, extra: false, seed: 9 });
-    const b = trainForest(x, y, { nTrees: 5, maxDepth: 4, minSamplesLeaf: 2, maxFeatures: 1, extra: false, seed: 9 });
+    const a = trainForest(x, y, { nTrees: 5, maxDepth: 4, minSamplesLeaf: 2, maxFeatures: 1, extra: false, randomState: 9 });
+    const b = trainForest(x, y, { nTrees: 5, maxDepth: 4, minSamplesLeaf: 2, maxFeatures: 1, extra: false, randomState: 9 });
     expect(a).toEqual(b);
     expect(rows.length).toBe(600);
   });
@@ -60,7 +60,7 @@ describe("trees", () => {
     const rng = new Rng(5);
     const r = Array.from({ length: 400 }, () => [rng.next() * 10, rng.next()]);
     const target = r.map(([a, b]) => 3 * (a as number) + ((b as number) > 0.5 ? 5 : 0));
-    const m = trainGbdt(matrixFromRows(r), target, { loss: "squared", nTrees: 100, learningRate: 0.2, maxDepth: 3, minSamplesLeaf: 3, lambda: 0, subsample: 1, colsample: 1, seed: 1 });
+    const m = trainGbdt(matrixFromRows(r), target, { loss: "squared", nTrees: 100, learningRate: 0.2, maxDepth: 3, minSamplesLeaf: 3, lambda: 0, subsample: 1, colsample: 1, randomState: 1 });
     const pred = r.map((row) => predictRaw(m, row));
     expect(rSquared(target, pred)).toBeGreaterThan(0.98);
     expect(meanAbsoluteError(target, pred)).toBeLessThan(1);

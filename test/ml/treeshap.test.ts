@@ -76,9 +76,9 @@ describe("TreeSHAP", () => {
       y.push(((r[0] ?? 0.5) > 0.5 ? 1 : 0) ^ (rng.next() < 0.2 ? 1 : 0));
     }
     const x = matrixFromRows(rows);
-    const rf = trainForest(x, y, { nTrees: 10, maxDepth: 7, minSamplesLeaf: 2, maxFeatures: "sqrt", extra: false, seed: 1 });
-    const et = trainForest(x, y, { nTrees: 10, maxDepth: 7, minSamplesLeaf: 2, maxFeatures: "sqrt", extra: true, seed: 2 });
-    const gb = trainGbdt(x, y, { loss: "logistic", nTrees: 20, learningRate: 0.3, maxDepth: 4, minSamplesLeaf: 3, lambda: 1, subsample: 0.7, colsample: 1, seed: 3 });
+    const rf = trainForest(x, y, { nTrees: 10, maxDepth: 7, minSamplesLeaf: 2, maxFeatures: "sqrt", extra: false, randomState: 1 });
+    const et = trainForest(x, y, { nTrees: 10, maxDepth: 7, minSamplesLeaf: 2, maxFeatures: "sqrt", extra: true, randomState: 2 });
+    const gb = trainGbdt(x, y, { loss: "logistic", nTrees: 20, learningRate: 0.3, maxDepth: 4, minSamplesLeaf: 3, lambda: 1, subsample: 0.7, colsample: 1, randomState: 3 });
     const models: ScoringModel[] = [
       { task: "classification", components: [{ name: "rf", ensemble: rf }] },
       { task: "classification", components: [{ name: "gbdt", ensemble: gb }] },

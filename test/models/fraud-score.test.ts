@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { SEED_004_CLAIM } from "../../src/domain/fraud/example-claim";
+import { EXAMPLE_AUTO_CLAIM } from "../../src/domain/fraud/example-claim";
 import { api, createUser, expectError, json, type TestUser } from "../helpers";
 import { installCommittedModels } from "./install-fixtures";
 
@@ -10,13 +10,13 @@ beforeAll(async () => {
   insurer = await createUser("insurer");
 });
 
-const seed004Claim = SEED_004_CLAIM;
+const exampleClaim = EXAMPLE_AUTO_CLAIM;
 
 const score = (query: string, body: unknown, token = insurer.token) => api(`/api/v1/fraud/score${query}`, { method: "POST", token, body });
 
 describe("POST /api/v1/fraud/score", () => {
-  it("scores seed 004's claim with a calibrated probability and five explained drivers", async () => {
-    const res = await score("?model=rf&calibrated=true&scenario=dashboard&explain=true", seed004Claim);
+  it("scores the example auto claim with a calibrated probability and five explained drivers", async () => {
+    const res = await score("?model=rf&calibrated=true&scenario=dashboard&explain=true", exampleClaim);
     expect(res.status).toBe(200);
     expect(res.headers.get("server-timing")).toMatch(/score;dur=/);
     const body = await json(res);
@@ -32,7 +32,7 @@ describe("POST /api/v1/fraud/score", () => {
   });
 
   it("auto_flagger answers AUTO_FLAG exactly when the probability reaches the model's threshold", async () => {
-    for (const claim of [seed004Claim, { ...seed004Claim, incident_severity: "Trivial Damage", total_claim_amount: 5000 }]) {
+    for (const claim of [exampleClaim, { ...exampleClaim, incident_severity: "Trivial Damage", total_claim_amount: 5000 }]) {
       const body = await json(await score("?model=gbdt&scenario=auto_flagger&explain=false", claim));
       expect(body.explanation).toBeNull();
       expect(body.threshold_flag).toBe(body.probability >= body.threshold ? "AUTO_FLAG" : "AUTO_APPROVE");
@@ -49,11 +49,11 @@ describe("POST /api/v1/fraud/score", () => {
     const res = await api("/api/v1/fraud/score/batch?model=rf&explain=false", {
       method: "POST",
       token: insurer.token,
-      body: { dataset: "insurance_claims", claims: [seed004Claim, { ...seed004Claim, incident_severity: "Minor Damage" }] },
+      body: { dataset: "insurance_claims", claims: [exampleClaim, { ...exampleClaim, incident_severity: "Minor Damage" }] },
     });
     const body = await json(res);
     expect(body.scores).toHaveLength(2);
-    const single = await json(await score("?model=rf&explain=false", seed004Claim));
+    const single = await json(await score("?model=rf&explain=false", exampleClaim));
     expect(body.scores[0].probability).toBeCloseTo(single.probability, 6);
   });
 
@@ -68,25 +68,25 @@ describe("POST /api/v1/fraud/score", () => {
   });
 
   it.each([
-    ["a negative premium", { ...seed004Claim, policy_annual_premium: -1 }],
-    ["hour 25", { ...seed004Claim, incident_hour_of_the_day: 25 }],
-    ["a number as text", { ...seed004Claim, age: "forty" }],
-    ["an unknown field", { ...seed004Claim, favourite_colour: "red" }],
+    ["a negative premium", { ...exampleClaim, policy_annual_premium: -1 }],
+    ["hour 25", { ...exampleClaim, incident_hour_of_the_day: 25 }],
+    ["a number as text", { ...exampleClaim, age: "forty" }],
+    ["an unknown field", { ...exampleClaim, favourite_colour: "red" }],
     ["no facts at all", {}],
   ])("refuses %s with 400", async (_, body) => {
     await expectError(await score("", body), 400, "VALIDATION_ERROR");
   });
 
   it("refuses unknown options and unavailable models clearly", async () => {
-    await expectError(await score("?model=svm", seed004Claim), 400, "VALIDATION_ERROR");
-    await expectError(await score("?scenario=panic", seed004Claim), 400, "VALIDATION_ERROR");
-    await expectError(await score("?model=et&calibrated=false", seed004Claim), 500, "INFERENCE_ERROR");
+    await expectError(await score("?model=svm", exampleClaim), 400, "VALIDATION_ERROR");
+    await expectError(await score("?scenario=panic", exampleClaim), 400, "VALIDATION_ERROR");
+    await expectError(await score("?model=et&calibrated=false", exampleClaim), 500, "INFERENCE_ERROR");
   });
 
   it("is for insurers and admins only", async () => {
     for (const role of ["provider", "customer"] as const) {
       const user = await createUser(role);
-      await expectError(await score("", seed004Claim, user.token), 403, "FORBIDDEN");
+      await expectError(await score("", exampleClaim, user.token), 403, "FORBIDDEN");
     }
   });
 });

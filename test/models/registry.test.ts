@@ -22,7 +22,7 @@ async function waitForJob(id: string, timeoutMs = 60_000): Promise<any> {
 }
 
 describe("model registry", () => {
-  it("lists the active models with their measured metrics, as seed 000", async () => {
+  it("lists the active models with their measured metrics", async () => {
     const list = await json(await api("/api/v1/models", { token: admin.token }));
     const rf = list.find((m: { model_name: string }) => m.model_name === "insurance_claims-rf-calibrated");
     expect(rf).toMatchObject({ model_type: "fraud", status: "active", dataset: "insurance_claims" });

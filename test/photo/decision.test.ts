@@ -26,7 +26,7 @@ describe("interpretDamageProbabilities: [p_no_damage, p_damage]", () => {
   });
 });
 
-describe("decidePhotoClaim (seed 002 status determination)", () => {
+describe("decidePhotoClaim (status determination)", () => {
   it.each([
     // damage, confidence, status, reason, override allowed
     [true, 0.94, "APPROVED", undefined, false],
@@ -63,7 +63,7 @@ describe("decidePhotoClaim (seed 002 status determination)", () => {
   });
 });
 
-describe("canOverride (seed 002 override table)", () => {
+describe("canOverride (override table)", () => {
   it.each([
     [{ effectiveStatus: "REJECTED" }, { allowed: true }],
     [{ effectiveStatus: "rejected" }, { allowed: true }],

@@ -114,7 +114,7 @@ describe("preparePhoto (what POST /claims/validate calls)", () => {
     for (const ms of Object.values(fromText.timings)) expect(ms).toBeGreaterThanOrEqual(0);
   });
 
-  it("refuses a blurry photo with seed 002's QUALITY_TOO_LOW body", async () => {
+  it("refuses a blurry photo with the QUALITY_TOO_LOW rejection", async () => {
     const jpeg = await encodeJpeg(gaussianBlur(makeScene(640, 480, 23), 4), 85);
     const error = (await preparePhoto(jpeg).catch((e: unknown) => e)) as PhotoError;
     expect(error).toBeInstanceOf(PhotoError);

@@ -8,7 +8,7 @@ export interface PhotoSubmission {
   clientClaimId: string;
   photoKey: string;
   decision: PhotoClaimStatus;
-  /** What seed 002's responses show: model output, quality, reason, message, next steps, timings. */
+  /** What the photo claim's responses show: model output, quality, reason, message, next steps, timings. */
   result: Record<string, unknown>;
   perceptualHash: string;
   duplicateOf: { claimId: string; distance: number } | null;
@@ -55,7 +55,7 @@ const findByClientId = (db: D1Database, customerId: string, clientClaimId: strin
 
 /**
  * Records a (re)submitted photo's result for one customer's claim: a new claim, or the same
- * claim's result replaced (seed 002's idempotent resubmission). Its fingerprint is replaced
+ * claim's result replaced (idempotent resubmission). Its fingerprint is replaced
  * too, and the step is audited. Runs inside the claim's Durable Object, one call at a time.
  */
 export async function recordPhotoSubmission(db: D1Database, s: PhotoSubmission): Promise<{ id: string; state: PhotoClaimState; resubmitted: boolean }> {
@@ -100,7 +100,7 @@ export async function recordPhotoSubmission(db: D1Database, s: PhotoSubmission):
   return { id, state, resubmitted: Boolean(existing) };
 }
 
-/** Applies seed 002's override to one photo claim and audits it; refuses when the rules say no. */
+/** Applies a customer's override to one photo claim and audits it; refuses when the override rules say no. */
 export async function recordOverride(
   db: D1Database,
   claimId: string,

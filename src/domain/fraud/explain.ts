@@ -1,9 +1,9 @@
 import type { ShapResult } from "../../ml/treeshap";
 import { featureDefs, readFeatures, type FeatureSchema, type RawClaim } from "./features";
 
-/** One driver of a score, seed 004's explanation item plus the signed contribution. */
+/** One driver of a score: the fraud-scoring service's explanation item plus the signed contribution. */
 export interface ExplanationItem {
-  /** User label of the source feature (seed 004: FEATURE_MAP). */
+  /** User label of the source feature. */
   feature: string;
   /** Technical name of the source feature (column name in the training data). */
   feature_key: string;

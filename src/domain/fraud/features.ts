@@ -12,7 +12,7 @@ export type FeatureValue = number | string | undefined;
 export interface FeatureDef {
   /** Technical name: the source column, or the derived feature's name. */
   name: string;
-  /** What a user reads (seed 004's FEATURE_MAP idea). */
+  /** What a user reads: the feature's label in an explanation. */
   label: string;
   kind: "numeric" | "categorical";
   read(raw: RawClaim): FeatureValue;

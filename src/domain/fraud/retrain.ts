@@ -29,7 +29,7 @@ export interface ChallengerOptions {
   dataset: FraudDataset;
   kind?: ModelKind;
   calibrated?: boolean;
-  seed?: number;
+  randomState?: number;
   version: string;
   trainedAt: string;
   hyperparameters?: Hyperparameters;
@@ -69,7 +69,7 @@ export function trainChallenger(rows: readonly RawClaim[], options: ChallengerOp
     trainedAt: options.trainedAt,
     kinds: [kind],
     hyperparameters: options.hyperparameters ?? DEFAULT_HYPERPARAMETERS[options.dataset],
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.randomState !== undefined ? { randomState: options.randomState } : {}),
   });
   const chosen = result.models.find((m) => m.metadata.calibrated === calibrated);
   if (!chosen) throw new Error("trainer returned no model");

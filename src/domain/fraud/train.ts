@@ -17,9 +17,9 @@ import { encodeClaims, fitFeatureSchema, fraudLabel, readNumber, type FeatureSch
 export type FraudDataset = "insurance_claims" | "vehicle_claims_fraud";
 
 export interface Hyperparameters {
-  rf: Omit<ForestOptions, "seed" | "extra">;
-  et: Omit<ForestOptions, "seed" | "extra">;
-  gbdt: Omit<GbdtOptions, "seed" | "loss">;
+  rf: Omit<ForestOptions, "randomState" | "extra">;
+  et: Omit<ForestOptions, "randomState" | "extra">;
+  gbdt: Omit<GbdtOptions, "randomState" | "loss">;
 }
 
 export const DEFAULT_HYPERPARAMETERS: Record<FraudDataset, Hyperparameters> = {
@@ -36,7 +36,7 @@ export const DEFAULT_HYPERPARAMETERS: Record<FraudDataset, Hyperparameters> = {
   },
 };
 
-export const RESERVE_HYPERPARAMETERS: Omit<GbdtOptions, "seed" | "loss"> = { nTrees: 200, learningRate: 0.05, maxDepth: 4, minSamplesLeaf: 8, lambda: 1, subsample: 0.8, colsample: 0.7 };
+export const RESERVE_HYPERPARAMETERS: Omit<GbdtOptions, "randomState" | "loss"> = { nTrees: 200, learningRate: 0.05, maxDepth: 4, minSamplesLeaf: 8, lambda: 1, subsample: 0.8, colsample: 0.7 };
 
 export const THRESHOLD_RULE = "maximises F1 on the validation split (ties: the higher threshold)";
 
@@ -63,7 +63,7 @@ export interface ModelMetadata {
   threshold_rule?: string;
   calibration?: string;
   metrics: { test: ClassificationReport | RegressionReport; validation: ClassificationReport | RegressionReport };
-  split: { seed: number; train: number; validation: number; test: number; train_positives?: number; validation_positives?: number; test_positives?: number; stratified: boolean };
+  split: { random_state: number; train: number; validation: number; test: number; train_positives?: number; validation_positives?: number; test_positives?: number; stratified: boolean };
   size: { trees: number; nodes: number };
   hyperparameters: unknown;
 }
@@ -75,7 +75,7 @@ export interface TrainedModel {
 }
 
 export interface TrainOptions {
-  seed?: number;
+  randomState?: number;
   version: string;
   trainedAt: string;
   kinds?: ModelKind[];
@@ -110,11 +110,11 @@ export interface FraudTrainingResult {
 
 /** Trains rf, et, gbdt and voting, each uncalibrated and Platt-calibrated, on labelled raw claims. */
 export function trainFraudModels(dataset: FraudDataset, raws: readonly RawClaim[], opts: TrainOptions): FraudTrainingResult {
-  const seed = opts.seed ?? 20261121;
+  const randomState = opts.randomState ?? 20261121;
   const hyper = opts.hyperparameters ?? DEFAULT_HYPERPARAMETERS[dataset];
   const labelled = raws.map((r) => ({ r, y: fraudLabel(dataset, r) })).filter((v): v is { r: RawClaim; y: 0 | 1 } => v.y !== undefined);
   const labels = labelled.map((v) => v.y as number);
-  const split = stratifiedSplit(labels, opts.fractions ?? { validation: 0.2, test: 0.2 }, seed);
+  const split = stratifiedSplit(labels, opts.fractions ?? { validation: 0.2, test: 0.2 }, randomState);
   const schema = fitFeatureSchema(dataset, split.train.map((i) => (labelled[i] as { r: RawClaim }).r), opts.minCategoryCount ?? 5);
   const all = encodeClaims(schema, labelled.map((v) => v.r));
   const xTrain = selectRows(all, split.train);
@@ -126,9 +126,9 @@ export function trainFraudModels(dataset: FraudDataset, raws: readonly RawClaim[
   const binned = binMatrix(xTrain, 64);
 
   const members: Record<Exclude<ModelKind, "voting">, () => TreeEnsemble> = {
-    rf: () => trainForest(binned, yTrain, { ...hyper.rf, extra: false, seed: seed + 1 }),
-    et: () => trainForest(binned, yTrain, { ...hyper.et, extra: true, seed: seed + 2 }),
-    gbdt: () => trainGbdt(binned, yTrain, { ...hyper.gbdt, loss: "logistic", seed: seed + 3 }),
+    rf: () => trainForest(binned, yTrain, { ...hyper.rf, extra: false, randomState: randomState + 1 }),
+    et: () => trainForest(binned, yTrain, { ...hyper.et, extra: true, randomState: randomState + 2 }),
+    gbdt: () => trainGbdt(binned, yTrain, { ...hyper.gbdt, loss: "logistic", randomState: randomState + 3 }),
   };
   const cache = new Map<string, TreeEnsemble>();
   const member = (k: Exclude<ModelKind, "voting">) => {
@@ -137,7 +137,7 @@ export function trainFraudModels(dataset: FraudDataset, raws: readonly RawClaim[
   };
   const kinds = opts.kinds ?? ["rf", "et", "gbdt", "voting"];
   const splitInfo = {
-    seed,
+    random_state: randomState,
     train: split.train.length,
     validation: split.validation.length,
     test: split.test.length,
@@ -183,16 +183,16 @@ export function trainFraudModels(dataset: FraudDataset, raws: readonly RawClaim[
 }
 
 /** Reserve regressor: the claim's total cost from incident and policy facts (no claim-amount inputs). */
-export function trainReserveModel(raws: readonly RawClaim[], opts: TrainOptions & { gbdt?: Omit<GbdtOptions, "seed" | "loss"> }): TrainedModel & { testRows: RawClaim[] } {
-  const seed = opts.seed ?? 20261121;
+export function trainReserveModel(raws: readonly RawClaim[], opts: TrainOptions & { gbdt?: Omit<GbdtOptions, "randomState" | "loss"> }): TrainedModel & { testRows: RawClaim[] } {
+  const randomState = opts.randomState ?? 20261121;
   const hyper = opts.gbdt ?? RESERVE_HYPERPARAMETERS;
   const usable = raws.filter((r) => readNumber(r, "total_claim_amount") !== undefined);
   const target = usable.map((r) => readNumber(r, "total_claim_amount") as number);
-  const split = randomSplit(usable.length, opts.fractions ?? { validation: 0.2, test: 0.2 }, seed);
+  const split = randomSplit(usable.length, opts.fractions ?? { validation: 0.2, test: 0.2 }, randomState);
   const schema = fitFeatureSchema("insurance_reserve", split.train.map((i) => usable[i] as RawClaim), opts.minCategoryCount ?? 5);
   const all = encodeClaims(schema, usable);
   const pick = (idx: number[]) => idx.map((i) => target[i] as number);
-  const ensemble = trainGbdt(selectRows(all, split.train), pick(split.train), { ...hyper, loss: "squared", seed: seed + 4 });
+  const ensemble = trainGbdt(selectRows(all, split.train), pick(split.train), { ...hyper, loss: "squared", randomState: randomState + 4 });
   const model: ScoringModel = { task: "regression", components: [{ name: "reserve", ensemble }] };
   const report = (idx: number[]): RegressionReport => {
     const x = selectRows(all, idx);
@@ -211,7 +211,7 @@ export function trainReserveModel(raws: readonly RawClaim[], opts: TrainOptions 
     base_value: baseValue(model, schema.columns.length),
     schema,
     metrics: { test: report(split.test), validation: report(split.validation) },
-    split: { seed, train: split.train.length, validation: split.validation.length, test: split.test.length, stratified: false },
+    split: { random_state: randomState, train: split.train.length, validation: split.validation.length, test: split.test.length, stratified: false },
     size: { trees: ensemble.trees.length, nodes: nodeCount(ensemble) },
     hyperparameters: hyper,
   };
@@ -226,17 +226,17 @@ export interface CrossValidation {
 }
 
 /**
- * k-fold cross-validated ROC-AUC on the train+validation rows of the same seeded split
+ * k-fold cross-validated ROC-AUC on the train+validation rows of the same split
  * (the test rows stay unseen): a steadier estimate than one small test split.
  */
-export function crossValidateFraud(dataset: FraudDataset, raws: readonly RawClaim[], opts: { seed?: number; folds?: number; hyperparameters?: Hyperparameters; minCategoryCount?: number } = {}): CrossValidation {
-  const seed = opts.seed ?? 20261121;
+export function crossValidateFraud(dataset: FraudDataset, raws: readonly RawClaim[], opts: { randomState?: number; folds?: number; hyperparameters?: Hyperparameters; minCategoryCount?: number } = {}): CrossValidation {
+  const randomState = opts.randomState ?? 20261121;
   const k = opts.folds ?? 4;
   const hyper = opts.hyperparameters ?? DEFAULT_HYPERPARAMETERS[dataset];
   const labelled = raws.filter((r) => fraudLabel(dataset, r) !== undefined);
   const labels = labelled.map((r) => fraudLabel(dataset, r) as number);
-  const split = stratifiedSplit(labels, { validation: 0.2, test: 0.2 }, seed);
-  const dev = new Rng(seed + 7).shuffle([...split.train, ...split.validation]);
+  const split = stratifiedSplit(labels, { validation: 0.2, test: 0.2 }, randomState);
+  const dev = new Rng(randomState + 7).shuffle([...split.train, ...split.validation]);
   const kinds: ModelKind[] = ["rf", "et", "gbdt", "voting"];
   const aucs: Record<ModelKind, number[]> = { rf: [], et: [], gbdt: [], voting: [] };
   for (let f = 0; f < k; f++) {
@@ -247,9 +247,9 @@ export function crossValidateFraud(dataset: FraudDataset, raws: readonly RawClai
     const binned = binMatrix(selectRows(all, fit), 64);
     const y = fit.map((i) => labels[i] as number);
     const members = {
-      rf: trainForest(binned, y, { ...hyper.rf, extra: false, seed: seed + 1 }),
-      et: trainForest(binned, y, { ...hyper.et, extra: true, seed: seed + 2 }),
-      gbdt: trainGbdt(binned, y, { ...hyper.gbdt, loss: "logistic", seed: seed + 3 }),
+      rf: trainForest(binned, y, { ...hyper.rf, extra: false, randomState: randomState + 1 }),
+      et: trainForest(binned, y, { ...hyper.et, extra: true, randomState: randomState + 2 }),
+      gbdt: trainGbdt(binned, y, { ...hyper.gbdt, loss: "logistic", randomState: randomState + 3 }),
     };
     const xHeld = selectRows(all, held);
     const yHeld = held.map((i) => labels[i] as number);

@@ -47,7 +47,7 @@ export type Adjudication =
   | { payable: false; reasons: Reason[]; fraudFlag: boolean; fraudReason: string | null };
 
 /**
- * Seed 001's gateway: eligibility → provider → codes → cost anomaly → duplicates. Every failed
+ * The health-claim adjudication gateway: eligibility → provider → codes → cost anomaly → duplicates. Every failed
  * check is reported, not just the first. A payable claim goes on to the benefit cap, which is
  * applied atomically in the database (see claims/health/benefit-ledger.ts).
  */

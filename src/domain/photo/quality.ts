@@ -83,7 +83,7 @@ function tail(hist: Uint32Array, from: number, to: number): number {
   return acc;
 }
 
-/** Seed 002: quality_score < 0.4 → 400 QUALITY_TOO_LOW, no record. */
+/** quality_score < 0.4 → 400 QUALITY_TOO_LOW, no record. */
 export const QUALITY_THRESHOLD = 0.4;
 
 /**
@@ -133,9 +133,9 @@ export interface QualityAssessment {
   qualityScore: number;
   breakdown: QualityBreakdown;
   passed: boolean;
-  /** Guidance strings, one per failing measure (seed 002's `issues`). */
+  /** Guidance strings, one per failing measure (the error's `issues`). */
   issues: string[];
-  /** One line for the client (seed 002's `feedback`); absent when the photo passed. */
+  /** One line for the client (the error's `feedback`); absent when the photo passed. */
   feedback?: string;
 }
 
@@ -188,7 +188,7 @@ function ramp(x: number, curve: { boundary: number; good: number }): number {
 const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-/** Seed 002's 400 QUALITY_TOO_LOW body (no record is written for it). */
+/** The 400 QUALITY_TOO_LOW rejection (no record is written for it). */
 export function qualityRejection(q: QualityAssessment): PhotoRejection {
   return {
     code: "QUALITY_TOO_LOW",

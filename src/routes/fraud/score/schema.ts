@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { fraudScoreOptionsSchema, insuranceClaimInputSchema, vehicleClaimInputSchema } from "../../../domain/fraud";
-import { SEED_004_CLAIM } from "../../../domain/fraud/example-claim";
+import { EXAMPLE_AUTO_CLAIM } from "../../../domain/fraud/example-claim";
 
 export const explanationItemSchema = z
   .object({
@@ -40,7 +40,7 @@ const atLeastOneFact = { message: "give at least one claim fact" };
 export const insuranceClaimFacts = insuranceClaimInputSchema
   .strict()
   .refine(nonEmpty, atLeastOneFact)
-  .openapi("InsuranceClaimFacts", { example: SEED_004_CLAIM });
+  .openapi("InsuranceClaimFacts", { example: EXAMPLE_AUTO_CLAIM });
 
 export const vehicleClaimRecord = vehicleClaimInputSchema.strict().refine(nonEmpty, atLeastOneFact).openapi("VehicleClaimRecord");
 

@@ -17,6 +17,18 @@ const CLAIM_COLUMNS = `id, channel, status, owner_user_id, member_id, provider_i
   service_date, claim_amount_cents, approved_amount_cents, fraud_flag, fraud_reason, reasons, notes,
   created_at, updated_at, processed_at`;
 
+/** ?1–?8 of both claim inserts: id, submitter, member, provider, codes, service date, amount. */
+const claimParameters = (claim: HealthClaimRecord) => [
+  claim.id,
+  claim.actor.id,
+  claim.memberId,
+  claim.providerId,
+  claim.diagnosisCode,
+  claim.procedureCode,
+  claim.serviceDate,
+  claim.amountCents,
+];
+
 const auditClaim = (db: D1Database, claim: HealthClaimRecord) =>
   db
     .prepare(
@@ -67,14 +79,7 @@ export async function recordRejectedClaim(
          VALUES (?1, 'health', 'REJECTED', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?13, ?13, ?13)`,
       )
       .bind(
-        claim.id,
-        claim.actor.id,
-        claim.memberId,
-        claim.providerId,
-        claim.diagnosisCode,
-        claim.procedureCode,
-        claim.serviceDate,
-        claim.amountCents,
+        ...claimParameters(claim),
         fraudFlag ? 1 : 0,
         fraudReason,
         JSON.stringify(reasons),
@@ -127,14 +132,7 @@ export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecor
          RETURNING status, approved_amount_cents, reasons`,
       )
       .bind(
-        claim.id,
-        claim.actor.id,
-        claim.memberId,
-        claim.providerId,
-        claim.diagnosisCode,
-        claim.procedureCode,
-        claim.serviceDate,
-        claim.amountCents,
+        ...claimParameters(claim),
         claim.notes,
         claim.now,
         reasonsJson(memberInactive(claim.memberId, MEMBER_STATUS)),

@@ -70,7 +70,9 @@ export const registerListClaims = (app: Api) =>
     ];
     const where = withVisibility(c.get("user"), and(...filters));
     const db = c.get("db");
-    const [rows, totals] = await db.batch([
+    // Not one db.batch: batched, D1 returns the join's rows keyed by column name, and the
+    // prediction's created_at would overwrite the claim's.
+    const [rows, totals] = await Promise.all([
       db
         .select({ claim: claims, prediction: predictions })
         .from(claims)

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { adminToken, call, registeredUser } from "./http";
+import { overrideResponseSchema, photoValidationSchema } from "../../src/routes/claims/schema";
+import { adminToken, as, call, expectErrorCode, registeredUser } from "./http";
 
 // Whole-car photos are large enough for the 320 px minimum (the damaged ones are thumbnails).
 const WHOLE = "../shared/data/car_damage/training/01-whole";
@@ -15,8 +16,7 @@ describe("damage photos (over HTTP against wrangler dev, the model loaded from R
       const image = readFileSync(`${WHOLE}/${file}`).toString("base64");
       const res = await call("/api/v1/claims/validate", { method: "POST", token: customer, body: { claim_id: `E2E-${i}`, customer_id: customerId, image } });
       if (res.status === 400) continue; // a thumbnail under 320 px or too blurry: refused before the model
-      expect(res.status).toBe(200);
-      decisions.push(res.body);
+      decisions.push(as(res, photoValidationSchema));
     }
     expect(decisions.length).toBeGreaterThan(10);
     for (const d of decisions) expect(d.effective_status).toBe(d.result.damage_detected && d.result.confidence >= 0.7 ? "APPROVED" : "REJECTED");
@@ -26,10 +26,9 @@ describe("damage photos (over HTTP against wrangler dev, the model loaded from R
     const rejected = decisions.find((d) => d.effective_status === "REJECTED");
     if (rejected) {
       const overridden = await call(`/api/v1/claims/${rejected.claim_id}/override`, { method: "PUT", token: customer, body: { reason: "The dent is visible on the rear door" } });
-      expect(overridden.body).toMatchObject({ effective_status: "APPROVED", system_status: "REJECTED" });
+      expect(as(overridden, overrideResponseSchema)).toMatchObject({ effective_status: "APPROVED", system_status: "REJECTED" });
     }
     const bad = await call("/api/v1/claims/validate", { method: "POST", token: customer, body: { claim_id: "E2E-bad", customer_id: customerId, image: "not-base64!!" } });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe("INVALID_IMAGE");
+    expectErrorCode(bad, 400, "INVALID_IMAGE");
   });
 });

@@ -1,20 +1,13 @@
-import { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, or } from "drizzle-orm";
 import { isStaff } from "../../auth/current-user";
 import { withVisibility } from "../../claims/scope";
-import { claimSchema, toClaimView } from "../../claims/views";
+import { toClaimView } from "../../claims/views";
 import { auditEvents, claims, predictions, ROLES } from "../../db/schema";
 import { ApiError } from "../../errors/api-error";
 import type { Api } from "../api";
 import { jsonResponse } from "../shared/content";
 import { protectedRoute } from "../shared/protected-route";
-import { claimIdParams } from "./schema";
-
-const auditEntrySchema = z
-  .object({ action: z.string(), actor_id: z.string().nullable(), actor_role: z.string().nullable(), before: z.unknown(), after: z.unknown(), at: z.string() })
-  .openapi("AuditEntry");
-
-export const claimDetailSchema = claimSchema.and(z.object({ audit_trail: z.array(auditEntrySchema) })).openapi("ClaimDetail");
+import { claimDetailSchema, claimIdParams } from "./schema";
 
 export const getClaimRoute = protectedRoute({
   method: "get",

@@ -1,25 +1,10 @@
-import { z } from "@hono/zod-openapi";
 import { claimCoordinator } from "../../durable/claim-coordinator";
 import type { Env } from "../../env";
 import { modelLoadingReport } from "../../model-registry/loader";
 import type { Api } from "../api";
 import { jsonResponse } from "../shared/content";
 import { publicRoute } from "../shared/protected-route";
-
-const checkSchema = z.object({ ok: z.boolean(), ms: z.number(), error: z.string().optional() });
-
-export const healthSchema = z
-  .object({
-    status: z.enum(["ok", "degraded"]),
-    version: z.string(),
-    checks: z.record(z.string(), checkSchema),
-    models: z.object({
-      loaded: z.array(z.string()).openapi({ description: "Model versions this isolate has loaded (name/version)" }),
-      errors: z.record(z.string(), z.string()).openapi({ description: "Models that failed to load, with the error" }),
-    }),
-    timestamp: z.string(),
-  })
-  .openapi("Health");
+import { type HealthCheck, healthSchema } from "./schema";
 
 export const getHealthRoute = publicRoute({
   method: "get",
@@ -32,9 +17,7 @@ export const getHealthRoute = publicRoute({
   },
 });
 
-type Check = z.infer<typeof checkSchema>;
-
-async function timed(probe: () => Promise<unknown>): Promise<Check> {
+async function timed(probe: () => Promise<unknown>): Promise<HealthCheck> {
   const started = Date.now();
   try {
     await probe();
@@ -44,14 +27,14 @@ async function timed(probe: () => Promise<unknown>): Promise<Check> {
   }
 }
 
-export async function checkBindings(env: Env): Promise<Record<string, Check>> {
+export async function checkBindings(env: Env): Promise<Record<string, HealthCheck>> {
   const [database, documents, models, coordinator] = await Promise.all([
     timed(() => env.DB.prepare("SELECT 1").first()),
     timed(() => env.DOCUMENTS.head("health-check")),
     timed(() => env.MODELS.head("health-check")),
     timed(() => claimCoordinator(env, "health-check").ping()),
   ]);
-  const queue = (binding: Queue<unknown> | undefined): Check => ({ ok: typeof binding?.send === "function", ms: 0 });
+  const queue = (binding: Queue<unknown> | undefined): HealthCheck => ({ ok: typeof binding?.send === "function", ms: 0 });
   return {
     database,
     documents_bucket: documents,

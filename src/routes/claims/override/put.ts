@@ -8,23 +8,12 @@ import { ApiError } from "../../../errors/api-error";
 import type { Api } from "../../api";
 import { jsonBody, jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";
+import { overrideResponseSchema } from "../schema";
 
 const overrideRequest = z
   .object({ reason: z.string().trim().min(3).max(1000).openapi({ example: "User confirmed damage is visible on closer inspection" }) })
   .strict()
   .openapi("OverrideRequest");
-
-export const overrideResponseSchema = z
-  .object({
-    claim_id: z.string(),
-    effective_status: z.literal("APPROVED"),
-    system_status: z.string(),
-    user_override: z.literal(true),
-    override_timestamp: z.string(),
-    override_reason: z.string(),
-    message: z.string(),
-  })
-  .openapi("OverrideResponse");
 
 export const putOverrideRoute = protectedRoute({
   method: "put",

@@ -1,13 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { type PhotoUpload, submitPhotoClaim } from "../../../claims/photo/submit";
-import { photoResultSchema } from "../../../claims/views";
 import { MAX_BASE64_CHARS } from "../../../domain/photo/base64";
 import type { HonoEnv } from "../../../env";
 import { ApiError } from "../../../errors/api-error";
 import type { Api } from "../../api";
 import { binaryFile, jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";
+import { photoValidationSchema } from "../schema";
 
 /** Bodies above this are refused before reading: the largest photo as base64 in JSON, plus room. */
 export const MAX_VALIDATE_BODY = Math.ceil(MAX_BASE64_CHARS) + 64 * 1024;
@@ -27,21 +27,6 @@ const validateJson = z
   })
   .strict()
   .openapi("PhotoValidationRequest");
-
-export const photoValidationSchema = z
-  .object({
-    claim_id: z.string(),
-    effective_status: z.enum(["APPROVED", "REJECTED"]),
-    result: photoResultSchema,
-    message: z.string(),
-    reason: z.enum(["no_damage", "low_confidence"]).optional(),
-    user_override_allowed: z.boolean(),
-    next_steps: z.string(),
-    processing_time_ms: z.number(),
-    timestamp: z.string(),
-    model_version: z.string(),
-  })
-  .openapi("PhotoValidationResponse");
 
 export const postPhotoValidationRoute = protectedRoute({
   method: "post",

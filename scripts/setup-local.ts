@@ -17,10 +17,14 @@ const persistTo = persistIndex > 0 ? process.argv[persistIndex + 1] : undefined;
 const started = Date.now();
 const vars = ensureDevVars();
 
-execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])], {
-  stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, CI: "true" },
-});
+execFileSync(
+  "wrangler",
+  ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])],
+  {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, CI: "true" },
+  },
+);
 
 const proxy = await getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
 try {

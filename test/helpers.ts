@@ -33,7 +33,16 @@ export async function createUser(
   const customerId = options.customerId ?? (role === "customer" ? `CUST-${id.slice(0, 6)}` : null);
   await db()
     .insert(users)
-    .values({ id, email, passwordHash: await hashPassword(password), firstName: "Test", lastName: role, role, providerId, customerId });
+    .values({
+      id,
+      email,
+      passwordHash: await hashPassword(password),
+      firstName: "Test",
+      lastName: role,
+      role,
+      providerId,
+      customerId,
+    });
   const token = await issueAccessToken({ id, email, role, providerId, customerId }, appConfig(env));
   return { id, email, password, role, token, providerId, customerId };
 }
@@ -47,7 +56,12 @@ export async function api(path: string, init: JsonInit = {}): Promise<Response> 
   if (init.ip) headers.set("cf-connecting-ip", init.ip);
   let body: BodyInit | undefined;
   if (init.body !== undefined) {
-    if (typeof init.body === "string" || init.body instanceof ArrayBuffer || init.body instanceof Uint8Array || init.body instanceof FormData) {
+    if (
+      typeof init.body === "string" ||
+      init.body instanceof ArrayBuffer ||
+      init.body instanceof Uint8Array ||
+      init.body instanceof FormData
+    ) {
       body = init.body as BodyInit;
     } else {
       body = JSON.stringify(init.body);
@@ -58,7 +72,11 @@ export async function api(path: string, init: JsonInit = {}): Promise<Response> 
 }
 
 /** The JSON body, after checking the status and that the body matches `schema`; typed by it. */
-export async function readBody<Schema extends z.ZodType>(response: Response, schema: Schema, status = 200): Promise<z.infer<Schema>> {
+export async function readBody<Schema extends z.ZodType>(
+  response: Response,
+  schema: Schema,
+  status = 200,
+): Promise<z.infer<Schema>> {
   return checkedBody(await response.json(), response.status, schema, status);
 }
 
@@ -80,14 +98,19 @@ export async function expectError(response: Response, status: number, code: Erro
   }
   const requestId = response.headers.get("x-request-id");
   if (!requestId || parsed.data.error.request_id !== requestId) {
-    throw new Error(`the body's request_id ${parsed.data.error.request_id} is not the X-Request-Id header ${requestId}`);
+    throw new Error(
+      `the body's request_id ${parsed.data.error.request_id} is not the X-Request-Id header ${requestId}`,
+    );
   }
   return body as ErrorBody;
 }
 
-const validationDetails = z.object({ issues: z.array(z.object({ path: z.string(), message: z.string(), code: z.string() })) });
+const validationDetails = z.object({
+  issues: z.array(z.object({ path: z.string(), message: z.string(), code: z.string() })),
+});
 
 /** The failing fields of a VALIDATION_ERROR. */
 export const validationIssues = (body: ErrorBody) => validationDetails.parse(body.error.details).issues;
 
-export const uniqueIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+export const uniqueIp = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;

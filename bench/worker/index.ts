@@ -37,6 +37,13 @@ export default {
       checksum += score!.probability;
     }
     const ms = performance.now() - started;
-    return Response.json({ model: fraudModelName("insurance_claims", "rf", true), n, explain, total_ms: ms, per_score_ms: ms / n, checksum });
+    return Response.json({
+      model: fraudModelName("insurance_claims", "rf", true),
+      n,
+      explain,
+      total_ms: ms,
+      per_score_ms: ms / n,
+      checksum,
+    });
   },
 };

@@ -19,7 +19,8 @@ export const requireRole = (...roles: Role[]) =>
   createMiddleware<HonoEnv>(async (c, next) => {
     const user = c.get("user");
     if (!roles.includes(user.role)) {
-      const message = roles.length === 1 && roles[0] === "admin" ? "Admin access required" : `Requires role: ${roles.join(" or ")}`;
+      const message =
+        roles.length === 1 && roles[0] === "admin" ? "Admin access required" : `Requires role: ${roles.join(" or ")}`;
       throw new ApiError("FORBIDDEN", message);
     }
     await next();

@@ -56,8 +56,23 @@ type PredictionRow = typeof predictions.$inferSelect;
 
 export type HealthClaimRow = Pick<
   ClaimRow,
-  | "id" | "channel" | "memberId" | "providerId" | "diagnosisCode" | "procedureCode" | "serviceDate" | "claimAmountCents"
-  | "approvedAmountCents" | "status" | "fraudFlag" | "fraudReason" | "reasons" | "notes" | "createdAt" | "updatedAt" | "processedAt"
+  | "id"
+  | "channel"
+  | "memberId"
+  | "providerId"
+  | "diagnosisCode"
+  | "procedureCode"
+  | "serviceDate"
+  | "claimAmountCents"
+  | "approvedAmountCents"
+  | "status"
+  | "fraudFlag"
+  | "fraudReason"
+  | "reasons"
+  | "notes"
+  | "createdAt"
+  | "updatedAt"
+  | "processedAt"
 >;
 
 /** A health claim as the health-claims engine answered it, plus machine-readable reasons for every rejection or reduction. */
@@ -85,7 +100,10 @@ export function toHealthClaimView(row: HealthClaimRow): HealthClaimView {
 }
 
 /** A document claim: what was read from the PDF, the fraud score and the reserve. */
-export function toDocumentClaimView(row: ClaimRow, prediction: PredictionRow | null): z.infer<typeof documentClaimSchema> {
+export function toDocumentClaimView(
+  row: ClaimRow,
+  prediction: PredictionRow | null,
+): z.infer<typeof documentClaimSchema> {
   return {
     claim_id: row.id,
     channel: row.channel,
@@ -108,10 +126,17 @@ export function toDocumentClaimView(row: ClaimRow, prediction: PredictionRow | n
   };
 }
 
-const qualityBreakdownSchema = z.object({ sharpness: z.number(), brightness: z.number(), contrast: z.number() }).openapi("QualityBreakdown");
+const qualityBreakdownSchema = z
+  .object({ sharpness: z.number(), brightness: z.number(), contrast: z.number() })
+  .openapi("QualityBreakdown");
 
 export const photoResultSchema = z
-  .object({ damage_detected: z.boolean(), confidence: z.number(), quality_score: z.number(), quality_breakdown: qualityBreakdownSchema })
+  .object({
+    damage_detected: z.boolean(),
+    confidence: z.number(),
+    quality_score: z.number(),
+    quality_breakdown: qualityBreakdownSchema,
+  })
   .openapi("PhotoResult");
 
 export const photoClaimSchema = z
@@ -133,7 +158,10 @@ export const photoClaimSchema = z
     override_reason: z.string().optional(),
     submitted_at: z.string().nullable(),
     processing_time_ms: z.number(),
-    fraud_flag: z.boolean().optional().openapi({ description: "Staff only: the photo is a near-duplicate of another customer's" }),
+    fraud_flag: z
+      .boolean()
+      .optional()
+      .openapi({ description: "Staff only: the photo is a near-duplicate of another customer's" }),
     fraud_reason: z.string().nullable().optional(),
     created_at: z.string(),
     updated_at: z.string(),
@@ -152,13 +180,20 @@ export function toPhotoClaimView(row: ClaimRow, staff: boolean): z.infer<typeof 
     status: effective,
     effective_status: effective,
     system_status: row.systemStatus,
-    result: { damage_detected: r.damage_detected, confidence: r.confidence, quality_score: r.quality_score, quality_breakdown: r.quality_breakdown },
+    result: {
+      damage_detected: r.damage_detected,
+      confidence: r.confidence,
+      quality_score: r.quality_score,
+      quality_breakdown: r.quality_breakdown,
+    },
     ...(r.reason ? { reason: r.reason } : {}),
     message: row.userOverride ? OVERRIDE_MESSAGE : r.message,
     next_steps: r.next_steps,
     user_override_allowed: effective === "REJECTED",
     user_override: row.userOverride,
-    ...(row.userOverride ? { override_timestamp: row.overrideAt ?? undefined, override_reason: row.overrideReason ?? undefined } : {}),
+    ...(row.userOverride
+      ? { override_timestamp: row.overrideAt ?? undefined, override_reason: row.overrideReason ?? undefined }
+      : {}),
     submitted_at: row.processedAt,
     processing_time_ms: r.processing_time_ms,
     ...(staff ? { fraud_flag: row.fraudFlag, fraud_reason: row.fraudReason } : {}),

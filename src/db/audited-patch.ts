@@ -17,7 +17,15 @@ export const setTo = (column: string, value: unknown): ColumnChange => ({ column
  */
 export async function patchAudited(
   db: D1Database,
-  target: { table: string; keyColumn: string; key: string; entityType: string; columns: string[]; guard?: string; action?: string },
+  target: {
+    table: string;
+    keyColumn: string;
+    key: string;
+    entityType: string;
+    columns: string[];
+    guard?: string;
+    action?: string;
+  },
   changes: ColumnChange[],
   actor: CurrentUser,
   requestId: string,
@@ -42,9 +50,21 @@ export async function patchAudited(
        SELECT ?, ?, ?, ?, ?, ${rowJson((column) => column)}, ${after}, ?, ?
        FROM ${target.table} WHERE ${where}`,
     )
-    .bind(target.entityType, target.key, target.action ?? `${target.entityType}.updated`, actor.id, actor.role, ...afterBindings, requestId, now, target.key);
+    .bind(
+      target.entityType,
+      target.key,
+      target.action ?? `${target.entityType}.updated`,
+      actor.id,
+      actor.role,
+      ...afterBindings,
+      requestId,
+      now,
+      target.key,
+    );
   const update = db
-    .prepare(`UPDATE ${target.table} SET ${all.map((c) => `${c.column} = (${c.expression})`).join(", ")} WHERE ${where}`)
+    .prepare(
+      `UPDATE ${target.table} SET ${all.map((c) => `${c.column} = (${c.expression})`).join(", ")} WHERE ${where}`,
+    )
     .bind(...all.flatMap((c) => c.bindings), target.key);
   const [, result] = await db.batch([audit, update]);
   return (result?.meta.changes ?? 0) > 0;

@@ -47,7 +47,15 @@ export const auditEvents = sqliteTable(
 export const CHANNELS = ["health", "photo", "document", "fnol"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const CLAIM_STATUSES = ["PENDING", "PROCESSING", "PROCESSED", "APPROVED", "PARTIAL", "REJECTED", "FAILED"] as const;
+export const CLAIM_STATUSES = [
+  "PENDING",
+  "PROCESSING",
+  "PROCESSED",
+  "APPROVED",
+  "PARTIAL",
+  "REJECTED",
+  "FAILED",
+] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 /** One table for every channel; channel-specific columns are null elsewhere. Money in cents. */
@@ -69,7 +77,10 @@ export const claims = sqliteTable(
     approvedAmountCents: integer("approved_amount_cents"),
     fraudFlag: integer("fraud_flag", { mode: "boolean" }).notNull().default(false),
     fraudReason: text("fraud_reason"),
-    reasons: text("reasons", { mode: "json" }).$type<{ code: string; message: string }[]>().notNull().default(sql`'[]'`),
+    reasons: text("reasons", { mode: "json" })
+      .$type<{ code: string; message: string }[]>()
+      .notNull()
+      .default(sql`'[]'`),
     notes: text("notes"),
     // Document claims: the PDF in R2, what was read from it, why it failed.
     documentKey: text("document_key"),

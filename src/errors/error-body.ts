@@ -8,8 +8,14 @@ const errorBodyWith = (code: z.ZodType<ErrorCode>) =>
     error: z.object({
       code,
       message: z.string().openapi({ example: "Claim not found" }),
-      details: z.unknown().optional().openapi({ description: "Machine-readable specifics: failing fields, limits, ids" }),
-      feedback: z.string().optional().openapi({ description: "QUALITY_TOO_LOW: one line of guidance for a better photo" }),
+      details: z
+        .unknown()
+        .optional()
+        .openapi({ description: "Machine-readable specifics: failing fields, limits, ids" }),
+      feedback: z
+        .string()
+        .optional()
+        .openapi({ description: "QUALITY_TOO_LOW: one line of guidance for a better photo" }),
       request_id: z.string().openapi({ description: "The same id as the X-Request-Id header" }),
     }),
     timestamp: z.string().openapi({ example: "2026-01-01T00:00:00.000Z" }),

@@ -7,7 +7,12 @@ import { ERROR_STATUS, type ErrorCode } from "./codes";
 import { errorBody } from "./error-body";
 
 /** Answers with the one error shape; the body's request_id is the X-Request-Id header's. */
-export function errorResponse(c: Context<HonoEnv>, code: ErrorCode, message: string, options: ApiErrorOptions = {}): Response {
+export function errorResponse(
+  c: Context<HonoEnv>,
+  code: ErrorCode,
+  message: string,
+  options: ApiErrorOptions = {},
+): Response {
   if (options.headers) for (const [name, value] of Object.entries(options.headers)) c.header(name, value);
   return c.json(errorBody(c.get("requestId"), code, message, options), ERROR_STATUS[code]);
 }

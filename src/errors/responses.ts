@@ -13,5 +13,8 @@ export function errorResponses(descriptions: ErrorDescriptions) {
       Number(status),
       { description, content: { "application/json": { schema: SCHEMAS.get(Number(status) as ErrorStatus)! } } },
     ]),
-  ) as Record<ErrorStatus, { description: string; content: { "application/json": { schema: ReturnType<typeof errorBodySchemaFor> } } }>;
+  ) as Record<
+    ErrorStatus,
+    { description: string; content: { "application/json": { schema: ReturnType<typeof errorBodySchemaFor> } } }
+  >;
 }

@@ -27,6 +27,8 @@ function damageSession(env: Env): Promise<ort.InferenceSession> {
 
 /** [p_no_damage, p_damage] for one NCHW float32 [1, 3, 224, 224] input. */
 export async function predictDamage(env: Env, modelInput: Float32Array): Promise<number[]> {
-  const output = await (await damageSession(env)).run({ [spec.input.name]: new ort.Tensor("float32", modelInput, [1, 3, 224, 224]) });
+  const output = await (await damageSession(env)).run({
+    [spec.input.name]: new ort.Tensor("float32", modelInput, [1, 3, 224, 224]),
+  });
   return Array.from(output[spec.output.name]!.data as Float32Array);
 }

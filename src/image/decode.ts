@@ -34,7 +34,8 @@ export async function decodePhoto(bytes: Uint8Array, header: ImageHeader): Promi
       : (bytes.slice().buffer as ArrayBuffer);
   let image: { data: Uint8ClampedArray; width: number; height: number };
   try {
-    image = header.format === "jpeg" ? await decodeJpeg(buffer, { preserveOrientation: false }) : await decodePng(buffer);
+    image =
+      header.format === "jpeg" ? await decodeJpeg(buffer, { preserveOrientation: false }) : await decodePng(buffer);
   } catch (error) {
     throw new PhotoError({
       code: "INVALID_IMAGE",
@@ -42,7 +43,11 @@ export async function decodePhoto(bytes: Uint8Array, header: ImageHeader): Promi
       details: { format: header.format, reason: error instanceof Error ? error.message : String(error) },
     });
   }
-  if (image.width !== header.width || image.height !== header.height || image.data.length !== image.width * image.height * 4) {
+  if (
+    image.width !== header.width ||
+    image.height !== header.height ||
+    image.data.length !== image.width * image.height * 4
+  ) {
     throw new PhotoError({
       code: "INVALID_IMAGE",
       message: "Image could not be decoded",

@@ -4,7 +4,13 @@ import { inspectImage, type ImageHeader } from "../domain/photo/image-header";
 import type { RgbaImage } from "../domain/photo/image";
 import { perceptualHashOfLuma } from "../domain/photo/phash";
 import { damageModelInput } from "../domain/photo/preprocess";
-import { assessQuality, measureQuality, qualityRejection, workingLuma, type QualityAssessment } from "../domain/photo/quality";
+import {
+  assessQuality,
+  measureQuality,
+  qualityRejection,
+  workingLuma,
+  type QualityAssessment,
+} from "../domain/photo/quality";
 import { decodePhoto } from "./decode";
 
 export interface AcceptedPhoto {

@@ -81,7 +81,9 @@ export function trainGbdt(x: Matrix | BinnedMatrix, y: ArrayLike<number>, opts: 
 function stepOnce(tree: TreeEnsemble["trees"][number], data: BinnedMatrix, n: number, node: number, i: number): number {
   const f = tree.feature[node] as number;
   const b = data.bins[f * n + i] as number;
-  const left = b === MISSING_BIN ? (tree.missingLeft[node] as boolean) : ((data.edges[f] as Float32Array)[b] as number) <= (tree.threshold[node] as number);
+  const left =
+    b === MISSING_BIN
+      ? (tree.missingLeft[node] as boolean)
+      : ((data.edges[f] as Float32Array)[b] as number) <= (tree.threshold[node] as number);
   return left ? (tree.left[node] as number) : (tree.right[node] as number);
 }
-

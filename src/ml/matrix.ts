@@ -6,7 +6,7 @@ export interface Matrix {
 }
 
 export function matrixFromRows(rows: ArrayLike<number>[], cols?: number): Matrix {
-  const c = cols ?? (rows[0]?.length ?? 0);
+  const c = cols ?? rows[0]?.length ?? 0;
   const data = new Float32Array(rows.length * c);
   rows.forEach((r, i) => {
     for (let j = 0; j < c; j++) data[i * c + j] = (r[j] ?? NaN) as number;

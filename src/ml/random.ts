@@ -44,7 +44,11 @@ export interface Split {
 }
 
 /** Stratified train/validation/test split of row indices by binary label (fractions of each class). */
-export function stratifiedSplit(labels: ArrayLike<number>, fractions: { validation: number; test: number }, randomState: number): Split {
+export function stratifiedSplit(
+  labels: ArrayLike<number>,
+  fractions: { validation: number; test: number },
+  randomState: number,
+): Split {
   const rng = new Rng(randomState);
   const split: Split = { train: [], validation: [], test: [] };
   for (const cls of [0, 1]) {
@@ -69,5 +73,9 @@ export function randomSplit(n: number, fractions: { validation: number; test: nu
   const nTest = Math.round(n * fractions.test);
   const nVal = Math.round(n * fractions.validation);
   const sort = (a: number[]) => a.sort((x, y) => x - y);
-  return { test: sort(idx.slice(0, nTest)), validation: sort(idx.slice(nTest, nTest + nVal)), train: sort(idx.slice(nTest + nVal)) };
+  return {
+    test: sort(idx.slice(0, nTest)),
+    validation: sort(idx.slice(nTest, nTest + nVal)),
+    train: sort(idx.slice(nTest + nVal)),
+  };
 }

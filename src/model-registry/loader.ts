@@ -52,7 +52,10 @@ export async function activeModelSet(env: Env, names: string[]): Promise<ModelSe
 
 /** What this isolate has loaded, and what failed to load, for GET /health. */
 export function modelLoadingReport(): { loaded: string[]; errors: Record<string, string> } {
-  return { loaded: [...loaded.keys()].map((key) => key.replace(/^models\//, "").replace(/\.onnx$/, "")), errors: Object.fromEntries(loadErrors) };
+  return {
+    loaded: [...loaded.keys()].map((key) => key.replace(/^models\//, "").replace(/\.onnx$/, "")),
+    errors: Object.fromEntries(loadErrors),
+  };
 }
 
 /** Forget the cached active version of a model (after a promotion in this isolate). */

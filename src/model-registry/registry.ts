@@ -19,13 +19,21 @@ export const registryMetrics = (metadata: ModelMetadata): Record<string, unknown
  * Stores a trained model (its ONNX carries its own metadata) in R2 and the registry. The first
  * version of a name becomes active; later ones are stored inactive until promoted. Idempotent.
  */
-export async function installModel(db: Database, bucket: R2Bucket, bytes: Uint8Array): Promise<{ name: string; version: string; installed: boolean }> {
+export async function installModel(
+  db: Database,
+  bucket: R2Bucket,
+  bytes: Uint8Array,
+): Promise<{ name: string; version: string; installed: boolean }> {
   const { metadata } = parseOnnx<ModelMetadata>(bytes);
   const key = artifactKey(metadata.name, metadata.version);
-  const existing = await db.query.modelStats.findFirst({ where: and(eq(modelStats.modelName, metadata.name), eq(modelStats.version, metadata.version)) });
+  const existing = await db.query.modelStats.findFirst({
+    where: and(eq(modelStats.modelName, metadata.name), eq(modelStats.version, metadata.version)),
+  });
   if (existing) return { name: metadata.name, version: metadata.version, installed: false };
   await bucket.put(key, bytes, { customMetadata: { name: metadata.name, version: metadata.version } });
-  const active = await db.query.modelStats.findFirst({ where: and(eq(modelStats.modelName, metadata.name), eq(modelStats.status, "active")) });
+  const active = await db.query.modelStats.findFirst({
+    where: and(eq(modelStats.modelName, metadata.name), eq(modelStats.status, "active")),
+  });
   await db
     .insert(modelStats)
     .values({

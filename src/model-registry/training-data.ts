@@ -26,5 +26,8 @@ export async function adjudicatedClaimRows(db: Database): Promise<RawClaim[]> {
     .from(claims)
     .leftJoin(policies, eq(policies.policyNumber, claims.policyNumber))
     .where(and(eq(claims.channel, "document"), isNotNull(claims.fraudConfirmed)));
-  return rows.map((row) => ({ ...fraudInputFromDocument(row.extracted ?? {}, row.policy ?? null), fraud_reported: row.fraud ? "Y" : "N" }));
+  return rows.map((row) => ({
+    ...fraudInputFromDocument(row.extracted ?? {}, row.policy ?? null),
+    fraud_reported: row.fraud ? "Y" : "N",
+  }));
 }

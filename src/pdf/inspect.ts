@@ -44,7 +44,10 @@ export function checkPdfBytes(input: ArrayBuffer | Uint8Array, limits: PdfLimits
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.byteLength === 0) throw new PdfRejectedError("EMPTY_FILE", "The uploaded file is empty");
   if (bytes.byteLength > maxBytes) {
-    throw new PdfRejectedError("TOO_LARGE", `The file is larger than ${maxBytes} bytes`, { bytes: bytes.byteLength, max_bytes: maxBytes });
+    throw new PdfRejectedError("TOO_LARGE", `The file is larger than ${maxBytes} bytes`, {
+      bytes: bytes.byteLength,
+      max_bytes: maxBytes,
+    });
   }
   // The header may follow a little junk (allowed by readers), but must be near the start.
   if (indexOfAscii(bytes, "%PDF-", 0, 1024) === -1) {
@@ -66,7 +69,10 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
     if (name === "PasswordException") {
       throw new PdfRejectedError("ENCRYPTED_PDF", "The PDF is password-protected", { reason: "password_required" });
     }
-    throw new PdfRejectedError("BROKEN_PDF", "The PDF could not be read", { reason: name || "unreadable", message: String((err as Error).message ?? err).slice(0, 200) });
+    throw new PdfRejectedError("BROKEN_PDF", "The PDF could not be read", {
+      reason: name || "unreadable",
+      message: String((err as Error).message ?? err).slice(0, 200),
+    });
   }
 }
 
@@ -78,12 +84,18 @@ export async function inspectPdf(input: ArrayBuffer | Uint8Array, limits: PdfLim
     const pageCount = pdf.numPages;
     if (pageCount < 1) throw new PdfRejectedError("BROKEN_PDF", "The PDF has no pages", { reason: "no_pages" });
     if (pageCount > maxPages) {
-      throw new PdfRejectedError("TOO_MANY_PAGES", `The PDF has ${pageCount} pages; at most ${maxPages} are accepted`, { pages: pageCount, max_pages: maxPages });
+      throw new PdfRejectedError("TOO_MANY_PAGES", `The PDF has ${pageCount} pages; at most ${maxPages} are accepted`, {
+        pages: pageCount,
+        max_pages: maxPages,
+      });
     }
     try {
       await pdf.getPage(1);
     } catch (err) {
-      throw new PdfRejectedError("BROKEN_PDF", "The PDF's first page cannot be read", { reason: "page_unreadable", message: String((err as Error).message ?? err).slice(0, 200) });
+      throw new PdfRejectedError("BROKEN_PDF", "The PDF's first page cannot be read", {
+        reason: "page_unreadable",
+        message: String((err as Error).message ?? err).slice(0, 200),
+      });
     }
     const encrypted = indexOfAscii(bytes, "/Encrypt", 0, bytes.byteLength) !== -1;
     const fields = await pdf.getFieldObjects().catch(() => null);

@@ -37,7 +37,11 @@ export class TesseractPageOcr implements PageOcr {
       image.data.byteOffset === 0 && image.data.byteLength === image.width * image.height * 4
         ? image.data
         : new Uint8ClampedArray(image.data.subarray(0, image.width * image.height * 4));
-    this.engine.loadImage({ data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width: image.width, height: image.height });
+    this.engine.loadImage({
+      data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
+      width: image.width,
+      height: image.height,
+    });
     try {
       const all = this.engine.getTextBoxes("word").map((b) => (b.text.trim() === "|" ? { ...b, text: "I" } : b));
       // Specks and table rules come back as lone punctuation or unsure one-letter "words":
@@ -45,8 +49,12 @@ export class TesseractPageOcr implements PageOcr {
       const isNoise = (b: (typeof all)[number]) =>
         /^[^A-Za-z0-9$€£]{1,2}$/.test(b.text.trim()) || (b.confidence < 0.45 && b.text.trim().length <= 2);
       const positioned = (b: (typeof all)[number]) => ({
-        str: b.text, x: b.rect.left, y: (b.rect.top + b.rect.bottom) / 2,
-        width: b.rect.right - b.rect.left, height: b.rect.bottom - b.rect.top, confidence: b.confidence,
+        str: b.text,
+        x: b.rect.left,
+        y: (b.rect.top + b.rect.bottom) / 2,
+        width: b.rect.right - b.rect.left,
+        height: b.rect.bottom - b.rect.top,
+        confidence: b.confidence,
       });
       const boxes = all.filter((b) => !isNoise(b));
       const ghosts = all.filter((b) => isNoise(b) && /[A-Za-z0-9]/.test(b.text)).map(positioned);
@@ -63,4 +71,3 @@ export class TesseractPageOcr implements PageOcr {
     }
   }
 }
-

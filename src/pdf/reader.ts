@@ -45,7 +45,10 @@ interface TextItemLike {
   height?: number;
 }
 
-async function pageItems(pdf: PdfDocument, pageNumber: number): Promise<{ text: PositionedText[]; widgets: PositionedText[] }> {
+async function pageItems(
+  pdf: PdfDocument,
+  pageNumber: number,
+): Promise<{ text: PositionedText[]; widgets: PositionedText[] }> {
   const page = await pdf.getPage(pageNumber);
   const content = await page.getTextContent();
   const text: PositionedText[] = [];
@@ -56,20 +59,43 @@ async function pageItems(pdf: PdfDocument, pageNumber: number): Promise<{ text: 
     text.push({ str: raw.str, x: e, y: f, width: raw.width ?? raw.str.length * size * 0.5, height: size });
   }
   const widgets: PositionedText[] = [];
-  const annotations = (await page.getAnnotations()) as Array<{ subtype?: string; fieldValue?: unknown; rect?: number[]; fieldType?: string; checkBox?: boolean; radioButton?: boolean }>;
+  const annotations = (await page.getAnnotations()) as Array<{
+    subtype?: string;
+    fieldValue?: unknown;
+    rect?: number[];
+    fieldType?: string;
+    checkBox?: boolean;
+    radioButton?: boolean;
+  }>;
   for (const a of annotations) {
-    if (a.subtype !== "Widget" || a.fieldType !== "Tx" || typeof a.fieldValue !== "string" || !a.fieldValue.trim() || !a.rect) continue;
+    if (
+      a.subtype !== "Widget" ||
+      a.fieldType !== "Tx" ||
+      typeof a.fieldValue !== "string" ||
+      !a.fieldValue.trim() ||
+      !a.rect
+    )
+      continue;
     const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = a.rect;
     const h = Math.min(Math.abs(y2 - y1), 14) || 10;
     const value = a.fieldValue.replace(/\s+/g, " ").trim();
-    widgets.push({ str: value, x: Math.min(x1, x2) + 2, y: Math.min(y1, y2) + Math.abs(y2 - y1) * 0.25, width: Math.min(Math.abs(x2 - x1), value.length * h * 0.5), height: h });
+    widgets.push({
+      str: value,
+      x: Math.min(x1, x2) + 2,
+      y: Math.min(y1, y2) + Math.abs(y2 - y1) * 0.25,
+      width: Math.min(Math.abs(x2 - x1), value.length * h * 0.5),
+      height: h,
+    });
   }
   return { text, widgets };
 }
 
 async function readFormFields(pdf: PdfDocument): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  const objects = (await pdf.getFieldObjects().catch(() => null)) as Record<string, Array<{ value?: unknown; type?: string; exportValues?: unknown }>> | null;
+  const objects = (await pdf.getFieldObjects().catch(() => null)) as Record<
+    string,
+    Array<{ value?: unknown; type?: string; exportValues?: unknown }>
+  > | null;
   if (!objects) return out;
   for (const [name, widgets] of Object.entries(objects)) {
     for (const w of widgets) {
@@ -110,7 +136,9 @@ export async function pageImages(pdf: PdfDocument, pageNumber: number): Promise<
     const arg = ops.argsArray[i]?.[0] as unknown;
     let image: PdfImage | undefined;
     if (fn === OPS.paintImageXObject && typeof arg === "string") {
-      image = await new Promise<PdfImage>((resolve) => (arg.startsWith("g_") ? page.commonObjs : page.objs).get(arg, resolve));
+      image = await new Promise<PdfImage>((resolve) =>
+        (arg.startsWith("g_") ? page.commonObjs : page.objs).get(arg, resolve),
+      );
     } else if (fn === OPS.paintInlineImageXObject && arg && typeof arg === "object") {
       image = arg as PdfImage;
     }
@@ -181,7 +209,10 @@ function ocrFailed(err: unknown): never {
   throw new OcrFailedError(`OCR failed: ${err instanceof Error ? err.message : String(err)}`);
 }
 
-export async function readClaimDocument(input: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<ClaimDocument> {
+export async function readClaimDocument(
+  input: ArrayBuffer | Uint8Array,
+  options: ReadOptions = {},
+): Promise<ClaimDocument> {
   const bytes = checkPdfBytes(input, options);
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   const minTextChars = options.minTextChars ?? 20;
@@ -189,7 +220,10 @@ export async function readClaimDocument(input: ArrayBuffer | Uint8Array, options
   try {
     const pageCount = pdf.numPages;
     if (pageCount > maxPages) {
-      throw new PdfRejectedError("TOO_MANY_PAGES", `The PDF has ${pageCount} pages; at most ${maxPages} are accepted`, { pages: pageCount, max_pages: maxPages });
+      throw new PdfRejectedError("TOO_MANY_PAGES", `The PDF has ${pageCount} pages; at most ${maxPages} are accepted`, {
+        pages: pageCount,
+        max_pages: maxPages,
+      });
     }
     const textStart = Date.now();
     const formFields = await readFormFields(pdf);
@@ -234,13 +268,22 @@ export async function readClaimDocument(input: ArrayBuffer | Uint8Array, options
         }
         ocrPages++;
         if (!textLayerOnly && textQuality(result.text) <= textQuality(page.text)) continue;
-        pages[n - 1] = { number: n, text: result.text, source: "ocr", ocrConfidence: result.confidence, lineConfidence: result.lineConfidence };
+        pages[n - 1] = {
+          number: n,
+          text: result.text,
+          source: "ocr",
+          ocrConfidence: result.confidence,
+          lineConfidence: result.lineConfidence,
+        };
       }
     }
     return { pages, formFields, pageCount, timings: { textMs, ocrMs: Date.now() - ocrStart, ocrPages, ocrInitMs } };
   } catch (err) {
     if (err instanceof PdfRejectedError || err instanceof OcrFailedError) throw err;
-    throw new PdfRejectedError("BROKEN_PDF", "The PDF could not be read", { reason: "read_failed", message: String((err as Error).message ?? err).slice(0, 200) });
+    throw new PdfRejectedError("BROKEN_PDF", "The PDF could not be read", {
+      reason: "read_failed",
+      message: String((err as Error).message ?? err).slice(0, 200),
+    });
   } finally {
     await pdf.loadingTask.destroy();
   }

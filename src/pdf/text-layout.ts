@@ -21,14 +21,20 @@ export interface LaidOutLine {
 }
 
 export function layoutText(items: PositionedText[], options: { yDown: boolean }): string {
-  return layoutLines(items, options).map((l) => l.text).join("\n");
+  return layoutLines(items, options)
+    .map((l) => l.text)
+    .join("\n");
 }
 
 /**
  * Lines of laid-out text with a confidence each. `ghosts` are words left out of the text
  * (OCR specks, unreadable marks) that still lower the confidence of the line they sit on.
  */
-export function layoutLines(items: PositionedText[], options: { yDown: boolean }, ghosts: PositionedText[] = []): LaidOutLine[] {
+export function layoutLines(
+  items: PositionedText[],
+  options: { yDown: boolean },
+  ghosts: PositionedText[] = [],
+): LaidOutLine[] {
   const words = items.filter((i) => i.str.trim() !== "");
   if (words.length === 0) return [];
   const charWidths = words
@@ -36,7 +42,11 @@ export function layoutLines(items: PositionedText[], options: { yDown: boolean }
     .map((w) => w.width / w.str.length)
     .sort((a, b) => a - b);
   const charW = charWidths[Math.floor(charWidths.length / 2)] ?? 5;
-  const heights = words.filter((w) => w.str.trim().length >= 3).map((w) => w.height).filter((h) => h > 0).sort((a, b) => a - b);
+  const heights = words
+    .filter((w) => w.str.trim().length >= 3)
+    .map((w) => w.height)
+    .filter((h) => h > 0)
+    .sort((a, b) => a - b);
   const lineH = heights[Math.floor(heights.length / 2)] ?? 10;
 
   const sorted = [...words].sort((a, b) => (options.yDown ? a.y - b.y : b.y - a.y) || a.x - b.x);

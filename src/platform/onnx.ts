@@ -37,7 +37,12 @@ export function loadSession(bytes: Uint8Array | ArrayBuffer, key?: string): Prom
 }
 
 /** Runs a model on rows of float32 features; returns every output as a flat Float32Array. */
-export async function runRows(session: ort.InferenceSession, inputName: string, rows: Float32Array, nFeatures: number): Promise<Record<string, Float32Array>> {
+export async function runRows(
+  session: ort.InferenceSession,
+  inputName: string,
+  rows: Float32Array,
+  nFeatures: number,
+): Promise<Record<string, Float32Array>> {
   const n = rows.length / nFeatures;
   const out = await session.run({ [inputName]: new ort.Tensor("float32", rows, [n, nFeatures]) });
   const result: Record<string, Float32Array> = {};
@@ -58,7 +63,9 @@ export async function loadTreeModel(bytes: Uint8Array | ArrayBuffer, key: string
  * Loads many models at once (e.g. the active ones from R2); a model that fails to load is
  * reported in `errors` by name (for GET /health) instead of failing the others.
  */
-export async function loadModelSet(sources: { name: string; bytes: Uint8Array | ArrayBuffer; version?: string }[]): Promise<{ models: ModelSet; errors: Record<string, string> }> {
+export async function loadModelSet(
+  sources: { name: string; bytes: Uint8Array | ArrayBuffer; version?: string }[],
+): Promise<{ models: ModelSet; errors: Record<string, string> }> {
   const models = new ModelSet();
   const errors: Record<string, string> = {};
   await Promise.all(

@@ -12,15 +12,23 @@ export async function loadDemoReferenceData(db: D1Database, now = new Date().toI
       )
       .bind(id, first, last, status, limit * 100, remaining * 100, now);
   const provider = (id: string, name: string, status: string) =>
-    db.prepare("INSERT OR IGNORE INTO providers (provider_id, name, status, updated_at) VALUES (?, ?, ?, ?)").bind(id, name, status, now);
+    db
+      .prepare("INSERT OR IGNORE INTO providers (provider_id, name, status, updated_at) VALUES (?, ?, ?, ?)")
+      .bind(id, name, status, now);
   const diagnosis = (code: string, description: string) =>
-    db.prepare("INSERT OR IGNORE INTO diagnosis_codes (code, description, billable, updated_at) VALUES (?, ?, 1, ?)").bind(code, description, now);
+    db
+      .prepare("INSERT OR IGNORE INTO diagnosis_codes (code, description, billable, updated_at) VALUES (?, ?, 1, ?)")
+      .bind(code, description, now);
   const procedure = (code: string, description: string, average: number, stdDev: number) =>
     db
-      .prepare("INSERT OR IGNORE INTO procedure_codes (code, description, average_cost_cents, cost_std_dev_cents, updated_at) VALUES (?, ?, ?, ?, ?)")
+      .prepare(
+        "INSERT OR IGNORE INTO procedure_codes (code, description, average_cost_cents, cost_std_dev_cents, updated_at) VALUES (?, ?, ?, ?, ?)",
+      )
       .bind(code, description, average * 100, stdDev * 100, now);
   const rule = (diagnosisPattern: string, procedurePattern: string) =>
-    db.prepare("INSERT OR IGNORE INTO procedure_rules (diagnosis_pattern, procedure_pattern) VALUES (?, ?)").bind(diagnosisPattern, procedurePattern);
+    db
+      .prepare("INSERT OR IGNORE INTO procedure_rules (diagnosis_pattern, procedure_pattern) VALUES (?, ?)")
+      .bind(diagnosisPattern, procedurePattern);
 
   await db.batch([
     member("M123", "Amina", "Otieno", "ACTIVE", 100_000, 100_000),

@@ -9,7 +9,12 @@ import { FIXTURE_FILES, FIXTURES, MALFORMED, matches } from "./fixtures";
 const ocr = () => getPageOcr(async () => traineddata);
 
 function fieldReport(fields: Record<string, string | number>, data: Record<string, unknown>) {
-  return Object.entries(fields).map(([field, want]) => ({ field, want, got: data[field], ok: matches(field, data[field], want) }));
+  return Object.entries(fields).map(([field, want]) => ({
+    field,
+    want,
+    got: data[field],
+    ok: matches(field, data[field], want),
+  }));
 }
 
 describe("typed PDFs: text layer", () => {
@@ -30,11 +35,15 @@ describe("scanned, image-only PDFs: OCR with tesseract-wasm", () => {
     it(`${fx.file}: core fields (${fx.layout})`, async () => {
       const started = Date.now();
       const { extraction, document } = await extractFieldsFromPdf(FIXTURE_FILES[fx.file]!, { ocr });
-      console.log(`${fx.file}: OCR ${document.timings.ocrMs} ms for ${document.timings.ocrPages} page(s), total ${Date.now() - started} ms`);
+      console.log(
+        `${fx.file}: OCR ${document.timings.ocrMs} ms for ${document.timings.ocrPages} page(s), total ${Date.now() - started} ms`,
+      );
       expect(document.pages[0]!.source).toBe("ocr");
       expect(document.pages[0]!.ocrConfidence).toBeGreaterThan(0.6);
       const report = fieldReport(fx.fields, extraction.extracted_data);
-      const core = report.filter((r) => ["claimant_name", "policy_number", "incident_date", "amount_claimed"].includes(r.field));
+      const core = report.filter((r) =>
+        ["claimant_name", "policy_number", "incident_date", "amount_claimed"].includes(r.field),
+      );
       // The scans carry specks on purpose; one speck turns "POL-" into "bo L-" in the form
       // scan (native tesseract reads it the same way), so allow one core miss per page.
       expect(core.filter((r) => !r.ok).length).toBeLessThanOrEqual(1);
@@ -69,14 +78,21 @@ describe("filled forms", () => {
       procedure_codes: ["99213", "94640"],
       charges: [125, 48.5],
       total_charge: 173.5,
-      dates_of_service: [{ from: "2025-01-10", to: "2025-01-10" }, { from: "2025-01-10", to: "2025-01-10" }],
+      dates_of_service: [
+        { from: "2025-01-10", to: "2025-01-10" },
+        { from: "2025-01-10", to: "2025-01-10" },
+      ],
     });
   });
 
   it("form values without meaningful field names are read through their labels on the page", async () => {
     const doc = await readClaimDocument(FIXTURE_FILES["acroform.pdf"]!);
     const r = extractClaimFields({ pages: doc.pages });
-    expect(r.extracted_data).toMatchObject({ claimant_name: "Susan Hill", incident_date: "2025-02-01", amount_claimed: 3250.75 });
+    expect(r.extracted_data).toMatchObject({
+      claimant_name: "Susan Hill",
+      incident_date: "2025-02-01",
+      amount_claimed: 3250.75,
+    });
   });
 });
 
@@ -116,10 +132,16 @@ describe("malformed uploads each get a clear outcome", () => {
   for (const [file, code] of Object.entries(MALFORMED)) {
     it(`${file} → ${code}`, async () => {
       const bytes = FIXTURE_FILES[file]!;
-      const inspected = await inspectPdf(bytes).then(() => undefined, (e: unknown) => e);
+      const inspected = await inspectPdf(bytes).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(inspected).toBeInstanceOf(PdfRejectedError);
       expect((inspected as PdfRejectedError).code).toBe(code);
-      const read = await readClaimDocument(bytes).then(() => undefined, (e: unknown) => e);
+      const read = await readClaimDocument(bytes).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect((read as PdfRejectedError).code).toBe(code);
     });
   }

@@ -7,7 +7,11 @@ import { adminToken, as, call, registeredUser } from "./http";
 async function upload(token: string, file: string) {
   const form = new FormData();
   form.append("file", new File([readFileSync(`test/fixtures/documents/${file}`)], file, { type: "application/pdf" }));
-  const res = await fetch(`${inject("baseUrl")}/api/v1/claims/upload`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: form });
+  const res = await fetch(`${inject("baseUrl")}/api/v1/claims/upload`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as unknown };
 }
 
@@ -26,8 +30,16 @@ describe("claim PDFs through the real queue (over HTTP against wrangler dev)", (
     for (const file of ["typed-form.pdf", "scanned-form.pdf"]) {
       const accepted = as(await upload(insurer, file), documentUploadSchema, 202);
       const claim = await processed(insurer, accepted.claim_id);
-      expect({ file, status: claim.status, reason: claim.failure_reason }).toEqual({ file, status: "PROCESSED", reason: null });
-      expect(claim.extracted_data).toMatchObject({ claimant_name: "Maria Garcia-Lopez", incident_date: "2025-03-14", amount_claimed: 4250 });
+      expect({ file, status: claim.status, reason: claim.failure_reason }).toEqual({
+        file,
+        status: "PROCESSED",
+        reason: null,
+      });
+      expect(claim.extracted_data).toMatchObject({
+        claimant_name: "Maria Garcia-Lopez",
+        incident_date: "2025-03-14",
+        amount_claimed: 4250,
+      });
       expect(claim.fraud_score).toBeGreaterThanOrEqual(0);
       expect(claim.reserve_estimate).toBeGreaterThan(0);
     }

@@ -14,7 +14,13 @@ describe("a person's first minutes with ClaimsEdge (over HTTP against wrangler d
   });
 
   it("logs in as the first admin, registers an insurer, and the insurer calls an authenticated route", async () => {
-    const admin = as(await call("/api/v1/auth/login", { method: "POST", body: { email: inject("adminEmail"), password: inject("adminPassword") } }), loginResponseSchema);
+    const admin = as(
+      await call("/api/v1/auth/login", {
+        method: "POST",
+        body: { email: inject("adminEmail"), password: inject("adminPassword") },
+      }),
+      loginResponseSchema,
+    );
 
     const email = `insurer-${Date.now()}@insurer.example`;
     const registered = await call("/api/v1/auth/register", {
@@ -24,7 +30,10 @@ describe("a person's first minutes with ClaimsEdge (over HTTP against wrangler d
     });
     as(registered, registerResponseSchema, 201);
 
-    const insurer = as(await call("/api/v1/auth/login", { method: "POST", body: { email, password: "insurer-password" } }), loginResponseSchema);
+    const insurer = as(
+      await call("/api/v1/auth/login", { method: "POST", body: { email, password: "insurer-password" } }),
+      loginResponseSchema,
+    );
     const me = as(await call("/api/v1/auth/me", { token: insurer.access_token }), userSchema);
     expect(me).toMatchObject({ email, role: "insurer" });
 

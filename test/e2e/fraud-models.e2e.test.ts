@@ -6,19 +6,32 @@ import { modelEntrySchema, trainingJobSchema } from "../../src/routes/models/sch
 import { adminToken, as, call } from "./http";
 
 const roc = z.object({ roc_auc: z.number() });
-const retrainResult = z.object({ training_rows: z.number(), promoted: z.boolean(), challenger: roc, champion_on_same_holdout: roc });
+const retrainResult = z.object({
+  training_rows: z.number(),
+  promoted: z.boolean(),
+  challenger: roc,
+  champion_on_same_holdout: roc,
+});
 
 describe("fraud scoring and the model registry (over HTTP against wrangler dev)", () => {
   it("scores a claim with an explanation using the models the setup registered", async () => {
     const admin = await adminToken();
     const models = as(await call("/api/v1/models", { token: admin }), z.array(modelEntrySchema));
     expect(models.length).toBeGreaterThanOrEqual(18);
-    expect(models.find((m) => m.model_type === "damage")).toMatchObject({ model_name: "damage-classifier", status: "active" });
+    expect(models.find((m) => m.model_type === "damage")).toMatchObject({
+      model_name: "damage-classifier",
+      status: "active",
+    });
 
     const scored = await call("/api/v1/fraud/score?model=gbdt&scenario=auto_flagger", {
       method: "POST",
       token: admin,
-      body: { total_claim_amount: 71610, incident_severity: "Major Damage", insured_hobbies: "chess", policy_annual_premium: 1406.91 },
+      body: {
+        total_claim_amount: 71610,
+        incident_severity: "Major Damage",
+        insured_hobbies: "chess",
+        policy_annual_premium: 1406.91,
+      },
     });
     const score = as(scored, fraudScoreSchema);
     expect(["AUTO_FLAG", "AUTO_APPROVE"]).toContain(score.threshold_flag);
@@ -31,7 +44,11 @@ describe("fraud scoring and the model registry (over HTTP against wrangler dev)"
 
   it("retrains a model through the queue and reports the outcome", async () => {
     const admin = await adminToken();
-    const started = await call("/api/v1/models/retrain", { method: "POST", token: admin, body: { model_name: "insurance_claims-rf", model_type: "fraud" } });
+    const started = await call("/api/v1/models/retrain", {
+      method: "POST",
+      token: admin,
+      body: { model_name: "insurance_claims-rf", model_type: "fraud" },
+    });
     if (started.status === 404) return; // no training data stored: ../shared/data is absent
     let job = as(started, trainingJobSchema, 202);
     for (let i = 0; i < 240 && ["queued", "running"].includes(job.status); i++) {

@@ -41,11 +41,15 @@ export const as = <Schema extends z.ZodType>(result: HttpResult, schema: Schema,
 
 /** Asserts the one error shape with this status and code. */
 export function expectErrorCode(result: HttpResult, status: number, code: ErrorCode): void {
-  if (as(result, errorBodySchema, status).error.code !== code) throw new Error(`expected ${code}, got ${JSON.stringify(result.body)}`);
+  if (as(result, errorBodySchema, status).error.code !== code)
+    throw new Error(`expected ${code}, got ${JSON.stringify(result.body)}`);
 }
 
 export async function adminToken(): Promise<string> {
-  const login = await call("/api/v1/auth/login", { method: "POST", body: { email: inject("adminEmail"), password: inject("adminPassword") } });
+  const login = await call("/api/v1/auth/login", {
+    method: "POST",
+    body: { email: inject("adminEmail"), password: inject("adminPassword") },
+  });
   return as(login, loginResponseSchema).access_token;
 }
 
@@ -53,7 +57,11 @@ export async function adminToken(): Promise<string> {
 export async function registeredUser(admin: string, role: string, extra: Record<string, string> = {}): Promise<string> {
   const email = `${role}-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
   const password = "e2e-password-123";
-  const registered = await call("/api/v1/auth/register", { method: "POST", token: admin, body: { email, password, first_name: "E2E", last_name: role, role, ...extra } });
+  const registered = await call("/api/v1/auth/register", {
+    method: "POST",
+    token: admin,
+    body: { email, password, first_name: "E2E", last_name: role, role, ...extra },
+  });
   as(registered, registerResponseSchema, 201);
   const login = await call("/api/v1/auth/login", { method: "POST", body: { email, password } });
   return as(login, loginResponseSchema).access_token;

@@ -16,7 +16,13 @@ describe("detectCostAnomaly", () => {
   });
 
   it("ignores procedures without price statistics", () => {
-    expect(detectCostAnomaly(99_999_999, { averageCostCents: null, costStdDevCents: null }, { averageMultiple: 2, stdDevs: 2 })).toBeNull();
+    expect(
+      detectCostAnomaly(
+        99_999_999,
+        { averageCostCents: null, costStdDevCents: null },
+        { averageMultiple: 2, stdDevs: 2 },
+      ),
+    ).toBeNull();
   });
 
   it("explains the standard-deviation rule with its numbers", () => {

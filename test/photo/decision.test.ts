@@ -52,7 +52,9 @@ describe("decidePhotoClaim (status determination)", () => {
       message: "Claim rejected. See reason and next_steps for details.",
       nextSteps: "If you believe damage is visible, you can override this decision or upload a different photo.",
     });
-    expect(decidePhotoClaim({ damageDetected: false, confidence: 0.9 }).nextSteps).toBe(DECISION_TEXT.no_damage.nextSteps);
+    expect(decidePhotoClaim({ damageDetected: false, confidence: 0.9 }).nextSteps).toBe(
+      DECISION_TEXT.no_damage.nextSteps,
+    );
   });
 
   it("from probabilities end to end", () => {
@@ -69,7 +71,10 @@ describe("canOverride (override table)", () => {
     [{ effectiveStatus: "rejected" }, { allowed: true }],
     [{ effectiveStatus: "REJECTED", qualityScore: 0.41 }, { allowed: true }],
     [{ effectiveStatus: "APPROVED" }, { allowed: false, reason: "already_approved" }],
-    [{ effectiveStatus: "REJECTED", qualityScore: 0.39 }, { allowed: false, reason: "quality_too_low" }],
+    [
+      { effectiveStatus: "REJECTED", qualityScore: 0.39 },
+      { allowed: false, reason: "quality_too_low" },
+    ],
     [{ effectiveStatus: "PENDING" }, { allowed: false, reason: "not_rejected" }],
   ])("%j → %j", (claim, verdict) => {
     expect(canOverride(claim)).toEqual(verdict);

@@ -136,6 +136,9 @@ describe("preparePhoto (what POST /claims/validate calls)", () => {
 
   it("refuses a small photo before decoding it", async () => {
     const jpeg = await encodeJpeg(makeScene(300, 300, 2), 85);
-    await expect(preparePhoto(jpeg)).rejects.toMatchObject({ code: "VALIDATION_ERROR", details: { width: 300, height: 300 } });
+    await expect(preparePhoto(jpeg)).rejects.toMatchObject({
+      code: "VALIDATION_ERROR",
+      details: { width: 300, height: 300 },
+    });
   });
 });

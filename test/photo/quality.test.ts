@@ -83,7 +83,8 @@ describe("quality gate on a synthetic scene and its degraded copies", () => {
   });
 
   it("the quality score of a degraded copy is below the original's", () => {
-    for (const [name, q] of Object.entries(assessed)) if (name !== "sharp") expect(q.qualityScore).toBeLessThan(assessed.sharp.qualityScore);
+    for (const [name, q] of Object.entries(assessed))
+      if (name !== "sharp") expect(q.qualityScore).toBeLessThan(assessed.sharp.qualityScore);
   });
 
   it("a flat grey frame (lens cap, covered camera) fails", () => {

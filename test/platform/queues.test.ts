@@ -15,7 +15,9 @@ describe("claim-documents queue consumers", () => {
     await worker.queue(batch, env);
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks.sort()).toEqual(["m-1", "m-2"]);
-    const row = await env.DB.prepare("SELECT count(*) AS n FROM audit_events WHERE entity_id = ?").bind(claimId).first();
+    const row = await env.DB.prepare("SELECT count(*) AS n FROM audit_events WHERE entity_id = ?")
+      .bind(claimId)
+      .first();
     expect(row).toEqual({ n: 0 });
   });
 

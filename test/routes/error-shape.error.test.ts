@@ -16,17 +16,29 @@ describe("one JSON error shape for every failure", () => {
   });
 
   it("a body that is not JSON → 400 VALIDATION_ERROR", async () => {
-    const res = await api("/api/v1/auth/login", { method: "POST", body: "{not json", headers: { "content-type": "application/json" } });
+    const res = await api("/api/v1/auth/login", {
+      method: "POST",
+      body: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     await expectError(res, 400, "VALIDATION_ERROR");
   });
 
   it("a body of another media type → 415 UNSUPPORTED_MEDIA_TYPE", async () => {
-    const res = await api("/api/v1/auth/login", { method: "POST", body: "email=a&password=b", headers: { "content-type": "text/plain" } });
+    const res = await api("/api/v1/auth/login", {
+      method: "POST",
+      body: "email=a&password=b",
+      headers: { "content-type": "text/plain" },
+    });
     await expectError(res, 415, "UNSUPPORTED_MEDIA_TYPE");
   });
 
   it("zod validation failure → 400 with the failing fields", async () => {
-    const body = await expectError(await api("/api/v1/auth/login", { method: "POST", body: { email: "not-an-email" } }), 400, "VALIDATION_ERROR");
+    const body = await expectError(
+      await api("/api/v1/auth/login", { method: "POST", body: { email: "not-an-email" } }),
+      400,
+      "VALIDATION_ERROR",
+    );
     const paths = validationIssues(body).map((issue) => issue.path);
     expect(paths).toEqual(expect.arrayContaining(["body.email", "body.password"]));
   });
@@ -42,14 +54,24 @@ describe("one JSON error shape for every failure", () => {
 
   it("an oversized body → 413 PAYLOAD_TOO_LARGE", async () => {
     const huge = JSON.stringify({ email: "a@b.test", password: "x".repeat(1024 * 1024 + 10) });
-    await expectError(await api("/api/v1/auth/login", { method: "POST", body: huge, headers: { "content-type": "application/json" } }), 413, "PAYLOAD_TOO_LARGE");
+    await expectError(
+      await api("/api/v1/auth/login", { method: "POST", body: huge, headers: { "content-type": "application/json" } }),
+      413,
+      "PAYLOAD_TOO_LARGE",
+    );
   });
 
   it("an unexpected exception → 500 INTERNAL_ERROR without a stack", async () => {
     const admin = await createUser("admin");
     // A corrupted stored hash makes the password check throw deep inside the handler.
-    await env.DB.prepare("UPDATE users SET password_hash = 'pbkdf2-sha256$100000$!!!$!!!' WHERE id = ?").bind(admin.id).run();
-    const res = await api("/api/v1/auth/login", { method: "POST", body: { email: admin.email, password: "whatever" }, ip: "192.0.2.77" });
+    await env.DB.prepare("UPDATE users SET password_hash = 'pbkdf2-sha256$100000$!!!$!!!' WHERE id = ?")
+      .bind(admin.id)
+      .run();
+    const res = await api("/api/v1/auth/login", {
+      method: "POST",
+      body: { email: admin.email, password: "whatever" },
+      ip: "192.0.2.77",
+    });
     const body = await expectError(res, 500, "INTERNAL_ERROR");
     expect(JSON.stringify(body)).not.toMatch(/at .*\(|stack|atob/i);
   });

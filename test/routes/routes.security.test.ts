@@ -8,7 +8,9 @@ const operations = createApp().openAPIRegistry.definitions.flatMap((definition) 
   definition.type === "route" ? [definition.route as typeof definition.route & { "x-roles"?: Role[] }] : [],
 );
 const secured = operations.filter((route) => (route.security ?? []).length > 0);
-const publicOperations = operations.filter((route) => (route.security ?? []).length === 0).map((route) => `${route.method.toUpperCase()} ${route.path}`);
+const publicOperations = operations
+  .filter((route) => (route.security ?? []).length === 0)
+  .map((route) => `${route.method.toUpperCase()} ${route.path}`);
 
 const tokens = {} as Record<Role, string>;
 beforeAll(async () => {
@@ -25,23 +27,27 @@ describe("every operation in the OpenAPI registry", () => {
   });
 
   it("states the roles it lets in", () => {
-    for (const route of secured) expect(route["x-roles"], `${route.method} ${route.path}`).toEqual(expect.arrayContaining([expect.any(String)]));
+    for (const route of secured)
+      expect(route["x-roles"], `${route.method} ${route.path}`).toEqual(expect.arrayContaining([expect.any(String)]));
   });
 });
 
-describe.each(secured.map((route) => ({ name: `${route.method.toUpperCase()} ${route.path}`, route })))("$name", ({ route }) => {
-  it("refuses a request without a token with 401", async () => {
-    await expectError(await call(route), 401, "UNAUTHORIZED");
-  });
-
-  it("refuses a malformed token with 401", async () => {
-    await expectError(await call(route, "not.a-valid.token"), 401, "UNAUTHORIZED");
-  });
-
-  const refused = ROLES.filter((role) => !route["x-roles"]?.includes(role));
-  if (refused.length > 0) {
-    it(`refuses ${refused.join(", ")} with 403`, async () => {
-      for (const role of refused) await expectError(await call(route, tokens[role]), 403, "FORBIDDEN");
+describe.each(secured.map((route) => ({ name: `${route.method.toUpperCase()} ${route.path}`, route })))(
+  "$name",
+  ({ route }) => {
+    it("refuses a request without a token with 401", async () => {
+      await expectError(await call(route), 401, "UNAUTHORIZED");
     });
-  }
-});
+
+    it("refuses a malformed token with 401", async () => {
+      await expectError(await call(route, "not.a-valid.token"), 401, "UNAUTHORIZED");
+    });
+
+    const refused = ROLES.filter((role) => !route["x-roles"]?.includes(role));
+    if (refused.length > 0) {
+      it(`refuses ${refused.join(", ")} with 403`, async () => {
+        for (const role of refused) await expectError(await call(route, tokens[role]), 403, "FORBIDDEN");
+      });
+    }
+  },
+);

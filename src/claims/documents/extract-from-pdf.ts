@@ -7,7 +7,10 @@ export interface PdfFieldExtraction {
   document: ClaimDocument;
 }
 
-export async function extractFieldsFromPdf(pdf: ArrayBuffer | Uint8Array, options: ReadOptions = {}): Promise<PdfFieldExtraction> {
+export async function extractFieldsFromPdf(
+  pdf: ArrayBuffer | Uint8Array,
+  options: ReadOptions = {},
+): Promise<PdfFieldExtraction> {
   const document = await readClaimDocument(pdf, options);
   const extraction = extractClaimFields({ pages: document.pages, formFields: document.formFields });
   return { extraction, document };

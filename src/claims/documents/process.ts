@@ -13,7 +13,11 @@ import { extractFieldsFromPdf } from "./extract-from-pdf";
 export const OCR_TRAINEDDATA_KEY = "ocr/eng.traineddata.gz";
 // The best held-out ROC-AUC on insurance_claims (models/fraud/insurance_claims.MODEL_CARD.md).
 const DOCUMENT_FRAUD_MODEL = { model: "gbdt", calibrated: true } as const;
-const FRAUD_MODEL_NAME = fraudModelName("insurance_claims", DOCUMENT_FRAUD_MODEL.model, DOCUMENT_FRAUD_MODEL.calibrated);
+const FRAUD_MODEL_NAME = fraudModelName(
+  "insurance_claims",
+  DOCUMENT_FRAUD_MODEL.model,
+  DOCUMENT_FRAUD_MODEL.calibrated,
+);
 
 /** A failure that retrying cannot fix (the claim goes straight to FAILED). */
 export class PermanentDocumentError extends Error {}
@@ -33,7 +37,9 @@ export async function processDocumentClaim(env: Env, claimId: string): Promise<"
   if (!claim || claim.channel !== "document" || FINISHED.has(claim.status)) return "skipped";
   const now = () => new Date().toISOString();
   if (claim.status === "PENDING") {
-    await env.DB.prepare("UPDATE claims SET status = 'PROCESSING', updated_at = ? WHERE id = ? AND status = 'PENDING'").bind(now(), claimId).run();
+    await env.DB.prepare("UPDATE claims SET status = 'PROCESSING', updated_at = ? WHERE id = ? AND status = 'PENDING'")
+      .bind(now(), claimId)
+      .run();
   }
 
   const object = await env.DOCUMENTS.get(claim.documentKey ?? "");
@@ -51,8 +57,11 @@ export async function processDocumentClaim(env: Env, claimId: string): Promise<"
   });
 
   const extracted = extraction.extracted_data;
-  const policyNumber = typeof extracted.policy_number === "string" ? normalizePolicyNumber(extracted.policy_number) : null;
-  const policy = policyNumber ? await db.query.policies.findFirst({ where: eq(policies.policyNumber, policyNumber) }) : undefined;
+  const policyNumber =
+    typeof extracted.policy_number === "string" ? normalizePolicyNumber(extracted.policy_number) : null;
+  const policy = policyNumber
+    ? await db.query.policies.findFirst({ where: eq(policies.policyNumber, policyNumber) })
+    : undefined;
   const facts = fraudInputFromDocument(extracted, policy?.attributes ?? null);
 
   const models = await activeModelSet(env, [FRAUD_MODEL_NAME, RESERVE_MODEL_NAME]);

@@ -45,7 +45,13 @@ const auditClaim = (db: D1Database, claim: HealthClaimRecord) =>
 /** The stored claim row for a record and its outcome (what a read-back would return). */
 function claimRow(
   claim: HealthClaimRecord,
-  outcome: { status: ClaimStatus; approvedAmountCents: number; reasons: Reason[]; fraudFlag: boolean; fraudReason: string | null },
+  outcome: {
+    status: ClaimStatus;
+    approvedAmountCents: number;
+    reasons: Reason[];
+    fraudFlag: boolean;
+    fraudReason: string | null;
+  },
 ): HealthClaimRow {
   return {
     id: claim.id,
@@ -78,14 +84,7 @@ export async function recordRejectedClaim(
         `INSERT INTO claims (${CLAIM_COLUMNS})
          VALUES (?1, 'health', 'REJECTED', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?13, ?13, ?13)`,
       )
-      .bind(
-        ...claimParameters(claim),
-        fraudFlag ? 1 : 0,
-        fraudReason,
-        JSON.stringify(reasons),
-        claim.notes,
-        claim.now,
-      ),
+      .bind(...claimParameters(claim), fraudFlag ? 1 : 0, fraudReason, JSON.stringify(reasons), claim.notes, claim.now),
     auditClaim(db, claim),
   ]);
   return claimRow(claim, { status: "REJECTED", approvedAmountCents: 0, reasons, fraudFlag, fraudReason });

@@ -13,7 +13,13 @@ type ReferenceFacts = Pick<HealthClaimFacts, "provider" | "diagnosis" | "procedu
 type Claim = HealthClaimInput & { serviceDate: string };
 
 /** How each piece of reference data is read, and turned into a fact; cached by key. */
-const REFERENCE: { [K in keyof ReferenceFacts]: { key: (c: Claim) => string; query: (db: D1Database, c: Claim) => D1PreparedStatement; fact: (rows: any[]) => ReferenceFacts[K] } } = {
+const REFERENCE: {
+  [K in keyof ReferenceFacts]: {
+    key: (c: Claim) => string;
+    query: (db: D1Database, c: Claim) => D1PreparedStatement;
+    fact: (rows: any[]) => ReferenceFacts[K];
+  };
+} = {
   provider: {
     key: (c) => `provider:${c.providerId}`,
     query: (db, c) => db.prepare("SELECT status FROM providers WHERE provider_id = ?").bind(c.providerId),
@@ -26,18 +32,25 @@ const REFERENCE: { [K in keyof ReferenceFacts]: { key: (c: Claim) => string; que
   },
   procedure: {
     key: (c) => `procedure:${c.procedureCode}`,
-    query: (db, c) => db.prepare("SELECT average_cost_cents, cost_std_dev_cents FROM procedure_codes WHERE code = ?").bind(c.procedureCode),
-    fact: (rows) => (rows[0] ? { averageCostCents: rows[0].average_cost_cents, costStdDevCents: rows[0].cost_std_dev_cents } : null),
+    query: (db, c) =>
+      db
+        .prepare("SELECT average_cost_cents, cost_std_dev_cents FROM procedure_codes WHERE code = ?")
+        .bind(c.procedureCode),
+    fact: (rows) =>
+      rows[0] ? { averageCostCents: rows[0].average_cost_cents, costStdDevCents: rows[0].cost_std_dev_cents } : null,
   },
   rules: {
     key: (c) => `rules:${c.diagnosisCode}`,
     query: (db, c) => {
       const patterns = candidatePatterns(c.diagnosisCode);
       return db
-        .prepare(`SELECT diagnosis_pattern, procedure_pattern FROM procedure_rules WHERE diagnosis_pattern IN (${patterns.map(() => "?").join(", ")})`)
+        .prepare(
+          `SELECT diagnosis_pattern, procedure_pattern FROM procedure_rules WHERE diagnosis_pattern IN (${patterns.map(() => "?").join(", ")})`,
+        )
         .bind(...patterns);
     },
-    fact: (rows): ProcedureRule[] => rows.map((r) => ({ diagnosisPattern: r.diagnosis_pattern, procedurePattern: r.procedure_pattern })),
+    fact: (rows): ProcedureRule[] =>
+      rows.map((r) => ({ diagnosisPattern: r.diagnosis_pattern, procedurePattern: r.procedure_pattern })),
   },
 };
 

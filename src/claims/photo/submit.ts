@@ -55,7 +55,9 @@ async function inferDamage(env: Env, photo: AcceptedPhoto, requestId: string): P
   try {
     return await predictDamage(env, photo.modelInput);
   } catch (err) {
-    console.error(JSON.stringify({ level: "error", request_id: requestId, message: "damage inference failed", error: String(err) }));
+    console.error(
+      JSON.stringify({ level: "error", request_id: requestId, message: "damage inference failed", error: String(err) }),
+    );
     throw new ApiError("INFERENCE_ERROR", "Damage model failed to process the photo");
   }
 }
@@ -129,7 +131,14 @@ export async function submitPhotoClaim(
     });
   } catch (err) {
     if (!existedBefore) await env.DOCUMENTS.delete(key);
-    console.error(JSON.stringify({ level: "error", request_id: requestId, message: "photo claim write failed", error: String(err) }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        request_id: requestId,
+        message: "photo claim write failed",
+        error: String(err),
+      }),
+    );
     throw new ApiError("STORAGE_ERROR", "Could not record the claim");
   }
   const storageMs = performance.now() - storageStart;

@@ -32,7 +32,10 @@ function formFieldCandidates(formFields: Record<string, string>, dates: DateOpti
     const value = String(rawValue ?? "").trim();
     if (!value || /^(?:off|false)$/i.test(value)) continue;
     const key = squash(
-      name.replace(/\[\d+\]/g, "").replace(/^.*\./, "").replace(/^(?:txt|fld|field|tb|text|frm|cb|chk)(?=[A-Z_\-\s\d])/, "")
+      name
+        .replace(/\[\d+\]/g, "")
+        .replace(/^.*\./, "")
+        .replace(/^(?:txt|fld|field|tb|text|frm|cb|chk)(?=[A-Z_\-\s\d])/, "")
         .replace(/([a-z])([A-Z])/g, "$1 $2"),
     ).letters;
     // Check boxes named after a value: "police_report_yes" = On.
@@ -44,8 +47,22 @@ function formFieldCandidates(formFields: Record<string, string>, dates: DateOpti
     const fieldValue = box && entry.squashed === box[1] ? box[2]! : value;
     if (entry.field === "incident_location") {
       const loc = parseLocation(fieldValue);
-      if (loc?.city) out.push({ field: "incident_city", value: loc.city, confidence: 0.93, method: "form-field", evidence: `${name}: ${value}` });
-      if (loc?.state) out.push({ field: "incident_state", value: loc.state, confidence: 0.95, method: "form-field", evidence: `${name}: ${value}` });
+      if (loc?.city)
+        out.push({
+          field: "incident_city",
+          value: loc.city,
+          confidence: 0.93,
+          method: "form-field",
+          evidence: `${name}: ${value}`,
+        });
+      if (loc?.state)
+        out.push({
+          field: "incident_state",
+          value: loc.state,
+          confidence: 0.95,
+          method: "form-field",
+          evidence: `${name}: ${value}`,
+        });
       continue;
     }
     const parsed = PARSERS[entry.field](fieldValue, dates);
@@ -136,22 +153,39 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
   const candidates: Candidate[] = [
     ...formFieldCandidates(formFields, dates),
     ...labelCandidates(lines, dates),
-    ...narrativeCandidates(fullText, dates).map((c) => ({ ...c, confidence: c.confidence * ocrFactor, method: "narrative" as const })),
+    ...narrativeCandidates(fullText, dates).map((c) => ({
+      ...c,
+      confidence: c.confidence * ocrFactor,
+      method: "narrative" as const,
+    })),
   ];
   const fields = choose(candidates);
   if (!fields.description) {
     const prose = lines
-      .map((l) => (l.cells.length === 1 && l.text.trim().split(/\s+/).length >= 4 && !matchLabel(l.cells[0]!.text) ? l.text : ""))
+      .map((l) =>
+        l.cells.length === 1 && l.text.trim().split(/\s+/).length >= 4 && !matchLabel(l.cells[0]!.text) ? l.text : "",
+      )
       .join("\n");
     const description = narrativeDescription(prose);
-    if (description) fields.description = { value: description, confidence: Math.round(0.6 * ocrFactor * 100) / 100, method: "narrative", evidence: description.slice(0, 200) };
+    if (description)
+      fields.description = {
+        value: description,
+        confidence: Math.round(0.6 * ocrFactor * 100) / 100,
+        method: "narrative",
+        evidence: description.slice(0, 200),
+      };
   }
   return finish(isUb04(fullText) ? "ub04" : "claim", fields);
 }
 
 const UB04_MARKERS = [
-  /TYPE\s+OF\s+BILL/i, /STATEMENT\s+COVERS\s+PERIOD/i, /\bREV\.?\s*CD\b/i, /\bUB-?04\b|\bNUBC\b/i,
-  /VALUE\s+CODES/i, /OCCURRENCE\s+SPAN/i, /\bCMS-?1450\b/i,
+  /TYPE\s+OF\s+BILL/i,
+  /STATEMENT\s+COVERS\s+PERIOD/i,
+  /\bREV\.?\s*CD\b/i,
+  /\bUB-?04\b|\bNUBC\b/i,
+  /VALUE\s+CODES/i,
+  /OCCURRENCE\s+SPAN/i,
+  /\bCMS-?1450\b/i,
 ];
 
 function isUb04(text: string): boolean {

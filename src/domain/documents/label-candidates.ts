@@ -34,7 +34,10 @@ export const LABEL_CONFIDENCE = {
 
 function lineFactor(line: Line): number {
   if (line.source !== "ocr") return 1;
-  return LABEL_CONFIDENCE.ocrLineBase + LABEL_CONFIDENCE.ocrLinePerConfidence * (line.ocrConfidence ?? LABEL_CONFIDENCE.unknownOcrConfidence);
+  return (
+    LABEL_CONFIDENCE.ocrLineBase +
+    LABEL_CONFIDENCE.ocrLinePerConfidence * (line.ocrConfidence ?? LABEL_CONFIDENCE.unknownOcrConfidence)
+  );
 }
 
 /** The cell under `cell` in the next non-blank lines, if it lines up with it. */
@@ -91,8 +94,26 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
     if (target === "incident_location") {
       const loc = parseLocation(raw);
       if (!loc) return false;
-      if (loc.city) out.push({ field: "incident_city", value: loc.city, confidence: weight * factor * LABEL_CONFIDENCE.cityOfLocation, method, evidence: raw, page: line.page, line: line.index });
-      if (loc.state) out.push({ field: "incident_state", value: loc.state, confidence: weight * factor, method, evidence: raw, page: line.page, line: line.index });
+      if (loc.city)
+        out.push({
+          field: "incident_city",
+          value: loc.city,
+          confidence: weight * factor * LABEL_CONFIDENCE.cityOfLocation,
+          method,
+          evidence: raw,
+          page: line.page,
+          line: line.index,
+        });
+      if (loc.state)
+        out.push({
+          field: "incident_state",
+          value: loc.state,
+          confidence: weight * factor,
+          method,
+          evidence: raw,
+          page: line.page,
+          line: line.index,
+        });
       return true;
     }
     const parsed = PARSERS[target](WORDY_FIELDS.has(target) ? repairWords(raw) : raw, dates);
@@ -108,7 +129,16 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
     });
     if (target === "incident_date") {
       const hour = parseHour(raw);
-      if (hour) out.push({ field: "incident_hour_of_the_day", value: hour.value, confidence: weight * factor * LABEL_CONFIDENCE.hourOfDateLine * lineFactor(line), method, evidence: raw, page: line.page, line: line.index });
+      if (hour)
+        out.push({
+          field: "incident_hour_of_the_day",
+          value: hour.value,
+          confidence: weight * factor * LABEL_CONFIDENCE.hourOfDateLine * lineFactor(line),
+          method,
+          evidence: raw,
+          page: line.page,
+          line: line.index,
+        });
     }
     return true;
   };
@@ -119,7 +149,10 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
       if (ci <= skipUntil) return;
       let m = matchLabel(cell.text);
       // OCR's broken spacing splits a label over cells: "Claimant  Name :  Robert   Smith".
-      const joined = line.cells.slice(ci).map((c) => c.text).join(" ");
+      const joined = line.cells
+        .slice(ci)
+        .map((c) => c.text)
+        .join(" ");
       const wide = line.cells.length > ci + 1 ? matchLabel(joined) : undefined;
       if (wide && wide.labelEnd > cell.text.length && (!m || wide.entry.squashed.length > m.entry.squashed.length)) {
         let consumed = cell.text.length;
@@ -141,7 +174,14 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
         const col = m.rest ? cell.col : valueCell && first ? valueCell.col : cell.col;
         const more = continuation(lines, line.index + 1, col, cell.col);
         const text = [first, ...more].filter(Boolean).join(" ");
-        add(target, text, weight, first ? LABEL_CONFIDENCE.afterLabel : LABEL_CONFIDENCE.descriptionBelowLabel, "label", line);
+        add(
+          target,
+          text,
+          weight,
+          first ? LABEL_CONFIDENCE.afterLabel : LABEL_CONFIDENCE.descriptionBelowLabel,
+          "label",
+          line,
+        );
         return;
       }
       if (m.rest) {
@@ -149,7 +189,8 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
         return;
       }
       const next = line.cells[ci + 1];
-      if (next && !isLabelCell(next) && add(target, next.text, weight, LABEL_CONFIDENCE.nextCell, "table", line)) return;
+      if (next && !isLabelCell(next) && add(target, next.text, weight, LABEL_CONFIDENCE.nextCell, "table", line))
+        return;
       if (next && !isLabelCell(next)) {
         const run: string[] = [];
         for (let n = ci + 1; n < line.cells.length && !isLabelCell(line.cells[n]); n++) run.push(line.cells[n]!.text);
@@ -162,8 +203,22 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
         const itemColumn = further !== undefined && parseAmount(further.text) !== undefined;
         const belowLine = lines[below.line] ?? line;
         // "DATE OF LOSS AND TIME" over "03/28/2025   07:45 AM": keep the time cell too.
-        const raw = target === "incident_date" ? belowLine.cells.filter((c) => c.col >= below.col).slice(0, 2).map((c) => c.text).join("  ") : below.text;
-        add(target, raw, weight, itemColumn ? LABEL_CONFIDENCE.amountInItemColumn : LABEL_CONFIDENCE.cellBelow, "table", belowLine);
+        const raw =
+          target === "incident_date"
+            ? belowLine.cells
+                .filter((c) => c.col >= below.col)
+                .slice(0, 2)
+                .map((c) => c.text)
+                .join("  ")
+            : below.text;
+        add(
+          target,
+          raw,
+          weight,
+          itemColumn ? LABEL_CONFIDENCE.amountInItemColumn : LABEL_CONFIDENCE.cellBelow,
+          "table",
+          belowLine,
+        );
       }
     });
   }
@@ -192,7 +247,15 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
       }
       if (values.length === run.length) {
         run.forEach(({ entry }, n) => {
-          if (entry.field && entry.field !== "description") add(entry.field, values[n]!.cells[0]!.text, entry.weight, LABEL_CONFIDENCE.flattenedColumn, "table", values[n]!);
+          if (entry.field && entry.field !== "description")
+            add(
+              entry.field,
+              values[n]!.cells[0]!.text,
+              entry.weight,
+              LABEL_CONFIDENCE.flattenedColumn,
+              "table",
+              values[n]!,
+            );
         });
       }
     }

@@ -60,7 +60,10 @@ export function toLines(
 
 function pushCell(line: Line, segment: string, start: number): void {
   const lead = segment.length - segment.trimStart().length;
-  const text = segment.trim().replace(/^\|+|\|+$/g, "").trim();
+  const text = segment
+    .trim()
+    .replace(/^\|+|\|+$/g, "")
+    .trim();
   if (!text) return;
   line.cells.push({ text, line: line.index, col: start + lead, end: start + lead + text.length });
 }

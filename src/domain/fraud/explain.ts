@@ -23,11 +23,18 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * Top drivers of one score from its SHAP values: one-hot columns are grouped back to their
  * source feature, ranked by |contribution|, and worded from the claim's own values.
  */
-export function explainContributions(schema: FeatureSchema, raw: RawClaim, shap: ShapResult, options: { top?: number; outcome?: string } = {}): ExplanationItem[] {
+export function explainContributions(
+  schema: FeatureSchema,
+  raw: RawClaim,
+  shap: ShapResult,
+  options: { top?: number; outcome?: string } = {},
+): ExplanationItem[] {
   const top = options.top ?? 5;
   const outcome = options.outcome ?? "the fraud risk";
   const byFeature = new Map<string, number>();
-  schema.columns.forEach((c, j) => byFeature.set(c.feature, (byFeature.get(c.feature) ?? 0) + (shap.contributions[j] as number)));
+  schema.columns.forEach((c, j) =>
+    byFeature.set(c.feature, (byFeature.get(c.feature) ?? 0) + (shap.contributions[j] as number)),
+  );
   const values = readFeatures(schema, raw);
   const defs = new Map(featureDefs(schema).map((d) => [d.name, d]));
   return [...byFeature]

@@ -124,8 +124,14 @@ export const MAX_BATCH = 1000;
 
 /** Batch form: many claims of one data set, scored with the same options. */
 export const fraudScoreBatchSchema = z.union([
-  z.object({ dataset: z.literal("insurance_claims").default("insurance_claims"), claims: z.array(insuranceClaimInputSchema).min(1).max(MAX_BATCH) }),
-  z.object({ dataset: z.literal("vehicle_claims_fraud"), claims: z.array(vehicleClaimInputSchema).min(1).max(MAX_BATCH) }),
+  z.object({
+    dataset: z.literal("insurance_claims").default("insurance_claims"),
+    claims: z.array(insuranceClaimInputSchema).min(1).max(MAX_BATCH),
+  }),
+  z.object({
+    dataset: z.literal("vehicle_claims_fraud"),
+    claims: z.array(vehicleClaimInputSchema).min(1).max(MAX_BATCH),
+  }),
 ]);
 
 /** Drops null/undefined facts so that the feature builder sees them as absent. */

@@ -51,7 +51,11 @@ export type Adjudication =
  * check is reported, not just the first. A payable claim goes on to the benefit cap, which is
  * applied atomically in the database (see claims/health/benefit-ledger.ts).
  */
-export function adjudicateHealthClaim(claim: HealthClaimInput, facts: HealthClaimFacts, costRule: CostAnomalyRule): Adjudication {
+export function adjudicateHealthClaim(
+  claim: HealthClaimInput,
+  facts: HealthClaimFacts,
+  costRule: CostAnomalyRule,
+): Adjudication {
   const reasons: Reason[] = [];
   const fraud: string[] = [];
 
@@ -66,7 +70,10 @@ export function adjudicateHealthClaim(claim: HealthClaimInput, facts: HealthClai
 
   if (!diagnosis) reasons.push({ code: "DIAGNOSIS_UNKNOWN", message: `Unknown diagnosis code ${claim.diagnosisCode}` });
   else if (!diagnosis.billable)
-    reasons.push({ code: "DIAGNOSIS_NOT_BILLABLE", message: `Diagnosis code ${claim.diagnosisCode} is a category, not a billable code` });
+    reasons.push({
+      code: "DIAGNOSIS_NOT_BILLABLE",
+      message: `Diagnosis code ${claim.diagnosisCode} is a category, not a billable code`,
+    });
 
   if (!procedure) reasons.push({ code: "PROCEDURE_UNKNOWN", message: `Unknown procedure code ${claim.procedureCode}` });
 
@@ -90,5 +97,10 @@ export function adjudicateHealthClaim(claim: HealthClaimInput, facts: HealthClai
   }
 
   if (reasons.length === 0) return { payable: true };
-  return { payable: false, reasons, fraudFlag: fraud.length > 0, fraudReason: fraud.length > 0 ? fraud.join("; ") : null };
+  return {
+    payable: false,
+    reasons,
+    fraudFlag: fraud.length > 0,
+    fraudReason: fraud.length > 0 ? fraud.join("; ") : null,
+  };
 }

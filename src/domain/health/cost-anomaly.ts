@@ -22,7 +22,11 @@ export interface CostAnomaly {
   message: string;
 }
 
-export function detectCostAnomaly(amountCents: number, price: ProcedurePrice, rule: CostAnomalyRule): CostAnomaly | null {
+export function detectCostAnomaly(
+  amountCents: number,
+  price: ProcedurePrice,
+  rule: CostAnomalyRule,
+): CostAnomaly | null {
   const average = price.averageCostCents;
   if (average === null || average <= 0) return null;
   const amount = formatCents(amountCents);

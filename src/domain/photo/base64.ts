@@ -76,7 +76,8 @@ export function decodeBase64Image(input: unknown): PhotoResult<Uint8Array> {
     out[o++] = (acc >> 2) & 0xff;
   }
   if (o === 0) return reject("VALIDATION_ERROR", "Field 'image' is empty", { field: "image" });
-  if (o > MAX_IMAGE_BYTES) return reject("PAYLOAD_TOO_LARGE", tooLargeMessage(), { max_bytes: MAX_IMAGE_BYTES, bytes: o });
+  if (o > MAX_IMAGE_BYTES)
+    return reject("PAYLOAD_TOO_LARGE", tooLargeMessage(), { max_bytes: MAX_IMAGE_BYTES, bytes: o });
   return ok(out.subarray(0, o));
 }
 

@@ -178,7 +178,9 @@ export function assessQuality(m: QualityMeasures): QualityAssessment {
 
   const passed = qualityScore >= QUALITY_THRESHOLD;
   const feedback = passed ? undefined : QUALITY_FEEDBACK[kinds.length === 1 ? kinds[0]! : "several"];
-  return passed ? { qualityScore, breakdown, passed, issues: [] } : { qualityScore, breakdown, passed, issues, feedback };
+  return passed
+    ? { qualityScore, breakdown, passed, issues: [] }
+    : { qualityScore, breakdown, passed, issues, feedback };
 }
 
 function ramp(x: number, curve: { boundary: number; good: number }): number {

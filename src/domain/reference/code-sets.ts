@@ -35,14 +35,16 @@ export function parseDiagnosisCsv(text: string): ParsedCodeSet<DiagnosisCodeEntr
     billable: ["billable", "is_billable", "valid_for_billing"],
   });
   const required = missing.filter((key) => key !== "billable");
-  if (required.length > 0) return { entries: [], problems: [{ line: 1, message: `missing column(s): ${required.join(", ")}` }] };
+  if (required.length > 0)
+    return { entries: [], problems: [{ line: 1, message: `missing column(s): ${required.join(", ")}` }] };
   const entries: DiagnosisCodeEntry[] = [];
   const problems: RowProblem[] = [];
   records.forEach((record, i) => {
     const code = normalizeCode(record.code ?? "");
     if (!CODE.test(code)) return problems.push({ line: i + 2, message: `invalid code '${record.code ?? ""}'` });
     if (!record.description) return problems.push({ line: i + 2, message: `missing description for ${code}` });
-    const billable = record.billable === undefined || record.billable === "" ? true : /^(1|true|y|yes)$/i.test(record.billable);
+    const billable =
+      record.billable === undefined || record.billable === "" ? true : /^(1|true|y|yes)$/i.test(record.billable);
     entries.push({ code, description: record.description, billable });
   });
   return { entries, problems };

@@ -26,7 +26,14 @@ export const registerDeleteClaim = (app: Api) =>
     await db.batch([
       db.delete(predictions).where(eq(predictions.claimId, id)),
       db.delete(claims).where(eq(claims.id, id)),
-      auditInsert(db, { entityType: "claim", entityId: id, action: "claim.deleted", actor: c.get("user"), before: claim, requestId: c.get("requestId") }),
+      auditInsert(db, {
+        entityType: "claim",
+        entityId: id,
+        action: "claim.deleted",
+        actor: c.get("user"),
+        before: claim,
+        requestId: c.get("requestId"),
+      }),
     ]);
     if (claim.documentKey) await c.env.DOCUMENTS.delete(claim.documentKey);
     return c.body(null, 204);

@@ -29,7 +29,12 @@ export const registerGetClaim = (app: Api) =>
       .from(claims)
       .leftJoin(predictions, eq(predictions.claimId, claims.id))
       // A photo claim is also found by the client's claim id (unique per customer).
-      .where(withVisibility(c.get("user"), or(eq(claims.id, id), and(eq(claims.channel, "photo"), eq(claims.clientClaimId, id)))))
+      .where(
+        withVisibility(
+          c.get("user"),
+          or(eq(claims.id, id), and(eq(claims.channel, "photo"), eq(claims.clientClaimId, id))),
+        ),
+      )
       .orderBy(desc(claims.updatedAt))
       .limit(1);
     if (!row) throw new ApiError("CLAIM_NOT_FOUND", `Claim ${id} not found`);

@@ -37,10 +37,19 @@ export const listClaimsQuery = z
     page_size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
     limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().openapi({ description: "Alias of page_size" }),
   })
-  .refine((q) => !q.start_date || !q.end_date || q.start_date <= q.end_date, { message: "start_date must not be after end_date", path: ["end_date"] });
+  .refine((q) => !q.start_date || !q.end_date || q.start_date <= q.end_date, {
+    message: "start_date must not be after end_date",
+    path: ["end_date"],
+  });
 
 export const claimListSchema = z
-  .object({ claims: z.array(claimSchema), total: z.number().int(), page: z.number().int(), page_size: z.number().int(), limit: z.number().int() })
+  .object({
+    claims: z.array(claimSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    page_size: z.number().int(),
+    limit: z.number().int(),
+  })
   .openapi("ClaimList");
 
 export const listClaimsRoute = protectedRoute({
@@ -83,5 +92,14 @@ export const registerListClaims = (app: Api) =>
         .offset((q.page - 1) * pageSize),
       db.select({ total: count() }).from(claims).where(where),
     ]);
-    return c.json({ claims: rows.map((row) => toClaimView(row.claim, row.prediction, { staff: isStaff(c.get("user")) })), total: totals[0]?.total ?? 0, page: q.page, page_size: pageSize, limit: pageSize }, 200);
+    return c.json(
+      {
+        claims: rows.map((row) => toClaimView(row.claim, row.prediction, { staff: isStaff(c.get("user")) })),
+        total: totals[0]?.total ?? 0,
+        page: q.page,
+        page_size: pageSize,
+        limit: pageSize,
+      },
+      200,
+    );
   });

@@ -100,7 +100,10 @@ export const registerPostHealthClaim = (app: Api) =>
     const row = decision.payable
       ? await recordPayableClaim(c.env.DB, record)
       : await recordRejectedClaim(c.env.DB, record, decision.reasons, decision.fraudFlag, decision.fraudReason);
-    c.header("Server-Timing", `facts;dur=${(factsLoaded - started).toFixed(1)}, record;dur=${(performance.now() - factsLoaded).toFixed(1)}`);
+    c.header(
+      "Server-Timing",
+      `facts;dur=${(factsLoaded - started).toFixed(1)}, record;dur=${(performance.now() - factsLoaded).toFixed(1)}`,
+    );
     c.header("Location", `/api/v1/claims/${record.id}`);
     return c.json(toHealthClaimView(row), 201);
   });

@@ -5,10 +5,19 @@ import { claimSchema, photoResultSchema } from "../../claims/views";
 export const claimIdParams = z.object({ id: z.string().min(1).max(128) });
 
 export const auditEntrySchema = z
-  .object({ action: z.string(), actor_id: z.string().nullable(), actor_role: z.string().nullable(), before: z.unknown(), after: z.unknown(), at: z.string() })
+  .object({
+    action: z.string(),
+    actor_id: z.string().nullable(),
+    actor_role: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    at: z.string(),
+  })
   .openapi("AuditEntry");
 
-export const claimDetailSchema = claimSchema.and(z.object({ audit_trail: z.array(auditEntrySchema) })).openapi("ClaimDetail");
+export const claimDetailSchema = claimSchema
+  .and(z.object({ audit_trail: z.array(auditEntrySchema) }))
+  .openapi("ClaimDetail");
 
 export const photoValidationSchema = z
   .object({

@@ -34,7 +34,10 @@ export async function checkBindings(env: Env): Promise<Record<string, HealthChec
     timed(() => env.MODELS.head("health-check")),
     timed(() => claimCoordinator(env, "health-check").ping()),
   ]);
-  const queue = (binding: Queue<unknown> | undefined): HealthCheck => ({ ok: typeof binding?.send === "function", ms: 0 });
+  const queue = (binding: Queue<unknown> | undefined): HealthCheck => ({
+    ok: typeof binding?.send === "function",
+    ms: 0,
+  });
   return {
     database,
     documents_bucket: documents,

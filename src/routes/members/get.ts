@@ -15,7 +15,9 @@ export const getMemberRoute = protectedRoute({
   summary: "A member (admin), or a member's eligibility (provider, before treatment)",
   roles: ["admin", "provider"],
   request: { params: referenceIdParams },
-  responses: { 200: jsonResponse(z.union([memberSchema, eligibilitySchema]), "Admins get the member; providers its eligibility") },
+  responses: {
+    200: jsonResponse(z.union([memberSchema, eligibilitySchema]), "Admins get the member; providers its eligibility"),
+  },
   errors: { 404: "No such member" },
 });
 

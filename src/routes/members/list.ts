@@ -35,7 +35,13 @@ export const registerListMembers = (app: Api) =>
     const db = c.get("db");
     const where = status ? eq(members.status, status) : undefined;
     const [rows, totals] = await db.batch([
-      db.select().from(members).where(where).orderBy(asc(members.memberId)).limit(page_size).offset((page - 1) * page_size),
+      db
+        .select()
+        .from(members)
+        .where(where)
+        .orderBy(asc(members.memberId))
+        .limit(page_size)
+        .offset((page - 1) * page_size),
       db.select({ total: count() }).from(members).where(where),
     ]);
     return c.json({ members: rows.map(toMemberView), total: totals[0]?.total ?? 0, page, page_size }, 200);

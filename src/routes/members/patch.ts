@@ -15,8 +15,12 @@ const updateMemberRequest = z
     first_name: z.string().trim().min(1).max(100).nullable().optional(),
     last_name: z.string().trim().min(1).max(100).nullable().optional(),
     status: z.enum(MEMBER_STATUSES).optional(),
-    benefit_limit: moneyInput().optional().openapi({ description: "New limit; the remaining benefit moves by the same difference" }),
-    remaining_benefit: moneyInput().optional().openapi({ description: "Set the remaining benefit (e.g. a new plan year), capped at the limit" }),
+    benefit_limit: moneyInput()
+      .optional()
+      .openapi({ description: "New limit; the remaining benefit moves by the same difference" }),
+    remaining_benefit: moneyInput()
+      .optional()
+      .openapi({ description: "Set the remaining benefit (e.g. a new plan year), capped at the limit" }),
     benefit_adjustment: z
       .number()
       .min(-100_000_000)
@@ -40,7 +44,8 @@ function memberChanges(body: z.infer<typeof updateMemberRequest>): ColumnChange[
   if (body.last_name !== undefined) changes.push(setTo("last_name", body.last_name));
   if (body.status !== undefined) changes.push(setTo("status", body.status));
   const limit = body.benefit_limit === undefined ? undefined : toCents(body.benefit_limit)!;
-  const limitExpr = limit === undefined ? { expression: "benefit_limit_cents", bindings: [] } : { expression: "?", bindings: [limit] };
+  const limitExpr =
+    limit === undefined ? { expression: "benefit_limit_cents", bindings: [] } : { expression: "?", bindings: [limit] };
   if (limit !== undefined) changes.push(setTo("benefit_limit_cents", limit));
 
   const remaining = (expression: string, bindings: unknown[]): ColumnChange => ({
@@ -49,7 +54,8 @@ function memberChanges(body: z.infer<typeof updateMemberRequest>): ColumnChange[
     bindings: [...limitExpr.bindings, ...bindings],
   });
   if (body.remaining_benefit !== undefined) changes.push(remaining("?", [toCents(body.remaining_benefit)!]));
-  else if (body.benefit_adjustment !== undefined) changes.push(remaining("remaining_benefit_cents + ?", [toCents(body.benefit_adjustment)!]));
+  else if (body.benefit_adjustment !== undefined)
+    changes.push(remaining("remaining_benefit_cents + ?", [toCents(body.benefit_adjustment)!]));
   else if (limit !== undefined) changes.push(remaining("remaining_benefit_cents + ? - benefit_limit_cents", [limit]));
   return changes;
 }

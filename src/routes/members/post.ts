@@ -55,7 +55,14 @@ export const registerPostMember = (app: Api) =>
     await insertAudited(
       db,
       db.insert(members).values(row),
-      { entityType: "member", entityId: row.memberId, action: "member.created", actor: c.get("user"), after: row, requestId: c.get("requestId") },
+      {
+        entityType: "member",
+        entityId: row.memberId,
+        action: "member.created",
+        actor: c.get("user"),
+        after: row,
+        requestId: c.get("requestId"),
+      },
       { message: `Member ${row.memberId} already exists` },
     );
     return c.json(toMemberView(row), 201);

@@ -16,7 +16,12 @@ export const memberSchema = z
   .openapi("Member");
 
 export const eligibilitySchema = z
-  .object({ member_id: z.string(), status: z.enum(MEMBER_STATUSES), remaining_benefit: z.number(), eligible: z.boolean() })
+  .object({
+    member_id: z.string(),
+    status: z.enum(MEMBER_STATUSES),
+    remaining_benefit: z.number(),
+    eligible: z.boolean(),
+  })
   .openapi("MemberEligibility");
 
 type MemberRow = typeof members.$inferSelect;

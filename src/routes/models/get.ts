@@ -6,7 +6,9 @@ import { jsonResponse } from "../shared/content";
 import { protectedRoute } from "../shared/protected-route";
 import { modelEntrySchema, toModelEntry } from "./schema";
 
-export const modelDetailSchema = modelEntrySchema.extend({ versions: z.array(modelEntrySchema) }).openapi("ModelDetail");
+export const modelDetailSchema = modelEntrySchema
+  .extend({ versions: z.array(modelEntrySchema) })
+  .openapi("ModelDetail");
 
 export const getModelRoute = protectedRoute({
   method: "get",

@@ -17,6 +17,11 @@ export const listModelsRoute = protectedRoute({
 
 export const registerListModels = (app: Api) =>
   app.openapi(listModelsRoute, async (c) => {
-    const rows = await c.get("db").select().from(modelStats).where(eq(modelStats.status, "active")).orderBy(asc(modelStats.modelName));
+    const rows = await c
+      .get("db")
+      .select()
+      .from(modelStats)
+      .where(eq(modelStats.status, "active"))
+      .orderBy(asc(modelStats.modelName));
     return c.json(rows.map(toModelEntry), 200);
   });

@@ -1,5 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { MODEL_STATUSES, MODEL_TYPES, TRAINING_JOB_STATUSES, type modelStats, type trainingJobs } from "../../db/schema";
+import {
+  MODEL_STATUSES,
+  MODEL_TYPES,
+  TRAINING_JOB_STATUSES,
+  type modelStats,
+  type trainingJobs,
+} from "../../db/schema";
 
 export const modelEntrySchema = z
   .object({
@@ -7,7 +13,9 @@ export const modelEntrySchema = z
     model_type: z.enum(MODEL_TYPES),
     dataset: z.string().nullable(),
     version: z.string(),
-    metrics: z.record(z.string(), z.unknown()).openapi({ example: { roc_auc: 0.85, accuracy: 0.84, precision: 0.63, recall: 0.88, f1: 0.73 } }),
+    metrics: z
+      .record(z.string(), z.unknown())
+      .openapi({ example: { roc_auc: 0.85, accuracy: 0.84, precision: 0.63, recall: 0.88, f1: 0.73 } }),
     status: z.enum(MODEL_STATUSES),
     trained_at: z.string(),
     promoted_at: z.string().nullable(),

@@ -26,7 +26,12 @@ export const registerListProviders = (app: Api) =>
     const { page, page_size } = c.req.valid("query");
     const db = c.get("db");
     const [rows, totals] = await db.batch([
-      db.select().from(providers).orderBy(asc(providers.providerId)).limit(page_size).offset((page - 1) * page_size),
+      db
+        .select()
+        .from(providers)
+        .orderBy(asc(providers.providerId))
+        .limit(page_size)
+        .offset((page - 1) * page_size),
       db.select({ total: count() }).from(providers),
     ]);
     return c.json({ providers: rows.map(toProviderView), total: totals[0]?.total ?? 0, page, page_size }, 200);

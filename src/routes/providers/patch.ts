@@ -36,8 +36,21 @@ export const registerPatchProvider = (app: Api) =>
       ...(body.name === undefined ? [] : [setTo("name", body.name)]),
       ...(body.status === undefined ? [] : [setTo("status", body.status)]),
     ];
-    const target = { table: "providers", keyColumn: "provider_id", key: id, entityType: "provider", columns: PROVIDER_AUDIT_COLUMNS };
-    const changed = await patchAudited(c.env.DB, target, changes, c.get("user"), c.get("requestId"), new Date().toISOString());
+    const target = {
+      table: "providers",
+      keyColumn: "provider_id",
+      key: id,
+      entityType: "provider",
+      columns: PROVIDER_AUDIT_COLUMNS,
+    };
+    const changed = await patchAudited(
+      c.env.DB,
+      target,
+      changes,
+      c.get("user"),
+      c.get("requestId"),
+      new Date().toISOString(),
+    );
     if (!changed) throw new ApiError("NOT_FOUND", `Provider ${id} not found`);
     const row = await c.get("db").query.providers.findFirst({ where: eq(providers.providerId, id) });
     return c.json(toProviderView(row!), 200);

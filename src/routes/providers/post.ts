@@ -38,7 +38,14 @@ export const registerPostProvider = (app: Api) =>
     await insertAudited(
       db,
       db.insert(providers).values(row),
-      { entityType: "provider", entityId: row.providerId, action: "provider.created", actor: c.get("user"), after: row, requestId: c.get("requestId") },
+      {
+        entityType: "provider",
+        entityId: row.providerId,
+        action: "provider.created",
+        actor: c.get("user"),
+        after: row,
+        requestId: c.get("requestId"),
+      },
       { message: `Provider ${row.providerId} already exists` },
     );
     return c.json(toProviderView(row), 201);

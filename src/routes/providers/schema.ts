@@ -2,7 +2,13 @@ import { z } from "@hono/zod-openapi";
 import { PROVIDER_STATUSES, type providers } from "../../db/schema";
 
 export const providerSchema = z
-  .object({ provider_id: z.string(), name: z.string(), status: z.enum(PROVIDER_STATUSES), created_at: z.string(), updated_at: z.string() })
+  .object({
+    provider_id: z.string(),
+    name: z.string(),
+    status: z.enum(PROVIDER_STATUSES),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
   .openapi("Provider");
 
 export const toProviderView = (row: typeof providers.$inferSelect) => ({

@@ -1,7 +1,10 @@
 import type { z } from "@hono/zod-openapi";
 
 /** A required JSON request body. */
-export const jsonBody = <S extends z.ZodType>(schema: S) => ({ required: true, content: { "application/json": { schema } } });
+export const jsonBody = <S extends z.ZodType>(schema: S) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
 
 /** A JSON response. */
 export const jsonResponse = <S extends z.ZodType>(schema: S, description: string) => ({

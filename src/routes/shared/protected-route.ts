@@ -62,7 +62,10 @@ function declare<D extends RouteDeclaration>(declaration: D, auth: { roles: read
         }
       : {}),
     middleware: [limitBody(maxBytes), ...guards, ...middleware],
-    responses: { ...responses, ...errorResponses({ ...commonErrors(declaration, maxBytes), ...authErrors, ...errors }) },
+    responses: {
+      ...responses,
+      ...errorResponses({ ...commonErrors(declaration, maxBytes), ...authErrors, ...errors }),
+    },
   });
   return route as unknown as Declared<D>;
 }

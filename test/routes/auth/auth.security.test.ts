@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { MAX_FAILURES } from "../../../src/auth/login-throttle";
 import { api, createUser, expectError, uniqueIp } from "../../helpers";
 
-const b64url = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
+const b64url = (value: unknown) =>
+  btoa(JSON.stringify(value)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
 const secret = () => new TextEncoder().encode(env.JWT_SECRET);
 const claimsFor = (user: { id: string; email: string }, role = "insurer") => ({
   sub: user.id,
@@ -73,7 +74,10 @@ describe("bearer tokens", () => {
 
   it("rejects a token for another issuer or audience", async () => {
     const user = await createUser("insurer");
-    for (const [issuer, audience] of [["someone-else", env.JWT_AUDIENCE], [env.JWT_ISSUER, "another-api"]]) {
+    for (const [issuer, audience] of [
+      ["someone-else", env.JWT_AUDIENCE],
+      [env.JWT_ISSUER, "another-api"],
+    ]) {
       const token = await new SignJWT(claimsFor(user))
         .setProtectedHeader({ alg: "HS256" })
         .setIssuer(issuer!)
@@ -98,7 +102,11 @@ describe("admin routes", () => {
   it("refuses an insurer, a provider and a customer with 403", async () => {
     for (const role of ["insurer", "provider", "customer"] as const) {
       const user = await createUser(role);
-      const body = await expectError(await api("/api/v1/auth/register", { method: "POST", token: user.token, body: newUser() }), 403, "FORBIDDEN");
+      const body = await expectError(
+        await api("/api/v1/auth/register", { method: "POST", token: user.token, body: newUser() }),
+        403,
+        "FORBIDDEN",
+      );
       expect(body.error.message).toBe("Admin access required");
     }
   });
@@ -109,12 +117,20 @@ describe("login throttling", () => {
     const user = await createUser("insurer");
     for (let i = 0; i < MAX_FAILURES; i++) {
       await expectError(
-        await api("/api/v1/auth/login", { method: "POST", body: { email: user.email, password: "wrong" }, ip: uniqueIp() }),
+        await api("/api/v1/auth/login", {
+          method: "POST",
+          body: { email: user.email, password: "wrong" },
+          ip: uniqueIp(),
+        }),
         401,
         "UNAUTHORIZED",
       );
     }
-    const locked = await api("/api/v1/auth/login", { method: "POST", body: { email: user.email, password: user.password }, ip: uniqueIp() });
+    const locked = await api("/api/v1/auth/login", {
+      method: "POST",
+      body: { email: user.email, password: user.password },
+      ip: uniqueIp(),
+    });
     const retryAfter = Number(locked.headers.get("retry-after"));
     await expectError(locked, 429, "RATE_LIMITED");
     expect(retryAfter).toBeGreaterThan(14 * 60);
@@ -127,8 +143,16 @@ describe("login throttling", () => {
       await api("/api/v1/auth/login", { method: "POST", body: { email: `nobody-${i}@x.test`, password: "guess" }, ip });
     }
     const user = await createUser("customer");
-    await expectError(await api("/api/v1/auth/login", { method: "POST", body: { email: user.email, password: user.password }, ip }), 429, "RATE_LIMITED");
-    const fromElsewhere = await api("/api/v1/auth/login", { method: "POST", body: { email: user.email, password: user.password }, ip: uniqueIp() });
+    await expectError(
+      await api("/api/v1/auth/login", { method: "POST", body: { email: user.email, password: user.password }, ip }),
+      429,
+      "RATE_LIMITED",
+    );
+    const fromElsewhere = await api("/api/v1/auth/login", {
+      method: "POST",
+      body: { email: user.email, password: user.password },
+      ip: uniqueIp(),
+    });
     expect(fromElsewhere.status).toBe(200);
   });
 
@@ -139,13 +163,19 @@ describe("login throttling", () => {
         api("/api/v1/auth/login", { method: "POST", body: { email: user.email, password: "wrong" }, ip: uniqueIp() }),
       ),
     );
-    const row = await env.DB.prepare("SELECT failures, locked_until FROM login_throttles WHERE key = ?").bind(`email:${user.email}`).first<{ failures: number; locked_until: number }>();
+    const row = await env.DB.prepare("SELECT failures, locked_until FROM login_throttles WHERE key = ?")
+      .bind(`email:${user.email}`)
+      .first<{ failures: number; locked_until: number }>();
     expect(row!.failures).toBe(MAX_FAILURES);
     expect(row!.locked_until).toBeGreaterThan(Date.now());
   });
 
   it("answers an unknown email exactly like a wrong password", async () => {
-    const res = await api("/api/v1/auth/login", { method: "POST", body: { email: "ghost@claimsedge.test", password: "whatever" }, ip: uniqueIp() });
+    const res = await api("/api/v1/auth/login", {
+      method: "POST",
+      body: { email: "ghost@claimsedge.test", password: "whatever" },
+      ip: uniqueIp(),
+    });
     const body = await expectError(res, 401, "UNAUTHORIZED");
     expect(body.error.message).toBe("Invalid email or password");
   });

@@ -6,7 +6,11 @@ import { api, createUser, readAs, uniqueIp } from "../../helpers";
 describe("POST /api/v1/auth/login", () => {
   it("returns a bearer token that opens authenticated routes", async () => {
     const insurer = await createUser("insurer");
-    const login = await api("/api/v1/auth/login", { method: "POST", body: { email: insurer.email, password: insurer.password }, ip: uniqueIp() });
+    const login = await api("/api/v1/auth/login", {
+      method: "POST",
+      body: { email: insurer.email, password: insurer.password },
+      ip: uniqueIp(),
+    });
     const body = await readAs(login, postLoginRoute, 200);
     expect(body.token_type).toBe("Bearer");
     expect(body.expires_in).toBe(3600);

@@ -16,7 +16,11 @@ describe("POST /api/v1/auth/register", () => {
     const existing = await createUser("insurer");
     const before = await env.DB.prepare("SELECT count(*) AS n FROM audit_events").first<{ n: number }>();
     const duplicate = { ...newUser(), email: existing.email.toUpperCase() };
-    await expectError(await api("/api/v1/auth/register", { method: "POST", token: admin.token, body: duplicate }), 409, "CONFLICT");
+    await expectError(
+      await api("/api/v1/auth/register", { method: "POST", token: admin.token, body: duplicate }),
+      409,
+      "CONFLICT",
+    );
     const after = await env.DB.prepare("SELECT count(*) AS n FROM audit_events").first<{ n: number }>();
     expect(after!.n).toBe(before!.n);
   });
@@ -24,7 +28,11 @@ describe("POST /api/v1/auth/register", () => {
   it("requires the binding id for provider and customer roles", async () => {
     const admin = await createUser("admin");
     const body = await expectError(
-      await api("/api/v1/auth/register", { method: "POST", token: admin.token, body: { ...newUser(), role: "provider" } }),
+      await api("/api/v1/auth/register", {
+        method: "POST",
+        token: admin.token,
+        body: { ...newUser(), role: "provider" },
+      }),
       400,
       "VALIDATION_ERROR",
     );

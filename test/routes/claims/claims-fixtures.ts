@@ -18,7 +18,11 @@ export async function claimsOfTwoHospitals(): Promise<ClaimsOfTwoHospitals> {
   const admin = await createUser("admin");
   const providerB = `HB-${crypto.randomUUID().slice(0, 6)}`;
   await readAs(
-    await api("/api/v1/providers", { method: "POST", token: admin.token, body: { provider_id: providerB, name: "Second Hospital" } }),
+    await api("/api/v1/providers", {
+      method: "POST",
+      token: admin.token,
+      body: { provider_id: providerB, name: "Second Hospital" },
+    }),
     postProviderRoute,
     201,
   );
@@ -26,7 +30,17 @@ export async function claimsOfTwoHospitals(): Promise<ClaimsOfTwoHospitals> {
   const hospitalB = await createUser("provider", { providerId: providerB });
   const member = await freshMember(1_000_000);
   const submit = async (user: TestUser, changes: Record<string, unknown>) =>
-    (await readAs(await api("/api/v1/claims", { method: "POST", token: user.token, body: healthClaim({ member_id: member, ...changes }) }), postHealthClaimRoute, 201)).claim_id;
+    (
+      await readAs(
+        await api("/api/v1/claims", {
+          method: "POST",
+          token: user.token,
+          body: healthClaim({ member_id: member, ...changes }),
+        }),
+        postHealthClaimRoute,
+        201,
+      )
+    ).claim_id;
   const claimIds: { a: string[]; b: string[] } = { a: [], b: [] };
   for (let i = 0; i < 3; i++) claimIds.a.push(await submit(hospitalA, { claim_amount: 100 + i }));
   claimIds.a.push(await submit(hospitalA, { claim_amount: 90000 }));

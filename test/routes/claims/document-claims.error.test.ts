@@ -7,7 +7,13 @@ import truncated from "../../fixtures/documents/truncated.pdf";
 import typedForm from "../../fixtures/documents/typed-form.pdf";
 import type { ErrorCode } from "../../../src/errors/codes";
 import { api, createUser, expectError, type TestUser } from "../../helpers";
-import { acceptedUpload, documentClaimCounts, prepareDocumentClaims, uploadPdf, waitUntilFinished } from "./document-fixtures";
+import {
+  acceptedUpload,
+  documentClaimCounts,
+  prepareDocumentClaims,
+  uploadPdf,
+  waitUntilFinished,
+} from "./document-fixtures";
 
 let insurer: TestUser;
 
@@ -32,9 +38,18 @@ describe("POST /api/v1/claims/upload", () => {
   it("refuses a request without a file and a non-multipart body", async () => {
     const form = new FormData();
     form.append("other", "x");
-    await expectError(await api("/api/v1/claims/upload", { method: "POST", token: insurer.token, body: form }), 400, "VALIDATION_ERROR");
     await expectError(
-      await api("/api/v1/claims/upload", { method: "POST", token: insurer.token, body: typedForm, headers: { "content-type": "application/pdf" } }),
+      await api("/api/v1/claims/upload", { method: "POST", token: insurer.token, body: form }),
+      400,
+      "VALIDATION_ERROR",
+    );
+    await expectError(
+      await api("/api/v1/claims/upload", {
+        method: "POST",
+        token: insurer.token,
+        body: typedForm,
+        headers: { "content-type": "application/pdf" },
+      }),
       415,
       "UNSUPPORTED_MEDIA_TYPE",
     );
@@ -46,7 +61,11 @@ describe("PUT /api/v1/claims/{id}/update", () => {
     const accepted = await acceptedUpload(typedForm, insurer.token);
     await waitUntilFinished(accepted.claim_id, insurer.token);
     await expectError(
-      await api(`/api/v1/claims/${accepted.claim_id}/update`, { method: "PUT", token: insurer.token, body: { status: "paid" } }),
+      await api(`/api/v1/claims/${accepted.claim_id}/update`, {
+        method: "PUT",
+        token: insurer.token,
+        body: { status: "paid" },
+      }),
       400,
       "VALIDATION_ERROR",
     );

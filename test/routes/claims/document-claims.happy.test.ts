@@ -49,7 +49,11 @@ describe("POST /api/v1/claims/upload → queue → PROCESSED", () => {
     const accepted = await acceptedUpload(scannedForm, insurer.token);
     const claim = await waitUntilFinished(accepted.claim_id, insurer.token, 120_000);
     expect(claim.status).toBe("PROCESSED");
-    expect(claim.extracted_data).toMatchObject({ pages: [{ number: 1, source: "ocr" }], incident_date: "2025-03-14", amount_claimed: 4250 });
+    expect(claim.extracted_data).toMatchObject({
+      pages: [{ number: 1, source: "ocr" }],
+      incident_date: "2025-03-14",
+      amount_claimed: 4250,
+    });
   });
 });
 
@@ -57,16 +61,28 @@ describe("adjusting, reading and deleting document claims", () => {
   it("an adjuster approves a processed claim (audited)", async () => {
     const accepted = await acceptedUpload(typedForm, insurer.token);
     await waitUntilFinished(accepted.claim_id, insurer.token);
-    const res = await api(`/api/v1/claims/${accepted.claim_id}/update`, { method: "PUT", token: insurer.token, body: { status: "approved", is_fraudulent: false } });
+    const res = await api(`/api/v1/claims/${accepted.claim_id}/update`, {
+      method: "PUT",
+      token: insurer.token,
+      body: { status: "approved", is_fraudulent: false },
+    });
     expect(await readAs(res, putClaimUpdateRoute, 200)).toMatchObject({ id: accepted.claim_id, status: "APPROVED" });
     const claim = await documentClaim(accepted.claim_id, insurer.token);
     expect(claim).toMatchObject({ status: "APPROVED", fraud_confirmed: false });
-    expect(claim.audit_trail.at(-1)).toMatchObject({ action: "claim.status_updated", before: { status: "PROCESSED" }, after: { status: "APPROVED" } });
+    expect(claim.audit_trail.at(-1)).toMatchObject({
+      action: "claim.status_updated",
+      before: { status: "PROCESSED" },
+      after: { status: "APPROVED" },
+    });
   });
 
   it("lists document claims in the document-claim shape, filtered by lower-case status", async () => {
     await waitUntilFinished((await acceptedUpload(typedForm, insurer.token)).claim_id, insurer.token);
-    const list = await readAs(await api("/api/v1/claims?channel=document&status=processed&limit=50", { token: insurer.token }), listClaimsRoute, 200);
+    const list = await readAs(
+      await api("/api/v1/claims?channel=document&status=processed&limit=50", { token: insurer.token }),
+      listClaimsRoute,
+      200,
+    );
     expect(list.claims.length).toBeGreaterThan(0);
     for (const claim of list.claims) {
       expect(claim).toMatchObject({ channel: "document", status: "PROCESSED", user_id: insurer.id });
@@ -81,8 +97,14 @@ describe("adjusting, reading and deleting document claims", () => {
     expect(res.status).toBe(204);
     await expectError(await api(`/api/v1/claims/${accepted.claim_id}`, { token: admin.token }), 404, "CLAIM_NOT_FOUND");
     expect(await env.DOCUMENTS.head(`claims/${accepted.claim_id}/document.pdf`)).toBeNull();
-    const audit = await env.DB.prepare("SELECT action FROM audit_events WHERE entity_id = ? ORDER BY id DESC LIMIT 1").bind(accepted.claim_id).first();
+    const audit = await env.DB.prepare("SELECT action FROM audit_events WHERE entity_id = ? ORDER BY id DESC LIMIT 1")
+      .bind(accepted.claim_id)
+      .first();
     expect(audit).toEqual({ action: "claim.deleted" });
-    await expectError(await api(`/api/v1/claims/${accepted.claim_id}`, { method: "DELETE", token: admin.token }), 404, "CLAIM_NOT_FOUND");
+    await expectError(
+      await api(`/api/v1/claims/${accepted.claim_id}`, { method: "DELETE", token: admin.token }),
+      404,
+      "CLAIM_NOT_FOUND",
+    );
   });
 });

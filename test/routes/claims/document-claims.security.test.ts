@@ -21,10 +21,18 @@ describe("document claims are for staff", () => {
     await waitUntilFinished(accepted.claim_id, insurer.token);
     const other = await createUser("insurer");
     await expectError(
-      await api(`/api/v1/claims/${accepted.claim_id}/update`, { method: "PUT", token: other.token, body: { status: "rejected" } }),
+      await api(`/api/v1/claims/${accepted.claim_id}/update`, {
+        method: "PUT",
+        token: other.token,
+        body: { status: "rejected" },
+      }),
       404,
       "CLAIM_NOT_FOUND",
     );
-    await expectError(await api(`/api/v1/claims/${accepted.claim_id}`, { method: "DELETE", token: insurer.token }), 403, "FORBIDDEN");
+    await expectError(
+      await api(`/api/v1/claims/${accepted.claim_id}`, { method: "DELETE", token: insurer.token }),
+      403,
+      "FORBIDDEN",
+    );
   });
 });

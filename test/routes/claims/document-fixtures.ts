@@ -15,7 +15,12 @@ export async function prepareDocumentClaims(admin: TestUser): Promise<void> {
     "policy_number,policy_bind_date,policy_annual_premium,umbrella_limit,insured_hobbies,months_as_customer,age\n" +
     "POL-2025-521585,17/10/2014,1406.91,0,chess,328,48\n";
   await readAs(
-    await api("/api/v1/policies/import", { method: "POST", token: admin.token, body: policies, headers: { "content-type": "text/csv" } }),
+    await api("/api/v1/policies/import", {
+      method: "POST",
+      token: admin.token,
+      body: policies,
+      headers: { "content-type": "text/csv" },
+    }),
     postPolicyImportRoute,
     200,
   );
@@ -30,7 +35,8 @@ export const uploadPdf = (bytes: ArrayBuffer, token: string, filename = "claim.p
 export const acceptedUpload = async (bytes: ArrayBuffer, token: string, filename?: string) =>
   readAs(await uploadPdf(bytes, token, filename), postDocumentUploadRoute, 202);
 
-export const documentClaim = async (id: string, token: string) => readBody(await api(`/api/v1/claims/${id}`, { token }), documentClaimDetail);
+export const documentClaim = async (id: string, token: string) =>
+  readBody(await api(`/api/v1/claims/${id}`, { token }), documentClaimDetail);
 
 export async function waitUntilFinished(id: string, token: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -43,6 +49,7 @@ export async function waitUntilFinished(id: string, token: string, timeoutMs = 6
 }
 
 export const documentClaimCounts = async () => ({
-  claims: (await env.DB.prepare("SELECT count(*) AS n FROM claims WHERE channel = 'document'").first<{ n: number }>())!.n,
+  claims: (await env.DB.prepare("SELECT count(*) AS n FROM claims WHERE channel = 'document'").first<{ n: number }>())!
+    .n,
   objects: (await env.DOCUMENTS.list({ prefix: "claims/" })).objects.length,
 });

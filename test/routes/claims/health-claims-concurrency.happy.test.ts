@@ -33,7 +33,8 @@ describe("benefit caps under concurrency", () => {
     const byStatus = (status: string) => claims.filter((claim) => claim.status === status).length;
     expect(byStatus("PARTIAL")).toBe(1);
     expect(byStatus("APPROVED") + byStatus("PARTIAL") + byStatus("REJECTED")).toBe(100);
-    for (const claim of claims.filter((c) => c.status === "REJECTED")) expect(claim.reason_codes).toEqual(["BENEFIT_EXHAUSTED"]);
+    for (const claim of claims.filter((c) => c.status === "REJECTED"))
+      expect(claim.reason_codes).toEqual(["BENEFIT_EXHAUSTED"]);
 
     const ledger = await env.DB.prepare(
       "SELECT sum(approved_amount_cents) AS approved, count(*) AS n FROM claims WHERE member_id = ?",

@@ -26,7 +26,9 @@ describe("POST /api/v1/claims with an Idempotency-Key", () => {
     const member = await freshMember(50_000);
     const key = crypto.randomUUID();
     await expectError(await post(healthClaim({ member_id: member, claim_amount: -1 }), key), 400, "VALIDATION_ERROR");
-    const stored = await env.DB.prepare("SELECT count(*) AS n FROM idempotency_keys WHERE key = ?").bind(key).first<{ n: number }>();
+    const stored = await env.DB.prepare("SELECT count(*) AS n FROM idempotency_keys WHERE key = ?")
+      .bind(key)
+      .first<{ n: number }>();
     expect(stored!.n).toBe(0);
     expect((await post(healthClaim({ member_id: member }), key)).status).toBe(201);
   });

@@ -34,14 +34,20 @@ describe("POST /api/v1/claims with an Idempotency-Key", () => {
     const member = await freshMember(50_000);
     const key = crypto.randomUUID();
     const a = await readAs(await post(healthClaim({ member_id: member }), key), postHealthClaimRoute, 201);
-    const b = await readAs(await post(healthClaim({ member_id: member, claim_amount: 10 }), key, other), postHealthClaimRoute, 201);
+    const b = await readAs(
+      await post(healthClaim({ member_id: member, claim_amount: 10 }), key, other),
+      postHealthClaimRoute,
+      201,
+    );
     expect(a.claim_id).not.toBe(b.claim_id);
   });
 
   it("concurrent requests with one key create one claim", async () => {
     const member = await freshMember(50_000);
     const key = crypto.randomUUID();
-    const responses = await Promise.all(Array.from({ length: 10 }, () => post(healthClaim({ member_id: member }), key)));
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => post(healthClaim({ member_id: member }), key)),
+    );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);

@@ -28,21 +28,47 @@ describe("POST /api/v1/claims refuses bad input and writes nothing", () => {
     ["a malformed service date", { service_date: "23/02/2026" }],
     ["notes that are not text", { notes: 42 }],
   ])("%s → 400 VALIDATION_ERROR", async (_, changes) => {
-    const res = await api("/api/v1/claims", { method: "POST", token: hospital.token, body: healthClaim({ member_id: member, ...changes }) });
+    const res = await api("/api/v1/claims", {
+      method: "POST",
+      token: hospital.token,
+      body: healthClaim({ member_id: member, ...changes }),
+    });
     await expectError(res, 400, "VALIDATION_ERROR");
     expect(await claimCount(member)).toBe(0);
     expect(await remainingBenefitCents(member)).toBe(5_000_000);
   });
 
   it("an oversized body → 413", async () => {
-    const res = await api("/api/v1/claims", { method: "POST", token: hospital.token, body: healthClaim({ member_id: member, notes: "x".repeat(1_100_000) }) });
+    const res = await api("/api/v1/claims", {
+      method: "POST",
+      token: hospital.token,
+      body: healthClaim({ member_id: member, notes: "x".repeat(1_100_000) }),
+    });
     await expectError(res, 413, "PAYLOAD_TOO_LARGE");
     expect(await claimCount(member)).toBe(0);
   });
 
   it("a body that is not JSON → 400, another media type → 415", async () => {
-    await expectError(await api("/api/v1/claims", { method: "POST", token: hospital.token, body: "{", headers: { "content-type": "application/json" } }), 400, "VALIDATION_ERROR");
-    await expectError(await api("/api/v1/claims", { method: "POST", token: hospital.token, body: "member_id=M123", headers: { "content-type": "application/x-www-form-urlencoded" } }), 415, "UNSUPPORTED_MEDIA_TYPE");
+    await expectError(
+      await api("/api/v1/claims", {
+        method: "POST",
+        token: hospital.token,
+        body: "{",
+        headers: { "content-type": "application/json" },
+      }),
+      400,
+      "VALIDATION_ERROR",
+    );
+    await expectError(
+      await api("/api/v1/claims", {
+        method: "POST",
+        token: hospital.token,
+        body: "member_id=M123",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+      415,
+      "UNSUPPORTED_MEDIA_TYPE",
+    );
     expect(await claimCount(member)).toBe(0);
   });
 });

@@ -14,7 +14,8 @@ beforeAll(async () => {
   admin = await createUser("admin");
 });
 
-const submit = (body: Record<string, unknown>, user = hospital) => api("/api/v1/claims", { method: "POST", token: user.token, body });
+const submit = (body: Record<string, unknown>, user = hospital) =>
+  api("/api/v1/claims", { method: "POST", token: user.token, body });
 const adjudicated = (response: Response) => readAs(response, postHealthClaimRoute, 201);
 
 describe("POST /api/v1/claims", () => {
@@ -75,7 +76,11 @@ describe("POST /api/v1/claims", () => {
     ["an unknown member", { member_id: "M999" }, ["MEMBER_NOT_FOUND"]],
     ["an unknown diagnosis", { diagnosis_code: "Z999" }, ["DIAGNOSIS_UNKNOWN"]],
     ["an unknown procedure", { procedure_code: "X999" }, ["PROCEDURE_UNKNOWN"]],
-    ["a procedure not allowed for the diagnosis", { procedure_code: "P002", claim_amount: 1000 }, ["PROCEDURE_NOT_ALLOWED"]],
+    [
+      "a procedure not allowed for the diagnosis",
+      { procedure_code: "P002", claim_amount: 1000 },
+      ["PROCEDURE_NOT_ALLOWED"],
+    ],
   ])("rejects %s with a reason code", async (_, changes, codes) => {
     const body = await adjudicated(await submit(healthClaim(changes)));
     expect(body.status).toBe("REJECTED");
@@ -90,8 +95,12 @@ describe("POST /api/v1/claims", () => {
 
   it("flags a likely duplicate (same member, provider, procedure, service date, amount)", async () => {
     const member = await freshMember(100_000);
-    const first = await adjudicated(await submit(healthClaim({ member_id: member, service_date: "2026-03-01", claim_amount: 9000 })));
-    const second = await adjudicated(await submit(healthClaim({ member_id: member, service_date: "2026-03-01", claim_amount: 9000 })));
+    const first = await adjudicated(
+      await submit(healthClaim({ member_id: member, service_date: "2026-03-01", claim_amount: 9000 })),
+    );
+    const second = await adjudicated(
+      await submit(healthClaim({ member_id: member, service_date: "2026-03-01", claim_amount: 9000 })),
+    );
     expect(first.status).toBe("APPROVED");
     expect(second).toMatchObject({ status: "REJECTED", fraud_flag: true, reason_codes: ["DUPLICATE_CLAIM"] });
     expect(second.fraud_reason).toContain(first.claim_id);
@@ -100,31 +109,57 @@ describe("POST /api/v1/claims", () => {
 
   it("accepts codes with dots and in lower case", async () => {
     const member = await freshMember(50_000);
-    const body = await adjudicated(await submit(healthClaim({ member_id: member, diagnosis_code: "d.001", procedure_code: "p001" })));
+    const body = await adjudicated(
+      await submit(healthClaim({ member_id: member, diagnosis_code: "d.001", procedure_code: "p001" })),
+    );
     expect(body).toMatchObject({ status: "APPROVED", diagnosis_code: "D001", procedure_code: "P001" });
   });
 
   it("writes every decision and benefit change to the audit trail", async () => {
     const member = await freshMember(50_000);
     const claim = await adjudicated(await submit(healthClaim({ member_id: member })));
-    const detail = await readAs(await api(`/api/v1/claims/${claim.claim_id}`, { token: hospital.token }), getClaimRoute, 200);
+    const detail = await readAs(
+      await api(`/api/v1/claims/${claim.claim_id}`, { token: hospital.token }),
+      getClaimRoute,
+      200,
+    );
     expect(detail.audit_trail).toHaveLength(1);
-    expect(detail.audit_trail[0]).toMatchObject({ action: "claim.adjudicated", actor_id: hospital.id, after: { status: "APPROVED", approved_amount_cents: 1_500_000 } });
-    const memberAudit = await env.DB.prepare("SELECT before, after FROM audit_events WHERE entity_type = 'member' AND entity_id = ?").bind(member).first<{ before: string; after: string }>();
+    expect(detail.audit_trail[0]).toMatchObject({
+      action: "claim.adjudicated",
+      actor_id: hospital.id,
+      after: { status: "APPROVED", approved_amount_cents: 1_500_000 },
+    });
+    const memberAudit = await env.DB.prepare(
+      "SELECT before, after FROM audit_events WHERE entity_type = 'member' AND entity_id = ?",
+    )
+      .bind(member)
+      .first<{ before: string; after: string }>();
     expect(JSON.parse(memberAudit!.before)).toEqual({ remaining_benefit_cents: 5_000_000 });
-    expect(JSON.parse(memberAudit!.after)).toMatchObject({ remaining_benefit_cents: 3_500_000, deducted_cents: 1_500_000, claim_id: claim.claim_id });
+    expect(JSON.parse(memberAudit!.after)).toMatchObject({
+      remaining_benefit_cents: 3_500_000,
+      deducted_cents: 1_500_000,
+      claim_id: claim.claim_id,
+    });
   });
 });
 
 describe("reference data changes reach adjudication", () => {
   it("a provider deactivated by an admin is refused on the next claim", async () => {
     const providerId = `HX-${crypto.randomUUID().slice(0, 6)}`;
-    await api("/api/v1/providers", { method: "POST", token: admin.token, body: { provider_id: providerId, name: "Soon closed" } });
+    await api("/api/v1/providers", {
+      method: "POST",
+      token: admin.token,
+      body: { provider_id: providerId, name: "Soon closed" },
+    });
     const member = await freshMember(50_000);
-    const before = await adjudicated(await submit(healthClaim({ member_id: member, provider_id: providerId, claim_amount: 10 }), admin));
+    const before = await adjudicated(
+      await submit(healthClaim({ member_id: member, provider_id: providerId, claim_amount: 10 }), admin),
+    );
     expect(before.status).toBe("APPROVED");
     await api(`/api/v1/providers/${providerId}`, { method: "PATCH", token: admin.token, body: { status: "INACTIVE" } });
-    const after = await adjudicated(await submit(healthClaim({ member_id: member, provider_id: providerId, claim_amount: 11 }), admin));
+    const after = await adjudicated(
+      await submit(healthClaim({ member_id: member, provider_id: providerId, claim_amount: 11 }), admin),
+    );
     expect(after.reason_codes).toEqual(["PROVIDER_INACTIVE"]);
   });
 });

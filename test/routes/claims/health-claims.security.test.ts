@@ -13,7 +13,11 @@ beforeAll(async () => {
 
 describe("POST /api/v1/claims", () => {
   it("a provider user posting for another provider → 403, nothing written", async () => {
-    const res = await api("/api/v1/claims", { method: "POST", token: hospital.token, body: healthClaim({ member_id: member, provider_id: "H457" }) });
+    const res = await api("/api/v1/claims", {
+      method: "POST",
+      token: hospital.token,
+      body: healthClaim({ member_id: member, provider_id: "H457" }),
+    });
     await expectError(res, 403, "FORBIDDEN");
     expect(await claimCount(member)).toBe(0);
   });
@@ -21,9 +25,17 @@ describe("POST /api/v1/claims", () => {
   it("customers and insurers may not submit health claims", async () => {
     for (const role of ["customer", "insurer"] as const) {
       const user = await createUser(role);
-      await expectError(await api("/api/v1/claims", { method: "POST", token: user.token, body: healthClaim({ member_id: member }) }), 403, "FORBIDDEN");
+      await expectError(
+        await api("/api/v1/claims", { method: "POST", token: user.token, body: healthClaim({ member_id: member }) }),
+        403,
+        "FORBIDDEN",
+      );
     }
-    await expectError(await api("/api/v1/claims", { method: "POST", body: healthClaim({ member_id: member }) }), 401, "UNAUTHORIZED");
+    await expectError(
+      await api("/api/v1/claims", { method: "POST", body: healthClaim({ member_id: member }) }),
+      401,
+      "UNAUTHORIZED",
+    );
     expect(await claimCount(member)).toBe(0);
   });
 });

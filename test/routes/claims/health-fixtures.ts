@@ -15,12 +15,15 @@ export async function freshMember(remaining: number, limit = Math.max(remaining,
 }
 
 export async function remainingBenefitCents(memberId: string): Promise<number> {
-  const row = await env.DB.prepare("SELECT remaining_benefit_cents AS r FROM members WHERE member_id = ?").bind(memberId).first<{ r: number }>();
+  const row = await env.DB.prepare("SELECT remaining_benefit_cents AS r FROM members WHERE member_id = ?")
+    .bind(memberId)
+    .first<{ r: number }>();
   return row!.r;
 }
 
 export const claimCount = async (memberId: string) =>
-  (await env.DB.prepare("SELECT count(*) AS n FROM claims WHERE member_id = ?").bind(memberId).first<{ n: number }>())!.n;
+  (await env.DB.prepare("SELECT count(*) AS n FROM claims WHERE member_id = ?").bind(memberId).first<{ n: number }>())!
+    .n;
 
 export const healthClaim = (overrides: Record<string, unknown> = {}) => ({
   member_id: "M123",

@@ -17,7 +17,8 @@ beforeAll(async () => {
   images = await photos();
 });
 
-const validate = (body: unknown, user = customer) => api("/api/v1/claims/validate", { method: "POST", token: user.token, body });
+const validate = (body: unknown, user = customer) =>
+  api("/api/v1/claims/validate", { method: "POST", token: user.token, body });
 const newClaimId = () => `CLM-${crypto.randomUUID().slice(0, 8)}`;
 
 describe("POST /api/v1/claims/validate", () => {
@@ -39,7 +40,13 @@ describe("POST /api/v1/claims/validate", () => {
     expect(body).not.toHaveProperty("system_status");
 
     const detail = await readBody(await api(`/api/v1/claims/${claimId}`, { token: customer.token }), photoClaimDetail);
-    expect(detail).toMatchObject({ claim_id: claimId, channel: "photo", effective_status: body.effective_status, system_status: body.effective_status, user_override: false });
+    expect(detail).toMatchObject({
+      claim_id: claimId,
+      channel: "photo",
+      effective_status: body.effective_status,
+      system_status: body.effective_status,
+      user_override: false,
+    });
     expect(detail.fraud_flag).toBeUndefined();
     expect(detail.audit_trail.map((e) => e.action)).toEqual(["claim.photo_submitted"]);
   });
@@ -67,14 +74,18 @@ describe("POST /api/v1/claims/validate", () => {
     await validate({ claim_id: claimId, customer_id: customer.customerId, image: toBase64(images.sharp) });
     const other2 = await encodeJpeg(makeScene(1024, 768, 99), 85);
     await validate({ claim_id: claimId, customer_id: customer.customerId, image: toBase64(other2) });
-    const rows = await env.DB.prepare("SELECT id, customer_id FROM claims WHERE client_claim_id = ?").bind(claimId).all();
+    const rows = await env.DB.prepare("SELECT id, customer_id FROM claims WHERE client_claim_id = ?")
+      .bind(claimId)
+      .all();
     expect(rows.results).toHaveLength(1);
     const detail = await readBody(await api(`/api/v1/claims/${claimId}`, { token: customer.token }), photoClaimDetail);
     expect(detail.audit_trail.map((e) => e.action)).toEqual(["claim.photo_submitted", "claim.photo_resubmitted"]);
 
     // Another customer using the same claim id gets a claim of its own.
     await validate({ claim_id: claimId, customer_id: other.customerId, image: toBase64(other2) }, other);
-    const both = await env.DB.prepare("SELECT customer_id FROM claims WHERE client_claim_id = ? ORDER BY customer_id").bind(claimId).all();
+    const both = await env.DB.prepare("SELECT customer_id FROM claims WHERE client_claim_id = ? ORDER BY customer_id")
+      .bind(claimId)
+      .all();
     expect(both.results).toHaveLength(2);
     const mine = await readBody(await api(`/api/v1/claims/${claimId}`, { token: customer.token }), photoClaimDetail);
     expect(mine.audit_trail).toHaveLength(2);

@@ -12,7 +12,10 @@ export async function photos(seed = 7) {
   return {
     sharp: await encodeJpeg(scene, 90),
     blurred: await encodeJpeg(gaussianBlur(scene, 6), 90),
-    dark: await encodeJpeg(mapColours(scene, (v) => v * 0.08), 90),
+    dark: await encodeJpeg(
+      mapColours(scene, (v) => v * 0.08),
+      90,
+    ),
   };
 }
 

@@ -14,7 +14,11 @@ beforeAll(async () => {
 });
 
 const submit = (claimId: string, user = customer) =>
-  api("/api/v1/claims/validate", { method: "POST", token: user.token, body: { claim_id: claimId, customer_id: user.customerId, image: noDamagePhoto } });
+  api("/api/v1/claims/validate", {
+    method: "POST",
+    token: user.token,
+    body: { claim_id: claimId, customer_id: user.customerId, image: noDamagePhoto },
+  });
 const override = (claimId: string, user = customer, reason = "User confirmed damage visible despite AI rejection") =>
   api(`/api/v1/claims/${claimId}/override`, { method: "PUT", token: user.token, body: { reason } });
 
@@ -29,6 +33,10 @@ describe("PUT /api/v1/claims/{id}/override", () => {
   it("requires a reason", async () => {
     const claimId = `CLM-${crypto.randomUUID().slice(0, 8)}`;
     await submit(claimId);
-    await expectError(await api(`/api/v1/claims/${claimId}/override`, { method: "PUT", token: customer.token, body: {} }), 400, "VALIDATION_ERROR");
+    await expectError(
+      await api(`/api/v1/claims/${claimId}/override`, { method: "PUT", token: customer.token, body: {} }),
+      400,
+      "VALIDATION_ERROR",
+    );
   });
 });

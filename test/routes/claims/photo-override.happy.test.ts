@@ -18,7 +18,11 @@ beforeAll(async () => {
 });
 
 const submit = (claimId: string, user = customer) =>
-  api("/api/v1/claims/validate", { method: "POST", token: user.token, body: { claim_id: claimId, customer_id: user.customerId, image: noDamagePhoto } });
+  api("/api/v1/claims/validate", {
+    method: "POST",
+    token: user.token,
+    body: { claim_id: claimId, customer_id: user.customerId, image: noDamagePhoto },
+  });
 const override = (claimId: string, user = customer, reason = "User confirmed damage visible despite AI rejection") =>
   api(`/api/v1/claims/${claimId}/override`, { method: "PUT", token: user.token, body: { reason } });
 
@@ -42,7 +46,12 @@ describe("PUT /api/v1/claims/{id}/override", () => {
     });
 
     const detail = await readBody(await api(`/api/v1/claims/${claimId}`, { token: customer.token }), photoClaimDetail);
-    expect(detail).toMatchObject({ effective_status: "APPROVED", system_status: "REJECTED", user_override: true, override_timestamp: body.override_timestamp });
+    expect(detail).toMatchObject({
+      effective_status: "APPROVED",
+      system_status: "REJECTED",
+      user_override: true,
+      override_timestamp: body.override_timestamp,
+    });
     expect(detail.audit_trail.map((e) => e.action)).toEqual(["claim.photo_submitted", "claim.overridden"]);
   });
 
@@ -59,7 +68,9 @@ describe("PUT /api/v1/claims/{id}/override", () => {
   it("serialises 50 concurrent overrides and resubmissions of one claim: a consistent end state and every step audited", async () => {
     const claimId = `CLM-${crypto.randomUUID().slice(0, 8)}`;
     await submit(claimId);
-    const responses = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? override(claimId) : submit(claimId))));
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? override(claimId) : submit(claimId))),
+    );
     const statuses = responses.map((r) => r.status);
     expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
     const accepted = statuses.filter((s) => s === 200).length;

@@ -10,7 +10,8 @@ beforeAll(async () => {
   insurer = await createUser("insurer");
 });
 
-const score = (query: string, body: unknown) => api(`/api/v1/fraud/score${query}`, { method: "POST", token: insurer.token, body });
+const score = (query: string, body: unknown) =>
+  api(`/api/v1/fraud/score${query}`, { method: "POST", token: insurer.token, body });
 
 describe("POST /api/v1/fraud/score", () => {
   it.each([

@@ -6,7 +6,11 @@ describe("POST /api/v1/fraud/score", () => {
   it("is for insurers and admins only", async () => {
     for (const role of ["provider", "customer"] as const) {
       const user = await createUser(role);
-      await expectError(await api("/api/v1/fraud/score", { method: "POST", token: user.token, body: EXAMPLE_AUTO_CLAIM }), 403, "FORBIDDEN");
+      await expectError(
+        await api("/api/v1/fraud/score", { method: "POST", token: user.token, body: EXAMPLE_AUTO_CLAIM }),
+        403,
+        "FORBIDDEN",
+      );
     }
   });
 });

@@ -10,7 +10,14 @@ describe("GET /health", () => {
       const body = await readAs(res, getHealthRoute, 200);
       expect(body.status).toBe("ok");
       expect(body.version).toBe("0.1.0");
-      expect(Object.keys(body.checks).sort()).toEqual(["claim_coordinator", "claim_documents_queue", "database", "documents_bucket", "model_training_queue", "models_bucket"]);
+      expect(Object.keys(body.checks).sort()).toEqual([
+        "claim_coordinator",
+        "claim_documents_queue",
+        "database",
+        "documents_bucket",
+        "model_training_queue",
+        "models_bucket",
+      ]);
       expect(body.models).toEqual({ loaded: expect.any(Array), errors: {} });
       for (const check of Object.values(body.checks)) expect(check.ok).toBe(true);
     }
@@ -19,8 +26,14 @@ describe("GET /health", () => {
 
 const openApiDocument = z.object({
   openapi: z.string(),
-  paths: z.record(z.string(), z.record(z.string(), z.object({ security: z.array(z.record(z.string(), z.array(z.string()))).optional() }))),
-  components: z.object({ schemas: z.record(z.string(), z.unknown()), securitySchemes: z.record(z.string(), z.object({ scheme: z.string() })) }),
+  paths: z.record(
+    z.string(),
+    z.record(z.string(), z.object({ security: z.array(z.record(z.string(), z.array(z.string()))).optional() })),
+  ),
+  components: z.object({
+    schemas: z.record(z.string(), z.unknown()),
+    securitySchemes: z.record(z.string(), z.object({ scheme: z.string() })),
+  }),
 });
 
 describe("OpenAPI and docs", () => {
@@ -28,7 +41,9 @@ describe("OpenAPI and docs", () => {
     const res = await api("/api/v1/openapi.json");
     const doc = await readBody(res, openApiDocument);
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/health"]));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/auth/login", "/api/v1/auth/register", "/api/v1/health"]),
+    );
     expect(doc.paths["/api/v1/auth/register"]?.post?.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.components.schemas.Error).toBeDefined();
     expect(doc.components.securitySchemes.bearerAuth?.scheme).toBe("bearer");

@@ -29,10 +29,15 @@ describe("members", () => {
       benefit_limit: 1000.5,
       remaining_benefit: 1000.5,
     });
-    expect(await patch(id, { status: "SUSPENDED", benefit_adjustment: -200.5 })).toMatchObject({ status: "SUSPENDED", remaining_benefit: 800 });
+    expect(await patch(id, { status: "SUSPENDED", benefit_adjustment: -200.5 })).toMatchObject({
+      status: "SUSPENDED",
+      remaining_benefit: 800,
+    });
     expect(await patch(id, { benefit_limit: 2000 })).toMatchObject({ benefit_limit: 2000, remaining_benefit: 1799.5 });
 
-    const audit = await env.DB.prepare("SELECT action, before, after FROM audit_events WHERE entity_type = 'member' AND entity_id = ? ORDER BY id")
+    const audit = await env.DB.prepare(
+      "SELECT action, before, after FROM audit_events WHERE entity_type = 'member' AND entity_id = ? ORDER BY id",
+    )
       .bind(id)
       .all<{ action: string; before: string; after: string }>();
     expect(audit.results.map((r) => r.action)).toEqual(["member.created", "member.updated", "member.updated"]);
@@ -40,7 +45,11 @@ describe("members", () => {
     expect(JSON.parse(last.before)).toMatchObject({ benefit_limit_cents: 100050, remaining_benefit_cents: 80000 });
     expect(JSON.parse(last.after)).toMatchObject({ benefit_limit_cents: 200000, remaining_benefit_cents: 179950 });
 
-    const list = await readAs(await api("/api/v1/members?status=suspended&page_size=500", { token: admin.token }), listMembersRoute, 200);
+    const list = await readAs(
+      await api("/api/v1/members?status=suspended&page_size=500", { token: admin.token }),
+      listMembersRoute,
+      200,
+    );
     expect(list.members.some((m) => m.member_id === id)).toBe(true);
   });
 
@@ -55,7 +64,11 @@ describe("members", () => {
   it("a provider sees only a member's eligibility", async () => {
     const id = newId();
     await enrol({ member_id: id, last_name: "Private", benefit_limit: 500 });
-    const eligibility = await readAs(await api(`/api/v1/members/${id}`, { token: hospital.token }), getMemberRoute, 200);
+    const eligibility = await readAs(
+      await api(`/api/v1/members/${id}`, { token: hospital.token }),
+      getMemberRoute,
+      200,
+    );
     expect(eligibility).toEqual({ member_id: id, status: "ACTIVE", remaining_benefit: 500, eligible: true });
   });
 });

@@ -19,16 +19,46 @@ describe("GET /api/v1/models/{name}", () => {
 
 describe("POST /api/v1/models/retrain", () => {
   it("refuses to train on too little labelled data, with the reason", async () => {
-    await storeTrainingData("vehicle_claims_fraud", [{ Make: "Honda", FraudFound: "No" }, { Make: "Toyota", FraudFound: "Yes" }]);
-    const res = await api("/api/v1/models/retrain", { method: "POST", token: admin.token, body: { model_name: "vehicle_claims_fraud-gbdt-calibrated" } });
+    await storeTrainingData("vehicle_claims_fraud", [
+      { Make: "Honda", FraudFound: "No" },
+      { Make: "Toyota", FraudFound: "Yes" },
+    ]);
+    const res = await api("/api/v1/models/retrain", {
+      method: "POST",
+      token: admin.token,
+      body: { model_name: "vehicle_claims_fraud-gbdt-calibrated" },
+    });
     const job = await waitForJob((await readAs(res, postRetrainRoute, 202)).job_id, admin);
     expect(job.status).toBe("refused");
-    expect(job.result).toMatchObject({ code: "INSUFFICIENT_TRAINING_DATA", reason: expect.stringMatching(/only 2 labelled claims/) });
+    expect(job.result).toMatchObject({
+      code: "INSUFFICIENT_TRAINING_DATA",
+      reason: expect.stringMatching(/only 2 labelled claims/),
+    });
   });
 
   it("refuses unknown models and non-fraud models up front", async () => {
-    await expectError(await api("/api/v1/models/retrain", { method: "POST", token: admin.token, body: { model_name: "nope" } }), 404, "NOT_FOUND");
-    await expectError(await api("/api/v1/models/retrain", { method: "POST", token: admin.token, body: { model_name: "insurance_claims-reserve" } }), 404, "NOT_FOUND");
-    await expectError(await api("/api/v1/models/retrain", { method: "POST", token: admin.token, body: { model_name: "x", model_type: "reserve" } }), 400, "VALIDATION_ERROR");
+    await expectError(
+      await api("/api/v1/models/retrain", { method: "POST", token: admin.token, body: { model_name: "nope" } }),
+      404,
+      "NOT_FOUND",
+    );
+    await expectError(
+      await api("/api/v1/models/retrain", {
+        method: "POST",
+        token: admin.token,
+        body: { model_name: "insurance_claims-reserve" },
+      }),
+      404,
+      "NOT_FOUND",
+    );
+    await expectError(
+      await api("/api/v1/models/retrain", {
+        method: "POST",
+        token: admin.token,
+        body: { model_name: "x", model_type: "reserve" },
+      }),
+      400,
+      "VALIDATION_ERROR",
+    );
   });
 });

@@ -31,7 +31,8 @@ describe("GET /api/v1/models", () => {
     const list = await readAs(await api("/api/v1/models", { token: admin.token }), listModelsRoute, 200);
     const rf = list.find((m) => m.model_name === "insurance_claims-rf-calibrated");
     expect(rf).toMatchObject({ model_type: "fraud", status: "active", dataset: "insurance_claims" });
-    for (const metric of ["roc_auc", "pr_auc", "accuracy", "precision", "recall", "f1", "brier"]) expect(typeof rf?.metrics[metric]).toBe("number");
+    for (const metric of ["roc_auc", "pr_auc", "accuracy", "precision", "recall", "f1", "brier"])
+      expect(typeof rf?.metrics[metric]).toBe("number");
     const reserve = list.find((m) => m.model_type === "reserve");
     expect(typeof reserve?.metrics.r2).toBe("number");
   });
@@ -39,7 +40,11 @@ describe("GET /api/v1/models", () => {
 
 describe("GET /api/v1/models/{name}", () => {
   it("shows one model with its versions", async () => {
-    const detail = await readAs(await api("/api/v1/models/insurance_claims-rf-calibrated", { token: admin.token }), getModelRoute, 200);
+    const detail = await readAs(
+      await api("/api/v1/models/insurance_claims-rf-calibrated", { token: admin.token }),
+      getModelRoute,
+      200,
+    );
     expect(detail.versions.length).toBeGreaterThanOrEqual(1);
   });
 });
@@ -51,9 +56,17 @@ describe("POST /api/v1/models/retrain (through the real queue)", () => {
     await env.DB.prepare(
       "INSERT INTO claims (id, channel, status, extracted_data, fraud_confirmed, updated_at) VALUES (?, 'document', 'REJECTED', ?, 1, ?)",
     )
-      .bind(crypto.randomUUID(), JSON.stringify({ incident_severity: "Major Damage", amount_claimed: 52000 }), new Date().toISOString())
+      .bind(
+        crypto.randomUUID(),
+        JSON.stringify({ incident_severity: "Major Damage", amount_claimed: 52000 }),
+        new Date().toISOString(),
+      )
       .run();
-    const res = await api("/api/v1/models/retrain", { method: "POST", token: admin.token, body: { model_name: "insurance_claims-gbdt-calibrated", model_type: "fraud" } });
+    const res = await api("/api/v1/models/retrain", {
+      method: "POST",
+      token: admin.token,
+      body: { model_name: "insurance_claims-gbdt-calibrated", model_type: "fraud" },
+    });
     const accepted = await readAs(res, postRetrainRoute, 202);
     expect(accepted).toMatchObject({ status: "queued", message: "Retraining started" });
 
@@ -66,7 +79,11 @@ describe("POST /api/v1/models/retrain (through the real queue)", () => {
     expect(promoted).toBe(challenger.roc_auc > champion.roc_auc);
     expect(job.status).toBe(promoted ? "promoted" : "kept_champion");
 
-    const { versions } = await readAs(await api("/api/v1/models/insurance_claims-gbdt-calibrated", { token: admin.token }), getModelRoute, 200);
+    const { versions } = await readAs(
+      await api("/api/v1/models/insurance_claims-gbdt-calibrated", { token: admin.token }),
+      getModelRoute,
+      200,
+    );
     const stored = versions.find((v) => v.version === challenger_version);
     expect(stored?.status).toBe(promoted ? "active" : "inactive");
     expect(versions.filter((v) => v.status === "active")).toHaveLength(1);

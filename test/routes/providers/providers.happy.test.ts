@@ -14,15 +14,25 @@ beforeAll(async () => {
 describe("providers", () => {
   it("an admin registers, reads and deactivates a provider; both changes are audited", async () => {
     const id = `H-${crypto.randomUUID().slice(0, 8)}`;
-    await readAs(await api("/api/v1/providers", { method: "POST", token: admin.token, body: { provider_id: id, name: "Clinic" } }), postProviderRoute, 201);
+    await readAs(
+      await api("/api/v1/providers", { method: "POST", token: admin.token, body: { provider_id: id, name: "Clinic" } }),
+      postProviderRoute,
+      201,
+    );
     const patched = await readAs(
       await api(`/api/v1/providers/${id}`, { method: "PATCH", token: admin.token, body: { status: "INACTIVE" } }),
       patchProviderRoute,
       200,
     );
     expect(patched).toMatchObject({ provider_id: id, name: "Clinic", status: "INACTIVE" });
-    expect((await readAs(await api(`/api/v1/providers/${id}`, { token: admin.token }), getProviderRoute, 200)).status).toBe("INACTIVE");
-    const audit = await env.DB.prepare("SELECT count(*) AS n FROM audit_events WHERE entity_type = 'provider' AND entity_id = ?").bind(id).first<{ n: number }>();
+    expect(
+      (await readAs(await api(`/api/v1/providers/${id}`, { token: admin.token }), getProviderRoute, 200)).status,
+    ).toBe("INACTIVE");
+    const audit = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit_events WHERE entity_type = 'provider' AND entity_id = ?",
+    )
+      .bind(id)
+      .first<{ n: number }>();
     expect(audit!.n).toBe(2);
   });
 });

@@ -66,7 +66,12 @@ export const registerPostLogin = (app: Api) =>
     const config = appConfig(c.env);
     const accessToken = await issueAccessToken(user, config);
     return c.json(
-      { access_token: accessToken, token_type: "Bearer" as const, expires_in: config.JWT_TTL_SECONDS, user: toUserView(user) },
+      {
+        access_token: accessToken,
+        token_type: "Bearer" as const,
+        expires_in: config.JWT_TTL_SECONDS,
+        user: toUserView(user),
+      },
       200,
     );
   });

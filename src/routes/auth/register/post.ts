@@ -63,7 +63,14 @@ export const registerPostRegister = (app: Api) =>
     await insertAudited(
       db,
       db.insert(users).values(row),
-      { entityType: "user", entityId: row.id, action: "user.registered", actor: admin, after: view, requestId: c.get("requestId") },
+      {
+        entityType: "user",
+        entityId: row.id,
+        action: "user.registered",
+        actor: admin,
+        after: view,
+        requestId: c.get("requestId"),
+      },
       { message: "Email already exists", details: { email: body.email } },
     );
     return c.json({ message: "User created successfully", user: view }, 201);

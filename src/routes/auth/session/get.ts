@@ -27,7 +27,13 @@ export const registerGetSession = (app: Api) =>
   app.openapi(getSessionRoute, (c) => {
     const user = c.get("user");
     return c.json(
-      { user_id: user.id, email: user.email, role: user.role, provider_id: user.providerId, customer_id: user.customerId },
+      {
+        user_id: user.id,
+        email: user.email,
+        role: user.role,
+        provider_id: user.providerId,
+        customer_id: user.customerId,
+      },
       200,
     );
   });

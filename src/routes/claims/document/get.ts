@@ -15,7 +15,12 @@ export const getClaimDocumentRoute = protectedRoute({
   summary: "Download the claim's original PDF",
   roles: ROLES,
   request: { params: claimIdParams },
-  responses: { 200: { description: "The PDF as uploaded", content: { "application/pdf": { schema: z.any().openapi(binaryFile) } } } },
+  responses: {
+    200: {
+      description: "The PDF as uploaded",
+      content: { "application/pdf": { schema: z.any().openapi(binaryFile) } },
+    },
+  },
   errors: { 404: "No such claim or document, or not one the caller may see (CLAIM_NOT_FOUND)" },
 });
 

@@ -11,7 +11,14 @@ import { protectedRoute } from "../../shared/protected-route";
 import { overrideResponseSchema } from "../schema";
 
 const overrideRequest = z
-  .object({ reason: z.string().trim().min(3).max(1000).openapi({ example: "User confirmed damage is visible on closer inspection" }) })
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(3)
+      .max(1000)
+      .openapi({ example: "User confirmed damage is visible on closer inspection" }),
+  })
   .strict()
   .openapi("OverrideRequest");
 
@@ -26,7 +33,9 @@ export const putOverrideRoute = protectedRoute({
     "decision) never changes. Serialised with resubmissions through the claim's Durable Object.",
   roles: ["customer", "insurer", "admin"],
   request: {
-    params: z.object({ id: z.string().min(1).max(128).openapi({ description: "The client's claim id or the server id" }) }),
+    params: z.object({
+      id: z.string().min(1).max(128).openapi({ description: "The client's claim id or the server id" }),
+    }),
     body: jsonBody(overrideRequest),
   },
   responses: { 200: jsonResponse(overrideResponseSchema, "Overridden") },
@@ -45,7 +54,9 @@ export const registerPutOverride = (app: Api) =>
       .get("db")
       .select({ id: claims.id, customerId: claims.customerId, clientClaimId: claims.clientClaimId })
       .from(claims)
-      .where(withVisibility(user, and(eq(claims.channel, "photo"), or(eq(claims.id, id), eq(claims.clientClaimId, id)))))
+      .where(
+        withVisibility(user, and(eq(claims.channel, "photo"), or(eq(claims.id, id), eq(claims.clientClaimId, id)))),
+      )
       .orderBy(desc(claims.updatedAt))
       .limit(1);
     if (!claim?.customerId || !claim.clientClaimId) throw new ApiError("CLAIM_NOT_FOUND", `Claim ${id} not found`);
@@ -58,7 +69,9 @@ export const registerPutOverride = (app: Api) =>
     );
     if (!outcome.ok) {
       if (outcome.reason === "not_found") throw new ApiError("CLAIM_NOT_FOUND", `Claim ${id} not found`);
-      throw new ApiError("CONFLICT", "Nothing to override: the claim is already approved", { details: { reason: outcome.reason } });
+      throw new ApiError("CONFLICT", "Nothing to override: the claim is already approved", {
+        details: { reason: outcome.reason },
+      });
     }
     return c.json(
       {

@@ -19,9 +19,16 @@ const updateRequest = z
     status: z
       .string()
       .transform((s) => s.toUpperCase())
-      .pipe(z.enum(ADJUSTER_STATUSES, { message: `Invalid status: expected one of ${ADJUSTER_STATUSES.join(", ").toLowerCase()}` }))
+      .pipe(
+        z.enum(ADJUSTER_STATUSES, {
+          message: `Invalid status: expected one of ${ADJUSTER_STATUSES.join(", ").toLowerCase()}`,
+        }),
+      )
       .openapi({ example: "approved" }),
-    is_fraudulent: z.boolean().optional().openapi({ description: "The adjuster's verdict on fraud; retraining learns from it" }),
+    is_fraudulent: z
+      .boolean()
+      .optional()
+      .openapi({ description: "The adjuster's verdict on fraud; retraining learns from it" }),
     note: z.string().trim().max(2000).optional(),
   })
   .strict()
@@ -50,7 +57,10 @@ export const registerPutClaimUpdate = (app: Api) =>
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const db = c.get("db");
-    const visible = await db.query.claims.findFirst({ where: withVisibility(c.get("user"), eq(claims.id, id)), columns: { id: true } });
+    const visible = await db.query.claims.findFirst({
+      where: withVisibility(c.get("user"), eq(claims.id, id)),
+      columns: { id: true },
+    });
     if (!visible) throw new ApiError("CLAIM_NOT_FOUND", `Claim ${id} not found`);
     const now = new Date().toISOString();
     const changes = [
@@ -60,15 +70,28 @@ export const registerPutClaimUpdate = (app: Api) =>
     ];
     const changed = await patchAudited(
       c.env.DB,
-      { table: "claims", keyColumn: "id", key: id, entityType: "claim", columns: AUDIT_COLUMNS, guard: DECIDABLE, action: "claim.status_updated" },
+      {
+        table: "claims",
+        keyColumn: "id",
+        key: id,
+        entityType: "claim",
+        columns: AUDIT_COLUMNS,
+        guard: DECIDABLE,
+        action: "claim.status_updated",
+      },
       changes,
       c.get("user"),
       c.get("requestId"),
       now,
     );
     if (!changed) {
-      const row = await db.query.claims.findFirst({ where: eq(claims.id, id), columns: { channel: true, status: true } });
-      throw new ApiError("CONFLICT", `Claim ${id} (${row?.channel}, ${row?.status}) cannot be decided here`, { details: { channel: row?.channel, status: row?.status } });
+      const row = await db.query.claims.findFirst({
+        where: eq(claims.id, id),
+        columns: { channel: true, status: true },
+      });
+      throw new ApiError("CONFLICT", `Claim ${id} (${row?.channel}, ${row?.status}) cannot be decided here`, {
+        details: { channel: row?.channel, status: row?.status },
+      });
     }
     return c.json({ id, claim_id: id, status: body.status, updated_at: now }, 200);
   });

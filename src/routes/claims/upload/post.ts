@@ -43,7 +43,10 @@ export const postDocumentUploadRoute = protectedRoute({
   // The PDF limit itself is checked by the handler (413 with the reason); this allows the multipart overhead.
   bodyLimit: MAX_DOCUMENT_BYTES + 1024 * 1024,
   request: {
-    body: { required: true, content: { "multipart/form-data": { schema: z.object({ file: z.any().openapi(binaryFile) }) } } },
+    body: {
+      required: true,
+      content: { "multipart/form-data": { schema: z.object({ file: z.any().openapi(binaryFile) }) } },
+    },
   },
   responses: { 202: jsonResponse(documentUploadSchema, "Stored and queued") },
   errors: {
@@ -73,7 +76,8 @@ export const registerPostDocumentUpload = (app: Api) =>
     try {
       pages = (await inspectPdf(bytes, { maxBytes: MAX_DOCUMENT_BYTES, maxPages: DEFAULT_MAX_PAGES })).pageCount;
     } catch (err) {
-      if (err instanceof PdfRejectedError) throw new ApiError(REJECTION_CODES[err.code], err.message, { details: { reason: err.code, ...err.details } });
+      if (err instanceof PdfRejectedError)
+        throw new ApiError(REJECTION_CODES[err.code], err.message, { details: { reason: err.code, ...err.details } });
       throw err;
     }
     const claimId = crypto.randomUUID();

@@ -87,7 +87,8 @@ async function readUpload(c: Context<HonoEnv>, json: z.infer<typeof validateJson
       throw new ApiError("VALIDATION_ERROR", "Malformed multipart body");
     });
     const image = form.image;
-    if (!(image instanceof File)) throw new ApiError("VALIDATION_ERROR", "An image file is required in the 'image' field");
+    if (!(image instanceof File))
+      throw new ApiError("VALIDATION_ERROR", "An image file is required in the 'image' field");
     return { ...uploadIds(form.claim_id, form.customer_id), image: new Uint8Array(await image.arrayBuffer()) };
   }
   if (type.startsWith("image/jpeg") || type.startsWith("image/png")) {

@@ -32,8 +32,17 @@ export interface CodeSet {
   createRequest: z.ZodType<{ code: string }>;
   viewSchema: z.ZodType<CodeView>;
   /** The insert for a new code (method syntax: each set takes its own request's output). */
-  insert(db: Database, body: { code: string }, now: string): { statement: BatchItem<"sqlite">; row: object; view: CodeView };
-  page(db: Database, q: string | undefined, page: number, pageSize: number): Promise<{ codes: CodeView[]; total: number }>;
+  insert(
+    db: Database,
+    body: { code: string },
+    now: string,
+  ): { statement: BatchItem<"sqlite">; row: object; view: CodeView };
+  page(
+    db: Database,
+    q: string | undefined,
+    page: number,
+    pageSize: number,
+  ): Promise<{ codes: CodeView[]; total: number }>;
   importDescription: string;
   parseCsv(text: string): ParsedCodeSet<unknown>;
   upsert: CodeUpsert<unknown>;
@@ -41,7 +50,13 @@ export interface CodeSet {
 }
 
 /** A page of a code table, searched by code prefix or description words. */
-async function pageOf<T extends CodeTable>(db: Database, table: T, q: string | undefined, page: number, pageSize: number) {
+async function pageOf<T extends CodeTable>(
+  db: Database,
+  table: T,
+  q: string | undefined,
+  page: number,
+  pageSize: number,
+) {
   const where = codeSearch(table.code, table.description, q);
   const [rows, totals] = await db.batch([
     db
@@ -51,7 +66,10 @@ async function pageOf<T extends CodeTable>(db: Database, table: T, q: string | u
       .orderBy(asc(table.code))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(table as CodeTable).where(where),
+    db
+      .select({ total: count() })
+      .from(table as CodeTable)
+      .where(where),
   ]);
   return { rows: rows as T["$inferSelect"][], total: totals[0]?.total ?? 0 };
 }

@@ -26,7 +26,14 @@ export const registerPostCode = (app: Api, set: CodeSet) =>
     await insertAudited(
       db,
       statement,
-      { entityType: `${set.noun}_code`, entityId: code, action: `${set.noun}_code.created`, actor: c.get("user"), after: row, requestId: c.get("requestId") },
+      {
+        entityType: `${set.noun}_code`,
+        entityId: code,
+        action: `${set.noun}_code.created`,
+        actor: c.get("user"),
+        after: row,
+        requestId: c.get("requestId"),
+      },
       { message: `${set.noun === "diagnosis" ? "Diagnosis" : "Procedure"} code ${code} already exists` },
     );
     return c.json(view, 201);

@@ -8,7 +8,10 @@ import { protectedRoute } from "../../shared/protected-route";
 import { codePattern, ruleSchema, toRuleView } from "./schema";
 
 const createRuleRequest = z
-  .object({ diagnosis_pattern: codePattern.openapi({ example: "D001" }), procedure_pattern: codePattern.openapi({ example: "P001" }) })
+  .object({
+    diagnosis_pattern: codePattern.openapi({ example: "D001" }),
+    procedure_pattern: codePattern.openapi({ example: "P001" }),
+  })
   .strict()
   .openapi("CreateProcedureRuleRequest");
 
@@ -31,7 +34,11 @@ export const registerPostRule = (app: Api) =>
   app.openapi(postRuleRoute, async (c) => {
     const body = c.req.valid("json");
     const db = c.get("db");
-    const row = { diagnosisPattern: body.diagnosis_pattern, procedurePattern: body.procedure_pattern, createdAt: new Date().toISOString() };
+    const row = {
+      diagnosisPattern: body.diagnosis_pattern,
+      procedurePattern: body.procedure_pattern,
+      createdAt: new Date().toISOString(),
+    };
     await insertAudited(
       db,
       db.insert(procedureRules).values(row),

@@ -34,7 +34,8 @@ export const fraudScoreSchema = z
 /** The scoring options in the query (the data set is fixed by the path, or given in a batch body). */
 export const scoreQuerySchema = fraudScoreOptionsSchema.omit({ dataset: true });
 
-const nonEmpty = (claim: Record<string, unknown>) => Object.values(claim).some((value) => value !== null && value !== undefined);
+const nonEmpty = (claim: Record<string, unknown>) =>
+  Object.values(claim).some((value) => value !== null && value !== undefined);
 const atLeastOneFact = { message: "give at least one claim fact" };
 
 export const insuranceClaimFacts = insuranceClaimInputSchema
@@ -42,7 +43,10 @@ export const insuranceClaimFacts = insuranceClaimInputSchema
   .refine(nonEmpty, atLeastOneFact)
   .openapi("InsuranceClaimFacts", { example: EXAMPLE_AUTO_CLAIM });
 
-export const vehicleClaimRecord = vehicleClaimInputSchema.strict().refine(nonEmpty, atLeastOneFact).openapi("VehicleClaimRecord");
+export const vehicleClaimRecord = vehicleClaimInputSchema
+  .strict()
+  .refine(nonEmpty, atLeastOneFact)
+  .openapi("VehicleClaimRecord");
 
 export const SCORE_OPTIONS_DESCRIPTION =
   "Query options: model (rf | et | gbdt | voting; xgb = gbdt), calibrated, scenario (auto_flagger → AUTO_FLAG / " +

@@ -45,18 +45,39 @@ export const registerPostRetrain = (app: Api) =>
       throw new ApiError("NOT_FOUND", `No active fraud model named ${name}`, { details: { model_name: name } });
     }
     if (!(await c.env.MODELS.head(trainingDataKey(champion.dataset)))) {
-      throw new ApiError("NOT_FOUND", `No stored training data for ${champion.dataset}`, { details: { key: trainingDataKey(champion.dataset) } });
+      throw new ApiError("NOT_FOUND", `No stored training data for ${champion.dataset}`, {
+        details: { key: trainingDataKey(champion.dataset) },
+      });
     }
     const now = new Date().toISOString();
-    const job = { id: crypto.randomUUID(), modelName: name, status: "queued" as const, requestedBy: c.get("user").id, result: null, createdAt: now, updatedAt: now, finishedAt: null };
+    const job = {
+      id: crypto.randomUUID(),
+      modelName: name,
+      status: "queued" as const,
+      requestedBy: c.get("user").id,
+      result: null,
+      createdAt: now,
+      updatedAt: now,
+      finishedAt: null,
+    };
     await db.batch([
       db.insert(trainingJobs).values(job),
-      auditInsert(db, { entityType: "model", entityId: name, action: "model.retrain_requested", actor: c.get("user"), after: { job_id: job.id }, requestId: c.get("requestId") }),
+      auditInsert(db, {
+        entityType: "model",
+        entityId: name,
+        action: "model.retrain_requested",
+        actor: c.get("user"),
+        after: { job_id: job.id },
+        requestId: c.get("requestId"),
+      }),
     ]);
     try {
       await c.env.MODEL_TRAINING_QUEUE.send({ jobId: job.id });
     } catch (err) {
-      await db.update(trainingJobs).set({ status: "failed", result: { reason: "could not enqueue the job" }, updatedAt: new Date().toISOString() }).where(eq(trainingJobs.id, job.id));
+      await db
+        .update(trainingJobs)
+        .set({ status: "failed", result: { reason: "could not enqueue the job" }, updatedAt: new Date().toISOString() })
+        .where(eq(trainingJobs.id, job.id));
       throw err;
     }
     c.header("Location", `/api/v1/models/jobs/${job.id}`);

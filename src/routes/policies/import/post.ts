@@ -29,7 +29,10 @@ export const postPolicyImportRoute = protectedRoute({
 export const registerPostPolicyImport = (app: Api) =>
   app.openapi(postPolicyImportRoute, async (c) => {
     const text = await readCsvBody(c);
-    const parsed = parseCsvImport(() => parsePolicyCsv(text), (p) => p.policies.length);
+    const parsed = parseCsvImport(
+      () => parsePolicyCsv(text),
+      (p) => p.policies.length,
+    );
     await upsertPolicies(c.env.DB, parsed.policies, new Date().toISOString());
     await auditInsert(c.get("db"), {
       entityType: "policies",

@@ -29,7 +29,10 @@ export const postCodeImportRoute = (set: CodeSet) =>
 export const registerPostCodeImport = (app: Api, set: CodeSet) =>
   app.openapi(postCodeImportRoute(set), async (c) => {
     const text = await readCsvBody(c);
-    const parsed = parseCsvImport(() => set.parseCsv(text), (p) => p.entries.length);
+    const parsed = parseCsvImport(
+      () => set.parseCsv(text),
+      (p) => p.entries.length,
+    );
     await upsertCodes(c.env.DB, set.upsert, parsed.entries, new Date().toISOString());
     const summary = { imported: parsed.entries.length, source_rows: parsed.entries.length };
     await auditImport(c.env.DB, set.auditEntity, summary, c.get("user"), c.get("requestId"));

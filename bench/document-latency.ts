@@ -11,9 +11,8 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 
 const server = await startLocalServer(".bench-state");
 try {
-  const post = apiClient(server.baseUrl);
-  const admin = (await post("/api/v1/auth/login", { email: server.adminEmail, password: server.adminPassword }))
-    .access_token;
+  const { login } = apiClient(server.baseUrl);
+  const admin = await login(server.adminEmail, server.adminPassword);
   console.log("| one-page claim | upload answered (202) p50 ms | upload → PROCESSED p50 ms | max ms |");
   console.log("|---|---:|---:|---:|");
   for (const file of ["typed-form.pdf", "scanned-form.pdf"]) {

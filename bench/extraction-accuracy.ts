@@ -68,7 +68,10 @@ const SWAPS: Record<string, string[]> = {
 /** OCR-like corruption of `rate` of the characters, reproducible from `seed`. */
 function corrupt(text: string, rate: number, seed: number): string {
   let x = seed;
-  const rnd = () => (x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const rnd = () => {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    return x / 0x7fffffff;
+  };
   let out = "";
   for (const ch of text) {
     const options = SWAPS[ch];
@@ -120,7 +123,7 @@ async function main() {
       `  ${kind.padEnd(8)} ${((t.ok / t.all) * 100).toFixed(1)}% (${t.ok}/${t.all})   core ${((t.coreOk / t.coreAll) * 100).toFixed(1)}% (${t.coreOk}/${t.coreAll})`,
     );
   }
-  if (misses.length) console.log("\nmisses:\n  " + misses.join("\n  "));
+  if (misses.length) console.log(`\nmisses:\n  ${misses.join("\n  ")}`);
   const mean = (xs: number[]) => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2) : "-");
   console.log(
     `\nconfidence: mean ${mean(confHit)} on correct fields, ${mean(confMiss)} on wrong or missing ones (${confMiss.length})`,

@@ -3,15 +3,15 @@
 //   npm run bench:fraud-score [-- --requests 300 --seconds 8]
 import { readFileSync } from "node:fs";
 import * as ortNode from "onnxruntime-node";
+import { startLocalServer } from "../scripts/lib/local-server";
+import { EXAMPLE_AUTO_CLAIM as claim } from "../src/domain/fraud/example-claim";
 import { encodeClaimInto } from "../src/domain/fraud/features";
 import type { ModelMetadata } from "../src/domain/fraud/train";
 import { INPUT_NAME, parseOnnx } from "../src/ml/onnx-model";
 import { modelShap } from "../src/ml/treeshap";
-import { startLocalServer } from "../scripts/lib/local-server";
-import { load, printTable } from "./lib/http-load";
 import { startBenchWorker } from "./lib/bench-worker";
+import { load, printTable } from "./lib/http-load";
 import { percentile } from "./lib/stats";
-import { EXAMPLE_AUTO_CLAIM as claim } from "../src/domain/fraud/example-claim";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -3,7 +3,7 @@
 //   npm run bench:health-claims [-- --seconds 10 --rounds 2]
 import { startLocalServer } from "../scripts/lib/local-server";
 import { apiClient } from "./lib/api";
-import { load, printTable, type LoadResult } from "./lib/http-load";
+import { type LoadResult, load, printTable } from "./lib/http-load";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,9 +15,8 @@ const connections = 32;
 
 const server = await startLocalServer(".bench-state");
 try {
-  const post = apiClient(server.baseUrl);
-  const admin = (await post("/api/v1/auth/login", { email: server.adminEmail, password: server.adminPassword }))
-    .access_token;
+  const { post, login } = apiClient(server.baseUrl);
+  const admin = await login(server.adminEmail, server.adminPassword);
   await post(
     "/api/v1/auth/register",
     {
@@ -30,8 +29,7 @@ try {
     },
     admin,
   );
-  const hospital = (await post("/api/v1/auth/login", { email: "bench@hospital.test", password: "bench-password" }))
-    .access_token;
+  const hospital = await login("bench@hospital.test", "bench-password");
   await post("/api/v1/members", { member_id: "BENCH", benefit_limit: 90_000_000 }, admin);
 
   const auth = { authorization: `Bearer ${hospital}` };

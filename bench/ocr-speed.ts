@@ -110,7 +110,7 @@ async function main() {
           `workerd: first OCR'd page in a fresh isolate ${(cold.ocrMs / 1000).toFixed(2)} s (+ engine start ${(cold.ocrInitMs / 1000).toFixed(2)} s)`,
         );
       if (lines.length === 0)
-        console.log("workerd run produced no timings:\n" + run.stdout.slice(-2000) + run.stderr.slice(-2000));
+        console.log(`workerd run produced no timings:\n${run.stdout.slice(-2000)}${run.stderr.slice(-2000)}`);
       const scanned = lines.filter((l) => l.kind === "scanned");
       const typedW = lines.filter((l) => l.kind === "typed");
       const init = cold?.ocrInitMs ?? 0;

@@ -13,7 +13,7 @@ import { join, resolve } from "node:path";
 import decodeJpeg, { init as initJpegDecoder } from "@jsquash/jpeg/decode.js";
 import encodeJpeg, { init as initJpegEncoder } from "@jsquash/jpeg/encode.js";
 import { boxBounds, type RgbaImage } from "../src/domain/photo/image";
-import { NEAR_DUPLICATE_MAX_DISTANCE, hammingDistance, perceptualHash } from "../src/domain/photo/phash";
+import { hammingDistance, NEAR_DUPLICATE_MAX_DISTANCE, perceptualHash } from "../src/domain/photo/phash";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)

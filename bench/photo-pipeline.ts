@@ -10,11 +10,11 @@
  */
 import decodeJpeg, { init as initJpegDecoder } from "@jsquash/jpeg/decode.js";
 import { decodeBase64Image } from "../src/domain/photo/base64";
-import { benchJpeg, compileWasm } from "./lib/photo";
 import { inspectImage } from "../src/domain/photo/image-header";
-import { damageModelInput } from "../src/domain/photo/preprocess";
 import { perceptualHashOfLuma } from "../src/domain/photo/phash";
+import { damageModelInput } from "../src/domain/photo/preprocess";
 import { assessQuality, measureQuality, workingLuma } from "../src/domain/photo/quality";
+import { benchJpeg, compileWasm } from "./lib/photo";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)

@@ -21,9 +21,8 @@ const REFERENCE_SERVICE_P50_MS = 48;
 const image = Buffer.from(await benchJpeg()).toString("base64");
 const server = await startLocalServer(".bench-state");
 try {
-  const post = apiClient(server.baseUrl);
-  const admin = (await post("/api/v1/auth/login", { email: server.adminEmail, password: server.adminPassword }))
-    .access_token;
+  const { post, login } = apiClient(server.baseUrl);
+  const admin = await login(server.adminEmail, server.adminPassword);
   await post(
     "/api/v1/auth/register",
     {
@@ -36,8 +35,7 @@ try {
     },
     admin,
   );
-  const customer = (await post("/api/v1/auth/login", { email: "bench@mobile.test", password: "bench-password" }))
-    .access_token;
+  const customer = await login("bench@mobile.test", "bench-password");
 
   const wall: number[] = [];
   const split: Record<string, number[]> = { decode: [], quality: [], inference: [], storage: [] };

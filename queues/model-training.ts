@@ -1,20 +1,21 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { auditInsert } from "../src/audit";
 import { createDatabase, type Database } from "../src/db/client";
 import { modelStats, trainingJobs } from "../src/db/schema";
 import {
+  type Challenger,
   challengerWins,
   evaluateModel,
+  type ModelMetadata,
   TrainingRefusedError,
   trainChallenger,
-  type ModelMetadata,
 } from "../src/domain/fraud";
 import type { FraudDataset } from "../src/domain/fraud/train";
 import type { Env, ModelTrainingMessage } from "../src/env";
 import { activeModelSet, forgetActive } from "../src/model-registry/loader";
 import { activeModel, artifactKey, registryMetrics } from "../src/model-registry/registry";
 import { adjudicatedClaimRows, storedTrainingRows } from "../src/model-registry/training-data";
-import { auditInsert } from "../src/audit";
 
 export const modelTrainingMessageSchema = z.object({ jobId: z.string().min(1) });
 
@@ -55,7 +56,7 @@ export async function retrainModel(env: Env, jobId: string): Promise<void> {
 
   const trainedAt = new Date().toISOString();
   const version = `retrain-${trainedAt.replace(/[-:T]/g, "").slice(0, 14)}-${jobId.slice(0, 8)}`;
-  let challenger;
+  let challenger: Challenger;
   try {
     challenger = trainChallenger(rows, {
       dataset,

@@ -12,19 +12,19 @@
  * is written up in models/quality/CALIBRATION.md.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
 import decodeJpeg, { init as initJpeg } from "@jsquash/jpeg/decode.js";
 import decodePng, { init as initPng } from "@jsquash/png/decode.js";
-import { fitLongSide, lumaResized, type GreyImage, type RgbaImage } from "../src/domain/photo/image";
+import { fitLongSide, type GreyImage, lumaResized, type RgbaImage } from "../src/domain/photo/image";
+import { sniffImageFormat } from "../src/domain/photo/image-header";
 import {
-  QUALITY_WORKING_SIDE,
   assessQuality,
   measureQuality,
-  workingLuma,
+  QUALITY_WORKING_SIDE,
   type QualityMeasures,
+  workingLuma,
 } from "../src/domain/photo/quality";
-import { sniffImageFormat } from "../src/domain/photo/image-header";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
@@ -44,7 +44,10 @@ await initPng(await compileWasm("@jsquash/png/codec/pkg/squoosh_png_bg.wasm"));
 
 // Deterministic pseudo-random factors per photo, so runs are reproducible.
 let seed = 20261121;
-const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+const random = () => {
+  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+};
 const between = (lo: number, hi: number) => lo + (hi - lo) * random();
 
 type Degrade = (g: GreyImage, workScale: number) => GreyImage;

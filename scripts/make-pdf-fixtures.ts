@@ -11,8 +11,8 @@ import {
   concatTransformationMatrix,
   drawObject,
   PDFDocument,
-  PDFFont,
-  PDFPage,
+  type PDFFont,
+  type PDFPage,
   popGraphicsState,
   pushGraphicsState,
   rgb,
@@ -32,7 +32,10 @@ interface Fixture {
 
 // Deterministic pseudo-random numbers so the fixtures are reproducible.
 let seed = 42;
-const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+const random = () => {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed / 0x7fffffff;
+};
 
 interface Draw {
   page: PDFPage;
@@ -450,7 +453,7 @@ async function main() {
       "encrypted.pdf": "ENCRYPTED_PDF",
       "bomb.pdf": "TOO_MANY_PAGES",
     };
-    writeFileSync(join(OUT, "expected.json"), JSON.stringify({ fixtures, malformed }, null, 2) + "\n");
+    writeFileSync(join(OUT, "expected.json"), `${JSON.stringify({ fixtures, malformed }, null, 2)}\n`);
     console.log(`wrote ${fixtures.length} fixtures and ${Object.keys(malformed).length} malformed files to ${OUT}`);
   } finally {
     rmSync(work, { recursive: true, force: true });

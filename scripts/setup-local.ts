@@ -3,13 +3,13 @@
 //   tsx scripts/setup-local.ts [--persist-to <dir>]
 import { execFileSync } from "node:child_process";
 import { getPlatformProxy } from "wrangler";
+import { createDatabase } from "../src/db/client";
 import type { Env } from "../src/env";
+import { loadDemoReferenceData } from "../src/reference/demo-data";
 import { ensureDevVars } from "./lib/dev-vars";
 import { ensureAdmin } from "./lib/first-admin";
 import { registerDamageModel, seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
-import { createDatabase } from "../src/db/client";
 import { importSharedPolicies, importSharedReferenceData } from "./lib/reference-data";
-import { loadDemoReferenceData } from "../src/reference/demo-data";
 
 const persistIndex = process.argv.indexOf("--persist-to");
 const persistTo = persistIndex > 0 ? process.argv[persistIndex + 1] : undefined;

@@ -13,23 +13,23 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as ortNode from "onnxruntime-node";
 import { csvObjects as parseCsv } from "../src/csv";
+import { encodeClaims, FEATURE_SETS, type RawClaim } from "../src/domain/fraud/features";
+import {
+  type CrossValidation,
+  crossValidateFraud,
+  type FraudDataset,
+  type ModelMetadata,
+  THRESHOLD_RULE,
+  type TrainedModel,
+  trainFraudModels,
+  trainReserveModel,
+} from "../src/domain/fraud/train";
 import { row } from "../src/ml/matrix";
+import type { ClassificationReport } from "../src/ml/metrics";
 import { predict } from "../src/ml/model";
 import { INPUT_NAME } from "../src/ml/onnx-model";
 import { Rng } from "../src/ml/random";
 import { modelShap } from "../src/ml/treeshap";
-import { encodeClaims, FEATURE_SETS, type RawClaim } from "../src/domain/fraud/features";
-import {
-  crossValidateFraud,
-  THRESHOLD_RULE,
-  trainFraudModels,
-  type CrossValidation,
-  trainReserveModel,
-  type FraudDataset,
-  type ModelMetadata,
-  type TrainedModel,
-} from "../src/domain/fraud/train";
-import type { ClassificationReport } from "../src/ml/metrics";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DATA = {
@@ -97,9 +97,9 @@ function globalDrivers(
   const totals = new Map<string, number>();
   for (let i = 0; i < x.rows; i++) {
     const s = modelShap(m.model, row(x, i), x.cols);
-    m.metadata.schema.columns.forEach((c, j) =>
-      totals.set(c.feature, (totals.get(c.feature) ?? 0) + Math.abs(s.contributions[j] as number)),
-    );
+    for (const [j, c] of m.metadata.schema.columns.entries()) {
+      totals.set(c.feature, (totals.get(c.feature) ?? 0) + Math.abs(s.contributions[j] as number));
+    }
   }
   const labels = new Map(FEATURE_SETS[m.metadata.schema.featureSet].map((d) => [d.name, d.label]));
   return [...totals]
@@ -118,7 +118,7 @@ function writeModel(
   writeFileSync(join(dir, file), m.onnx);
   writeFileSync(
     join(dir, `${m.metadata.name}.json`),
-    JSON.stringify({ ...m.metadata, file, bytes: m.onnx.length, parity_onnxruntime_node: parity }, null, 2) + "\n",
+    `${JSON.stringify({ ...m.metadata, file, bytes: m.onnx.length, parity_onnxruntime_node: parity }, null, 2)}\n`,
   );
   return { file, bytes: m.onnx.length };
 }
@@ -278,7 +278,7 @@ async function main() {
         cv,
       ),
     );
-    writeFileSync(join(dir, `${dataset}.manifest.json`), JSON.stringify(manifest, null, 2) + "\n");
+    writeFileSync(join(dir, `${dataset}.manifest.json`), `${JSON.stringify(manifest, null, 2)}\n`);
 
     if (dataset === "insurance_claims") {
       const reserve = trainReserveModel(raws, { randomState: seed, version, trainedAt });

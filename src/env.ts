@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { CurrentUser } from "./auth/current-user";
 import type { Database } from "./db/client";
 import type { ClaimCoordinator } from "./durable/claim-coordinator";
-import type { CurrentUser } from "./auth/current-user";
 
 /** Every binding, variable and secret the Worker uses. Declared in wrangler.toml / .dev.vars. */
 export interface Env {

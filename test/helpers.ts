@@ -3,7 +3,7 @@ import { z } from "zod";
 import { hashPassword } from "../src/auth/password";
 import { issueAccessToken } from "../src/auth/tokens";
 import { createDatabase } from "../src/db/client";
-import { users, type Role } from "../src/db/schema";
+import { type Role, users } from "../src/db/schema";
 import { appConfig } from "../src/env";
 import type { ErrorCode } from "../src/errors/codes";
 import { type ErrorBody, errorBodySchema } from "../src/errors/error-body";

@@ -14,7 +14,10 @@ export const compileWasm = (path: string) =>
 export async function benchJpeg(width = 1280, height = 960): Promise<Uint8Array> {
   await initJpegEncoder(await compileWasm("@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm"));
   let s = 12345;
-  const random = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const random = () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
   const data = new Uint8ClampedArray(width * height * 4);
   for (let y = 0; y < height; y++)
     for (let x = 0; x < width; x++) {

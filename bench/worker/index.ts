@@ -1,8 +1,8 @@
 import damageModel from "../../models/damage/damage-classifier.onnx";
 import rfCalibrated from "../../models/fraud/insurance_claims-rf-calibrated.onnx";
 import { fraudModelName, ModelSet, scoreFraudBatch } from "../../src/domain/fraud";
-import { loadSession, loadTreeModel, ort } from "../../src/platform/onnx";
 import { EXAMPLE_AUTO_CLAIM } from "../../src/domain/fraud/example-claim";
+import { loadSession, loadTreeModel, ort } from "../../src/platform/onnx";
 
 let models: Promise<ModelSet> | undefined;
 

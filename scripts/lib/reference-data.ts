@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseDiagnosisCsv, parseProcedureCsv } from "../../src/domain/reference/code-sets";
 import { parsePolicyCsv } from "../../src/domain/policies";
+import { parseDiagnosisCsv, parseProcedureCsv } from "../../src/domain/reference/code-sets";
 import { DIAGNOSIS_UPSERT, PROCEDURE_UPSERT, upsertCodesSql } from "../../src/reference/code-store";
 import { upsertPolicies } from "../../src/reference/policy-store";
 

@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
-import { appConfig, type HonoEnv } from "../env";
 import type { Role } from "../db/schema";
+import { appConfig, type HonoEnv } from "../env";
 import { ApiError } from "../errors/api-error";
 import { verifyAccessToken } from "./tokens";
 

@@ -168,9 +168,18 @@ export const photoClaimSchema = z
   })
   .openapi("PhotoClaim");
 
+/** What a photo claim's decision stored (claims/photo/submit.ts writes it). */
+type StoredPhotoResult = z.infer<typeof photoResultSchema> & {
+  reason?: "no_damage" | "low_confidence";
+  message: string;
+  next_steps: string;
+  processing_time_ms: number;
+};
+
 /** A photo claim in full (GET): effective and system status, the model's result, the override. */
 export function toPhotoClaimView(row: ClaimRow, staff: boolean): z.infer<typeof photoClaimSchema> {
-  const r = (row.photoResult ?? {}) as Record<string, any>;
+  // Every photo claim row is written with its result (claims/photo/store.ts).
+  const r = (row.photoResult ?? {}) as StoredPhotoResult;
   const effective = row.status;
   return {
     claim_id: row.clientClaimId ?? row.id,

@@ -46,11 +46,13 @@ export function parsePolicyCsv(text: string): {
   const policies: PolicyRecord[] = [];
   const problems: { line: number; message: string }[] = [];
   const seen = new Set<string>();
-  rows.forEach((row, index) => {
+  for (const [index, row] of rows.entries()) {
     const policyNumber = normalizePolicyNumber(row[numberAt] ?? "");
-    if (!/^[A-Z0-9-]{3,40}$/.test(policyNumber))
-      return problems.push({ line: index + 2, message: `invalid policy_number '${row[numberAt] ?? ""}'` });
-    if (seen.has(policyNumber)) return;
+    if (!/^[A-Z0-9-]{3,40}$/.test(policyNumber)) {
+      problems.push({ line: index + 2, message: `invalid policy_number '${row[numberAt] ?? ""}'` });
+      continue;
+    }
+    if (seen.has(policyNumber)) continue;
     seen.add(policyNumber);
     const attributes: Record<string, string> = {};
     for (const { name, i } of kept) {
@@ -58,6 +60,6 @@ export function parsePolicyCsv(text: string): {
       if (value !== undefined && value !== "" && value !== "?") attributes[name] = value;
     }
     policies.push({ policyNumber, attributes });
-  });
+  }
   return { policies, problems };
 }

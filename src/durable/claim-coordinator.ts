@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CurrentUser } from "../auth/current-user";
-import { recordOverride, recordPhotoSubmission, type PhotoSubmission } from "../claims/photo/store";
+import { type PhotoSubmission, recordOverride, recordPhotoSubmission } from "../claims/photo/store";
 import type { Env } from "../env";
 
 /**

@@ -1,11 +1,11 @@
-import decodeJpeg, { init as initJpeg } from "@jsquash/jpeg/decode.js";
-import decodePng, { init as initPng } from "@jsquash/png/decode.js";
 import mozjpegDecoder from "@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm";
+import decodeJpeg, { init as initJpeg } from "@jsquash/jpeg/decode.js";
 // @ts-expect-error the package's .wasm.d.ts describes the instance exports; wrangler gives the module as default
 import pngDecoder from "@jsquash/png/codec/pkg/squoosh_png_bg.wasm";
+import decodePng, { init as initPng } from "@jsquash/png/decode.js";
 import { PhotoError } from "../domain/photo/errors";
-import type { ImageHeader } from "../domain/photo/image-header";
 import type { RgbaImage } from "../domain/photo/image";
+import type { ImageHeader } from "../domain/photo/image-header";
 
 // Workers forbid compiling wasm from bytes: hand each decoder its precompiled module, once per isolate.
 let ready: Promise<void> | undefined;

@@ -1,15 +1,15 @@
 import { decodeBase64Image } from "../domain/photo/base64";
 import { PhotoError, type PhotoResult } from "../domain/photo/errors";
-import { inspectImage, type ImageHeader } from "../domain/photo/image-header";
 import type { RgbaImage } from "../domain/photo/image";
+import { type ImageHeader, inspectImage } from "../domain/photo/image-header";
 import { perceptualHashOfLuma } from "../domain/photo/phash";
 import { damageModelInput } from "../domain/photo/preprocess";
 import {
   assessQuality,
   measureQuality,
+  type QualityAssessment,
   qualityRejection,
   workingLuma,
-  type QualityAssessment,
 } from "../domain/photo/quality";
 import { decodePhoto } from "./decode";
 

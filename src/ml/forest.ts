@@ -1,4 +1,4 @@
-import { binMatrix, type BinnedMatrix, type Matrix } from "./matrix";
+import { type BinnedMatrix, binMatrix, type Matrix } from "./matrix";
 import { Rng } from "./random";
 import { growTree, type TreeEnsemble } from "./tree";
 

@@ -1,4 +1,4 @@
-import { binMatrix, MISSING_BIN, type BinnedMatrix, type Matrix } from "./matrix";
+import { type BinnedMatrix, binMatrix, type Matrix, MISSING_BIN } from "./matrix";
 import { Rng } from "./random";
 import { growTree, sigmoid, type TreeEnsemble } from "./tree";
 

@@ -16,7 +16,7 @@ export function matrixFromRows(rows: ArrayLike<number>[], cols?: number): Matrix
 
 export function selectRows(m: Matrix, idx: readonly number[]): Matrix {
   const data = new Float32Array(idx.length * m.cols);
-  idx.forEach((r, i) => data.set(m.data.subarray(r * m.cols, (r + 1) * m.cols), i * m.cols));
+  for (const [i, r] of idx.entries()) data.set(m.data.subarray(r * m.cols, (r + 1) * m.cols), i * m.cols);
   return { rows: idx.length, cols: m.cols, data };
 }
 

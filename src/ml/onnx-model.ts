@@ -1,5 +1,5 @@
-import onnxProto from "onnx-proto";
 import type { onnx as OnnxNs } from "onnx-proto";
+import onnxProto from "onnx-proto";
 import protobuf from "protobufjs/minimal";
 import type { ScoringModel } from "./model";
 import type { Tree, TreeEnsemble } from "./tree";

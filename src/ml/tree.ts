@@ -1,4 +1,4 @@
-import { MISSING_BIN, type BinnedMatrix } from "./matrix";
+import { type BinnedMatrix, MISSING_BIN } from "./matrix";
 import type { Rng } from "./random";
 
 /**

@@ -1,8 +1,8 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { modelStats } from "../db/schema";
-import { parseOnnx } from "../ml/onnx-model";
 import type { ModelMetadata } from "../domain/fraud/train";
+import { parseOnnx } from "../ml/onnx-model";
 
 export const artifactKey = (name: string, version: string) => `models/${name}/${version}.onnx`;
 

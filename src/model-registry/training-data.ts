@@ -1,9 +1,9 @@
 import { and, eq, isNotNull } from "drizzle-orm";
+import { csvObjects } from "../csv";
 import type { Database } from "../db/client";
 import { claims, policies } from "../db/schema";
 import { fraudInputFromDocument } from "../domain/documents/fraud-input";
 import type { RawClaim } from "../domain/fraud";
-import { csvObjects } from "../csv";
 
 /** Where a data set's stored training rows live in the MODELS bucket (put there by the local setup). */
 export const trainingDataKey = (dataset: string) => `training-data/${dataset}.csv`;

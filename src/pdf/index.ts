@@ -2,12 +2,12 @@
 // ./ocr and is imported only by the worker that runs OCR (the documents queue consumer).
 export { PdfRejectedError, type PdfRejection } from "./errors";
 export {
-  inspectPdf,
   checkPdfBytes,
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_PAGES,
+  inspectPdf,
   type PdfInspection,
   type PdfLimits,
 } from "./inspect";
-export { readClaimDocument, textQuality, type ClaimDocument, type DocumentPage, type ReadOptions } from "./reader";
 export type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
+export { type ClaimDocument, type DocumentPage, type ReadOptions, readClaimDocument, textQuality } from "./reader";

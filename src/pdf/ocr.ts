@@ -5,7 +5,7 @@
 import { createOCREngine } from "tesseract-wasm";
 import tesseractWasm from "../../node_modules/tesseract-wasm/dist/tesseract-core.wasm";
 import { wasmBinaryFor } from "../platform/wasm";
-import { gunzipIfNeeded, TesseractPageOcr, type PageOcr } from "./ocr-engine";
+import { gunzipIfNeeded, type PageOcr, TesseractPageOcr } from "./ocr-engine";
 
 export type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
 

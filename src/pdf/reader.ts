@@ -4,7 +4,7 @@
 import { getResolvedPDFJS } from "unpdf";
 import { PdfRejectedError } from "./errors";
 import { checkPdfBytes, DEFAULT_MAX_PAGES, openPdf, type PdfLimits } from "./inspect";
-import type { PageOcr, RgbaImage } from "./ocr-engine";
+import type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
 import { layoutText, type PositionedText } from "./text-layout";
 
 type PdfDocument = Awaited<ReturnType<typeof openPdf>>;
@@ -189,7 +189,7 @@ export function textQuality(text: string): number {
   const tokens = text.split(/\s+/).filter((t) => t.length >= 2);
   if (tokens.length === 0) return 0;
   const good = tokens.filter((t) =>
-    /^[("'$€£#]?(?:[A-Z]?[a-z]+|[A-Z]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[\d][\d.,:/\-]*[\d%]?)[)"',.;:!?]*$/.test(t),
+    /^[("'$€£#]?(?:[A-Z]?[a-z]+|[A-Z]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[\d][\d.,:/-]*[\d%]?)[)"',.;:!?]*$/.test(t),
   ).length;
   return good / tokens.length;
 }
@@ -260,7 +260,7 @@ export async function readClaimDocument(
         }
         const largest = (await pageImages(pdf, n))[0];
         if (!largest || largest.width < 50 || largest.height < 50) continue;
-        let result;
+        let result: OcrResult;
         try {
           result = engine.recognize(largest);
         } catch (err) {

@@ -1,7 +1,7 @@
-import * as ort from "onnxruntime-web/wasm";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import * as ort from "onnxruntime-web/wasm";
+import { type LoadedModel, loadModel, ModelSet } from "../domain/fraud/model-set";
 import { INPUT_NAME } from "../ml/onnx-model";
-import { loadModel, ModelSet, type LoadedModel } from "../domain/fraud/model-set";
 import { wasmBinaryFor } from "./wasm";
 
 /**

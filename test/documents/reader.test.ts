@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import traineddata from "../../node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz";
-import { extractClaimFields } from "../../src/domain/documents";
 import { extractFieldsFromPdf } from "../../src/claims/documents/extract-from-pdf";
+import { extractClaimFields } from "../../src/domain/documents";
 import { inspectPdf, PdfRejectedError, readClaimDocument } from "../../src/pdf";
 import { getPageOcr } from "../../src/pdf/ocr";
 import { FIXTURE_FILES, FIXTURES, MALFORMED, matches } from "./fixtures";

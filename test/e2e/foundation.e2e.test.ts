@@ -1,9 +1,9 @@
 import { describe, expect, inject, it } from "vitest";
 import { z } from "zod";
-import { healthSchema } from "../../src/routes/health/schema";
 import { loginResponseSchema } from "../../src/routes/auth/login/post";
 import { registerResponseSchema } from "../../src/routes/auth/register/post";
 import { userSchema } from "../../src/routes/auth/schema";
+import { healthSchema } from "../../src/routes/health/schema";
 import { as, call, expectErrorCode } from "./http";
 
 describe("a person's first minutes with ClaimsEdge (over HTTP against wrangler dev)", () => {

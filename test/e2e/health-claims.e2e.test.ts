@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { healthClaimSchema } from "../../src/claims/views";
 import { claimListSchema } from "../../src/routes/claims/list";
 import { claimDetailSchema } from "../../src/routes/claims/schema";
-import { z } from "zod";
 import { eligibilitySchema, memberSchema } from "../../src/routes/members/schema";
 import { adminToken, as, call, registeredUser } from "./http";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { encodeClaim, fitFeatureSchema, rangeNumber, readFeatures } from "../../src/domain/fraud/features";
 import { csvObjects as parseCsv } from "../../src/csv";
+import { encodeClaim, fitFeatureSchema, rangeNumber, readFeatures } from "../../src/domain/fraud/features";
 import { syntheticInsuranceClaims } from "./synthetic";
 
 const schema = fitFeatureSchema("insurance_claims", syntheticInsuranceClaims(300, 1));

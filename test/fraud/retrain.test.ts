@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { challengerWins, evaluateModel, trainChallenger, TrainingRefusedError } from "../../src/domain/fraud/retrain";
-import { parseOnnx } from "../../src/ml/onnx-model";
-import type { ModelMetadata } from "../../src/domain/fraud/train";
-import { loadSession, runRows } from "../../src/platform/onnx";
 import { encodeClaims } from "../../src/domain/fraud/features";
+import { challengerWins, evaluateModel, TrainingRefusedError, trainChallenger } from "../../src/domain/fraud/retrain";
+import type { ModelMetadata } from "../../src/domain/fraud/train";
 import { predict } from "../../src/ml/model";
+import { parseOnnx } from "../../src/ml/onnx-model";
+import { loadSession, runRows } from "../../src/platform/onnx";
 import { syntheticInsuranceClaims } from "./synthetic";
 
 const small = {

@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import insRf from "../../models/fraud/insurance_claims-rf.onnx";
-import insRfCal from "../../models/fraud/insurance_claims-rf-calibrated.onnx";
 import insEt from "../../models/fraud/insurance_claims-et.onnx";
 import insGbdt from "../../models/fraud/insurance_claims-gbdt.onnx";
 import insGbdtCal from "../../models/fraud/insurance_claims-gbdt-calibrated.onnx";
+import insRf from "../../models/fraud/insurance_claims-rf.onnx";
+import insRfCal from "../../models/fraud/insurance_claims-rf-calibrated.onnx";
 import insVoting from "../../models/fraud/insurance_claims-voting.onnx";
 import insVotingCal from "../../models/fraud/insurance_claims-voting-calibrated.onnx";
 import vehGbdt from "../../models/fraud/vehicle_claims_fraud-gbdt.onnx";
 import reserveOnnx from "../../models/reserve/insurance_claims-reserve.onnx";
-import { ModelSet } from "../../src/domain/fraud/model-set";
 import { encodeClaim } from "../../src/domain/fraud/features";
+import { ModelSet } from "../../src/domain/fraud/model-set";
 import { estimateReserve, scoreFraud, scoreFraudBatch } from "../../src/domain/fraud/score";
 import { modelScore, predict } from "../../src/ml/model";
 import { modelShap } from "../../src/ml/treeshap";
@@ -55,7 +55,7 @@ describe("exported models in onnxruntime-web (workerd) match the TypeScript tree
     for (const meta of models.list().filter((m) => m.dataset === "insurance_claims")) {
       const loaded = models.get(meta.name);
       const data = new Float32Array(claims.length * loaded.nFeatures);
-      claims.forEach((c, i) => data.set(encodeClaim(meta.schema, c), i * loaded.nFeatures));
+      for (const [i, c] of claims.entries()) data.set(encodeClaim(meta.schema, c), i * loaded.nFeatures);
       const out = await loaded.run(data, claims.length);
       let withMissing = 0;
       claims.forEach((_, i) => {
@@ -170,7 +170,7 @@ describe("scoreFraud", () => {
       claims.map((c) => scoreFraud(models, c, { model: "voting", calibrated: true, explain: true })),
     );
     const batch = await scoreFraudBatch(models, claims, { model: "voting", calibrated: true, explain: false });
-    together.forEach((r, i) => expect(r.probability).toBeCloseTo(batch[i]!.probability, 7));
+    for (const [i, r] of together.entries()) expect(r.probability).toBeCloseTo(batch[i]!.probability, 7);
   });
 
   it("loadModelSet reports a broken model by name and keeps the others", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDiagnosisCsv, parseProcedureCsv } from "../../src/domain/reference/code-sets";
 import { CsvError, parseCsv } from "../../src/csv";
+import { parseDiagnosisCsv, parseProcedureCsv } from "../../src/domain/reference/code-sets";
 
 describe("parseCsv", () => {
   it("reads quotes, doubled quotes, embedded commas and newlines, CRLF and a BOM", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectCostAnomaly, type CostAnomalyRule } from "../../src/domain/health/cost-anomaly";
+import { type CostAnomalyRule, detectCostAnomaly } from "../../src/domain/health/cost-anomaly";
 
 const price = { averageCostCents: 1_000_000, costStdDevCents: 250_000 };
 

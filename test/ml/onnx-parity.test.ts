@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { matrixFromRows, row } from "../../src/ml/matrix";
 import { trainForest } from "../../src/ml/forest";
 import { trainGbdt } from "../../src/ml/gbdt";
+import { matrixFromRows, row } from "../../src/ml/matrix";
 import { fitPlatt, modelScore, predict, type ScoringModel } from "../../src/ml/model";
 import { exportOnnx, INPUT_NAME, parseOnnx } from "../../src/ml/onnx-model";
 import { Rng } from "../../src/ml/random";

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { matrixFromRows } from "../../src/ml/matrix";
 import { trainForest } from "../../src/ml/forest";
 import { trainGbdt } from "../../src/ml/gbdt";
-import { predictRaw, sigmoid, type Tree } from "../../src/ml/tree";
-import { Rng, stratifiedSplit } from "../../src/ml/random";
-import { fitPlatt, predict } from "../../src/ml/model";
+import { matrixFromRows } from "../../src/ml/matrix";
 import {
   atThreshold,
   averagePrecision,
@@ -16,6 +13,9 @@ import {
   rocAuc,
   rSquared,
 } from "../../src/ml/metrics";
+import { fitPlatt, predict } from "../../src/ml/model";
+import { Rng, stratifiedSplit } from "../../src/ml/random";
+import { predictRaw, sigmoid, type Tree } from "../../src/ml/tree";
 
 function checkCovers(t: Tree) {
   for (let n = 0; n < t.feature.length; n++)

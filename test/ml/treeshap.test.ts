@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { matrixFromRows, row } from "../../src/ml/matrix";
 import { trainForest } from "../../src/ml/forest";
 import { trainGbdt } from "../../src/ml/gbdt";
+import { matrixFromRows, row } from "../../src/ml/matrix";
 import { modelScore, type ScoringModel } from "../../src/ml/model";
 import { Rng } from "../../src/ml/random";
 import { leafIndex, type Tree } from "../../src/ml/tree";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   canOverride,
-  decidePhotoClaim,
   DECISION_TEXT,
+  decidePhotoClaim,
   interpretDamageProbabilities,
 } from "../../src/domain/photo/decision";
 

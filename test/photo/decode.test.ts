@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { decodeBase64Image } from "../../src/domain/photo/base64";
 import { PhotoError } from "../../src/domain/photo/errors";
-import { inspectImage, type ImageHeader } from "../../src/domain/photo/image-header";
-import { damageModelInput } from "../../src/domain/photo/preprocess";
+import { type ImageHeader, inspectImage } from "../../src/domain/photo/image-header";
 import { perceptualHash } from "../../src/domain/photo/phash";
+import { damageModelInput } from "../../src/domain/photo/preprocess";
 import { assessPhotoQuality } from "../../src/domain/photo/quality";
 import { decodePhoto } from "../../src/image/decode";
 import { preparePhoto } from "../../src/image/pipeline";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inspectImage, readJpegFrame, sniffImageFormat } from "../../src/domain/photo/image-header";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MIN_IMAGE_SIDE } from "../../src/domain/photo/limits";
-import { app1Exif, concat, jpegHeader, pngHeader, segment, SOI, sof } from "./bytes";
+import { app1Exif, concat, jpegHeader, pngHeader, SOI, segment, sof } from "./bytes";
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
@@ -109,7 +109,10 @@ describe("inspectImage: refused headers", () => {
 
   it("never throws on random bytes behind a valid magic", () => {
     let seed = 1;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return (seed >>> 16) & 0xff;
+    };
     for (let t = 0; t < 300; t++) {
       const body = Uint8Array.from({ length: 1 + ((t * 37) % 700) }, rand);
       const magic = t % 2 ? [0xff, 0xd8, 0xff] : [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

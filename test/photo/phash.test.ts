@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { inspectImage } from "../../src/domain/photo/image-header";
 import {
-  NEAR_DUPLICATE_MAX_DISTANCE,
   hammingDistance,
   isNearDuplicate,
   isPerceptualHash,
+  NEAR_DUPLICATE_MAX_DISTANCE,
   perceptualHash,
   perceptualHashBands,
 } from "../../src/domain/photo/phash";
 import { decodePhoto } from "../../src/image/decode";
-import { inspectImage } from "../../src/domain/photo/image-header";
 import { encodeJpeg, gaussianBlur, makeScene, mapColours, resize } from "./scene";
 
 describe("hammingDistance", () => {
@@ -82,7 +82,10 @@ describe("perceptualHashBands (candidate lookup in D1)", () => {
 
   it("any two hashes within the threshold share at least one band", () => {
     let seed = 3;
-    const bit = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 26;
+    const bit = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed >>> 26;
+    };
     for (let t = 0; t < 500; t++) {
       const a = Array.from({ length: 16 }, () => (bit() & 15).toString(16)).join("");
       let b = BigInt(`0x${a}`);

@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from "vitest";
-import { DAMAGE_INPUT_SIZE, damageModelInput } from "../../src/domain/photo/preprocess";
 import type { RgbaImage } from "../../src/domain/photo/image";
+import { DAMAGE_INPUT_SIZE, damageModelInput } from "../../src/domain/photo/preprocess";
 import { formulaImage } from "./formula";
 import { makeScene } from "./scene";
 
@@ -118,7 +118,7 @@ describe("parity with the model's numpy preprocessing (models/damage/parity.json
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const x = damageModelInput(formulaImage(c.width, c.height, c.formula));
     expect(c.first.length).toBeGreaterThan(0);
-    c.first.forEach((v, i) => expect(x[i]).toBeCloseTo(v, 6));
+    for (const [i, v] of c.first.entries()) expect(x[i]).toBeCloseTo(v, 6);
     let sum = 0;
     for (const v of x) sum += v;
     expect(Math.abs(sum - c.sum)).toBeLessThan(1e-2);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  QUALITY_GUIDANCE,
-  QUALITY_THRESHOLD,
   assessPhotoQuality,
   assessQuality,
   measureQuality,
+  QUALITY_GUIDANCE,
+  QUALITY_THRESHOLD,
   workingLuma,
 } from "../../src/domain/photo/quality";
 import { gaussianBlur, makeScene, mapColours, meanOfLuma } from "./scene";

@@ -1,13 +1,17 @@
 /** Synthetic photos made inside the test: a textured "car" scene and the usual ways photos go wrong. */
+
+import mozjpegEncoder from "@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm";
 import encodeJpegWasm, { init as initJpegEncoder } from "@jsquash/jpeg/encode.js";
 import encodePngWasm from "@jsquash/png/encode.js";
-import mozjpegEncoder from "@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm";
-import { initPhotoDecoders } from "../../src/image/decode";
 import { boxBounds, type RgbaImage } from "../../src/domain/photo/image";
+import { initPhotoDecoders } from "../../src/image/decode";
 
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 /** Sky, ground, a car body with panels, wheels, a dent, scratches and fine sensor-like texture. */

@@ -1,11 +1,11 @@
-import { env } from "cloudflare:workers";
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import typedForm from "../fixtures/documents/typed-form.pdf";
 import { processDocumentClaim } from "../../src/claims/documents/process";
 import type { ClaimDocumentMessage } from "../../src/env";
 import worker from "../../src/index";
 import { forgetActive } from "../../src/model-registry/loader";
+import typedForm from "../fixtures/documents/typed-form.pdf";
 import { createUser, type TestUser } from "../helpers";
 import {
   acceptedUpload,

@@ -1,6 +1,6 @@
 // The reading step of a document claim: the PDF's text (layer, form fields, OCR), then the claim fields.
-import { extractClaimFields, type ClaimExtraction } from "../../domain/documents";
-import { readClaimDocument, type ClaimDocument, type ReadOptions } from "../../pdf/reader";
+import { type ClaimExtraction, extractClaimFields } from "../../domain/documents";
+import { type ClaimDocument, type ReadOptions, readClaimDocument } from "../../pdf/reader";
 
 export interface PdfFieldExtraction {
   extraction: ClaimExtraction;

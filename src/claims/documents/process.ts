@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { createDatabase } from "../../db/client";
 import { claims, policies } from "../../db/schema";
-import { PdfRejectedError } from "../../pdf";
-import { getPageOcr } from "../../pdf/ocr";
 import { fraudInputFromDocument } from "../../domain/documents/fraud-input";
 import { estimateReserve, fraudModelName, RESERVE_MODEL_NAME, scoreFraud } from "../../domain/fraud";
 import { normalizePolicyNumber } from "../../domain/policies";
 import type { Env } from "../../env";
 import { activeModelSet } from "../../model-registry/loader";
+import { PdfRejectedError } from "../../pdf";
+import { getPageOcr } from "../../pdf/ocr";
 import { extractFieldsFromPdf } from "./extract-from-pdf";
 
 export const OCR_TRAINEDDATA_KEY = "ocr/eng.traineddata.gz";
@@ -34,7 +34,7 @@ const FINISHED = new Set(["PROCESSED", "FAILED", "APPROVED", "REJECTED", "PARTIA
 export async function processDocumentClaim(env: Env, claimId: string): Promise<"processed" | "skipped"> {
   const db = createDatabase(env.DB);
   const claim = await db.query.claims.findFirst({ where: eq(claims.id, claimId) });
-  if (!claim || claim.channel !== "document" || FINISHED.has(claim.status)) return "skipped";
+  if (claim?.channel !== "document" || FINISHED.has(claim.status)) return "skipped";
   const now = () => new Date().toISOString();
   if (claim.status === "PENDING") {
     await env.DB.prepare("UPDATE claims SET status = 'PROCESSING', updated_at = ? WHERE id = ? AND status = 'PENDING'")

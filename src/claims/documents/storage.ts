@@ -1,6 +1,6 @@
 import type { CurrentUser } from "../../auth/current-user";
-import { ApiError } from "../../errors/api-error";
 import type { Env } from "../../env";
+import { ApiError } from "../../errors/api-error";
 
 export const documentKey = (claimId: string) => `claims/${claimId}/document.pdf`;
 

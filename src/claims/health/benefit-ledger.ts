@@ -1,8 +1,8 @@
 import type { CurrentUser } from "../../auth/current-user";
 import type { ClaimStatus } from "../../db/schema";
-import type { HealthClaimRow } from "../views";
 import type { HealthClaimInput, Reason } from "../../domain/health/adjudicate";
 import { benefitCapApplied, benefitExhausted, memberInactive } from "../../domain/health/benefit-reasons";
+import type { HealthClaimRow } from "../views";
 
 export interface HealthClaimRecord extends HealthClaimInput {
   id: string;

@@ -9,6 +9,7 @@ const candidatePatterns = (code: string): string[] => [
   ...Array.from({ length: code.length - 1 }, (_, i) => `${code.slice(0, i + 1)}*`),
 ];
 
+type Row = Record<string, unknown>;
 type ReferenceFacts = Pick<HealthClaimFacts, "provider" | "diagnosis" | "procedure" | "rules">;
 type Claim = HealthClaimInput & { serviceDate: string };
 
@@ -17,13 +18,13 @@ const REFERENCE: {
   [K in keyof ReferenceFacts]: {
     key: (c: Claim) => string;
     query: (db: D1Database, c: Claim) => D1PreparedStatement;
-    fact: (rows: any[]) => ReferenceFacts[K];
+    fact: (rows: Row[]) => ReferenceFacts[K];
   };
 } = {
   provider: {
     key: (c) => `provider:${c.providerId}`,
     query: (db, c) => db.prepare("SELECT status FROM providers WHERE provider_id = ?").bind(c.providerId),
-    fact: (rows) => (rows[0] ? { status: rows[0].status } : null),
+    fact: (rows) => (rows[0] ? { status: String(rows[0].status) } : null),
   },
   diagnosis: {
     key: (c) => `diagnosis:${c.diagnosisCode}`,
@@ -37,7 +38,12 @@ const REFERENCE: {
         .prepare("SELECT average_cost_cents, cost_std_dev_cents FROM procedure_codes WHERE code = ?")
         .bind(c.procedureCode),
     fact: (rows) =>
-      rows[0] ? { averageCostCents: rows[0].average_cost_cents, costStdDevCents: rows[0].cost_std_dev_cents } : null,
+      rows[0]
+        ? {
+            averageCostCents: rows[0].average_cost_cents as number | null,
+            costStdDevCents: rows[0].cost_std_dev_cents as number | null,
+          }
+        : null,
   },
   rules: {
     key: (c) => `rules:${c.diagnosisCode}`,
@@ -50,7 +56,10 @@ const REFERENCE: {
         .bind(...patterns);
     },
     fact: (rows): ProcedureRule[] =>
-      rows.map((r) => ({ diagnosisPattern: r.diagnosis_pattern, procedurePattern: r.procedure_pattern })),
+      rows.map((r) => ({
+        diagnosisPattern: String(r.diagnosis_pattern),
+        procedurePattern: String(r.procedure_pattern),
+      })),
   },
 };
 
@@ -67,7 +76,7 @@ export async function loadHealthClaimFacts(db: D1Database, claim: Claim): Promis
     if (cached.hit) reference[name] = cached.value;
     else missing.push(name);
   }
-  const [member, duplicate, ...loaded] = await db.batch<Record<string, any>>([
+  const [member, duplicate, ...loaded] = await db.batch<Row>([
     db.prepare("SELECT status, remaining_benefit_cents FROM members WHERE member_id = ?").bind(claim.memberId),
     db
       .prepare(
@@ -84,8 +93,8 @@ export async function loadHealthClaimFacts(db: D1Database, claim: Claim): Promis
   });
   const m = member?.results[0];
   return {
-    member: m ? { status: m.status, remainingBenefitCents: m.remaining_benefit_cents } : null,
-    duplicateOfClaimId: duplicate?.results[0]?.id ?? null,
+    member: m ? { status: String(m.status), remainingBenefitCents: Number(m.remaining_benefit_cents) } : null,
+    duplicateOfClaimId: (duplicate?.results[0]?.id as string | undefined) ?? null,
     ...(reference as ReferenceFacts),
   };
 }

@@ -1,12 +1,12 @@
 import type { CurrentUser } from "../../auth/current-user";
-import { perceptualHashBands } from "../../domain/photo/phash";
 import {
-  stateAfterOverride,
-  stateAfterSubmission,
   type OverrideOutcome,
   type PhotoClaimState,
+  stateAfterOverride,
+  stateAfterSubmission,
 } from "../../domain/photo/claim-state";
 import type { PhotoClaimStatus } from "../../domain/photo/decision";
+import { perceptualHashBands } from "../../domain/photo/phash";
 
 export interface PhotoSubmission {
   customerId: string;

@@ -1,9 +1,9 @@
 import type { CurrentUser } from "../../auth/current-user";
-import { photoClaimCoordinator } from "../../durable/claim-coordinator";
 import { decidePhotoClaim, interpretDamageProbabilities, type PhotoClaimStatus } from "../../domain/photo/decision";
 import { PhotoError } from "../../domain/photo/errors";
 import { MAX_IMAGE_BYTES } from "../../domain/photo/limits";
 import { hammingDistance, isNearDuplicate } from "../../domain/photo/phash";
+import { photoClaimCoordinator } from "../../durable/claim-coordinator";
 import type { Env } from "../../env";
 import { ApiError } from "../../errors/api-error";
 import { DAMAGE_MODEL_VERSION, predictDamage } from "../../image/damage-model";

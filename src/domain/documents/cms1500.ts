@@ -2,8 +2,8 @@
 // names or its printed captions, read into patient, insured id, ICD-10 diagnosis codes,
 // CPT/HCPCS procedure codes, charges and dates of service.
 import { isBlank, type Line } from "./layout";
-import { finish, type ClaimExtraction, type ExtractedField } from "./result";
-import { findAmounts, numberFromMoneyDigits, parseName, type DateOptions } from "./values";
+import { type ClaimExtraction, type ExtractedField, finish } from "./result";
+import { type DateOptions, findAmounts, numberFromMoneyDigits, parseName } from "./values";
 
 const ICD10 = /^[A-TV-Z][0-9][0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/;
 const ICD10_IN_TEXT = /\b[A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}\b/g;
@@ -166,7 +166,7 @@ function valueNear(
 }
 
 const SERVICE_LINE =
-  /(?<!\d)(\d{1,2})[\s/\-]+(\d{1,2})[\s/\-]+(\d{2}|\d{4})\s+(?:-\s*)?(\d{1,2})[\s/\-]+(\d{1,2})[\s/\-]+(\d{2}|\d{4})(?!\d)/;
+  /(?<!\d)(\d{1,2})[\s/-]+(\d{1,2})[\s/-]+(\d{2}|\d{4})\s+(?:-\s*)?(\d{1,2})[\s/-]+(\d{1,2})[\s/-]+(\d{2}|\d{4})(?!\d)/;
 
 function fromText(lines: Line[]): Record<string, ExtractedField> {
   const out: Record<string, ExtractedField> = {};
@@ -174,7 +174,7 @@ function fromText(lines: Line[]): Record<string, ExtractedField> {
   const patient = valueNear(lines, /PATIENT'?S\s+NAME/i, (t) => parseName(t)?.value);
   if (patient) out.patient_name = field(patient.value, 0.85 * factor, "label", patient.evidence);
   const insured = valueNear(lines, /INSURED'?S\s+I\.?\s?D\.?\s+NUMBER/i, (t) => {
-    const m = t.match(/^([A-Z0-9][A-Z0-9\-]{3,24})\b/i);
+    const m = t.match(/^([A-Z0-9][A-Z0-9-]{3,24})\b/i);
     return m && /\d/.test(m[1]!) ? m[1]!.toUpperCase() : undefined;
   });
   if (insured) out.insured_id = field(insured.value, 0.85 * factor, "label", insured.evidence);

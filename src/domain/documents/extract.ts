@@ -1,15 +1,16 @@
 // Turns the text of a claim document (text layer, OCR, filled form fields) into structured
 // claim fields, each with a confidence in [0, 1]. Pure: no env, no I/O.
-import { extractCms1500, isCms1500 } from "./cms1500";
+
 import type { Candidate } from "./candidate";
+import { extractCms1500, isCms1500 } from "./cms1500";
 import { PARSERS, parseLocation } from "./field-parsers";
 import { labelCandidates } from "./label-candidates";
 import { matchLabel, splitCellsAtLabels } from "./label-match";
 import { LABELS } from "./labels";
-import { squash, toLines, type Line } from "./layout";
+import { type Line, squash, toLines } from "./layout";
 import { narrativeCandidates, narrativeDescription } from "./narrative";
-import { finish, type ClaimExtraction, type ExtractedField } from "./result";
-import { detectDayFirst, type DateOptions } from "./values";
+import { type ClaimExtraction, type ExtractedField, finish } from "./result";
+import { type DateOptions, detectDayFirst } from "./values";
 
 export interface DocumentPageText {
   number?: number;
@@ -43,7 +44,7 @@ function formFieldCandidates(formFields: Record<string, string>, dates: DateOpti
     const entry =
       LABELS.find((l) => l.squashed === key) ??
       (box && /^(?:on|yes|true|x|1)$/i.test(value) ? LABELS.find((l) => l.squashed === box[1]) : undefined);
-    if (!entry || !entry.field) continue;
+    if (!entry?.field) continue;
     const fieldValue = box && entry.squashed === box[1] ? box[2]! : value;
     if (entry.field === "incident_location") {
       const loc = parseLocation(fieldValue);

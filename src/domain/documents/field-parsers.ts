@@ -1,5 +1,7 @@
 import type { ClaimFieldName } from "./labels";
 import {
+  type DateOptions,
+  type Parsed,
   parseAmount,
   parseCity,
   parseCount,
@@ -10,8 +12,6 @@ import {
   parseState,
   parseYesNo,
   US_STATES,
-  type DateOptions,
-  type Parsed,
 } from "./values";
 import { mapAuthorities, mapCollisionType, mapIncidentType, mapSeverity } from "./vocabulary";
 
@@ -90,7 +90,7 @@ export function parseLocation(raw: string): { city?: string; state?: string } | 
       .replace(/\b(?:USA|US)\b\.?/, "")
       .trim();
     if (!part) continue;
-    const inline = part.match(/^([A-Za-z][A-Za-z .'\-]*?)\s+([A-Z]{2})$/);
+    const inline = part.match(/^([A-Za-z][A-Za-z .'-]*?)\s+([A-Z]{2})$/);
     if (inline && parseState(inline[2]!)) {
       const city = cityOf(inline[1]);
       return { state: inline[2]!, ...(city ? { city } : {}) };

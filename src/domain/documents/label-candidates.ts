@@ -1,10 +1,10 @@
 import type { Candidate } from "./candidate";
 import { PARSERS, parseLocation, WORDY_FIELDS } from "./field-parsers";
-import type { LabelEntry, LabelTarget } from "./labels";
 import { cutAtNextLabel, isLabelCell, matchLabel, SEPARATORS } from "./label-match";
-import { isBlank, type Cell, type Line } from "./layout";
+import type { LabelEntry, LabelTarget } from "./labels";
+import { type Cell, isBlank, type Line } from "./layout";
 import type { ExtractionMethod } from "./result";
-import { parseAmount, parseHour, repairWords, type DateOptions } from "./values";
+import { type DateOptions, parseAmount, parseHour, repairWords } from "./values";
 
 /** How much a label reading is trusted, by where its value stood (times the label's weight). */
 export const LABEL_CONFIDENCE = {
@@ -70,7 +70,7 @@ function continuation(lines: Line[], from: number, col: number, labelCol: number
     if (isBlank(line)) break;
     const first = line.cells[0]!;
     const label = matchLabel(first.text);
-    if (label && label.separated && !/^[a-z]/.test(first.text)) break;
+    if (label?.separated && !/^[a-z]/.test(first.text)) break;
     if (col > labelCol) {
       // A wrapped table cell: text in the value column, nothing in the label column.
       if (first.col < col - 3) break;

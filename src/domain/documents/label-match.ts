@@ -1,5 +1,5 @@
 import { LABELS, type LabelEntry } from "./labels";
-import { squash, stripNumbering, type Cell, type Line } from "./layout";
+import { type Cell, type Line, squash, stripNumbering } from "./layout";
 
 export interface LabelMatch {
   entry: LabelEntry;
@@ -39,7 +39,7 @@ function nextLabelAt(text: string, from = 0): number | undefined {
     if (m.index! < from) continue;
     const tail = text.slice(m.index! + 1);
     const label = matchLabel(tail);
-    if (label && label.separated && label.rest !== "" && label.entry.squashed.length >= 3) return m.index! + 1;
+    if (label?.separated && label.rest !== "" && label.entry.squashed.length >= 3) return m.index! + 1;
   }
   return undefined;
 }
@@ -74,6 +74,6 @@ export function splitCellsAtLabels(line: Line): void {
 export function isLabelCell(cell: Cell | undefined): boolean {
   if (!cell) return false;
   const m = matchLabel(cell.text);
-  if (!m || m.rest !== "") return false;
+  if (m?.rest !== "") return false;
   return m.entry.squashed !== "totalloss";
 }

@@ -83,7 +83,7 @@ export function squash(text: string): { letters: string; map: number[] } {
     if (c >= "a" && c <= "z") {
       // OCR reads "m" as "rn": fold both to "m" (labels are folded the same way).
       if (c === "n" && letters.endsWith("r")) {
-        letters = letters.slice(0, -1) + "m";
+        letters = `${letters.slice(0, -1)}m`;
         map[map.length - 1] = i;
         continue;
       }

@@ -2,6 +2,7 @@
 // $4,250.00"). Weaker than a labelled value, so these candidates carry lower confidence.
 import type { ClaimFieldName } from "./labels";
 import {
+  type DateOptions,
   findAmounts,
   findDates,
   numberWord,
@@ -11,7 +12,6 @@ import {
   parsePolicyNumber,
   parseState,
   repairWords,
-  type DateOptions,
 } from "./values";
 import { mapAuthorities, mapCollisionType, mapIncidentType, mapSeverity } from "./vocabulary";
 
@@ -71,11 +71,11 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     }
   }
 
-  for (const m of text.matchAll(/\bmy\s+na(?:m|rn)e\s+is\s+([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,3})/g)) {
+  for (const m of text.matchAll(/\bmy\s+na(?:m|rn)e\s+is\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})/g)) {
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.8 * n.certainty, m[0]);
   }
-  for (const m of text.matchAll(/(?:^|\n)\s*I,\s+([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,3}),/g)) {
+  for (const m of text.matchAll(/(?:^|\n)\s*I,\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),/g)) {
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.75 * n.certainty, m[0]);
   }
@@ -86,7 +86,7 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     if (n) add("claimant_name", n.value, 0.72 * n.certainty, m[0]);
   }
   for (const m of text.matchAll(
-    /\b(?:insured|policyholder|claimant)[,:]?\s+(?:is\s+)?(?:mr\.?|mrs\.?|ms\.?)?\s*([A-Z][a-z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,2})/g,
+    /\b(?:insured|policyholder|claimant)[,:]?\s+(?:is\s+)?(?:mr\.?|mrs\.?|ms\.?)?\s*([A-Z][a-z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,2})/g,
   )) {
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.55 * n.certainty, m[0]);
@@ -157,7 +157,7 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
       ),
   );
   const reportNo = flat.match(
-    /\bpolice report\s*(?:number|no\.?|#|ref(?:erence)?)\s*(?:is\s*)?:?\s*([A-Z0-9][A-Z0-9\-]{2,})/i,
+    /\bpolice report\s*(?:number|no\.?|#|ref(?:erence)?)\s*(?:is\s*)?:?\s*([A-Z0-9][A-Z0-9-]{2,})/i,
   );
   if (
     reportNo ||

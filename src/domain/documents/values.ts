@@ -54,7 +54,7 @@ export function repairDigits(token: string): { text: string; repaired: boolean }
 function repairNumericRuns(text: string): { text: string; repaired: boolean } {
   let repaired = false;
   const out = text.replace(
-    /(?<![A-Za-z])[0-9OoQDlI|iSsBZz][0-9OoQDlI|iSsBZz.,/\-]*[0-9OoQDlI|iSsBZz](?![A-Za-z])/g,
+    /(?<![A-Za-z])[0-9OoQDlI|iSsBZz][0-9OoQDlI|iSsBZz.,/-]*[0-9OoQDlI|iSsBZz](?![A-Za-z])/g,
     (tok) => {
       const r = repairDigits(tok);
       if (r.repaired) repaired = true;
@@ -107,7 +107,7 @@ export interface DateOptions {
 }
 
 // Numeric date: groups separated by / - . or spaces (OCR sometimes breaks "03/14/2025" into "03 / 14 / 2025").
-const NUMERIC_DATE = /(?<![\d.,$€£])(\d{1,4})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{2,4})(?![\d,]|\.\d)/g;
+const NUMERIC_DATE = /(?<![\d.,$€£])(\d{1,4})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{2,4})(?![\d,]|\.\d)/g;
 const DMY_NAME = new RegExp(
   `(?<![\\w])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s\\-/.,]*${MONTH_NAME}[\\s\\-/.,]*(\\d{4}|\\d{2})(?![\\d])`,
   "gi",
@@ -175,7 +175,7 @@ export function parseDate(text: string, options: DateOptions = {}): Parsed<strin
 export function detectDayFirst(text: string): boolean | undefined {
   let dayFirst = 0;
   let monthFirst = 0;
-  for (const m of text.matchAll(/(?<![\d.])(\d{1,2})[/\-](\d{1,2})[/\-](\d{2,4})(?![\d])/g)) {
+  for (const m of text.matchAll(/(?<![\d.])(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})(?![\d])/g)) {
     const a = Number(m[1]),
       b = Number(m[2]);
     if (a > 12 && b <= 12) dayFirst++;
@@ -212,7 +212,7 @@ export function numberFromMoneyDigits(digits: string): number | undefined {
     const tail = s.slice(lastSep + 1);
     const head = s.slice(0, lastSep);
     if (tail.length === 1 || tail.length === 2) {
-      normalized = head.replace(/[.,]/g, "") + "." + tail;
+      normalized = `${head.replace(/[.,]/g, "")}.${tail}`;
     } else if (tail.length === 3) {
       // "4,250" and "4.250" are thousands; a lone "0.125" stays decimal.
       normalized = head === "0" ? s.replace(",", ".") : s.replace(/[.,]/g, "");
@@ -337,7 +337,7 @@ export function parseName(raw: string): Parsed<string> | undefined {
     .replace(/^\s*(?:mr|mrs|ms|miss|dr)\.?\s+/i, "")
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/^[\s:;.,\-]+|[\s:;,\-]+$/g, "");
+    .replace(/^[\s:;.,-]+|[\s:;,-]+$/g, "");
   // Stop at a second column or trailing digits.
   text = text
     .split(/\s{2,}|\t|\s[-–]\s|\(|\d/)[0]!
@@ -347,18 +347,18 @@ export function parseName(raw: string): Parsed<string> | undefined {
   let certainty = 1;
   // "MariaGarcia-Lopez": a lost space between two capitalised names.
   if (!text.includes(" ")) text = text.replace(/([a-z]{2})([A-Z][a-z])/g, "$1 $2");
-  const comma = text.match(/^([A-Za-z'\-]+)\s*,\s*([A-Za-z][A-Za-z.'\- ]+)$/);
+  const comma = text.match(/^([A-Za-z'-]+)\s*,\s*([A-Za-z][A-Za-z.'\- ]+)$/);
   if (comma) text = `${comma[2]!.trim()} ${comma[1]!}`;
   const words = text.split(" ").filter(Boolean);
   if (words.length < 2 || words.length > 5) return undefined;
-  if (!words.every((w) => /^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'\-]*$/.test(w))) return undefined;
+  if (!words.every((w) => /^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'-]*$/.test(w))) return undefined;
   if (words.some((w) => NAME_STOPWORDS.has(w.toLowerCase()))) return undefined;
-  if (words.filter((w) => w.replace(/[.'\-]/g, "").length >= 2).length < 2) return undefined;
+  if (words.filter((w) => w.replace(/[.'-]/g, "").length >= 2).length < 2) return undefined;
   const allCaps = text === text.toUpperCase();
   const allLower = text === text.toLowerCase();
   if (allCaps || allLower) {
     text = words
-      .map((w) => w.toLowerCase().replace(/(^|[\-'])([a-zà-ÿ])/g, (_m, p: string, c: string) => p + c.toUpperCase()))
+      .map((w) => w.toLowerCase().replace(/(^|[-'])([a-zà-ÿ])/g, (_m, p: string, c: string) => p + c.toUpperCase()))
       .join(" ")
       .replace(/\bMc([a-z])/g, (_m, c: string) => `Mc${c.toUpperCase()}`);
     if (allLower) certainty *= 0.9;
@@ -371,7 +371,7 @@ export function parseName(raw: string): Parsed<string> | undefined {
 /** A policy number: letters, digits, dashes and slashes with at least 4 digits. */
 export function parsePolicyNumber(raw: string): Parsed<string> | undefined {
   const text = raw
-    .replace(/^[\s:#.\-]+/, "")
+    .replace(/^[\s:#.-]+/, "")
     .replace(/^(?:no|number|num)\b[\s:#.]*/i, "")
     .trim();
   // OCR may break "POL-2025 - 001234" with spaces around dashes.
@@ -406,7 +406,7 @@ export function parsePolicyNumber(raw: string): Parsed<string> | undefined {
   token = fixed.join("");
   const digitCount = (token.match(/\d/g) ?? []).length;
   if (digitCount < 4 || token.length < 5 || token.length > 30) return undefined;
-  if (/^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$/.test(token)) return undefined;
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(token)) return undefined;
   return { value: token.toUpperCase(), certainty };
 }
 
@@ -466,7 +466,7 @@ export function parseYesNo(raw: string): Parsed<"YES" | "NO"> | undefined {
     return { value: "YES", certainty: 1 };
   if (/^(?:no|n|false|none|not available|not filed|n\/a|\[x\]\s*no|☒\s*no|☑\s*no|x\s+no)\b/.test(text))
     return { value: "NO", certainty: 1 };
-  if (/^[☐\[\]\s]*yes[\s☐\[\]]*[☒☑✓✔x]\s*no/.test(text)) return { value: "NO", certainty: 0.8 };
+  if (/^[☐[\]\s]*yes[\s☐[\]]*[☒☑✓✔x]\s*no/.test(text)) return { value: "NO", certainty: 0.8 };
   // A report number means a report exists.
   if (/^(?:#|no\.?|number)?\s*[a-z]{0,4}[-\s]?\d{3,}/.test(text)) return { value: "YES", certainty: 0.85 };
   return undefined;
@@ -572,7 +572,7 @@ export function parseCity(raw: string): Parsed<string> | undefined {
     .trim();
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length < 1 || words.length > 4) return undefined;
-  if (!words.every((w) => /^[A-Za-z][A-Za-z.'\-]*$/.test(w))) return undefined;
+  if (!words.every((w) => /^[A-Za-z][A-Za-z.'-]*$/.test(w))) return undefined;
   if (words.some((w) => NAME_STOPWORDS.has(w.toLowerCase()))) return undefined;
   const value = words
     .map((w) => (w === w.toUpperCase() || w === w.toLowerCase() ? w[0]!.toUpperCase() + w.slice(1).toLowerCase() : w))

@@ -1,5 +1,5 @@
 import type { ShapResult } from "../../ml/treeshap";
-import { featureDefs, readFeatures, type FeatureSchema, type RawClaim } from "./features";
+import { type FeatureSchema, featureDefs, type RawClaim, readFeatures } from "./features";
 
 /** One driver of a score: the fraud-scoring service's explanation item plus the signed contribution. */
 export interface ExplanationItem {
@@ -32,9 +32,9 @@ export function explainContributions(
   const top = options.top ?? 5;
   const outcome = options.outcome ?? "the fraud risk";
   const byFeature = new Map<string, number>();
-  schema.columns.forEach((c, j) =>
-    byFeature.set(c.feature, (byFeature.get(c.feature) ?? 0) + (shap.contributions[j] as number)),
-  );
+  for (const [j, c] of schema.columns.entries()) {
+    byFeature.set(c.feature, (byFeature.get(c.feature) ?? 0) + (shap.contributions[j] as number));
+  }
   const values = readFeatures(schema, raw);
   const defs = new Map(featureDefs(schema).map((d) => [d.name, d]));
   return [...byFeature]

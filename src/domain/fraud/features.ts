@@ -360,7 +360,7 @@ export function encodeClaims(
 ): { rows: number; cols: number; data: Float32Array } {
   const cols = schema.columns.length;
   const data = new Float32Array(raws.length * cols);
-  raws.forEach((r, i) => encodeClaimInto(schema, r, data, i * cols));
+  for (const [i, r] of raws.entries()) encodeClaimInto(schema, r, data, i * cols);
   return { rows: raws.length, cols, data };
 }
 

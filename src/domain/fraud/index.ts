@@ -1,47 +1,48 @@
 // Public surface of the fraud and reserve scoring brain (see each module for details).
+
+export type { ExplanationItem } from "./explain";
+export type { RawClaim } from "./features";
 export {
-  scoreFraud,
-  scoreFraudBatch,
+  fraudModelName,
+  type LoadedModel,
+  loadModel,
+  type ModelRunner,
+  ModelSet,
+  ModelUnavailableError,
+  RESERVE_MODEL_NAME,
+} from "./model-set";
+export {
+  type Challenger,
+  type ChallengerOptions,
+  challengerWins,
+  evaluateModel,
+  type RefusalReason,
+  TrainingRefusedError,
+  trainChallenger,
+} from "./retrain";
+export {
   estimateReserve,
   estimateReserveBatch,
   type FraudScore,
   type ReserveEstimate,
-  type ScoreOptions,
   type Scenario,
+  type ScoreOptions,
+  scoreFraud,
+  scoreFraudBatch,
 } from "./score";
 export {
-  insuranceClaimInputSchema,
-  vehicleClaimInputSchema,
-  fraudScoreOptionsSchema,
   fraudScoreBatchSchema,
-  toRawClaim,
+  fraudScoreOptionsSchema,
+  insuranceClaimInputSchema,
   MAX_BATCH,
+  toRawClaim,
+  vehicleClaimInputSchema,
 } from "./score-input";
 export {
-  ModelSet,
-  ModelUnavailableError,
-  fraudModelName,
-  RESERVE_MODEL_NAME,
-  loadModel,
-  type LoadedModel,
-  type ModelRunner,
-} from "./model-set";
-export {
-  trainChallenger,
-  evaluateModel,
-  challengerWins,
-  TrainingRefusedError,
-  type Challenger,
-  type ChallengerOptions,
-  type RefusalReason,
-} from "./retrain";
-export {
-  trainFraudModels,
-  trainReserveModel,
   crossValidateFraud,
   type FraudDataset,
   type ModelMetadata,
   THRESHOLD_RULE,
+  trainFraudModels,
+  trainReserveModel,
 } from "./train";
-export type { ExplanationItem } from "./explain";
-export type { RawClaim } from "./features";

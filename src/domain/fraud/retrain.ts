@@ -1,14 +1,13 @@
-import { classificationReport, type ClassificationReport } from "../../ml/metrics";
-import type { ModelKind } from "../../ml/model";
+import { type ClassificationReport, classificationReport } from "../../ml/metrics";
+import type { ModelKind, ScoringModel } from "../../ml/model";
 import { predict } from "../../ml/model";
-import type { ScoringModel } from "../../ml/model";
-import { encodeClaims, fraudLabel, type FeatureSchema, type RawClaim } from "./features";
+import { encodeClaims, type FeatureSchema, fraudLabel, type RawClaim } from "./features";
 import {
   DEFAULT_HYPERPARAMETERS,
-  trainFraudModels,
   type FraudDataset,
   type Hyperparameters,
   type ModelMetadata,
+  trainFraudModels,
 } from "./train";
 
 export type RefusalReason = "too_few_rows" | "too_few_positives" | "too_few_negatives";

@@ -1,8 +1,8 @@
 import type { ModelKind } from "../../ml/model";
 import { modelShap } from "../../ml/treeshap";
-import { explainContributions, type ExplanationItem } from "./explain";
+import { type ExplanationItem, explainContributions } from "./explain";
 import { encodeClaimInto, type RawClaim } from "./features";
-import { fraudModelName, RESERVE_MODEL_NAME, type LoadedModel, type ModelSet } from "./model-set";
+import { fraudModelName, type LoadedModel, type ModelSet, RESERVE_MODEL_NAME } from "./model-set";
 import type { FraudDataset } from "./train";
 
 export type Scenario = "auto_flagger" | "dashboard";
@@ -39,7 +39,7 @@ export interface FraudScore {
 function encodeBatch(model: LoadedModel, inputs: readonly RawClaim[]): Float32Array {
   const cols = model.nFeatures;
   const data = new Float32Array(inputs.length * cols);
-  inputs.forEach((raw, i) => encodeClaimInto(model.metadata.schema, raw, data, i * cols));
+  for (const [i, raw] of inputs.entries()) encodeClaimInto(model.metadata.schema, raw, data, i * cols);
   return data;
 }
 

@@ -1,27 +1,27 @@
-import { binMatrix, row, selectRows, type Matrix } from "../../ml/matrix";
-import { trainForest, type ForestOptions } from "../../ml/forest";
-import { trainGbdt, type GbdtOptions } from "../../ml/gbdt";
+import { type ForestOptions, trainForest } from "../../ml/forest";
+import { type GbdtOptions, trainGbdt } from "../../ml/gbdt";
+import { binMatrix, type Matrix, row, selectRows } from "../../ml/matrix";
 import {
-  classificationReport,
   bestF1Threshold,
-  rocAuc,
-  meanAbsoluteError,
-  rSquared,
   type ClassificationReport,
+  classificationReport,
+  meanAbsoluteError,
+  rocAuc,
+  rSquared,
 } from "../../ml/metrics";
-import { fitPlatt, modelScore, predict, scoreToOutput, type ModelKind, type ScoringModel } from "../../ml/model";
+import { fitPlatt, type ModelKind, modelScore, predict, type ScoringModel, scoreToOutput } from "../../ml/model";
 import { exportOnnx } from "../../ml/onnx-model";
-import { randomSplit, Rng, stratifiedSplit, type Split } from "../../ml/random";
+import { Rng, randomSplit, type Split, stratifiedSplit } from "../../ml/random";
 import { nodeCount, type TreeEnsemble } from "../../ml/tree";
 import { modelShap } from "../../ml/treeshap";
 import {
   encodeClaims,
-  fitFeatureSchema,
-  fraudLabel,
-  readNumber,
   type FeatureSchema,
   type FeatureSetName,
+  fitFeatureSchema,
+  fraudLabel,
   type RawClaim,
+  readNumber,
 } from "./features";
 
 /**

@@ -1,6 +1,6 @@
 import { benefitExhausted, memberInactive } from "./benefit-reasons";
 import { isProcedureAllowed, type ProcedureRule } from "./codes";
-import { detectCostAnomaly, type CostAnomalyRule, type ProcedurePrice } from "./cost-anomaly";
+import { type CostAnomalyRule, detectCostAnomaly, type ProcedurePrice } from "./cost-anomaly";
 
 /** Machine-readable reasons for a rejection or a reduction (cf. openIMIS / FHIR adjudication). */
 export const REASON_CODES = [

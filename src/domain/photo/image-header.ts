@@ -1,5 +1,5 @@
+import { ok, type PhotoResult, reject } from "./errors";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MIN_IMAGE_SIDE } from "./limits";
-import { ok, reject, type PhotoResult } from "./errors";
 
 export type ImageFormat = "jpeg" | "png";
 

@@ -1,4 +1,4 @@
-import { greyResized, type GreyImage, type RgbaImage } from "./image";
+import { type GreyImage, greyResized, type RgbaImage } from "./image";
 import { workingLuma } from "./quality";
 
 /**

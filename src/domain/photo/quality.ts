@@ -1,5 +1,5 @@
 import type { PhotoRejection } from "./errors";
-import { fitLongSide, lumaResized, type GreyImage, type RgbaImage } from "./image";
+import { fitLongSide, type GreyImage, lumaResized, type RgbaImage } from "./image";
 
 /** Quality is measured on a luma copy whose long side is at most this, so the measures do not depend on resolution. */
 export const QUALITY_WORKING_SIDE = 512;
@@ -187,7 +187,7 @@ function ramp(x: number, curve: { boundary: number; good: number }): number {
   return clamp01(QUALITY_THRESHOLD + ((1 - QUALITY_THRESHOLD) * (x - curve.boundary)) / (curve.good - curve.boundary));
 }
 
-const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** The 400 QUALITY_TOO_LOW rejection (no record is written for it). */

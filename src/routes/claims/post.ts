@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { recordPayableClaim, recordRejectedClaim, type HealthClaimRecord } from "../../claims/health/benefit-ledger";
+import { type HealthClaimRecord, recordPayableClaim, recordRejectedClaim } from "../../claims/health/benefit-ledger";
 import { loadHealthClaimFacts } from "../../claims/health/facts";
 import { healthClaimSchema, toHealthClaimView } from "../../claims/views";
 import { adjudicateHealthClaim } from "../../domain/health/adjudicate";

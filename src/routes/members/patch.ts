@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { members, MEMBER_STATUSES } from "../../db/schema";
+import { type ColumnChange, patchAudited, setTo } from "../../db/audited-patch";
+import { MEMBER_STATUSES, members } from "../../db/schema";
 import { toCents } from "../../domain/money";
 import { ApiError } from "../../errors/api-error";
-import { type ColumnChange, patchAudited, setTo } from "../../db/audited-patch";
 import type { Api } from "../api";
 import { jsonBody, jsonResponse } from "../shared/content";
 import { moneyInput, referenceIdParams } from "../shared/inputs";

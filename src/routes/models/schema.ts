@@ -2,8 +2,8 @@ import { z } from "@hono/zod-openapi";
 import {
   MODEL_STATUSES,
   MODEL_TYPES,
-  TRAINING_JOB_STATUSES,
   type modelStats,
+  TRAINING_JOB_STATUSES,
   type trainingJobs,
 } from "../../db/schema";
 

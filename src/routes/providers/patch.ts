@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
+import { patchAudited, setTo } from "../../db/audited-patch";
 import { PROVIDER_STATUSES, providers } from "../../db/schema";
 import { ApiError } from "../../errors/api-error";
-import { patchAudited, setTo } from "../../db/audited-patch";
 import { forgetsReferenceData } from "../../middleware/forget-reference-data";
 import type { Api } from "../api";
 import { jsonBody, jsonResponse } from "../shared/content";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getMeRoute } from "../../../src/routes/auth/me/get";
 import { postLoginRoute } from "../../../src/routes/auth/login/post";
+import { getMeRoute } from "../../../src/routes/auth/me/get";
 import { api, createUser, readAs, uniqueIp } from "../../helpers";
 
 describe("POST /api/v1/auth/login", () => {

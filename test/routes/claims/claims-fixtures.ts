@@ -1,5 +1,5 @@
-import { postProviderRoute } from "../../../src/routes/providers/post";
 import { postHealthClaimRoute } from "../../../src/routes/claims/post";
+import { postProviderRoute } from "../../../src/routes/providers/post";
 import { api, createUser, readAs, type TestUser } from "../../helpers";
 import { freshMember, healthClaim, loadDemoData } from "./health-fixtures";
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { ErrorCode } from "../../../src/errors/codes";
 import bomb from "../../fixtures/documents/bomb.pdf";
 import empty from "../../fixtures/documents/empty.pdf";
 import encrypted from "../../fixtures/documents/encrypted.pdf";
 import jpegRenamed from "../../fixtures/documents/jpeg-renamed.pdf";
 import truncated from "../../fixtures/documents/truncated.pdf";
 import typedForm from "../../fixtures/documents/typed-form.pdf";
-import type { ErrorCode } from "../../../src/errors/codes";
 import { api, createUser, expectError, type TestUser } from "../../helpers";
 import {
   acceptedUpload,

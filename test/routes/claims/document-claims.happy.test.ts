@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import scannedForm from "../../fixtures/documents/scanned-form.pdf";
-import typedForm from "../../fixtures/documents/typed-form.pdf";
 import { listClaimsRoute } from "../../../src/routes/claims/list";
 import { putClaimUpdateRoute } from "../../../src/routes/claims/update/put";
+import scannedForm from "../../fixtures/documents/scanned-form.pdf";
+import typedForm from "../../fixtures/documents/typed-form.pdf";
 import { api, createUser, expectError, readAs, type TestUser } from "../../helpers";
 import { fieldConfidences } from "./claim-details";
 import { acceptedUpload, documentClaim, prepareDocumentClaims, waitUntilFinished } from "./document-fixtures";

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { postHealthClaimRoute } from "../../../src/routes/claims/post";
 import { api, createUser, readAs, type TestUser } from "../../helpers";
-import { freshMember, healthClaim, remainingBenefitCents, loadDemoData } from "./health-fixtures";
+import { freshMember, healthClaim, loadDemoData, remainingBenefitCents } from "./health-fixtures";
 
 let hospital: TestUser;
 

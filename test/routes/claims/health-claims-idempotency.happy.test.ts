@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { postHealthClaimRoute } from "../../../src/routes/claims/post";
 import { api, createUser, readAs, type TestUser } from "../../helpers";
-import { claimCount, freshMember, healthClaim, remainingBenefitCents, loadDemoData } from "./health-fixtures";
+import { claimCount, freshMember, healthClaim, loadDemoData, remainingBenefitCents } from "./health-fixtures";
 
 let hospital: TestUser;
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, createUser, expectError, type TestUser } from "../../helpers";
-import { claimCount, freshMember, healthClaim, remainingBenefitCents, loadDemoData } from "./health-fixtures";
+import { claimCount, freshMember, healthClaim, loadDemoData, remainingBenefitCents } from "./health-fixtures";
 
 let hospital: TestUser;
 let member: string;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getClaimRoute } from "../../../src/routes/claims/get";
 import { postHealthClaimRoute } from "../../../src/routes/claims/post";
 import { api, createUser, readAs, type TestUser } from "../../helpers";
-import { freshMember, healthClaim, remainingBenefitCents, loadDemoData } from "./health-fixtures";
+import { freshMember, healthClaim, loadDemoData, remainingBenefitCents } from "./health-fixtures";
 
 let hospital: TestUser;
 let admin: TestUser;

@@ -2,8 +2,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { postPhotoValidationRoute } from "../../../src/routes/claims/validate/post";
 import { api, createUser, readAs, readBody, type TestUser } from "../../helpers";
-import { photoClaimDetail } from "./claim-details";
 import { encodeJpeg, makeScene } from "../../photo/scene";
+import { photoClaimDetail } from "./claim-details";
 import { installDamageModel, photos, toBase64 } from "./photo-fixtures";
 
 let customer: TestUser;

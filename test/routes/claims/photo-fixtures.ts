@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import damageModel from "../../../models/damage/damage-classifier.onnx";
 import { DAMAGE_MODEL_KEY } from "../../../src/image/damage-model";
-import { encodeJpeg, gaussianBlur, makeScene, mapColours } from "../../photo/scene";
 import { toBase64 } from "../../photo/bytes";
+import { encodeJpeg, gaussianBlur, makeScene, mapColours } from "../../photo/scene";
 
 export const installDamageModel = () => env.MODELS.put(DAMAGE_MODEL_KEY, damageModel);
 

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { putOverrideRoute } from "../../../src/routes/claims/override/put";
 import { postPhotoValidationRoute } from "../../../src/routes/claims/validate/post";
 import { api, createUser, readAs, readBody, type TestUser } from "../../helpers";
-import { photoClaimDetail } from "./claim-details";
 import { encodeJpeg, makeScene } from "../../photo/scene";
+import { photoClaimDetail } from "./claim-details";
 import { installDamageModel, toBase64 } from "./photo-fixtures";
 
 let customer: TestUser;

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import insuranceGbdtCalibrated from "../../../models/fraud/insurance_claims-gbdt-calibrated.onnx";
-import insuranceRfCalibrated from "../../../models/fraud/insurance_claims-rf-calibrated.onnx";
 import insuranceRf from "../../../models/fraud/insurance_claims-rf.onnx";
+import insuranceRfCalibrated from "../../../models/fraud/insurance_claims-rf-calibrated.onnx";
 import vehicleGbdtCalibrated from "../../../models/fraud/vehicle_claims_fraud-gbdt-calibrated.onnx";
 import reserve from "../../../models/reserve/insurance_claims-reserve.onnx";
 import { installModel } from "../../../src/model-registry/registry";

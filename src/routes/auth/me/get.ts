@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { users, ROLES } from "../../../db/schema";
+import { ROLES, users } from "../../../db/schema";
 import { ApiError } from "../../../errors/api-error";
 import type { Api } from "../../api";
 import { jsonResponse } from "../../shared/content";

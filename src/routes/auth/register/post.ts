@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { hashPassword } from "../../../auth/password";
-import { ROLES, users } from "../../../db/schema";
 import { insertAudited } from "../../../db/insert-audited";
+import { ROLES, users } from "../../../db/schema";
 import type { Api } from "../../api";
 import { jsonBody, jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";

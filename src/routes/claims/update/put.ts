@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { withVisibility } from "../../../claims/scope";
+import { patchAudited, setTo } from "../../../db/audited-patch";
 import { claims } from "../../../db/schema";
 import { ApiError } from "../../../errors/api-error";
-import { patchAudited, setTo } from "../../../db/audited-patch";
 import type { Api } from "../../api";
 import { jsonBody, jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";

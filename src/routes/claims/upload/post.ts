@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { acceptClaimDocument, safeFilename } from "../../../claims/documents/storage";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, inspectPdf, PdfRejectedError, type PdfRejection } from "../../../pdf";
 import { ApiError } from "../../../errors/api-error";
 import type { ErrorCode } from "../../../errors/codes";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, inspectPdf, PdfRejectedError, type PdfRejection } from "../../../pdf";
 import type { Api } from "../../api";
 import { binaryFile, jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";

@@ -3,8 +3,8 @@ import { asc, count } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../../db/client";
 import { diagnosisCodes, procedureCodes } from "../../../db/schema";
-import { type ParsedCodeSet, parseDiagnosisCsv, parseProcedureCsv } from "../../../domain/reference/code-sets";
 import { toCents } from "../../../domain/money";
+import { type ParsedCodeSet, parseDiagnosisCsv, parseProcedureCsv } from "../../../domain/reference/code-sets";
 import { type CodeUpsert, DIAGNOSIS_UPSERT, PROCEDURE_UPSERT } from "../../../reference/code-store";
 import {
   codeSearch,

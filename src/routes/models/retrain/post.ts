@@ -41,7 +41,7 @@ export const registerPostRetrain = (app: Api) =>
     const { model_name: name } = c.req.valid("json");
     const db = c.get("db");
     const champion = await activeModel(db, name);
-    if (!champion || champion.modelType !== "fraud" || !champion.dataset) {
+    if (champion?.modelType !== "fraud" || !champion.dataset) {
       throw new ApiError("NOT_FOUND", `No active fraud model named ${name}`, { details: { model_name: name } });
     }
     if (!(await c.env.MODELS.head(trainingDataKey(champion.dataset)))) {

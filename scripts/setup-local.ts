@@ -26,11 +26,19 @@ execFileSync(
   },
 );
 
-const proxy = await getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
+const openProxy = () => getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
+const setupProxy = await openProxy();
 try {
-  await ensureAdmin(proxy.env.DB, vars);
-  await loadDemoReferenceData(proxy.env.DB);
-  await importSharedReferenceData(proxy.env.DB, { persistTo });
+  await ensureAdmin(setupProxy.env.DB, vars);
+  await loadDemoReferenceData(setupProxy.env.DB);
+  await importSharedReferenceData(setupProxy.env.DB, { persistTo });
+} finally {
+  await setupProxy.dispose();
+}
+// The code sets were written by another workerd (`wrangler d1 execute`); a proxy that held the
+// database meanwhile may be dropped on its next query, so the rest opens it afresh.
+const proxy = await openProxy();
+try {
   await importSharedPolicies(proxy.env.DB);
   await seedModelArtifacts(proxy.env.MODELS);
   await seedTrainedModels(createDatabase(proxy.env.DB), proxy.env.MODELS);

@@ -22,11 +22,19 @@ execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...(pers
   env: { ...process.env, CI: "true" },
 });
 
-const proxy = await getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
+const platform = () => getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
+const first = await platform();
 try {
-  await ensureAdmin(proxy.env.DB, vars);
-  await seedDemoReferenceData(proxy.env.DB);
-  await importSharedReferenceData(proxy.env.DB, { persistTo });
+  await ensureAdmin(first.env.DB, vars);
+  await seedDemoReferenceData(first.env.DB);
+  await importSharedReferenceData(first.env.DB, { persistTo });
+} finally {
+  await first.dispose();
+}
+// The reference data went in through `wrangler d1 execute`, behind the first proxy's back (its
+// next write failed with "other side closed"): continue on a fresh one.
+const proxy = await platform();
+try {
   await importSharedPolicies(proxy.env.DB);
   await seedModelArtifacts(proxy.env.MODELS);
   await seedTrainedModels(createDatabase(proxy.env.DB), proxy.env.MODELS);

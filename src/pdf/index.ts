@@ -9,5 +9,6 @@ export {
   type PdfInspection,
   type PdfLimits,
 } from "./inspect";
+export { DEFAULT_LIMITS } from "./limits";
 export type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
 export { type ClaimDocument, type DocumentPage, type ReadOptions, readClaimDocument, textQuality } from "./reader";

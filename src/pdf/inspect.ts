@@ -1,15 +1,16 @@
-// Checks run on an upload before it is stored: is it a PDF at all, is it whole, can we
-// read it without a password, and is its page count sane. Each failure is a typed
-// PdfRejectedError the route turns into a 4xx.
+// Checks run on an upload before it is stored: is it a PDF at all, is it whole, is its
+// structure within the limits (structure-check.ts), can we read it without a password, and
+// is its page count sane. Each failure is a typed PdfRejectedError the route turns into a 4xx.
 import { getDocumentProxy } from "unpdf";
 import { PdfRejectedError } from "./errors";
+import { DEFAULT_LIMITS, type PdfLimits, withDefaults } from "./limits";
+import { indexOfAscii } from "./pdf-syntax";
+import { ReadBudget } from "./read-budget";
+import { checkPdfStructure } from "./structure-check";
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
-export interface PdfLimits {
-  maxBytes?: number;
-  maxPages?: number;
-}
+export type { PdfLimits };
 
 export interface PdfInspection {
   pageCount: number;
@@ -19,17 +20,10 @@ export interface PdfInspection {
   bytes: number;
 }
 
-export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-export const DEFAULT_MAX_PAGES = 50;
+export { DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES } from "./limits";
 
-function indexOfAscii(bytes: Uint8Array, ascii: string, from: number, to: number): number {
-  const codes = [...ascii].map((c) => c.charCodeAt(0));
-  outer: for (let i = Math.max(0, from); i <= Math.min(bytes.length, to) - codes.length; i++) {
-    for (let j = 0; j < codes.length; j++) if (bytes[i + j] !== codes[j]) continue outer;
-    return i;
-  }
-  return -1;
-}
+// An upload waits for this check: opening the first page and the form must be quick.
+const INSPECTION_BUDGET_MS = 10_000;
 
 function sniff(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "a JPEG image";
@@ -41,7 +35,7 @@ function sniff(bytes: Uint8Array): string {
 /** Cheap byte-level checks that need no parsing. */
 export function checkPdfBytes(input: ArrayBuffer | Uint8Array, limits: PdfLimits = {}): Uint8Array {
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
-  const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxBytes = limits.maxBytes ?? DEFAULT_LIMITS.maxBytes;
   if (bytes.byteLength === 0) throw new PdfRejectedError("EMPTY_FILE", "The uploaded file is empty");
   if (bytes.byteLength > maxBytes) {
     throw new PdfRejectedError("TOO_LARGE", `The file is larger than ${maxBytes} bytes`, {
@@ -59,11 +53,20 @@ export function checkPdfBytes(input: ArrayBuffer | Uint8Array, limits: PdfLimits
   return bytes;
 }
 
-/** Opens the document with pdf.js, mapping its failures to PdfRejectedError. */
-export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+/**
+ * Opens the document with pdf.js, mapping its failures to PdfRejectedError. No fonts are
+ * installed and no image over the pixel cap is decoded (this pdf.js never evaluates code
+ * built from a file: its `isEvalSupported` option is gone).
+ */
+export async function openPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promise<PdfDocument> {
   try {
     // pdf.js may detach the buffer it is given: hand it a copy.
-    return await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false });
+    return await getDocumentProxy(new Uint8Array(bytes), {
+      stopAtErrors: false,
+      disableFontFace: true,
+      maxImageSize: limits.maxImagePixels ?? DEFAULT_LIMITS.maxImagePixels,
+      verbosity: 0,
+    });
   } catch (err) {
     const name = (err as { name?: string }).name ?? "";
     if (name === "PasswordException") {
@@ -76,10 +79,16 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   }
 }
 
-export async function inspectPdf(input: ArrayBuffer | Uint8Array, limits: PdfLimits = {}): Promise<PdfInspection> {
+export async function inspectPdf(input: ArrayBuffer | Uint8Array, options: PdfLimits = {}): Promise<PdfInspection> {
+  const limits = withDefaults(options);
   const bytes = checkPdfBytes(input, limits);
-  const maxPages = limits.maxPages ?? DEFAULT_MAX_PAGES;
-  const pdf = await openPdf(bytes);
+  const maxPages = limits.maxPages;
+  await checkPdfStructure(bytes, limits);
+  const pdf = await openPdf(bytes, limits);
+  const budget = new ReadBudget(
+    Math.min(limits.readTimeBudgetMs, INSPECTION_BUDGET_MS),
+    () => void pdf.loadingTask.destroy(),
+  );
   try {
     const pageCount = pdf.numPages;
     if (pageCount < 1) throw new PdfRejectedError("BROKEN_PDF", "The PDF has no pages", { reason: "no_pages" });
@@ -100,8 +109,12 @@ export async function inspectPdf(input: ArrayBuffer | Uint8Array, limits: PdfLim
     const encrypted = indexOfAscii(bytes, "/Encrypt", 0, bytes.byteLength) !== -1;
     const fields = await pdf.getFieldObjects().catch(() => null);
     const hasForm = fields !== null && Object.keys(fields).length > 0;
+    budget.check();
     return { pageCount, encrypted, hasForm, bytes: bytes.byteLength };
+  } catch (err) {
+    throw budget.expired ? budget.error : err;
   } finally {
+    budget.stop();
     await pdf.loadingTask.destroy();
   }
 }

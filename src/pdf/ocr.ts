@@ -31,3 +31,8 @@ export function getPageOcr(loadTraineddata: () => Promise<ArrayBuffer | Uint8Arr
     });
   return shared;
 }
+
+/** Drops the isolate's engine (after it failed): the next use creates a new one. */
+export function resetPageOcr(): void {
+  shared = undefined;
+}

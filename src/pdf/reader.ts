@@ -1,10 +1,15 @@
 // Reads a claim PDF inside workerd: the text layer of each page (unpdf / pdf.js), the
 // values of filled form fields, and OCR of pages that have no usable text layer (their
-// embedded scan image → RGBA → tesseract-wasm).
+// embedded scan image → RGBA → tesseract-wasm). Everything it may cost is bounded: the
+// structure is checked first (structure-check.ts), then pages, text items, OCR pages, OCR
+// input pixels and wall-clock time each have a cap (limits.ts).
 import { getResolvedPDFJS } from "unpdf";
 import { PdfRejectedError } from "./errors";
-import { checkPdfBytes, DEFAULT_MAX_PAGES, openPdf, type PdfLimits } from "./inspect";
+import { checkPdfBytes, openPdf } from "./inspect";
+import { type PdfLimits, withDefaults } from "./limits";
 import type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
+import { ReadBudget, yieldToEventLoop } from "./read-budget";
+import { checkPdfStructure } from "./structure-check";
 import { layoutText, type PositionedText } from "./text-layout";
 
 type PdfDocument = Awaited<ReturnType<typeof openPdf>>;
@@ -34,9 +39,10 @@ export interface ReadOptions extends PdfLimits {
   ocr?: PageOcr | (() => Promise<PageOcr>);
   /** Fewer visible characters than this and a page counts as having no text layer. */
   minTextChars?: number;
-  /** OCR at most this many pages per document (CPU bound); the rest are flagged needsOcr. */
-  maxOcrPages?: number;
 }
+
+// Scans larger than this are shrunk before OCR: tesseract's time and memory grow with pixels.
+const MAX_OCR_PIXELS = 12_000_000;
 
 interface TextItemLike {
   str?: string;
@@ -45,14 +51,47 @@ interface TextItemLike {
   height?: number;
 }
 
+/** The page's text items, read as a stream and abandoned past `maxItems` items (or 8 characters per item). */
+async function textItems(page: PdfPage, pageNumber: number, maxItems: number): Promise<TextItemLike[]> {
+  const reader = page.streamTextContent().getReader() as ReadableStreamDefaultReader<{ items: TextItemLike[] }>;
+  const items: TextItemLike[] = [];
+  let chars = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return items;
+      for (const item of value.items) {
+        items.push(item);
+        chars += item.str?.length ?? 0;
+      }
+      if (items.length > maxItems || chars > maxItems * 8) {
+        throw new PdfRejectedError(
+          "TOO_MUCH_CONTENT",
+          `Page ${pageNumber} holds more text than any claim form (over ${maxItems} items or ${maxItems * 8} characters)`,
+          {
+            page: pageNumber,
+            max_text_items: maxItems,
+          },
+        );
+      }
+    }
+  } finally {
+    // Not cancel(): pdf.js's fake worker then throws on its closed controller. Destroying the
+    // document (the caller always does) stops the text task instead.
+    reader.releaseLock();
+  }
+}
+
+type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
+
 async function pageItems(
   pdf: PdfDocument,
   pageNumber: number,
+  maxItems: number,
 ): Promise<{ text: PositionedText[]; widgets: PositionedText[] }> {
   const page = await pdf.getPage(pageNumber);
-  const content = await page.getTextContent();
   const text: PositionedText[] = [];
-  for (const raw of content.items as TextItemLike[]) {
+  for (const raw of await textItems(page, pageNumber, maxItems)) {
     if (typeof raw.str !== "string" || !raw.transform) continue;
     const [, , c = 0, d = 0, e = 0, f = 0] = raw.transform;
     const size = Math.hypot(c, d) || raw.height || 10;
@@ -196,10 +235,6 @@ export function textQuality(text: string): number {
 
 const visibleChars = (items: PositionedText[]) => items.reduce((n, i) => n + i.str.replace(/\s/g, "").length, 0);
 
-/**
- * Text of every page of a claim PDF, plus its filled form fields. Throws PdfRejectedError
- * for files that are not readable PDFs (see inspectPdf).
- */
 /** The OCR engine failed (not the PDF): worth retrying, unlike a PDF that cannot be read. */
 export class OcrFailedError extends Error {
   override readonly name = "OcrFailedError";
@@ -209,28 +244,60 @@ function ocrFailed(err: unknown): never {
   throw new OcrFailedError(`OCR failed: ${err instanceof Error ? err.message : String(err)}`);
 }
 
+/** Shrinks a scan by a whole factor (box filter) until it fits `maxPixels`. */
+export function fitForOcr(image: RgbaImage, maxPixels = MAX_OCR_PIXELS): RgbaImage {
+  const factor = Math.ceil(Math.sqrt((image.width * image.height) / maxPixels));
+  if (factor <= 1) return image;
+  const width = Math.floor(image.width / factor);
+  const height = Math.floor(image.height / factor);
+  const out = new Uint8ClampedArray(width * height * 4);
+  const area = factor * factor;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let sum = 0;
+      for (let dy = 0; dy < factor; dy++) {
+        const row = ((y * factor + dy) * image.width + x * factor) * 4;
+        for (let dx = 0; dx < factor; dx++) sum += image.data[row + dx * 4]!;
+      }
+      const o = (y * width + x) * 4;
+      out[o] = out[o + 1] = out[o + 2] = Math.round(sum / area);
+      out[o + 3] = 255;
+    }
+  }
+  return { data: out, width, height };
+}
+
+/**
+ * Text of every page of a claim PDF, plus its filled form fields. Throws PdfRejectedError for
+ * files that are not readable PDFs (see inspectPdf) or that need more work than the limits
+ * allow; OcrFailedError when the OCR engine itself fails.
+ */
 export async function readClaimDocument(
   input: ArrayBuffer | Uint8Array,
   options: ReadOptions = {},
 ): Promise<ClaimDocument> {
-  const bytes = checkPdfBytes(input, options);
-  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  const limits = withDefaults(options);
+  const bytes = checkPdfBytes(input, limits);
   const minTextChars = options.minTextChars ?? 20;
-  const pdf = await openPdf(bytes);
+  await checkPdfStructure(bytes, limits);
+  const pdf = await openPdf(bytes, limits);
+  const budget = new ReadBudget(limits.readTimeBudgetMs, () => void pdf.loadingTask.destroy());
   try {
     const pageCount = pdf.numPages;
-    if (pageCount > maxPages) {
-      throw new PdfRejectedError("TOO_MANY_PAGES", `The PDF has ${pageCount} pages; at most ${maxPages} are accepted`, {
-        pages: pageCount,
-        max_pages: maxPages,
-      });
+    if (pageCount > limits.maxPages) {
+      throw new PdfRejectedError(
+        "TOO_MANY_PAGES",
+        `The PDF has ${pageCount} pages; at most ${limits.maxPages} are accepted`,
+        { pages: pageCount, max_pages: limits.maxPages },
+      );
     }
     const textStart = Date.now();
     const formFields = await readFormFields(pdf);
     const pages: DocumentPage[] = [];
     const needOcr: number[] = [];
     for (let n = 1; n <= pageCount; n++) {
-      const { text, widgets } = await pageItems(pdf, n);
+      budget.check();
+      const { text, widgets } = await pageItems(pdf, n, limits.maxTextItemsPerPage);
       const hasText = visibleChars(text) >= minTextChars;
       if (hasText || widgets.length > 0) {
         const laidOut = layoutText([...text, ...widgets], { yDown: false });
@@ -241,6 +308,7 @@ export async function readClaimDocument(
         pages.push({ number: n, text: layoutText(text, { yDown: false }), source: "text-layer" });
         needOcr.push(n);
       }
+      await yieldToEventLoop();
     }
     const textMs = Date.now() - textStart;
     let ocrPages = 0;
@@ -250,19 +318,21 @@ export async function readClaimDocument(
       const engine = typeof options.ocr === "function" ? await options.ocr().catch(ocrFailed) : options.ocr;
       ocrInitMs = Date.now() - ocrStart;
       ocrStart = Date.now();
-      const maxOcrPages = options.maxOcrPages ?? 10;
       for (const n of needOcr) {
         const page = pages[n - 1]!;
         const textLayerOnly = page.text.trim() === "";
-        if (!engine || ocrPages >= maxOcrPages) {
+        if (!engine || ocrPages >= limits.maxOcrPages) {
           if (textLayerOnly) page.needsOcr = true;
           continue;
         }
+        budget.check();
         const largest = (await pageImages(pdf, n))[0];
         if (!largest || largest.width < 50 || largest.height < 50) continue;
+        budget.check();
+        await yieldToEventLoop();
         let result: OcrResult;
         try {
-          result = engine.recognize(largest);
+          result = engine.recognize(fitForOcr(largest));
         } catch (err) {
           ocrFailed(err);
         }
@@ -277,14 +347,17 @@ export async function readClaimDocument(
         };
       }
     }
+    budget.check();
     return { pages, formFields, pageCount, timings: { textMs, ocrMs: Date.now() - ocrStart, ocrPages, ocrInitMs } };
   } catch (err) {
+    if (budget.expired) throw budget.error;
     if (err instanceof PdfRejectedError || err instanceof OcrFailedError) throw err;
     throw new PdfRejectedError("BROKEN_PDF", "The PDF could not be read", {
       reason: "read_failed",
       message: String((err as Error).message ?? err).slice(0, 200),
     });
   } finally {
+    budget.stop();
     await pdf.loadingTask.destroy();
   }
 }

@@ -77,7 +77,7 @@ describe("claim-documents consumer", () => {
       await worker.queue(first, env);
       const firstResult = await getQueueResult(first, createExecutionContext());
       expect(firstResult.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual([first.messages[0]!.id]);
-      expect((await documentClaim(id, insurer.token)).status).toBe("PROCESSING");
+      expect((await documentClaim(id, insurer.token)).status).toBe("PENDING");
 
       const last = createMessageBatch<ClaimDocumentMessage>("claim-documents", [message(id, 4)]);
       await worker.queue(last, env);

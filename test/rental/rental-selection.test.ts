@@ -33,7 +33,7 @@ const bookedId = (decision: RentalDecision): string => (decision.booked ? decisi
 describe("selectRentalVendor", () => {
   it.each<[string, RentalVendor[], Partial<RentalRequest>, string]>([
     ["the cheapest available vendor within the cap", [vendor("mission", 4_500, MISSION), vendor("oakland", 3_900, OAKLAND)], {}, "oakland"],
-    ["the nearest of two at the same rate", [vendor("soma", 4_500, SOMA), vendor("mission", 4_500, MISSION)], {}, "mission"],
+    ["the nearest of two at the same rate", [vendor("a-soma", 4_500, SOMA), vendor("z-mission", 4_500, MISSION)], {}, "z-mission"],
     ["a rate exactly at the cap", [vendor("mission", 5_000, MISSION)], {}, "mission"],
     ["a local vendor before a cheaper regional one", [vendor("mission", 4_800, MISSION), vendor("san-jose", 2_500, SAN_JOSE)], {}, "mission"],
     ["a regional vendor when every local one is above the cap", [vendor("mission", 6_000, MISSION), vendor("san-jose", 4_900, SAN_JOSE)], {}, "san-jose"],
@@ -57,7 +57,7 @@ describe("selectRentalVendor", () => {
       {},
       "oakland",
     ],
-    ["the same ZIP before the same city, without coordinates", [vendor("b-city", 4_000, { city: "san francisco", state: "California" }), vendor("a-zip", 4_000, { zip: "94107" })], { customerLocation: { city: "San Francisco", state: "CA", zip: "94107" } }, "a-zip"],
+    ["the same ZIP before the same city, without coordinates", [vendor("a-city", 4_000, { city: "san francisco", state: "California" }), vendor("z-zip", 4_000, { zip: "94107" })], { customerLocation: { city: "San Francisco", state: "CA", zip: "94107" } }, "z-zip"],
     ["the id as the last tie-breaker", [vendor("b", 4_000, { state: "CA" }), vendor("a", 4_000, { state: "CA" })], { customerLocation: { state: "CA" } }, "a"],
     ["nothing when the list is empty", [], {}, "none: NO_VENDOR_AVAILABLE"],
     ["nothing when no vendor has a car", [vendor("mission", 4_000, MISSION, { availableUnits: 0 })], {}, "none: NO_VENDOR_AVAILABLE"],

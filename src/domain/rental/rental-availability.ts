@@ -1,7 +1,5 @@
-import { parseCalendarDate } from "../settlement/calendar";
+import { DAY_MS, parseCalendarDate } from "../settlement/calendar";
 import type { RentalVendor } from "./rental-vendor";
-
-const DAY_MS = 86_400_000;
 
 /** A vendor can take the booking when it has a car and its booking period covers every rental day. */
 export function isAvailableFor(vendor: RentalVendor, startTime: number, days: number): boolean {

@@ -1,6 +1,5 @@
-import { parseCalendarDate } from "../settlement/calendar";
-import { accepted, amountProblem, type Checked, type InputProblem, present, refused } from "../settlement/input-problem";
-import { daysProblem } from "../settlement/settlement";
+import { parseCalendarDate, startOfDay } from "../settlement/calendar";
+import { accepted, amountProblem, type Checked, daysProblem, type InputProblem, isObject, notAnObject, present, refused } from "../settlement/input-problem";
 import type { Place } from "./place";
 import { type Proximity, proximityOf } from "./proximity";
 import { isAvailableFor } from "./rental-availability";
@@ -62,10 +61,11 @@ const TIER_ORDER = { local: 0, regional: 1, distant: 2 } as const;
  * table always gives the same vendor whatever its order.
  */
 export function selectRentalVendor(request: RentalRequest): Checked<RentalDecision> {
+  if (!isObject(request)) return refused([notAnObject("rental")]);
   const problems = requestProblems(request);
   if (problems.length > 0) return refused(problems);
   const { coverage, rentalDaysNeeded } = request;
-  const startDay = Math.floor(parseCalendarDate(request.startDate)! / 86_400_000) * 86_400_000;
+  const startDay = startOfDay(parseCalendarDate(request.startDate)!);
   const days = Math.min(rentalDaysNeeded, coverage.maxDays);
 
   const vendorsIgnored: string[] = [];

@@ -1,5 +1,5 @@
 import { parseCalendarDate } from "../settlement/calendar";
-import { amountProblem, type InputProblem, present, textProblem } from "../settlement/input-problem";
+import { amountProblem, type InputProblem, isObject, notAnObject, present, textProblem } from "../settlement/input-problem";
 import { coordinates, type Place, stateCode, zip5 } from "./place";
 
 /** A car rental vendor's branch the insurer books with (the vendor table an admin maintains). */
@@ -21,7 +21,7 @@ const MAX_TEXT = 200;
 
 /** What is wrong with a vendor record; the admin route refuses it, the selection skips it. */
 export function rentalVendorProblems(vendor: RentalVendor, path = "vendor"): InputProblem[] {
-  if (typeof vendor !== "object" || vendor === null) return [{ path, code: "REQUIRED", message: `${path} must be an object` }];
+  if (!isObject(vendor)) return [notAnObject(path)];
   const problems = present([
     textProblem(`${path}.id`, vendor.id, MAX_TEXT),
     textProblem(`${path}.name`, vendor.name, MAX_TEXT),

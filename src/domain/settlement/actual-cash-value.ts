@@ -1,6 +1,6 @@
 import { calendarYear, parseCalendarDate, serviceYears } from "./calendar";
 import { EXPECTED_MILES_PER_YEAR, expectedMileage, mileageAdjustment, retainedValueShare, SALVAGE_FLOOR_SHARE } from "./depreciation";
-import { accepted, type Checked, type InputProblem, refused } from "./input-problem";
+import { accepted, type Checked, type InputProblem, isObject, notAnObject, refused, textProblem } from "./input-problem";
 import { newVehiclePriceCents } from "./new-vehicle-price";
 import { groupThousands } from "./usd";
 import { type MakeMatch, type MakeTier, readVehicleMake } from "./vehicle-make";
@@ -96,12 +96,19 @@ export function valueVehicle(vehicle: InsuredVehicle, lossDate: string): Checked
   });
 }
 
+/** Longest make or vehicle type read: real ones are a few words. */
+export const MAX_VEHICLE_TEXT = 100;
+
 function vehicleProblems(vehicle: InsuredVehicle, lossDate: string): InputProblem[] {
+  if (!isObject(vehicle)) return [notAnObject("vehicle")];
   const problems: InputProblem[] = [];
   const lossTime = parseCalendarDate(lossDate);
   if (lossTime === undefined) problems.push({ path: "lossDate", code: "INVALID_DATE", message: "lossDate must be an ISO-8601 date such as 2026-03-14" });
-  if (typeof vehicle.make !== "string" || vehicle.make.trim() === "") problems.push({ path: "vehicle.make", code: "REQUIRED", message: "vehicle.make is required" });
-  if (typeof vehicle.vehicleType !== "string") problems.push({ path: "vehicle.vehicleType", code: "REQUIRED", message: "vehicle.vehicleType must be text (it may be empty)" });
+  const makeProblem = textProblem("vehicle.make", vehicle.make, MAX_VEHICLE_TEXT);
+  if (makeProblem) problems.push(makeProblem);
+  if (typeof vehicle.vehicleType !== "string" || vehicle.vehicleType.length > MAX_VEHICLE_TEXT) {
+    problems.push({ path: "vehicle.vehicleType", code: "INVALID_TEXT", message: `vehicle.vehicleType must be text of at most ${MAX_VEHICLE_TEXT} characters (it may be empty)` });
+  }
   const latestModelYear = lossTime === undefined ? undefined : calendarYear(lossTime) + 1;
   if (!Number.isInteger(vehicle.modelYear) || vehicle.modelYear < OLDEST_MODEL_YEAR || (latestModelYear !== undefined && vehicle.modelYear > latestModelYear)) {
     problems.push({

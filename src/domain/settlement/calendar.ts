@@ -1,4 +1,4 @@
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
@@ -26,5 +26,5 @@ export function serviceYears(modelYear: number, time: number): number {
 
 export const calendarYear = (time: number): number => new Date(time).getUTCFullYear();
 
-/** The ISO date `days` after the date at `time`. */
-export const addDays = (time: number, days: number): string => new Date(time + days * DAY_MS).toISOString().slice(0, 10);
+/** Midnight UTC of the day `time` falls in. */
+export const startOfDay = (time: number): number => Math.floor(time / DAY_MS) * DAY_MS;

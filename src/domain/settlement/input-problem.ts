@@ -33,4 +33,17 @@ export function textProblem(path: string, value: unknown, maxLength: number): In
   return undefined;
 }
 
+/** Longest stay any rental or repair figure may hold. */
+export const MAX_DAYS = 365;
+
+export const daysProblem = (path: string, value: unknown): InputProblem | undefined =>
+  typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_DAYS
+    ? undefined
+    : { path, code: "INVALID_DAYS", message: `${path} must be a whole number of days from 0 to ${MAX_DAYS}` };
+
+/** The one problem of an input that is not an object at all. */
+export const notAnObject = (path: string): InputProblem => ({ path, code: "REQUIRED", message: `${path} must be an object` });
+
+export const isObject = (value: unknown): value is object => typeof value === "object" && value !== null;
+
 export const present = <T>(items: (T | undefined)[]): T[] => items.filter((item): item is T => item !== undefined);

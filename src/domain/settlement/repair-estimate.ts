@@ -1,5 +1,5 @@
 import { checkSeverityProbabilities, DAMAGE_SEVERITIES, type DamageSeverity, mostLikelySeverity, type SeverityProbabilities } from "./damage-severity";
-import { accepted, type Checked, refused } from "./input-problem";
+import { accepted, type Checked, isObject, refused } from "./input-problem";
 import type { MakeTier } from "./vehicle-make";
 import type { VehicleSegment } from "./vehicle-segment";
 import type { VehicleValuation } from "./actual-cash-value";
@@ -77,7 +77,7 @@ export function repairCostCents(severity: DamageSeverity, vehicle: VehicleForRep
 export function estimateRepair(severity: SeverityProbabilities, vehicle: VehicleForRepair): Checked<RepairEstimate> {
   const checked = checkSeverityProbabilities(severity);
   if (!checked.ok) return refused(checked.problems);
-  if (!Number.isSafeInteger(vehicle.newPriceCents) || vehicle.newPriceCents <= 0) {
+  if (!isObject(vehicle) || !Number.isSafeInteger(vehicle.newPriceCents) || vehicle.newPriceCents <= 0) {
     return refused([{ path: "vehicle.newPriceCents", code: "NOT_CENTS", message: "vehicle.newPriceCents must be a positive whole number of cents" }]);
   }
   const probabilities = checked.value;

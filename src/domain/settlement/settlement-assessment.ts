@@ -1,6 +1,6 @@
 import { type InsuredVehicle, valueVehicle, type VehicleValuation } from "./actual-cash-value";
 import { checkSeverityProbabilities, type SeverityProbabilities } from "./damage-severity";
-import { accepted, amountProblem, type Checked, present, refused } from "./input-problem";
+import { accepted, amountProblem, type Checked, isObject, notAnObject, present, refused } from "./input-problem";
 import { estimateRepair, type RepairEstimate } from "./repair-estimate";
 import { finalizeSettlement, type Settlement } from "./settlement";
 import { DEFAULT_SETTLEMENT_RULES, type SettlementRules } from "./settlement-rules";
@@ -26,7 +26,8 @@ export interface SettlementAssessment {
 
 /** Vehicle valuation, repair estimate and first settlement version in one step; every problem at once. */
 export function assessSettlement(request: SettlementAssessmentRequest, rules: SettlementRules = DEFAULT_SETTLEMENT_RULES): Checked<SettlementAssessment> {
-  const valuation = valueVehicle(request.vehicle ?? ({} as InsuredVehicle), request.lossDate);
+  if (!isObject(request)) return refused([notAnObject("assessment")]);
+  const valuation = valueVehicle(request.vehicle, request.lossDate);
   const severity = checkSeverityProbabilities(request.severity);
   if (!valuation.ok || !severity.ok) {
     return refused([

@@ -1,6 +1,6 @@
 import { parseCalendarDate } from "./calendar";
-import { accepted, amountProblem, type Checked, type InputProblem, present, refused, textProblem } from "./input-problem";
-import { daysProblem, MAX_ID_LENGTH, type Settlement } from "./settlement";
+import { accepted, amountProblem, type Checked, daysProblem, type InputProblem, isObject, notAnObject, present, refused, textProblem } from "./input-problem";
+import { MAX_ID_LENGTH, type Settlement } from "./settlement";
 import { settleAmounts } from "./settlement-amounts";
 import { settlementMessage } from "./settlement-message";
 import { DEFAULT_SETTLEMENT_RULES, type SettlementRules } from "./settlement-rules";
@@ -52,6 +52,7 @@ export function reviseSettlement(
   next: { settlementId: string; decidedAt: string },
   rules: SettlementRules = DEFAULT_SETTLEMENT_RULES,
 ): Checked<SettlementRevision> {
+  if (!isObject(override)) return refused([notAnObject("override")]);
   if (override.expectedVersion !== undefined && override.expectedVersion !== current.version) {
     return refused([{ path: "expectedVersion", code: "VERSION_CONFLICT", message: `the settlement is at version ${current.version}, not ${override.expectedVersion}` }]);
   }

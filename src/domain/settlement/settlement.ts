@@ -1,7 +1,7 @@
-import { accepted, amountProblem, type Checked, type InputProblem, present, refused, textProblem } from "./input-problem";
+import { accepted, amountProblem, type Checked, daysProblem, type InputProblem, isObject, notAnObject, present, refused, textProblem } from "./input-problem";
 import { settleAmounts } from "./settlement-amounts";
 import { settlementMessage } from "./settlement-message";
-import { DEFAULT_SETTLEMENT_RULES, MAX_RENTAL_DAYS, rulesProblems, type SettlementRules } from "./settlement-rules";
+import { DEFAULT_SETTLEMENT_RULES, rulesProblems, type SettlementRules } from "./settlement-rules";
 
 /** Who decided a settlement version: the automatic assessment, or an adjuster with a reason. */
 export type SettlementDecision = { by: "assessment" } | { by: "adjuster"; adjusterId: string; reason: string; decidedAt: string };
@@ -46,6 +46,7 @@ export const MAX_ID_LENGTH = 200;
 
 /** The first version of a claim's settlement, from the repair estimate, the ACV and the deductible. */
 export function finalizeSettlement(request: SettlementRequest, rules: SettlementRules = DEFAULT_SETTLEMENT_RULES): Checked<Settlement> {
+  if (!isObject(request)) return refused([notAnObject("settlement")]);
   const problems = [...requestProblems(request), ...rulesProblems(rules)];
   if (problems.length > 0) return refused(problems);
   const facts = { repairEstimateCents: request.repairEstimateCents, actualCashValueCents: request.actualCashValueCents, deductibleCents: request.deductibleCents };
@@ -65,11 +66,6 @@ export function finalizeSettlement(request: SettlementRequest, rules: Settlement
     decision: { by: "assessment" },
   });
 }
-
-export const daysProblem = (path: string, value: unknown): InputProblem | undefined =>
-  typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_RENTAL_DAYS
-    ? undefined
-    : { path, code: "INVALID_DAYS", message: `${path} must be a whole number of days from 0 to ${MAX_RENTAL_DAYS}` };
 
 function requestProblems(request: SettlementRequest): InputProblem[] {
   return present([

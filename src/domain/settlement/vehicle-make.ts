@@ -59,13 +59,16 @@ const TIER_OF_KEY = new Map<string, { make: string; tier: MakeTier }>();
 for (const tier of MAKE_TIERS) for (const make of MAKES_BY_TIER[tier]) TIER_OF_KEY.set(squashLabel(make), { make, tier });
 const ALIAS_OF_KEY = new Map(Object.entries(MAKE_ALIASES).map(([alias, make]) => [squashLabel(alias), make]));
 
+const MAX_MAKE_WORDS = 4;
+
 /** Shortest key a typo is forgiven in, and how many edits at that length: "Nisson", "Porche", "Accura". */
 const APPROXIMATE_FROM_LENGTH = 5;
 const allowedEdits = (key: string): number => (key.length >= 9 ? 2 : 1);
 
 /** The make and its tier from free text: any case, accents, hyphens, a model after it, or one typo. */
 export function readVehicleMake(text: string): MakeReading {
-  const words = normalizeLabel(text).split(" ").filter(Boolean);
+  // A make is at most a few words; the rest is the model ("Toyota Camry LE").
+  const words = normalizeLabel(text.slice(0, 200)).split(" ").filter(Boolean).slice(0, MAX_MAKE_WORDS);
   // Longest leading run of words first: "Land Rover Defender" is Land Rover, "Mini Cooper" is Mini.
   const keys = words.map((_, i) => words.slice(0, words.length - i).join(""));
   for (const key of keys) {

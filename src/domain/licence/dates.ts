@@ -67,7 +67,7 @@ export function findPrintedDates(text: string, pivotYear = 2069): PrintedDate[] 
     if (y.length === 4) return n;
     return n + (2000 + n > pivotYear ? 1900 : 2000);
   };
-  const D = "[0-9OoIlSB]";
+  const D = "[0-9OoIlLSB]";
   // MM/DD/YYYY with / - . or spaces between parts, OCR letters allowed inside the digits.
   for (const m of text.matchAll(new RegExp(`(?<![0-9A-Za-z])(${D}{1,2})\\s?[/.\\-]\\s?(${D}{1,2})\\s?[/.\\-]\\s?(${D}{4}|${D}{2})(?![0-9])`, "g"))) {
     const [mm, dd, yy] = [ocrDigits(m[1]!), ocrDigits(m[2]!), ocrDigits(m[3]!)];

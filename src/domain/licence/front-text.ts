@@ -6,6 +6,7 @@ import { findPrintedDates, ocrDigits } from "./dates";
 import { cleanValue, ID_TYPE_FRONT, normaliseDocumentNumber, type FieldReading, type LicenceFieldKey, type PartialReadings } from "./fields";
 import { FRONT_LABELS, NAME_SUFFIXES, NOT_NAME_WORDS, NUMBERED_FIELDS, type FrontLabelKind } from "./front-labels";
 import { jurisdictionByCode, JURISDICTION_NAMES } from "./jurisdictions";
+import { fitNumberToJurisdiction } from "./number-formats";
 
 export interface OcrTextLine {
   text: string;
@@ -89,6 +90,8 @@ export function extractFrontFields(input: readonly OcrTextLine[]): FrontExtracti
   inferDates(lines, claimed, readings, set);
   inferDocumentNumber(lines, hits, readings, set);
   inferStateName(lines, readings, set);
+  const issuer = JURISDICTION_NAMES.find((j) => j.name === readings.STATE_NAME?.value)?.code ?? readings.STATE_IN_ADDRESS?.value;
+  if (readings.DOCUMENT_NUMBER) readings.DOCUMENT_NUMBER.value = fitNumberToJurisdiction(readings.DOCUMENT_NUMBER.value, issuer);
   if (lines.some((l) => /(?<![A-Z])VETERAN(?![A-Z])/.test(l.text))) set("VETERAN", "VETERAN", LABELLED);
 
   const labelsFound = hits.filter((h) => h.kind !== "OTHER").length;

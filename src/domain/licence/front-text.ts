@@ -405,9 +405,20 @@ function inferDates(
     // Licences run at most about twelve years from issue.
     return !(i && e && (e < i || yearsApart(i, e) > 15));
   };
+  // Most US licences expire on the holder's birthday: that decides between issue and expiry.
+  const score = (chosen: Partial<Record<DateSlot, (typeof free)[number]>>) => {
+    const birth = (known.DATE_OF_BIRTH ?? chosen.DATE_OF_BIRTH?.date)?.slice(0, 5);
+    const expiry = chosen.EXPIRATION_DATE?.date.slice(0, 5);
+    const bonus = expiry && birth ? (expiry === birth ? 1 : -1) : 0;
+    return Object.keys(chosen).length * 10 + bonus;
+  };
+  let bestScore = 0;
   const search = (slot: number, chosen: Partial<Record<DateSlot, (typeof free)[number]>>) => {
     if (slot === missing.length) {
-      if (Object.keys(chosen).length > Object.keys(best).length) best = { ...chosen };
+      if (score(chosen) > bestScore) {
+        best = { ...chosen };
+        bestScore = score(chosen);
+      }
       return;
     }
     search(slot + 1, chosen);
@@ -429,9 +440,9 @@ function inferDocumentNumber(lines: Array<{ text: string; confidence: number }>,
   if (readings.DOCUMENT_NUMBER) return;
   const zip = readings.ZIP_CODE_IN_ADDRESS?.value.replace(/\D/g, "");
   for (const [i, l] of lines.entries()) {
-    for (const m of l.text.matchAll(/(?<![A-Z0-9\/.-])([A-Z]{0,2}\d{6,14}|[A-Z]{0,2}\d{2,4}(?:[ -]\d{1,4}){2,5})(?![A-Z0-9\/.-])/g)) {
+    for (const m of l.text.matchAll(/(?<![A-Z0-9\/.-])([A-Z]{0,2}\d{6,14}|[A-Z]{0,2}\d{2,4}(?:(?:[ -]|[.-] ?-? ?)\d{1,4}){2,5})(?![A-Z0-9\/.-])/g)) {
       if (m[1]!.replace(/\D/g, "").length < 7) continue;
-      const v = normaliseDocumentNumber(m[1]!);
+      const v = normaliseDocumentNumber(m[1]!.replace(/\./g, ""));
       if (zip && v.includes(zip)) continue;
       if (findPrintedDates(m[1]!).length > 0) continue;
       if (hits.some((h) => h.line === i && h.kind === "OTHER" && h.end <= m.index! && m.index! - h.end <= 3)) continue;

@@ -136,6 +136,10 @@ async function buildSet(dir: string, heldOut: boolean): Promise<LicenceFixture[]
     const person = makePerson(r, PLACES[0]!);
     const svg = (await cardBack(person, aamvaPayload(person, "v10"), cardStyle(r, false), r)).replace("</svg>", `<rect x="0" y="260" width="${CARD_W * 0.55}" height="${CARD_H - 260}" fill="#f3e9c6"/></svg>`);
     await write("back-covered-barcode.jpg", await encode(await rasterise(svg), "scan", r), { side: "back", layout: "covered", variant: "scan", fields: complete({}) });
+    // Symbols that decode but carry no licence: a truncated AAMVA header with junk, and a web address.
+    const junk = `@\n\x1e\rANSI 63601408${"DLDAQ\n".repeat(3)}${String.fromCharCode(...Array.from({ length: 120 }, () => int(r, 0, 255)))}`;
+    await write("back-malformed-payload.jpg", await encode(await rasterise(await cardBack(person, junk, cardStyle(r, false), r)), "scan", r), { side: "back", layout: "malformed", variant: "scan", fields: complete({}) });
+    await write("back-not-a-licence-barcode.jpg", await encode(await rasterise(await cardBack(person, "https://example.com/boarding-pass?id=12345", cardStyle(r, false), r)), "scan", r), { side: "back", layout: "not-aamva", variant: "scan", fields: complete({}) });
   }
   return fixtures;
 }

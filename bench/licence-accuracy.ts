@@ -36,7 +36,7 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.le
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 function accuracyTable(groups: Array<[string, Fixture[]]>, results: Map<string, Line>) {
-  console.log(`\n${"field".padEnd(22)}${groups.map(([name]) => name.padStart(16)).join("")}`);
+  console.log(`\n${"field".padEnd(22)}${groups.map(([name]) => name.padStart(22)).join("")}`);
   const totals = groups.map(() => ({ ok: 0, n: 0, spurious: 0 }));
   for (const key of LICENCE_FIELD_KEYS) {
     const cells = groups.map(([, fxs], gi) => {
@@ -51,12 +51,12 @@ function accuracyTable(groups: Array<[string, Fixture[]]>, results: Map<string, 
       }
       totals[gi]!.ok += ok;
       totals[gi]!.n += n;
-      return n ? `${ok}/${n} ${pct(ok, n)}`.padStart(16) : "-".padStart(16);
+      return n ? `${ok}/${n} ${pct(ok, n)}`.padStart(22) : "-".padStart(22);
     });
     if (cells.some((c) => c.trim() !== "-")) console.log(`${key.padEnd(22)}${cells.join("")}`);
   }
-  console.log(`${"ALL FIELDS".padEnd(22)}${totals.map((t) => `${t.ok}/${t.n} ${pct(t.ok, t.n)}`.padStart(16)).join("")}`);
-  console.log(`${"values not on card".padEnd(22)}${totals.map((t) => String(t.spurious).padStart(16)).join("")}`);
+  console.log(`${"ALL FIELDS".padEnd(22)}${totals.map((t) => `${t.ok}/${t.n} ${pct(t.ok, t.n)}`.padStart(22)).join("")}`);
+  console.log(`${"values not on card".padEnd(22)}${totals.map((t) => String(t.spurious).padStart(22)).join("")}`);
 }
 
 async function decoderComparison() {

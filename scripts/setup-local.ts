@@ -26,12 +26,13 @@ const proxy = await getPlatformProxy<Env>({ persist: persistTo ? { path: `${pers
 try {
   await ensureAdmin(proxy.env.DB, vars);
   await seedDemoReferenceData(proxy.env.DB);
-  await importSharedReferenceData(proxy.env.DB, { persistTo });
   await importSharedPolicies(proxy.env.DB);
   await seedModelArtifacts(proxy.env.MODELS);
   await seedTrainedModels(createDatabase(proxy.env.DB), proxy.env.MODELS);
   await seedTrainingData(proxy.env.MODELS);
   await registerDamageModel(proxy.env.DB);
+  // Last: it writes the database from a separate wrangler process, after which this proxy's D1 connection is gone.
+  await importSharedReferenceData(proxy.env.DB, { persistTo });
 } finally {
   await proxy.dispose();
 }

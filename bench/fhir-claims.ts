@@ -3,7 +3,7 @@
 //   npm run bench:fhir-claims [-- --seconds 8 --rounds 2 --connections 4]
 import { startLocalServer } from "../scripts/lib/local-server";
 import { benchHospital } from "./lib/hospital";
-import { load, printTable, type LoadResult } from "./lib/http-load";
+import { type LoadResult, load, printTable } from "./lib/http-load";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,7 +24,9 @@ const fhirClaim = (amounts: number[]) => ({
   provider: { reference: "Organization/H456" },
   priority: { coding: [{ code: "normal" }] },
   insurance: [{ sequence: 1, focal: true, coverage: { reference: "Coverage/BENCH" } }],
-  diagnosis: [{ sequence: 1, diagnosisCodeableConcept: { coding: [{ system: "http://hl7.org/fhir/sid/icd-10", code: "D001" }] } }],
+  diagnosis: [
+    { sequence: 1, diagnosisCodeableConcept: { coding: [{ system: "http://hl7.org/fhir/sid/icd-10", code: "D001" }] } },
+  ],
   item: amounts.map((value, i) => ({
     sequence: i + 1,
     productOrService: { coding: [{ code: "P001" }] },
@@ -44,7 +46,15 @@ try {
     "POST /claims (JSON)": {
       url: `${server.baseUrl}/api/v1/claims`,
       headers: { ...auth, "content-type": "application/json" },
-      body: () => JSON.stringify({ member_id: "BENCH", provider_id: "H456", diagnosis_code: "D001", procedure_code: "P001", claim_amount: amount(), service_date: "2026-02-23" }),
+      body: () =>
+        JSON.stringify({
+          member_id: "BENCH",
+          provider_id: "H456",
+          diagnosis_code: "D001",
+          procedure_code: "P001",
+          claim_amount: amount(),
+          service_date: "2026-02-23",
+        }),
     },
     "POST /fhir/Claim, 1 item": {
       url: `${server.baseUrl}/api/v1/fhir/Claim`,
@@ -70,7 +80,9 @@ try {
     return rows.reduce((sum, r) => sum + pick(r), 0) / rows.length;
   };
   const baseline = "POST /claims (JSON)";
-  console.log(`\n${connections} connections, ${rounds} rounds of ${seconds} s each; baseline ${baseline}: p50 ${mean(baseline, (r) => r.p50).toFixed(1)} ms`);
+  console.log(
+    `\n${connections} connections, ${rounds} rounds of ${seconds} s each; baseline ${baseline}: p50 ${mean(baseline, (r) => r.p50).toFixed(1)} ms`,
+  );
   for (const label of Object.keys(routes).filter((l) => l !== baseline)) {
     const p50 = mean(label, (r) => r.p50);
     console.log(

@@ -3,7 +3,7 @@
 //   npm run bench:health-claims [-- --seconds 10 --rounds 2]
 import { startLocalServer } from "../scripts/lib/local-server";
 import { benchHospital } from "./lib/hospital";
-import { load, printTable, type LoadResult } from "./lib/http-load";
+import { type LoadResult, load, printTable } from "./lib/http-load";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,11 +20,24 @@ try {
   const auth = { authorization: `Bearer ${hospital}` };
   let n = 0;
   const claimBody = () =>
-    JSON.stringify({ member_id: "BENCH", provider_id: "H456", diagnosis_code: "D001", procedure_code: "P001", claim_amount: 1000 + (n++ % 100000) / 100 });
+    JSON.stringify({
+      member_id: "BENCH",
+      provider_id: "H456",
+      diagnosis_code: "D001",
+      procedure_code: "P001",
+      claim_amount: 1000 + (n++ % 100000) / 100,
+    });
 
   const results: LoadResult[] = [];
   for (let round = 1; round <= rounds; round++) {
-    results.push(await load(`GET /auth/session (round ${round})`, { url: `${server.baseUrl}/api/v1/auth/session`, headers: auth, connections, seconds }));
+    results.push(
+      await load(`GET /auth/session (round ${round})`, {
+        url: `${server.baseUrl}/api/v1/auth/session`,
+        headers: auth,
+        connections,
+        seconds,
+      }),
+    );
     results.push(
       await load(`POST /claims (round ${round})`, {
         url: `${server.baseUrl}/api/v1/claims`,
@@ -41,9 +54,14 @@ try {
     const rows = results.filter((r) => r.label.startsWith(label));
     return rows.reduce((sum, r) => sum + pick(r), 0) / rows.length;
   };
-  const ratio = mean("POST /claims", (r) => r.requestsPerSecond) / mean("GET /auth/session", (r) => r.requestsPerSecond);
-  console.log(`\nPOST /claims throughput = ${ratio.toFixed(2)} × the empty authenticated route (goal ≥ 0.50), ${connections} connections`);
-  console.log(`p50 ${mean("POST /claims", (r) => r.p50).toFixed(1)} ms vs ${mean("GET /auth/session", (r) => r.p50).toFixed(1)} ms; p99 ${mean("POST /claims", (r) => r.p99).toFixed(1)} ms vs ${mean("GET /auth/session", (r) => r.p99).toFixed(1)} ms`);
+  const ratio =
+    mean("POST /claims", (r) => r.requestsPerSecond) / mean("GET /auth/session", (r) => r.requestsPerSecond);
+  console.log(
+    `\nPOST /claims throughput = ${ratio.toFixed(2)} × the empty authenticated route (goal ≥ 0.50), ${connections} connections`,
+  );
+  console.log(
+    `p50 ${mean("POST /claims", (r) => r.p50).toFixed(1)} ms vs ${mean("GET /auth/session", (r) => r.p50).toFixed(1)} ms; p99 ${mean("POST /claims", (r) => r.p99).toFixed(1)} ms vs ${mean("GET /auth/session", (r) => r.p99).toFixed(1)} ms`,
+  );
 } finally {
   server.stop();
 }

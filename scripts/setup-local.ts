@@ -3,13 +3,13 @@
 //   tsx scripts/setup-local.ts [--persist-to <dir>]
 import { execFileSync } from "node:child_process";
 import { getPlatformProxy } from "wrangler";
+import { createDatabase } from "../src/db/client";
 import type { Env } from "../src/env";
+import { loadDemoReferenceData } from "../src/reference/demo-data";
 import { ensureDevVars } from "./lib/dev-vars";
 import { ensureAdmin } from "./lib/first-admin";
 import { registerDamageModel, seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
-import { createDatabase } from "../src/db/client";
 import { importSharedPolicies, importSharedReferenceData } from "./lib/reference-data";
-import { seedDemoReferenceData } from "../src/reference/demo-seed";
 
 const persistIndex = process.argv.indexOf("--persist-to");
 const persistTo = persistIndex > 0 ? process.argv[persistIndex + 1] : undefined;
@@ -17,32 +17,34 @@ const persistTo = persistIndex > 0 ? process.argv[persistIndex + 1] : undefined;
 const started = Date.now();
 const vars = ensureDevVars();
 
-execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])], {
-  stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, CI: "true" },
-});
+execFileSync(
+  "wrangler",
+  ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])],
+  {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, CI: "true" },
+  },
+);
 
-const withPlatform = async (steps: (env: Env) => Promise<void>) => {
-  const proxy = await getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
-  try {
-    await steps(proxy.env);
-  } finally {
-    await proxy.dispose();
-  }
-};
-
-// The code-set import writes the database from another wrangler process; a proxy that was open
-// across it can die on its next query, so the remaining steps get a fresh one.
-await withPlatform(async (env) => {
-  await ensureAdmin(env.DB, vars);
-  await seedDemoReferenceData(env.DB);
-  await importSharedReferenceData(env.DB, { persistTo });
-});
-await withPlatform(async (env) => {
-  await importSharedPolicies(env.DB);
-  await seedModelArtifacts(env.MODELS);
-  await seedTrainedModels(createDatabase(env.DB), env.MODELS);
-  await seedTrainingData(env.MODELS);
-  await registerDamageModel(env.DB);
-});
+const openProxy = () => getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
+const setupProxy = await openProxy();
+try {
+  await ensureAdmin(setupProxy.env.DB, vars);
+  await loadDemoReferenceData(setupProxy.env.DB);
+  await importSharedReferenceData(setupProxy.env.DB, { persistTo });
+} finally {
+  await setupProxy.dispose();
+}
+// The code sets were written by another workerd (`wrangler d1 execute`); a proxy that held the
+// database meanwhile may be dropped on its next query, so the rest opens it afresh.
+const proxy = await openProxy();
+try {
+  await importSharedPolicies(proxy.env.DB);
+  await seedModelArtifacts(proxy.env.MODELS);
+  await seedTrainedModels(createDatabase(proxy.env.DB), proxy.env.MODELS);
+  await seedTrainingData(proxy.env.MODELS);
+  await registerDamageModel(proxy.env.DB);
+} finally {
+  await proxy.dispose();
+}
 console.log(`local setup done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -8,7 +8,13 @@ import { EXAMPLES, expectValidFhir, itemAmounts, totals } from "./fhir-fixtures"
 
 const claim = fhirClaimSchema.parse(EXAMPLES.oralMultiItem);
 
-const line = (sequence: number, amount: number, approved: number, status: ClaimLine["status"], reasons: ClaimReason[] = []): ClaimLine => ({
+const line = (
+  sequence: number,
+  amount: number,
+  approved: number,
+  status: ClaimLine["status"],
+  reasons: ClaimReason[] = [],
+): ClaimLine => ({
   sequence,
   procedure_code: `P${sequence}`,
   diagnosis_codes: ["123456"],
@@ -20,7 +26,12 @@ const line = (sequence: number, amount: number, approved: number, status: ClaimL
   fraud_flag: reasons.some((r) => r.code === "COST_ANOMALY"),
 });
 
-const recorded = (status: RecordedFhirClaim["status"], approved: number, lines: ClaimLine[], reasons: ClaimReason[] = []): RecordedFhirClaim => ({
+const recorded = (
+  status: RecordedFhirClaim["status"],
+  approved: number,
+  lines: ClaimLine[],
+  reasons: ClaimReason[] = [],
+): RecordedFhirClaim => ({
   id: "claim-1",
   memberId: "1",
   providerId: "1",
@@ -40,35 +51,59 @@ describe("buildClaimResponse", () => {
       "every item paid",
       recorded("APPROVED", 30_000, [line(1, 10_000, 10_000, "APPROVED"), line(2, 20_000, 20_000, "APPROVED")]),
       "complete",
-      [[1, 100, 100, 100], [2, 200, 200, 200]],
+      [
+        [1, 100, 100, 100],
+        [2, 200, 200, 200],
+      ],
       [],
       true,
     ],
     [
       "the benefit runs out on the second item",
-      recorded("PARTIAL", 15_000, [line(1, 10_000, 10_000, "APPROVED"), line(2, 20_000, 5_000, "PARTIAL", [cap("Approved 50.00 of 200.00: capped at the remaining benefit")])], [
-        cap("Approved 150.00 of 300.00: capped at the remaining benefit"),
-      ]),
+      recorded(
+        "PARTIAL",
+        15_000,
+        [
+          line(1, 10_000, 10_000, "APPROVED"),
+          line(2, 20_000, 5_000, "PARTIAL", [cap("Approved 50.00 of 200.00: capped at the remaining benefit")]),
+        ],
+        [cap("Approved 150.00 of 300.00: capped at the remaining benefit")],
+      ),
       "partial",
-      [[1, 100, 100, 100], [2, 200, 200, 50]],
+      [
+        [1, 100, 100, 100],
+        [2, 200, 200, 50],
+      ],
       [],
       true,
     ],
     [
       "an unknown procedure on one item of two",
-      recorded("PARTIAL", 10_000, [line(1, 10_000, 10_000, "APPROVED"), line(2, 20_000, 0, "REJECTED", [{ code: "PROCEDURE_UNKNOWN", message: "Unknown procedure code P2" }])], [
-        { code: "PROCEDURE_UNKNOWN", message: "Unknown procedure code P2", item_sequence: 2 },
-      ]),
+      recorded(
+        "PARTIAL",
+        10_000,
+        [
+          line(1, 10_000, 10_000, "APPROVED"),
+          line(2, 20_000, 0, "REJECTED", [{ code: "PROCEDURE_UNKNOWN", message: "Unknown procedure code P2" }]),
+        ],
+        [{ code: "PROCEDURE_UNKNOWN", message: "Unknown procedure code P2", item_sequence: 2 }],
+      ),
       "partial",
-      [[1, 100, 100, 100], [2, 200, 0, 0]],
+      [
+        [1, 100, 100, 100],
+        [2, 200, 0, 0],
+      ],
       ["2:PROCEDURE_UNKNOWN"],
       true,
     ],
     [
       "an inactive provider",
-      recorded("REJECTED", 0, [line(1, 10_000, 0, "REJECTED", [{ code: "PROVIDER_INACTIVE", message: "Provider 1 is SUSPENDED" }])], [
-        { code: "PROVIDER_INACTIVE", message: "Provider 1 is SUSPENDED" },
-      ]),
+      recorded(
+        "REJECTED",
+        0,
+        [line(1, 10_000, 0, "REJECTED", [{ code: "PROVIDER_INACTIVE", message: "Provider 1 is SUSPENDED" }])],
+        [{ code: "PROVIDER_INACTIVE", message: "Provider 1 is SUSPENDED" }],
+      ),
       "error",
       [[1, 100, 0, 0]],
       ["-:PROVIDER_INACTIVE"],
@@ -76,9 +111,12 @@ describe("buildClaimResponse", () => {
     ],
     [
       "a benefit already exhausted: eligible, but nothing paid, and no error",
-      recorded("REJECTED", 0, [line(1, 10_000, 0, "REJECTED", [{ code: "BENEFIT_EXHAUSTED", message: "Member 1 has no remaining benefit" }])], [
-        { code: "BENEFIT_EXHAUSTED", message: "Member 1 has no remaining benefit" },
-      ]),
+      recorded(
+        "REJECTED",
+        0,
+        [line(1, 10_000, 0, "REJECTED", [{ code: "BENEFIT_EXHAUSTED", message: "Member 1 has no remaining benefit" }])],
+        [{ code: "BENEFIT_EXHAUSTED", message: "Member 1 has no remaining benefit" }],
+      ),
       "error",
       [[1, 100, 100, 0]],
       [],
@@ -92,15 +130,27 @@ describe("buildClaimResponse", () => {
     expect((response.error ?? []).map((e: any) => `${e.itemSequence ?? "-"}:${e.code.coding[0].code}`)).toEqual(errors);
     expect(response.payment !== undefined).toBe(paid);
     const sum = (i: number) => amounts.reduce((s, a) => s + a[i]!, 0);
-    expect(totals(response)).toEqual({ submitted: sum(1), eligible: sum(2), benefit: outcome.approvedAmountCents / 100 });
+    expect(totals(response)).toEqual({
+      submitted: sum(1),
+      eligible: sum(2),
+      benefit: outcome.approvedAmountCents / 100,
+    });
   });
 
   it("writes money with two decimals and the claim's currency, and names the request", () => {
-    const text = JSON.stringify(buildClaimResponse(claim, recorded("APPROVED", 13_557, [line(1, 13_557, 13_557, "APPROVED")]), "USD"));
+    const text = JSON.stringify(
+      buildClaimResponse(claim, recorded("APPROVED", 13_557, [line(1, 13_557, 13_557, "APPROVED")]), "USD"),
+    );
     expect(text).toContain('"amount":{"value":135.57,"currency":"USD"}');
     expect(text).toContain('{"value":135.57,"currency":"USD"}');
-    expect(JSON.parse(text)).toMatchObject({ request: { reference: "Claim/claim-1" }, created: "2026-11-28T10:00:00.000Z", insurer: { reference: "Organization/2" } });
-    const noCurrency = JSON.parse(JSON.stringify(buildClaimResponse(claim, recorded("APPROVED", 100, [line(1, 100, 100, "APPROVED")]), null)));
+    expect(JSON.parse(text)).toMatchObject({
+      request: { reference: "Claim/claim-1" },
+      created: "2026-11-28T10:00:00.000Z",
+      insurer: { reference: "Organization/2" },
+    });
+    const noCurrency = JSON.parse(
+      JSON.stringify(buildClaimResponse(claim, recorded("APPROVED", 100, [line(1, 100, 100, "APPROVED")]), null)),
+    );
     expect(noCurrency.total[0].amount).toEqual({ value: 1 });
   });
 });
@@ -108,12 +158,20 @@ describe("buildClaimResponse", () => {
 describe("operationOutcome", () => {
   it("reports each issue with its FHIRPath and the API's code", async () => {
     const outcome = operationOutcome([
-      { severity: "error", code: "value", diagnostics: "bad amount", expression: [fhirPath("Claim", ["item", 0, "net", "value"])] },
+      {
+        severity: "error",
+        code: "value",
+        diagnostics: "bad amount",
+        expression: [fhirPath("Claim", ["item", 0, "net", "value"])],
+      },
       { severity: "error", code: "forbidden", diagnostics: "not yours", apiErrorCode: "FORBIDDEN" },
     ]);
     await expectValidFhir(outcome);
     expect(outcome.issue[0]!.expression).toEqual(["Claim.item[0].net.value"]);
-    expect(outcome.issue[1]!.details).toEqual({ coding: [{ system: expect.any(String), code: "FORBIDDEN" }], text: "not yours" });
+    expect(outcome.issue[1]!.details).toEqual({
+      coding: [{ system: expect.any(String), code: "FORBIDDEN" }],
+      text: "not yours",
+    });
   });
 
   it.each([
@@ -135,7 +193,11 @@ describe("operationOutcome", () => {
 
 describe("capabilityStatement", () => {
   it("is a valid R4 CapabilityStatement naming Claim create/read and ClaimResponse read", async () => {
-    const statement = capabilityStatement({ baseUrl: "https://claims.example/api/v1/fhir", version: "1.2.3", date: "2026-11-28" });
+    const statement = capabilityStatement({
+      baseUrl: "https://claims.example/api/v1/fhir",
+      version: "1.2.3",
+      date: "2026-11-28",
+    });
     await expectValidFhir(statement);
     expect(statement.rest[0]!.resource.map((r) => [r.type, r.interaction.map((i) => i.code)])).toEqual([
       ["Claim", ["create", "read"]],

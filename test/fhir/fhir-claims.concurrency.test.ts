@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createUser, json, type TestUser } from "../helpers";
-import { freshMember, remainingBenefitCents } from "../claims/health-fixtures";
-import { exampleCopy, exampleReferenceData, postFhirClaim } from "./fhir-fixtures";
+import { createUser, type TestUser } from "../helpers";
+import { freshMember, remainingBenefitCents } from "../routes/claims/health-fixtures";
+import { exampleCopy, exampleReferenceData, json, postFhirClaim } from "./fhir-fixtures";
 
 let hospital: TestUser;
 
@@ -28,7 +28,12 @@ describe("the benefit shared by multi-item FHIR claims under concurrency", () =>
 
     const paidCents = (answer: any) => Math.round((answer.payment?.amount.value ?? 0) * 100);
     const itemBenefitCents = (answer: any) =>
-      answer.item.reduce((sum: number, item: any) => sum + Math.round(item.adjudication.find((a: any) => a.category.coding[0].code === "benefit").amount.value * 100), 0);
+      answer.item.reduce(
+        (sum: number, item: any) =>
+          sum +
+          Math.round(item.adjudication.find((a: any) => a.category.coding[0].code === "benefit").amount.value * 100),
+        0,
+      );
     expect(answers.reduce((sum, answer) => sum + paidCents(answer), 0)).toBe(1_000_000);
     for (const answer of answers) expect(itemBenefitCents(answer)).toBe(paidCents(answer));
     expect(await remainingBenefitCents(member)).toBe(0);
@@ -38,7 +43,11 @@ describe("the benefit shared by multi-item FHIR claims under concurrency", () =>
     expect(outcomes.filter((o) => o === "partial").length).toBe(1);
     expect(outcomes.filter((o) => o === "error").length).toBe(52);
 
-    const ledger = await env.DB.prepare("SELECT sum(approved_amount_cents) AS approved, count(*) AS n FROM claims WHERE member_id = ?").bind(member).first<{ approved: number; n: number }>();
+    const ledger = await env.DB.prepare(
+      "SELECT sum(approved_amount_cents) AS approved, count(*) AS n FROM claims WHERE member_id = ?",
+    )
+      .bind(member)
+      .first<{ approved: number; n: number }>();
     expect(ledger).toEqual({ approved: 1_000_000, n: 60 });
     const lines = await env.DB.prepare(
       "SELECT sum(l.value ->> '$.approved_amount_cents') AS approved FROM claims c, json_each(c.lines) l WHERE c.member_id = ?",

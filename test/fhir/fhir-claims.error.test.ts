@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { api, createUser, type TestUser } from "../helpers";
-import { remainingBenefitCents } from "../claims/health-fixtures";
+import { remainingBenefitCents } from "../routes/claims/health-fixtures";
 import { EXAMPLES, exampleCopy, exampleReferenceData, expectOutcome, fhirBody, postFhirClaim } from "./fhir-fixtures";
 
 let hospital: TestUser;
@@ -12,7 +12,8 @@ beforeAll(async () => {
 
 beforeEach(() => exampleReferenceData({ remaining: 50_000 }));
 
-const claimsOfMember = async () => (await env.DB.prepare("SELECT count(*) AS n FROM claims WHERE member_id = '1'").first<{ n: number }>())!.n;
+const claimsOfMember = async () =>
+  (await env.DB.prepare("SELECT count(*) AS n FROM claims WHERE member_id = '1'").first<{ n: number }>())!.n;
 
 const expressions = (outcome: any) => outcome.issue.flatMap((i: any) => i.expression ?? []);
 
@@ -22,13 +23,29 @@ describe("POST /api/v1/fhir/Claim refuses what is not a valid R4 Claim with a 40
     ["no patient", (c) => ({ ...c, patient: undefined }), ["Claim.patient"]],
     ["a status outside R4's codes", (c) => ({ ...c, status: "approved" }), ["Claim.status"]],
     ["a created date that is not a dateTime", (c) => ({ ...c, created: "16/08/2014" }), ["Claim.created"]],
-    ["an amount given as a string", (c) => ({ ...c, item: [{ ...c.item[0], net: { value: "135.57", currency: "USD" } }] }), ["Claim.item[0].net.value"]],
-    ["a currency that is not ISO 4217", (c) => ({ ...c, item: [{ ...c.item[0], net: { value: 10, currency: "dollars" } }] }), ["Claim.item[0].net.currency"]],
+    [
+      "an amount given as a string",
+      (c) => ({ ...c, item: [{ ...c.item[0], net: { value: "135.57", currency: "USD" } }] }),
+      ["Claim.item[0].net.value"],
+    ],
+    [
+      "a currency that is not ISO 4217",
+      (c) => ({ ...c, item: [{ ...c.item[0], net: { value: 10, currency: "dollars" } }] }),
+      ["Claim.item[0].net.currency"],
+    ],
     ["an item sequence of 0", (c) => ({ ...c, item: [{ ...c.item[0], sequence: 0 }] }), ["Claim.item[0].sequence"]],
-    ["an item without productOrService", (c) => ({ ...c, item: [{ ...c.item[0], productOrService: undefined }] }), ["Claim.item[0].productOrService"]],
+    [
+      "an item without productOrService",
+      (c) => ({ ...c, item: [{ ...c.item[0], productOrService: undefined }] }),
+      ["Claim.item[0].productOrService"],
+    ],
     ["an empty item array", (c) => ({ ...c, item: [] }), ["Claim.item"]],
     ["a null where an element should be", (c) => ({ ...c, provider: null }), ["Claim.provider"]],
-    ["a diagnosis with both a code and a reference", (c) => ({ ...c, diagnosis: [{ ...c.diagnosis[0], diagnosisReference: { reference: "Condition/1" } }] }), ["Claim.diagnosis[0]"]],
+    [
+      "a diagnosis with both a code and a reference",
+      (c) => ({ ...c, diagnosis: [{ ...c.diagnosis[0], diagnosisReference: { reference: "Condition/1" } }] }),
+      ["Claim.diagnosis[0]"],
+    ],
     ["several problems at once", (c) => ({ ...c, status: "approved", use: "bill" }), ["Claim.status", "Claim.use"]],
   ])("%s", async (_, change, expected) => {
     const body = JSON.parse(JSON.stringify(change(exampleCopy("oral"))));
@@ -49,7 +66,10 @@ describe("POST /api/v1/fhir/Claim refuses what is not a valid R4 Claim with a 40
   });
 
   it("refuses a body over the size limit as an OperationOutcome", async () => {
-    const huge = { ...exampleCopy("oral"), text: { status: "generated", div: `<div xmlns="http://www.w3.org/1999/xhtml">${"x".repeat(1_100_000)}</div>` } };
+    const huge = {
+      ...exampleCopy("oral"),
+      text: { status: "generated", div: `<div xmlns="http://www.w3.org/1999/xhtml">${"x".repeat(1_100_000)}</div>` },
+    };
     await expectOutcome(await postFhirClaim(huge, hospital.token), 413, "too-long");
   });
 });
@@ -58,31 +78,121 @@ describe("POST /api/v1/fhir/Claim refuses a valid Claim it cannot adjudicate wit
   it.each<[string, (claim: any) => unknown, string, string]>([
     ["the official preauthorization example", () => EXAMPLES.oralPreauthorization, "Claim.use", "not-supported"],
     ["a draft claim", (c) => ({ ...c, status: "draft" }), "Claim.status", "business-rule"],
-    ["a modifier extension", (c) => ({ ...c, modifierExtension: [{ url: "http://example.org/fhir/StructureDefinition/void", valueBoolean: true }] }), "Claim.modifierExtension", "not-supported"],
-    ["a Practitioner as provider", (c) => ({ ...c, provider: { reference: "Practitioner/example" } }), "Claim.provider", "business-rule"],
-    ["a patient known only by a reference to another server's Group", (c) => ({ ...c, patient: { reference: "Group/7" } }), "Claim.patient", "business-rule"],
+    [
+      "a modifier extension",
+      (c) => ({
+        ...c,
+        modifierExtension: [{ url: "http://example.org/fhir/StructureDefinition/void", valueBoolean: true }],
+      }),
+      "Claim.modifierExtension",
+      "not-supported",
+    ],
+    [
+      "a Practitioner as provider",
+      (c) => ({ ...c, provider: { reference: "Practitioner/example" } }),
+      "Claim.provider",
+      "business-rule",
+    ],
+    [
+      "a patient known only by a reference to another server's Group",
+      (c) => ({ ...c, patient: { reference: "Group/7" } }),
+      "Claim.patient",
+      "business-rule",
+    ],
     ["no diagnosis", (c) => ({ ...c, diagnosis: undefined }), "Claim.diagnosis", "business-rule"],
     [
       "a diagnosis coded only in SNOMED CT",
-      (c) => ({ ...c, diagnosis: [{ sequence: 1, diagnosisCodeableConcept: { coding: [{ system: "http://snomed.info/sct", code: "80146002" }] } }] }),
+      (c) => ({
+        ...c,
+        diagnosis: [
+          {
+            sequence: 1,
+            diagnosisCodeableConcept: { coding: [{ system: "http://snomed.info/sct", code: "80146002" }] },
+          },
+        ],
+      }),
       "Claim.diagnosis[0].diagnosisCodeableConcept",
       "not-supported",
     ],
-    ["a diagnosis given as a Condition reference", (c) => ({ ...c, diagnosis: [{ sequence: 1, diagnosisReference: { reference: "Condition/1" } }] }), "Claim.diagnosis[0].diagnosisReference", "not-supported"],
+    [
+      "a diagnosis given as a Condition reference",
+      (c) => ({ ...c, diagnosis: [{ sequence: 1, diagnosisReference: { reference: "Condition/1" } }] }),
+      "Claim.diagnosis[0].diagnosisReference",
+      "not-supported",
+    ],
     ["no item", (c) => ({ ...c, item: undefined }), "Claim.item", "business-rule"],
-    ["an item without an amount", (c) => ({ ...c, item: [{ ...c.item[0], net: undefined, unitPrice: undefined }] }), "Claim.item[0]", "business-rule"],
-    ["an amount with three decimals", (c) => ({ ...c, item: [{ ...c.item[0], net: { value: 135.575, currency: "USD" } }] }), "Claim.item[0].net.value", "business-rule"],
-    ["a negative amount", (c) => ({ ...c, item: [{ ...c.item[0], net: { value: -5, currency: "USD" } }] }), "Claim.item[0].net", "business-rule"],
-    ["a service in the future", (c) => ({ ...c, item: [{ ...c.item[0], servicedDate: "2999-01-01" }] }), "Claim.item[0].servicedDate", "business-rule"],
-    ["a service date of a month only", (c) => ({ ...c, item: [{ ...c.item[0], servicedDate: "2014-08" }] }), "Claim.item[0].servicedDate", "business-rule"],
-    ["two items with one sequence", (c) => ({ ...c, item: [c.item[0], c.item[0]] }), "Claim.item[1].sequence", "business-rule"],
-    ["an item linked to a missing diagnosis", (c) => ({ ...c, item: [{ ...c.item[0], diagnosisSequence: [9] }] }), "Claim.item[0].diagnosisSequence", "business-rule"],
-    ["two currencies", (c) => ({ ...c, item: [c.item[0], { ...c.item[0], sequence: 2, net: { value: 5, currency: "EUR" }, unitPrice: undefined }] }), "Claim.item", "business-rule"],
-    ["a total that is not the sum of the items", (c) => ({ ...c, total: { value: 999, currency: "USD" } }), "Claim.total", "business-rule"],
-    ["too many items", (c) => ({ ...c, item: Array.from({ length: 101 }, (_, i) => ({ ...c.item[0], sequence: i + 1 })) }), "Claim.item", "business-rule"],
+    [
+      "an item without an amount",
+      (c) => ({ ...c, item: [{ ...c.item[0], net: undefined, unitPrice: undefined }] }),
+      "Claim.item[0]",
+      "business-rule",
+    ],
+    [
+      "an amount with three decimals",
+      (c) => ({ ...c, item: [{ ...c.item[0], net: { value: 135.575, currency: "USD" } }] }),
+      "Claim.item[0].net.value",
+      "business-rule",
+    ],
+    [
+      "a negative amount",
+      (c) => ({ ...c, item: [{ ...c.item[0], net: { value: -5, currency: "USD" } }] }),
+      "Claim.item[0].net",
+      "business-rule",
+    ],
+    [
+      "a service in the future",
+      (c) => ({ ...c, item: [{ ...c.item[0], servicedDate: "2999-01-01" }] }),
+      "Claim.item[0].servicedDate",
+      "business-rule",
+    ],
+    [
+      "a service date of a month only",
+      (c) => ({ ...c, item: [{ ...c.item[0], servicedDate: "2014-08" }] }),
+      "Claim.item[0].servicedDate",
+      "business-rule",
+    ],
+    [
+      "two items with one sequence",
+      (c) => ({ ...c, item: [c.item[0], c.item[0]] }),
+      "Claim.item[1].sequence",
+      "business-rule",
+    ],
+    [
+      "an item linked to a missing diagnosis",
+      (c) => ({ ...c, item: [{ ...c.item[0], diagnosisSequence: [9] }] }),
+      "Claim.item[0].diagnosisSequence",
+      "business-rule",
+    ],
+    [
+      "two currencies",
+      (c) => ({
+        ...c,
+        item: [c.item[0], { ...c.item[0], sequence: 2, net: { value: 5, currency: "EUR" }, unitPrice: undefined }],
+      }),
+      "Claim.item",
+      "business-rule",
+    ],
+    [
+      "a total that is not the sum of the items",
+      (c) => ({ ...c, total: { value: 999, currency: "USD" } }),
+      "Claim.total",
+      "business-rule",
+    ],
+    [
+      "too many items",
+      (c) => ({ ...c, item: Array.from({ length: 101 }, (_, i) => ({ ...c.item[0], sequence: i + 1 })) }),
+      "Claim.item",
+      "business-rule",
+    ],
     [
       "too many diagnoses",
-      (c) => ({ ...c, diagnosis: Array.from({ length: 26 }, (_, i) => ({ sequence: i + 1, diagnosisCodeableConcept: { coding: [{ code: `D${i}` }] } })) }),
+      (c) => ({
+        ...c,
+        diagnosis: Array.from({ length: 26 }, (_, i) => ({
+          sequence: i + 1,
+          diagnosisCodeableConcept: { coding: [{ code: `D${i}` }] },
+        })),
+      }),
       "Claim.diagnosis",
       "business-rule",
     ],
@@ -94,7 +204,10 @@ describe("POST /api/v1/fhir/Claim refuses a valid Claim it cannot adjudicate wit
     ],
     [
       "a diagnosis code longer than any code set's",
-      (c) => ({ ...c, diagnosis: [{ sequence: 1, diagnosisCodeableConcept: { coding: [{ code: "A".repeat(200) }] } }] }),
+      (c) => ({
+        ...c,
+        diagnosis: [{ sequence: 1, diagnosisCodeableConcept: { coding: [{ code: "A".repeat(200) }] } }],
+      }),
       "Claim.diagnosis[0].diagnosisCodeableConcept",
       "business-rule",
     ],
@@ -112,7 +225,11 @@ describe("FHIR conventions on errors", () => {
     const res = await api("/api/v1/fhir/Claim", { method: "DELETE", token: hospital.token });
     expect(res.headers.get("allow")).toContain("POST");
     await expectOutcome(res, 405, "not-supported");
-    await expectOutcome(await api("/api/v1/fhir/ClaimResponse/no-such-claim", { token: hospital.token }), 404, "not-found");
+    await expectOutcome(
+      await api("/api/v1/fhir/ClaimResponse/no-such-claim", { token: hospital.token }),
+      404,
+      "not-found",
+    );
   });
 
   it("refuses a reused Idempotency-Key with another body as a 409 OperationOutcome", async () => {
@@ -124,8 +241,16 @@ describe("FHIR conventions on errors", () => {
 
   it("adjudicates the largest claim it accepts (100 items, 25 diagnoses, every code distinct) without failing", async () => {
     const claim = exampleCopy("oral");
-    claim.diagnosis = Array.from({ length: 25 }, (_, i) => ({ sequence: i + 1, diagnosisCodeableConcept: { coding: [{ code: i === 0 ? "123456" : `Z${i}X` }] } }));
-    claim.item = Array.from({ length: 100 }, (_, i) => ({ sequence: i + 1, productOrService: { coding: [{ code: `PX${i}` }] }, servicedDate: "2014-08-16", net: { value: 10 + i } }));
+    claim.diagnosis = Array.from({ length: 25 }, (_, i) => ({
+      sequence: i + 1,
+      diagnosisCodeableConcept: { coding: [{ code: i === 0 ? "123456" : `Z${i}X` }] },
+    }));
+    claim.item = Array.from({ length: 100 }, (_, i) => ({
+      sequence: i + 1,
+      productOrService: { coding: [{ code: `PX${i}` }] },
+      servicedDate: "2014-08-16",
+      net: { value: 10 + i },
+    }));
     const response = await fhirBody(await postFhirClaim(claim, hospital.token), 201, "ClaimResponse");
     expect(response.outcome).toBe("error");
     expect(response.item).toHaveLength(100);

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { api, createUser, json, type TestUser } from "../helpers";
-import { remainingBenefitCents } from "../claims/health-fixtures";
-import { EXAMPLES, exampleReferenceData, fhirBody, itemAmounts, postFhirClaim, totals } from "./fhir-fixtures";
+import { api, createUser, type TestUser } from "../helpers";
+import { remainingBenefitCents } from "../routes/claims/health-fixtures";
+import { EXAMPLES, exampleReferenceData, fhirBody, itemAmounts, json, postFhirClaim, totals } from "./fhir-fixtures";
 
 let hospital: TestUser;
 let admin: TestUser;
@@ -54,7 +54,10 @@ describe("POST /api/v1/fhir/Claim with the official HL7 R4 examples", () => {
       [3, 1100, 1100, 959.43],
     ]);
     const third = response.item[2].adjudication.find((a: any) => a.category.coding[0].code === "benefit");
-    expect(third.reason.coding[0]).toMatchObject({ code: "BENEFIT_CAP_APPLIED", display: "Approved 959.43 of 1100.00: capped at the remaining benefit" });
+    expect(third.reason.coding[0]).toMatchObject({
+      code: "BENEFIT_CAP_APPLIED",
+      display: "Approved 959.43 of 1100.00: capped at the remaining benefit",
+    });
     expect(totals(response)).toEqual({ submitted: 1340.57, eligible: 1340.57, benefit: 1200 });
     expect(response.payment.amount.value).toBe(1200);
     expect(response.disposition).toBe(
@@ -66,7 +69,12 @@ describe("POST /api/v1/fhir/Claim with the official HL7 R4 examples", () => {
   it("shares the benefit across a hundred items: the first ones in full, one in part, the rest nothing", async () => {
     await exampleReferenceData({ remaining: 5_000 });
     const claim = structuredClone(EXAMPLES.oral) as any;
-    claim.item = Array.from({ length: 100 }, (_, i) => ({ sequence: i + 1, productOrService: { coding: [{ code: "1200" }] }, servicedDate: "2014-08-16", net: { value: 100 + i / 100, currency: "USD" } }));
+    claim.item = Array.from({ length: 100 }, (_, i) => ({
+      sequence: i + 1,
+      productOrService: { coding: [{ code: "1200" }] },
+      servicedDate: "2014-08-16",
+      net: { value: 100 + i / 100, currency: "USD" },
+    }));
     const response = await fhirBody(await postFhirClaim(claim, hospital.token), 201, "ClaimResponse");
     const benefits: number[] = itemAmounts(response).map((a: number[]) => a[3]);
     // 49 items of 100.00-100.48 sum to 4911.76; the 50th (100.49) gets the remaining 88.24.
@@ -81,7 +89,12 @@ describe("POST /api/v1/fhir/Claim with the official HL7 R4 examples", () => {
     const response = await fhirBody(await postFhirClaim(EXAMPLES.oralByIdentifier, admin.token), 201, "ClaimResponse");
     expect(response.outcome).toBe("error");
     expect(response.error).toEqual([
-      { code: { coding: [{ system: expect.any(String), code: "MEMBER_NOT_FOUND", display: "Member 123AB345 not found" }], text: "Member 123AB345 not found" } },
+      {
+        code: {
+          coding: [{ system: expect.any(String), code: "MEMBER_NOT_FOUND", display: "Member 123AB345 not found" }],
+          text: "Member 123AB345 not found",
+        },
+      },
     ]);
     expect(response.patient).toEqual(EXAMPLES.oralByIdentifier.patient);
     expect(response.payment).toBeUndefined();
@@ -92,7 +105,9 @@ describe("POST /api/v1/fhir/Claim with the official HL7 R4 examples", () => {
   it("answers an unknown procedure with an item-level error", async () => {
     const response = await fhirBody(await postFhirClaim(EXAMPLES.pharmacyRxNorm, hospital.token), 201, "ClaimResponse");
     expect(response.outcome).toBe("error");
-    expect(response.error).toEqual([{ itemSequence: 1, code: expect.objectContaining({ text: "Unknown procedure code 562721" }) }]);
+    expect(response.error).toEqual([
+      { itemSequence: 1, code: expect.objectContaining({ text: "Unknown procedure code 562721" }) },
+    ]);
     expect(reasonCodes(response.error)).toEqual(["PROCEDURE_UNKNOWN"]);
     expect(itemAmounts(response)).toEqual([[1, 90, 0, 0]]);
     expect(await remainingBenefitCents("1")).toBe(5_000_000);
@@ -108,28 +123,59 @@ describe("POST /api/v1/fhir/Claim with the official HL7 R4 examples", () => {
       [3, 1100, 0, 0],
     ]);
     const eligible = response.item[2].adjudication.find((a: any) => a.category.coding[0].code === "eligible");
-    expect(eligible.reason.coding[0]).toMatchObject({ code: "COST_ANOMALY", display: "Claim amount (1100.00) exceeds 2.0x average procedure cost (400.00)" });
+    expect(eligible.reason.coding[0]).toMatchObject({
+      code: "COST_ANOMALY",
+      display: "Claim amount (1100.00) exceeds 2.0x average procedure cost (400.00)",
+    });
     expect(response.error).toBeUndefined();
-    expect(response.processNote).toEqual([{ number: 1, type: "display", text: "Item 3: Claim amount (1100.00) exceeds 2.0x average procedure cost (400.00)" }]);
+    expect(response.processNote).toEqual([
+      {
+        number: 1,
+        type: "display",
+        text: "Item 3: Claim amount (1100.00) exceeds 2.0x average procedure cost (400.00)",
+      },
+    ]);
     expect(response.item[2].noteNumber).toEqual([1]);
     expect(totals(response)).toEqual({ submitted: 1340.57, eligible: 240.57, benefit: 240.57 });
 
     const stored = await json(await api(`/api/v1/claims/${response.id}`, { token: hospital.token }));
-    expect(stored).toMatchObject({ status: "PARTIAL", fraud_flag: true, fraud_reason: "Item 3: Claim amount (1100.00) exceeds 2.0x average procedure cost (400.00)" });
-    expect(stored.reasons).toEqual([{ code: "COST_ANOMALY", message: "Claim amount (1100.00) exceeds 2.0x average procedure cost (400.00)", item_sequence: 3 }]);
+    expect(stored).toMatchObject({
+      status: "PARTIAL",
+      fraud_flag: true,
+      fraud_reason: "Item 3: Claim amount (1100.00) exceeds 2.0x average procedure cost (400.00)",
+    });
+    expect(stored.reasons).toEqual([
+      {
+        code: "COST_ANOMALY",
+        message: "Claim amount (1100.00) exceeds 2.0x average procedure cost (400.00)",
+        item_sequence: 3,
+      },
+    ]);
   });
 
   it("maps a contained Patient and the member number on a contained Coverage, and ICD-10 diagnoses linked per item", async () => {
-    await env.DB.prepare("INSERT OR REPLACE INTO providers (provider_id, name, status, updated_at) VALUES ('3456', 'Oral health office', 'ACTIVE', ?)")
+    await env.DB.prepare(
+      "INSERT OR REPLACE INTO providers (provider_id, name, status, updated_at) VALUES ('3456', 'Oral health office', 'ACTIVE', ?)",
+    )
       .bind(new Date().toISOString())
       .run();
     const contained = await fhirBody(await postFhirClaim(EXAMPLES.oralContained, admin.token), 201, "ClaimResponse");
-    expect(contained).toMatchObject({ outcome: "complete", patient: { identifier: { value: "12345" } }, requestor: { identifier: { value: "3456" } } });
+    expect(contained).toMatchObject({
+      outcome: "complete",
+      patient: { identifier: { value: "12345" } },
+      requestor: { identifier: { value: "3456" } },
+    });
 
     const icd10 = await fhirBody(await postFhirClaim(EXAMPLES.institutionalIcd10, admin.token), 201, "ClaimResponse");
     expect(icd10).toMatchObject({ outcome: "complete", patient: { identifier: { value: "10138556" } } });
     const claim = await json(await api(`/api/v1/claims/${icd10.id}`, { token: admin.token }));
-    expect(claim).toMatchObject({ member_id: "10138556", provider_id: "1", diagnosis_code: "M961", procedure_code: "62264", claim_amount: 12500 });
+    expect(claim).toMatchObject({
+      member_id: "10138556",
+      provider_id: "1",
+      diagnosis_code: "M961",
+      procedure_code: "62264",
+      claim_amount: 12500,
+    });
     expect(claim.lines[0].diagnosis_codes).toEqual(["G894", "M47816"]);
   });
 });
@@ -155,7 +201,9 @@ describe("the FHIR claim is the same claim everywhere", () => {
       approved_amount: 1340.57,
       notes: "HL7 FHIR oral claim, identifier http://happyvalley.com/claim|12346",
     });
-    expect(listed.lines.map((l: any) => [l.sequence, l.procedure_code, l.claim_amount, l.approved_amount, l.status])).toEqual([
+    expect(
+      listed.lines.map((l: any) => [l.sequence, l.procedure_code, l.claim_amount, l.approved_amount, l.status]),
+    ).toEqual([
       [1, "1200", 135.57, 135.57, "APPROVED"],
       [2, "21211", 105, 105, "APPROVED"],
       [3, "27211", 1100, 1100, "APPROVED"],
@@ -163,7 +211,11 @@ describe("the FHIR claim is the same claim everywhere", () => {
 
     const detail = await json(await api(`/api/v1/claims/${id}`, { token: hospital.token }));
     expect(detail.audit_trail).toHaveLength(1);
-    expect(detail.audit_trail[0]).toMatchObject({ action: "claim.adjudicated", actor_id: hospital.id, after: { status: "APPROVED", approved_amount_cents: 134057 } });
+    expect(detail.audit_trail[0]).toMatchObject({
+      action: "claim.adjudicated",
+      actor_id: hospital.id,
+      after: { status: "APPROVED", approved_amount_cents: 134057 },
+    });
     expect(detail.audit_trail[0].after.lines).toHaveLength(3);
 
     const claim = await fhirBody(await api(`/api/v1/fhir/Claim/${id}`, { token: hospital.token }), 200, "Claim");
@@ -173,21 +225,34 @@ describe("the FHIR claim is the same claim everywhere", () => {
     expect(claim.id).toBe(id);
     expect(meta).toMatchObject({ versionId: "1" });
 
-    const readBack = await fhirBody(await api(`/api/v1/fhir/ClaimResponse/${id}`, { token: hospital.token }), 200, "ClaimResponse");
+    const readBack = await fhirBody(
+      await api(`/api/v1/fhir/ClaimResponse/${id}`, { token: hospital.token }),
+      200,
+      "ClaimResponse",
+    );
     expect(readBack).toEqual(posted);
   });
 
   it("deletes the stored resource with its claim", async () => {
     const posted = await fhirBody(await postFhirClaim(EXAMPLES.professional, hospital.token), 201, "ClaimResponse");
-    expect((await api(`/api/v1/claims/${posted.id}`, { method: "DELETE", token: admin.token })).status).toBeLessThan(300);
-    const left = await env.DB.prepare("SELECT count(*) AS n FROM fhir_claims WHERE claim_id = ?").bind(posted.id).first<{ n: number }>();
+    expect((await api(`/api/v1/claims/${posted.id}`, { method: "DELETE", token: admin.token })).status).toBeLessThan(
+      300,
+    );
+    const left = await env.DB.prepare("SELECT count(*) AS n FROM fhir_claims WHERE claim_id = ?")
+      .bind(posted.id)
+      .first<{ n: number }>();
     expect(left!.n).toBe(0);
     expect((await api(`/api/v1/fhir/ClaimResponse/${posted.id}`, { token: admin.token })).status).toBe(404);
   });
 
   it("accepts plain application/json and the Idempotency-Key, deducting once", async () => {
     const send = () =>
-      api("/api/v1/fhir/Claim", { method: "POST", token: hospital.token, body: EXAMPLES.institutional, headers: { "idempotency-key": "fhir-institutional-1" } });
+      api("/api/v1/fhir/Claim", {
+        method: "POST",
+        token: hospital.token,
+        body: EXAMPLES.institutional,
+        headers: { "idempotency-key": "fhir-institutional-1" },
+      });
     const first = await fhirBody(await send(), 201, "ClaimResponse");
     const replay = await send();
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
@@ -207,12 +272,27 @@ describe("the FHIR claim is the same claim everywhere", () => {
 
   it("finds duplicates across channels: a JSON claim repeating a FHIR item, and back", async () => {
     const fhir = await fhirBody(await postFhirClaim(EXAMPLES.professional, hospital.token), 201, "ClaimResponse");
-    const jsonClaim = { member_id: "1", provider_id: "1", diagnosis_code: "654456", procedure_code: "exam", claim_amount: 75, service_date: "2014-08-16" };
-    const repeated = await json(await api("/api/v1/claims", { method: "POST", token: hospital.token, body: jsonClaim }));
+    const jsonClaim = {
+      member_id: "1",
+      provider_id: "1",
+      diagnosis_code: "654456",
+      procedure_code: "exam",
+      claim_amount: 75,
+      service_date: "2014-08-16",
+    };
+    const repeated = await json(
+      await api("/api/v1/claims", { method: "POST", token: hospital.token, body: jsonClaim }),
+    );
     expect(repeated).toMatchObject({ status: "REJECTED", reason_codes: ["DUPLICATE_CLAIM"], fraud_flag: true });
     expect(repeated.fraud_reason).toContain(fhir.id);
 
-    const original = await json(await api("/api/v1/claims", { method: "POST", token: hospital.token, body: { ...jsonClaim, procedure_code: "1200", claim_amount: 135.57 } }));
+    const original = await json(
+      await api("/api/v1/claims", {
+        method: "POST",
+        token: hospital.token,
+        body: { ...jsonClaim, procedure_code: "1200", claim_amount: 135.57 },
+      }),
+    );
     expect(original.status).toBe("APPROVED");
     const again = await fhirBody(await postFhirClaim(EXAMPLES.oral, hospital.token), 201, "ClaimResponse");
     expect(again.outcome).toBe("error");

@@ -23,7 +23,11 @@ describe("who may use the FHIR endpoint", () => {
     const missing = await expectOutcome(await postFhirClaim(EXAMPLES.oral, ""), 401, "login");
     expect(missing.issue[0].details.coding[0].code).toBe("UNAUTHORIZED");
     await expectOutcome(await api("/api/v1/fhir/Claim/x", {}), 401, "login");
-    await expectOutcome(await api("/api/v1/fhir/ClaimResponse/x", { headers: { authorization: "Bearer not.a.jwt" } }), 401, "login");
+    await expectOutcome(
+      await api("/api/v1/fhir/ClaimResponse/x", { headers: { authorization: "Bearer not.a.jwt" } }),
+      401,
+      "login",
+    );
     const metadata = await fhirBody(await api("/api/v1/fhir/metadata"), 200, "CapabilityStatement");
     expect(metadata.fhirVersion).toBe("4.0.1");
   });
@@ -59,6 +63,10 @@ describe("who may use the FHIR endpoint", () => {
         body: { member_id: "1", provider_id: "1", diagnosis_code: "123456", procedure_code: "1200", claim_amount: 100 },
       })
     ).json<any>();
-    await expectOutcome(await api(`/api/v1/fhir/ClaimResponse/${jsonClaim.claim_id}`, { token: hospital.token }), 404, "not-found");
+    await expectOutcome(
+      await api(`/api/v1/fhir/ClaimResponse/${jsonClaim.claim_id}`, { token: hospital.token }),
+      404,
+      "not-found",
+    );
   });
 });

@@ -1,17 +1,17 @@
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import { forgetReferenceData } from "../../src/claims/health/reference-cache";
-import { api, json } from "../helpers";
+import oral from "../fixtures/fhir/Claim-100150.json";
 import oralMultiItem from "../fixtures/fhir/Claim-100151.json";
 import oralContained from "../fixtures/fhir/Claim-100152.json";
 import oralPreauthorization from "../fixtures/fhir/Claim-100153.json";
 import oralByIdentifier from "../fixtures/fhir/Claim-100154.json";
-import oral from "../fixtures/fhir/Claim-100150.json";
 import pharmacy from "../fixtures/fhir/Claim-760150.json";
 import pharmacyRxNorm from "../fixtures/fhir/Claim-760151.json";
 import professional from "../fixtures/fhir/Claim-860150.json";
 import institutional from "../fixtures/fhir/Claim-960150.json";
 import institutionalIcd10 from "../fixtures/fhir/Claim-MED-00050.json";
+import { api } from "../helpers";
 
 /** The official HL7 R4 example Claims, as published (test/fixtures/fhir/README.md). */
 export const EXAMPLES = {
@@ -26,6 +26,9 @@ export const EXAMPLES = {
   pharmacy,
   pharmacyRxNorm,
 } as const;
+
+/** A response's JSON body, untyped (FHIR resources are checked against HL7's schema instead). */
+export const json = async (response: Response): Promise<any> => response.json();
 
 /** A deep copy to change a field of, leaving the published example alone. */
 export const exampleCopy = <K extends keyof typeof EXAMPLES>(name: K): any => structuredClone(EXAMPLES[name]);
@@ -46,13 +49,17 @@ const EXAMPLE_DIAGNOSES = ["123456", "654456", "M961", "G894", "M5388", "M47816"
  * members the examples name (1, 12345 on a Coverage, 10138556 on a Coverage) — each member reset
  * to `remaining` with no earlier claims — and the diagnosis and procedure codes, except RxNorm 562721.
  */
-export async function exampleReferenceData(options: { remaining?: number; members?: string[]; averageCost?: Record<string, number> } = {}) {
+export async function exampleReferenceData(
+  options: { remaining?: number; members?: string[]; averageCost?: Record<string, number> } = {},
+) {
   const now = new Date().toISOString();
   const remaining = Math.round((options.remaining ?? 50_000) * 100);
   const members = options.members ?? ["1", "12345", "10138556"];
   await env.DB.batch([
     ...["1", "HOSP12345"].map((id) =>
-      env.DB.prepare("INSERT OR REPLACE INTO providers (provider_id, name, status, updated_at) VALUES (?, ?, 'ACTIVE', ?)").bind(id, `Example provider ${id}`, now),
+      env.DB.prepare(
+        "INSERT OR REPLACE INTO providers (provider_id, name, status, updated_at) VALUES (?, ?, 'ACTIVE', ?)",
+      ).bind(id, `Example provider ${id}`, now),
     ),
     ...members.flatMap((id) => [
       env.DB.prepare("DELETE FROM claims WHERE member_id = ?").bind(id),
@@ -61,7 +68,9 @@ export async function exampleReferenceData(options: { remaining?: number; member
       ).bind(id, Math.max(remaining, 1), remaining, now),
     ]),
     ...EXAMPLE_DIAGNOSES.map((code) =>
-      env.DB.prepare("INSERT OR REPLACE INTO diagnosis_codes (code, description, billable, updated_at) VALUES (?, ?, 1, ?)").bind(code, `Example diagnosis ${code}`, now),
+      env.DB.prepare(
+        "INSERT OR REPLACE INTO diagnosis_codes (code, description, billable, updated_at) VALUES (?, ?, 1, ?)",
+      ).bind(code, `Example diagnosis ${code}`, now),
     ),
     ...EXAMPLE_PROCEDURES.map(([code, description, average, stdDev]) =>
       env.DB.prepare(
@@ -83,15 +92,22 @@ export const postFhirClaim = (body: unknown, token: string, headers: Record<stri
 
 /** Asserts a resource against HL7's official R4 JSON schema (run in Node behind the FHIR_SCHEMA binding). */
 export async function expectValidFhir(resource: unknown): Promise<void> {
-  const verdict = await (await env.FHIR_SCHEMA.fetch("http://fhir-schema/", { method: "POST", body: JSON.stringify(resource) })).json<{ valid: boolean; errors: string[] }>();
-  if (!verdict.valid) throw new Error(`not a valid FHIR R4 ${(resource as any)?.resourceType}: ${verdict.errors.slice(0, 10).join("; ")}\n${JSON.stringify(resource).slice(0, 2000)}`);
+  const verdict = await (
+    await env.FHIR_SCHEMA.fetch("http://fhir-schema/", { method: "POST", body: JSON.stringify(resource) })
+  ).json<{ valid: boolean; errors: string[] }>();
+  if (!verdict.valid)
+    throw new Error(
+      `not a valid FHIR R4 ${(resource as any)?.resourceType}: ${verdict.errors.slice(0, 10).join("; ")}\n${JSON.stringify(resource).slice(0, 2000)}`,
+    );
 }
 
 /** The body of a FHIR response, checked to be FHIR JSON and valid against the official schema. */
 export async function fhirBody<T = any>(response: Response, status: number, resourceType: string): Promise<T> {
   const body = await json(response);
   if (response.status !== status || body?.resourceType !== resourceType) {
-    throw new Error(`expected ${status} ${resourceType}, got ${response.status} ${JSON.stringify(body).slice(0, 1500)}`);
+    throw new Error(
+      `expected ${status} ${resourceType}, got ${response.status} ${JSON.stringify(body).slice(0, 1500)}`,
+    );
   }
   expect(response.headers.get("content-type")).toMatch(/^application\/fhir\+json/);
   await expectValidFhir(body);
@@ -110,7 +126,10 @@ export async function expectOutcome(response: Response, status: number, issueCod
 export const itemAmounts = (response: any) =>
   response.item.map((item: any) => [
     item.itemSequence,
-    ...["submitted", "eligible", "benefit"].map((category) => item.adjudication.find((a: any) => a.category.coding[0].code === category).amount.value),
+    ...["submitted", "eligible", "benefit"].map(
+      (category) => item.adjudication.find((a: any) => a.category.coding[0].code === category).amount.value,
+    ),
   ]);
 
-export const totals = (response: any) => Object.fromEntries(response.total.map((t: any) => [t.category.coding[0].code, t.amount.value]));
+export const totals = (response: any) =>
+  Object.fromEntries(response.total.map((t: any) => [t.category.coding[0].code, t.amount.value]));

@@ -24,7 +24,9 @@ function validatorFor(resourceType: string): ValidateFunction | undefined {
     ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json"));
     ajv.addSchema({ ...schema, $id: "fhir-r4" });
   }
-  const known = (ajv.getSchema("fhir-r4")?.schema as { definitions: Record<string, unknown> }).definitions[resourceType];
+  const known = (ajv.getSchema("fhir-r4")?.schema as { definitions: Record<string, unknown> }).definitions[
+    resourceType
+  ];
   if (!known) return undefined;
   let validate = validators.get(resourceType);
   if (!validate) {
@@ -41,5 +43,10 @@ export function validateFhirResource(resource: unknown): SchemaVerdict {
   const validate = validatorFor(resourceType);
   if (!validate) return { valid: false, errors: [`unknown resourceType ${resourceType}`] };
   const valid = validate(resource) as boolean;
-  return { valid, errors: (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`) };
+  return {
+    valid,
+    errors: (validate.errors ?? []).map(
+      (e) => `${e.instancePath || "/"} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ""}`,
+    ),
+  };
 }

@@ -7,7 +7,13 @@ import type { RecordedFhirClaim } from "../../domain/fhir/claim-response";
 import { withVisibility } from "../scope";
 
 /** The statement that keeps the submitted resource beside its claim, for the claim's own batch. */
-export const insertFhirClaim = (db: D1Database, claimId: string, resource: FhirClaim, currency: string | null, now: string) =>
+export const insertFhirClaim = (
+  db: D1Database,
+  claimId: string,
+  resource: FhirClaim,
+  currency: string | null,
+  now: string,
+) =>
   db
     .prepare("INSERT INTO fhir_claims (claim_id, resource, currency, created_at) VALUES (?1, ?2, ?3, ?4)")
     .bind(claimId, JSON.stringify(resource), currency, now);

@@ -1,6 +1,7 @@
 import type { CurrentUser } from "../../auth/current-user";
 import type { ClaimLine, ClaimReason, ClaimStatus } from "../../db/schema";
-import type { HealthClaimAdjudication, HealthClaimLineInput } from "../../domain/health/adjudicate";
+import type { HealthClaimAdjudication, HealthClaimLineInput, Reason } from "../../domain/health/adjudicate";
+import { benefitCapApplied, benefitExhausted, memberInactive } from "../../domain/health/benefit-reasons";
 import type { HealthClaimRow } from "../views";
 
 /** A health claim of one or more lines, ready to be recorded with its adjudication. */
@@ -26,7 +27,29 @@ const CLAIM_COLUMNS = `id, channel, status, owner_user_id, member_id, provider_i
   service_date, claim_amount_cents, approved_amount_cents, fraud_flag, fraud_reason, reasons, lines, notes,
   created_at, updated_at, processed_at`;
 
+/** The claim's own columns: the first line's procedure and date, the total submitted. */
+const firstLine = (claim: HealthClaimRecord) => {
+  const line = claim.lines[0];
+  if (!line) throw new Error(`claim ${claim.id} has no lines`);
+  return line;
+};
+
 const submittedCents = (claim: HealthClaimRecord) => claim.lines.reduce((sum, line) => sum + line.amountCents, 0);
+
+/** ?1–?8 of both claim inserts: id, submitter, member, provider, codes, service date, amount. */
+const claimParameters = (claim: HealthClaimRecord) => {
+  const line = firstLine(claim);
+  return [
+    claim.id,
+    claim.actor.id,
+    claim.memberId,
+    claim.providerId,
+    claim.diagnosisCode,
+    line.procedureCode,
+    line.serviceDate,
+    submittedCents(claim),
+  ];
+};
 
 const auditClaim = (db: D1Database, claim: HealthClaimRecord) =>
   db
@@ -42,17 +65,17 @@ const auditClaim = (db: D1Database, claim: HealthClaimRecord) =>
     )
     .bind(claim.id, claim.actor.id, claim.actor.role, claim.requestId, claim.now);
 
-/** The claim's own columns: the first line's procedure and date, the total submitted. */
-const firstLine = (claim: HealthClaimRecord) => {
-  const line = claim.lines[0];
-  if (!line) throw new Error(`claim ${claim.id} has no lines`);
-  return line;
-};
-
 /** The stored claim row for a record and its outcome (what a read-back would return). */
 function claimRow(
   claim: HealthClaimRecord,
-  outcome: { status: ClaimStatus; approvedAmountCents: number; reasons: ClaimReason[]; fraudFlag: boolean; fraudReason: string | null; lines: ClaimLine[] | null },
+  outcome: {
+    status: ClaimStatus;
+    approvedAmountCents: number;
+    reasons: ClaimReason[];
+    fraudFlag: boolean;
+    fraudReason: string | null;
+    lines: ClaimLine[] | null;
+  },
 ): RecordedHealthClaim {
   const line = firstLine(claim);
   return {
@@ -103,7 +126,6 @@ async function recordRejectedClaim(
         };
       })
     : null;
-  const line = firstLine(claim);
   await db.batch([
     db
       .prepare(
@@ -111,14 +133,7 @@ async function recordRejectedClaim(
          VALUES (?1, 'health', 'REJECTED', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?14)`,
       )
       .bind(
-        claim.id,
-        claim.actor.id,
-        claim.memberId,
-        claim.providerId,
-        claim.diagnosisCode,
-        line.procedureCode,
-        line.serviceDate,
-        submittedCents(claim),
+        ...claimParameters(claim),
         decision.fraudFlag ? 1 : 0,
         decision.fraudReason,
         JSON.stringify(reasons),
@@ -129,8 +144,21 @@ async function recordRejectedClaim(
     auditClaim(db, claim),
     ...alsoInBatch,
   ]);
-  return claimRow(claim, { status: "REJECTED", approvedAmountCents: 0, reasons, fraudFlag: decision.fraudFlag, fraudReason: decision.fraudReason, lines });
+  return claimRow(claim, {
+    status: "REJECTED",
+    approvedAmountCents: 0,
+    reasons,
+    fraudFlag: decision.fraudFlag,
+    fraudReason: decision.fraudReason,
+    lines,
+  });
 }
+
+// Inside the batch only the database knows the member's status and what it could deduct: the
+// reasons are written in TypeScript with these placeholders, which the SQL fills in.
+const MEMBER_STATUS = "{member_status}";
+const APPROVED = "{approved}";
+const reasonJson = (reason: Reason) => JSON.stringify(reason);
 
 /**
  * The lines as the SQL below reads them: what each asks, whether it is payable, and how much of
@@ -151,6 +179,7 @@ function lineAllocations(claim: HealthClaimRecord, decision: HealthClaimAdjudica
       paid_before: payableBefore,
       reasons: adjudicated?.reasons ?? [],
       fraud_flag: (adjudicated?.fraudReasons.length ?? 0) > 0 ? 1 : 0,
+      capped: reasonJson(benefitCapApplied(APPROVED, line.amountCents)),
     };
     if (payable) payableBefore += line.amountCents;
     return allocation;
@@ -173,8 +202,12 @@ async function recordPayableClaim(
 ): Promise<RecordedHealthClaim> {
   const allocations = lineAllocations(claim, decision);
   const payableCents = allocations.reduce((sum, line) => sum + (line.payable ? line.amount : 0), 0);
-  const line = firstLine(claim);
-  const [, , inserted] = await db.batch<{ status: ClaimStatus; approved_amount_cents: number; reasons: string; lines: string | null }>([
+  const [, , inserted] = await db.batch<{
+    status: ClaimStatus;
+    approved_amount_cents: number;
+    reasons: string;
+    lines: string | null;
+  }>([
     db.prepare("UPDATE members SET last_deduction_cents = 0 WHERE member_id = ?1").bind(claim.memberId),
     db
       .prepare(
@@ -192,51 +225,50 @@ async function recordPayableClaim(
                 CASE WHEN m.last_deduction_cents = 0 THEN 'REJECTED'
                      WHEN m.last_deduction_cents < ?8 THEN 'PARTIAL' ELSE 'APPROVED' END,
                 ?2, ?3, ?4, ?5, ?6, ?7, ?8, m.last_deduction_cents, ?11, ?12,
-                CASE WHEN m.status != 'ACTIVE' THEN json_insert(?13, '$[#]', json_object('code', 'MEMBER_INACTIVE', 'message', 'Member ' || ?3 || ' is ' || m.status))
-                     WHEN m.last_deduction_cents = 0 THEN json_insert(?13, '$[#]', json_object('code', 'BENEFIT_EXHAUSTED', 'message', 'Member ' || ?3 || ' has no remaining benefit'))
-                     WHEN m.last_deduction_cents < ?14 THEN json_insert(?13, '$[#]', json_object('code', 'BENEFIT_CAP_APPLIED',
-                          'message', printf('Approved %.2f of %.2f: capped at the remaining benefit', m.last_deduction_cents / 100.0, ?14 / 100.0)))
+                CASE WHEN m.status != 'ACTIVE' THEN json_insert(?13, '$[#]', json(replace(?15, '${MEMBER_STATUS}', m.status)))
+                     WHEN m.last_deduction_cents = 0 THEN json_insert(?13, '$[#]', json(?16))
+                     WHEN m.last_deduction_cents < ?14 THEN json_insert(?13, '$[#]',
+                          json(replace(?17, '${APPROVED}', printf('%.2f', m.last_deduction_cents / 100.0))))
                      ELSE json(?13) END,
-                ${claim.storeLines ? `(
+                ${
+                  claim.storeLines
+                    ? `(
                   SELECT json_group_array(json_object(
                     'sequence', s.sequence, 'procedure_code', s.procedure_code, 'diagnosis_codes', json(s.diagnosis_codes),
                     'service_date', s.service_date, 'claim_amount_cents', s.amount, 'approved_amount_cents', s.approved,
                     'status', CASE WHEN s.approved = s.amount THEN 'APPROVED' WHEN s.approved > 0 THEN 'PARTIAL' ELSE 'REJECTED' END,
                     'reasons', json(CASE WHEN NOT s.payable THEN s.reasons
-                      WHEN m.status != 'ACTIVE' THEN json_array(json_object('code', 'MEMBER_INACTIVE', 'message', 'Member ' || ?3 || ' is ' || m.status))
-                      WHEN s.approved = 0 THEN json_array(json_object('code', 'BENEFIT_EXHAUSTED', 'message', 'Member ' || ?3 || ' has no remaining benefit'))
-                      WHEN s.approved < s.amount THEN json_array(json_object('code', 'BENEFIT_CAP_APPLIED',
-                        'message', printf('Approved %.2f of %.2f: capped at the remaining benefit', s.approved / 100.0, s.amount / 100.0)))
+                      WHEN m.status != 'ACTIVE' THEN json_array(json(replace(?15, '${MEMBER_STATUS}', m.status)))
+                      WHEN s.approved = 0 THEN json_array(json(?16))
+                      WHEN s.approved < s.amount THEN json_array(json(replace(s.capped, '${APPROVED}', printf('%.2f', s.approved / 100.0))))
                       ELSE '[]' END),
                     'fraud_flag', json(CASE WHEN s.fraud_flag THEN 'true' ELSE 'false' END)))
                   FROM (SELECT l.value ->> '$.sequence' AS sequence, l.value ->> '$.procedure_code' AS procedure_code,
                                l.value -> '$.diagnosis_codes' AS diagnosis_codes, l.value ->> '$.service_date' AS service_date,
                                l.value ->> '$.amount' AS amount, l.value ->> '$.payable' AS payable, l.value -> '$.reasons' AS reasons,
-                               l.value ->> '$.fraud_flag' AS fraud_flag,
+                               l.value ->> '$.fraud_flag' AS fraud_flag, l.value ->> '$.capped' AS capped,
                                CASE WHEN l.value ->> '$.payable'
                                     THEN MAX(0, MIN(l.value ->> '$.amount', m.last_deduction_cents - (l.value ->> '$.paid_before')))
                                     ELSE 0 END AS approved
-                        FROM json_each(?15) l) s
-                )` : "NULL"},
+                        FROM json_each(?18) l) s
+                )`
+                    : "NULL"
+                },
                 ?9, ?10, ?10, ?10
          FROM members m WHERE m.member_id = ?3
          RETURNING status, approved_amount_cents, reasons, lines`,
       )
       .bind(
-        claim.id,
-        claim.actor.id,
-        claim.memberId,
-        claim.providerId,
-        claim.diagnosisCode,
-        line.procedureCode,
-        line.serviceDate,
-        submittedCents(claim),
+        ...claimParameters(claim),
         claim.notes,
         claim.now,
         decision.fraudFlag ? 1 : 0,
         decision.fraudReason,
         JSON.stringify(decisionReasons(decision)),
         payableCents,
+        reasonJson(memberInactive(claim.memberId, MEMBER_STATUS)),
+        reasonJson(benefitExhausted(claim.memberId)),
+        reasonJson(benefitCapApplied(APPROVED, payableCents)),
         ...(claim.storeLines ? [JSON.stringify(allocations)] : []),
       ),
     db

@@ -10,17 +10,30 @@ const candidatePatterns = (code: string): string[] => [
   ...Array.from({ length: code.length - 1 }, (_, i) => `${code.slice(0, i + 1)}*`),
 ];
 
+type Row = Record<string, unknown>;
+
 /** One piece of reference data: how it is read and turned into a fact; cached under its key. */
 interface ReferenceRead<T> {
   key: string;
   query: (db: D1Database) => D1PreparedStatement;
-  fact: (rows: any[]) => T;
+  fact: (rows: Row[]) => T;
 }
+
+/** A read whose fact, cached or loaded, is stored where adjudication looks for it. */
+interface PendingRead {
+  read: ReferenceRead<unknown>;
+  store: (value: unknown) => void;
+}
+
+const pending = <T>(read: ReferenceRead<T>, store: (value: T) => void): PendingRead => ({
+  read,
+  store: (value) => store(value as T),
+});
 
 const providerRead = (providerId: string): ReferenceRead<HealthClaimFacts["provider"]> => ({
   key: `provider:${providerId}`,
   query: (db) => db.prepare("SELECT status FROM providers WHERE provider_id = ?").bind(providerId),
-  fact: (rows) => (rows[0] ? { status: rows[0].status } : null),
+  fact: (rows) => (rows[0] ? { status: String(rows[0].status) } : null),
 });
 
 const diagnosisRead = (code: string): ReferenceRead<{ billable: boolean } | null> => ({
@@ -31,8 +44,15 @@ const diagnosisRead = (code: string): ReferenceRead<{ billable: boolean } | null
 
 const procedureRead = (code: string): ReferenceRead<ProcedurePrice | null> => ({
   key: `procedure:${code}`,
-  query: (db) => db.prepare("SELECT average_cost_cents, cost_std_dev_cents FROM procedure_codes WHERE code = ?").bind(code),
-  fact: (rows) => (rows[0] ? { averageCostCents: rows[0].average_cost_cents, costStdDevCents: rows[0].cost_std_dev_cents } : null),
+  query: (db) =>
+    db.prepare("SELECT average_cost_cents, cost_std_dev_cents FROM procedure_codes WHERE code = ?").bind(code),
+  fact: (rows) =>
+    rows[0]
+      ? {
+          averageCostCents: rows[0].average_cost_cents as number | null,
+          costStdDevCents: rows[0].cost_std_dev_cents as number | null,
+        }
+      : null,
 });
 
 const rulesRead = (diagnosisCode: string): ReferenceRead<ProcedureRule[]> => ({
@@ -40,10 +60,13 @@ const rulesRead = (diagnosisCode: string): ReferenceRead<ProcedureRule[]> => ({
   query: (db) => {
     const patterns = candidatePatterns(diagnosisCode);
     return db
-      .prepare(`SELECT diagnosis_pattern, procedure_pattern FROM procedure_rules WHERE diagnosis_pattern IN (${patterns.map(() => "?").join(", ")})`)
+      .prepare(
+        `SELECT diagnosis_pattern, procedure_pattern FROM procedure_rules WHERE diagnosis_pattern IN (${patterns.map(() => "?").join(", ")})`,
+      )
       .bind(...patterns);
   },
-  fact: (rows) => rows.map((r) => ({ diagnosisPattern: r.diagnosis_pattern, procedurePattern: r.procedure_pattern })),
+  fact: (rows) =>
+    rows.map((r) => ({ diagnosisPattern: String(r.diagnosis_pattern), procedurePattern: String(r.procedure_pattern) })),
 });
 
 /**
@@ -73,17 +96,28 @@ const duplicatesQuery = (db: D1Database, claim: HealthClaimParties, lines: Healt
     .bind(
       claim.memberId,
       claim.providerId,
-      JSON.stringify(lines.map((l) => ({ sequence: l.sequence, procedure_code: l.procedureCode, service_date: l.serviceDate, amount_cents: l.amountCents }))),
+      JSON.stringify(
+        lines.map((l) => ({
+          sequence: l.sequence,
+          procedure_code: l.procedureCode,
+          service_date: l.serviceDate,
+          amount_cents: l.amountCents,
+        })),
+      ),
     );
 
 /**
  * Loads what adjudication needs in one round trip: the member and any likely duplicates always
  * fresh, and whatever reference data this isolate has not cached, in one D1 batch.
  */
-export async function loadHealthClaimFacts(db: D1Database, claim: HealthClaimParties, lines: HealthClaimLineInput[]): Promise<HealthClaimFacts> {
+export async function loadHealthClaimFacts(
+  db: D1Database,
+  claim: HealthClaimParties,
+  lines: HealthClaimLineInput[],
+): Promise<HealthClaimFacts> {
   const diagnosisCodes = [...new Set([...claim.diagnosisCodes, ...lines.flatMap((line) => line.diagnosisCodes)])];
   const procedureCodes = [...new Set(lines.map((line) => line.procedureCode))];
-  const reads: { read: ReferenceRead<unknown>; store: (value: any) => void }[] = [];
+  const reads: PendingRead[] = [];
   const facts: HealthClaimFacts = {
     member: null,
     provider: null,
@@ -92,19 +126,37 @@ export async function loadHealthClaimFacts(db: D1Database, claim: HealthClaimPar
     rulesByDiagnosis: {},
     duplicateOfClaimIdByLine: Object.fromEntries(lines.map((line) => [line.sequence, null])),
   };
-  reads.push({ read: providerRead(claim.providerId), store: (v) => (facts.provider = v) });
+  reads.push(
+    pending(providerRead(claim.providerId), (v) => {
+      facts.provider = v;
+    }),
+  );
   for (const code of diagnosisCodes) {
-    reads.push({ read: diagnosisRead(code), store: (v) => (facts.diagnoses[code] = v) });
-    reads.push({ read: rulesRead(code), store: (v) => (facts.rulesByDiagnosis[code] = v) });
+    reads.push(
+      pending(diagnosisRead(code), (v) => {
+        facts.diagnoses[code] = v;
+      }),
+    );
+    reads.push(
+      pending(rulesRead(code), (v) => {
+        facts.rulesByDiagnosis[code] = v;
+      }),
+    );
   }
-  for (const code of procedureCodes) reads.push({ read: procedureRead(code), store: (v) => (facts.procedures[code] = v) });
+  for (const code of procedureCodes) {
+    reads.push(
+      pending(procedureRead(code), (v) => {
+        facts.procedures[code] = v;
+      }),
+    );
+  }
 
   const missing = reads.filter(({ read, store }) => {
     const cached = cachedReference(read.key);
     if (cached.hit) store(cached.value);
     return !cached.hit;
   });
-  const [member, duplicates, ...loaded] = await db.batch<Record<string, any>>([
+  const [member, duplicates, ...loaded] = await db.batch<Row>([
     db.prepare("SELECT status, remaining_benefit_cents FROM members WHERE member_id = ?").bind(claim.memberId),
     duplicatesQuery(db, claim, lines),
     ...missing.map(({ read }) => read.query(db)),
@@ -115,7 +167,8 @@ export async function loadHealthClaimFacts(db: D1Database, claim: HealthClaimPar
     store(fact);
   });
   const m = member?.results[0];
-  facts.member = m ? { status: m.status, remainingBenefitCents: m.remaining_benefit_cents } : null;
-  for (const row of duplicates?.results ?? []) facts.duplicateOfClaimIdByLine[Number(row.sequence)] ??= row.claim_id;
+  facts.member = m ? { status: String(m.status), remainingBenefitCents: Number(m.remaining_benefit_cents) } : null;
+  for (const row of duplicates?.results ?? [])
+    facts.duplicateOfClaimIdByLine[Number(row.sequence)] ??= String(row.claim_id);
   return facts;
 }

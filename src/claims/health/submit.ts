@@ -1,6 +1,6 @@
 import { adjudicateHealthClaim } from "../../domain/health/adjudicate";
 import type { CostAnomalyRule } from "../../domain/health/cost-anomaly";
-import { recordHealthClaim, type HealthClaimRecord, type RecordedHealthClaim } from "./benefit-ledger";
+import { type HealthClaimRecord, type RecordedHealthClaim, recordHealthClaim } from "./benefit-ledger";
 import { loadHealthClaimFacts } from "./facts";
 
 export interface SubmittedHealthClaim {

@@ -21,7 +21,11 @@ export function capabilityStatement(options: { baseUrl: string; version: string;
         documentation:
           "Every interaction but this one needs 'Authorization: Bearer <token>' from POST /api/v1/auth/login, as a provider " +
           "(its own organisation's claims) or an admin. Errors are OperationOutcome resources. POST Claim accepts an Idempotency-Key header.",
-        security: { cors: true, description: "Bearer JWT from POST /api/v1/auth/login; provider users see only their own organisation's claims" },
+        security: {
+          cors: true,
+          description:
+            "Bearer JWT from POST /api/v1/auth/login; provider users see only their own organisation's claims",
+        },
         resource: [
           {
             type: "Claim",

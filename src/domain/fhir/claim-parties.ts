@@ -1,14 +1,17 @@
 import type { FhirClaim } from "./claim-resource";
 import { IDENTIFIER_TYPE_SYSTEM } from "./code-systems";
-import { identifier as identifierSchema, type Identifier, type Reference } from "./datatypes";
+import { type Identifier, identifier as identifierSchema, type Reference } from "./datatypes";
 
 /** The logical id of a literal reference to `type`: "Patient/M123", "https://h.example/fhir/Patient/M123/_history/2". */
 export function referencedId(reference: string, type: string): string | null {
-  const match = reference.match(new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})(?:/_history/[A-Za-z0-9\\-.]{1,64})?$`));
+  const match = reference.match(
+    new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})(?:/_history/[A-Za-z0-9\\-.]{1,64})?$`),
+  );
   return match?.[1] ?? null;
 }
 
-const identifierTypes = (id: Identifier) => (id.type?.coding ?? []).filter((c) => !c.system || c.system === IDENTIFIER_TYPE_SYSTEM).map((c) => c.code);
+const identifierTypes = (id: Identifier) =>
+  (id.type?.coding ?? []).filter((c) => !c.system || c.system === IDENTIFIER_TYPE_SYSTEM).map((c) => c.code);
 
 /**
  * The identifier that carries an insurer's member number: one typed MB (member number) or SN
@@ -24,10 +27,15 @@ function memberNumber(identifiers: Identifier[]): string | null {
 /** The identifiers of a contained resource of `type` named by a "#id" reference, if they are well formed. */
 function containedIdentifiers(claim: FhirClaim, reference: string | undefined, type: string): Identifier[] | null {
   if (!reference?.startsWith("#")) return null;
-  const resource = claim.contained?.find((r) => r.resourceType === type && r.id === reference.slice(1)) as Record<string, unknown> | undefined;
+  const resource = claim.contained?.find((r) => r.resourceType === type && r.id === reference.slice(1)) as
+    | Record<string, unknown>
+    | undefined;
   if (!resource) return null;
   const identifiers = Array.isArray(resource.identifier) ? resource.identifier : [];
-  const subscriber = type === "Coverage" && typeof resource.subscriberId === "string" ? [{ value: resource.subscriberId, type: { coding: [{ code: "SN" }] } }] : [];
+  const subscriber =
+    type === "Coverage" && typeof resource.subscriberId === "string"
+      ? [{ value: resource.subscriberId, type: { coding: [{ code: "SN" }] } }]
+      : [];
   return [...identifiers, ...subscriber].flatMap((id) => {
     const parsed = identifierSchema.safeParse(id);
     return parsed.success ? [parsed.data] : [];
@@ -43,7 +51,8 @@ export type PartyResolution = { ok: true; id: string } | { ok: false; diagnostic
  */
 export function resolveMember(claim: FhirClaim): PartyResolution {
   const patient = claim.patient;
-  const literal = patient.reference && !patient.reference.startsWith("#") ? referencedId(patient.reference, "Patient") : null;
+  const literal =
+    patient.reference && !patient.reference.startsWith("#") ? referencedId(patient.reference, "Patient") : null;
   if (literal) return { ok: true, id: literal };
   if (patient.identifier?.value) return { ok: true, id: patient.identifier.value };
   const fromPatient = memberNumber(containedIdentifiers(claim, patient.reference, "Patient") ?? []);
@@ -51,7 +60,10 @@ export function resolveMember(claim: FhirClaim): PartyResolution {
 
   const insurance = claim.insurance?.find((i) => i.focal) ?? claim.insurance?.[0];
   const coverage = insurance?.coverage;
-  const fromCoverage = memberNumber(containedIdentifiers(claim, coverage?.reference, "Coverage") ?? []) ?? coverage?.identifier?.value ?? null;
+  const fromCoverage =
+    memberNumber(containedIdentifiers(claim, coverage?.reference, "Coverage") ?? []) ??
+    coverage?.identifier?.value ??
+    null;
   if (fromCoverage) return { ok: true, id: fromCoverage };
 
   return {
@@ -69,7 +81,8 @@ export function resolveMember(claim: FhirClaim): PartyResolution {
  */
 export function resolveProvider(claim: FhirClaim): PartyResolution {
   const provider: Reference = claim.provider;
-  const literal = provider.reference && !provider.reference.startsWith("#") ? referencedId(provider.reference, "Organization") : null;
+  const literal =
+    provider.reference && !provider.reference.startsWith("#") ? referencedId(provider.reference, "Organization") : null;
   if (literal) return { ok: true, id: literal };
   const pointsElsewhere = provider.reference && !provider.reference.startsWith("#");
   if (!pointsElsewhere && provider.identifier?.value && (!provider.type || provider.type === "Organization")) {
@@ -88,10 +101,13 @@ export function resolveProvider(claim: FhirClaim): PartyResolution {
 
 /** How the ClaimResponse names a party: the claim's own literal reference to `type`, else its id as an identifier. */
 function partyReference(given: Reference, type: string, id: string): Reference {
-  if (given.reference && !given.reference.startsWith("#") && referencedId(given.reference, type)) return { reference: given.reference };
+  if (given.reference && !given.reference.startsWith("#") && referencedId(given.reference, type))
+    return { reference: given.reference };
   if (given.identifier?.value === id) return { identifier: given.identifier };
   return { identifier: { value: id } };
 }
 
-export const patientReference = (claim: FhirClaim, memberId: string) => partyReference(claim.patient, "Patient", memberId);
-export const providerReference = (claim: FhirClaim, providerId: string) => partyReference(claim.provider, "Organization", providerId);
+export const patientReference = (claim: FhirClaim, memberId: string) =>
+  partyReference(claim.patient, "Patient", memberId);
+export const providerReference = (claim: FhirClaim, providerId: string) =>
+  partyReference(claim.provider, "Organization", providerId);

@@ -16,7 +16,10 @@ import {
 } from "./datatypes";
 
 /** A resource carried inside the Claim (`contained`), found by a "#id" reference. */
-const containedResource = z.looseObject({ resourceType: z.string().regex(/^[A-Z][A-Za-z]{1,63}$/, "must be a resource type"), id: fhirId.optional() });
+const containedResource = z.looseObject({
+  resourceType: z.string().regex(/^[A-Z][A-Za-z]{1,63}$/, "must be a resource type"),
+  id: fhirId.optional(),
+});
 
 const claimDiagnosis = z
   .looseObject({

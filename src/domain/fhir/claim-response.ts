@@ -18,7 +18,14 @@ export interface RecordedFhirClaim {
 }
 
 /** Reasons that say the claim or a line could not be adjudicated (ClaimResponse.error), not how much it got. */
-const CLAIM_ERRORS = new Set(["MEMBER_NOT_FOUND", "MEMBER_INACTIVE", "PROVIDER_NOT_FOUND", "PROVIDER_INACTIVE", "DIAGNOSIS_UNKNOWN", "DIAGNOSIS_NOT_BILLABLE"]);
+const CLAIM_ERRORS = new Set([
+  "MEMBER_NOT_FOUND",
+  "MEMBER_INACTIVE",
+  "PROVIDER_NOT_FOUND",
+  "PROVIDER_INACTIVE",
+  "DIAGNOSIS_UNKNOWN",
+  "DIAGNOSIS_NOT_BILLABLE",
+]);
 const LINE_ERRORS = new Set(["PROCEDURE_UNKNOWN", "PROCEDURE_NOT_ALLOWED"]);
 /** Reasons that reduce the benefit of an eligible line. */
 const BENEFIT_REASONS = new Set(["BENEFIT_CAP_APPLIED", "BENEFIT_EXHAUSTED"]);
@@ -38,18 +45,24 @@ const reasonConcept = (reason: ClaimReason): CodeableConcept => ({
   text: reason.message,
 });
 
-const category = (code: "submitted" | "eligible" | "benefit"): CodeableConcept => ({ coding: [{ system: ADJUDICATION_SYSTEM, code }] });
+const category = (code: "submitted" | "eligible" | "benefit"): CodeableConcept => ({
+  coding: [{ system: ADJUDICATION_SYSTEM, code }],
+});
 
-const inWords = (reason: ClaimReason) => (reason.item_sequence === undefined ? reason.message : `Item ${reason.item_sequence}: ${reason.message}`);
+const inWords = (reason: ClaimReason) =>
+  reason.item_sequence === undefined ? reason.message : `Item ${reason.item_sequence}: ${reason.message}`;
 
 /** Adjudication says what a line got; this says whether it was eligible at all (before the benefit). */
-const eligibleCents = (line: ClaimLine) => (line.reasons.some((r) => !BENEFIT_REASONS.has(r.code)) ? 0 : line.claim_amount_cents);
+const eligibleCents = (line: ClaimLine) =>
+  line.reasons.some((r) => !BENEFIT_REASONS.has(r.code)) ? 0 : line.claim_amount_cents;
 
 function disposition(claim: RecordedFhirClaim, submittedCents: number, currency: string | null): string {
   const amount = (cents: number) => `${formatCents(cents)}${currency ? ` ${currency}` : ""}`;
   const why = claim.reasons.map(inWords).join("; ");
-  if (claim.status === "APPROVED") return `Approved in full: ${amount(claim.approvedAmountCents)} for ${claim.lines.length} item${claim.lines.length === 1 ? "" : "s"}.`;
-  if (claim.status === "PARTIAL") return `Partially approved: ${amount(claim.approvedAmountCents)} of ${amount(submittedCents)}. ${why}.`;
+  if (claim.status === "APPROVED")
+    return `Approved in full: ${amount(claim.approvedAmountCents)} for ${claim.lines.length} item${claim.lines.length === 1 ? "" : "s"}.`;
+  if (claim.status === "PARTIAL")
+    return `Partially approved: ${amount(claim.approvedAmountCents)} of ${amount(submittedCents)}. ${why}.`;
   return `Rejected: ${why || "nothing was payable"}.`;
 }
 
@@ -63,7 +76,12 @@ export function buildClaimResponse(resource: FhirClaim, claim: RecordedFhirClaim
   const money = (cents: number) => ({ value: moneyJson(cents), ...(currency ? { currency } : {}) });
   const lines = [...claim.lines].sort((a, b) => a.sequence - b.sequence);
   const oneLine = lines.length === 1;
-  const notes = claim.reasons.map((reason, i) => ({ number: i + 1, type: "display" as const, text: inWords(reason), item: reason.item_sequence }));
+  const notes = claim.reasons.map((reason, i) => ({
+    number: i + 1,
+    type: "display" as const,
+    text: inWords(reason),
+    item: reason.item_sequence,
+  }));
   const submitted = lines.reduce((sum, line) => sum + line.claim_amount_cents, 0);
   const eligible = lines.reduce((sum, line) => sum + eligibleCents(line), 0);
 
@@ -77,7 +95,11 @@ export function buildClaimResponse(resource: FhirClaim, claim: RecordedFhirClaim
       ...(noteNumbers.length > 0 ? { noteNumber: noteNumbers } : {}),
       adjudication: [
         { category: category("submitted"), amount: money(line.claim_amount_cents) },
-        { category: category("eligible"), ...(denial ? { reason: reasonConcept(denial) } : {}), amount: money(lineEligible) },
+        {
+          category: category("eligible"),
+          ...(denial ? { reason: reasonConcept(denial) } : {}),
+          amount: money(lineEligible),
+        },
         {
           category: category("benefit"),
           ...(reduction && line.approved_amount_cents < lineEligible ? { reason: reasonConcept(reduction) } : {}),
@@ -89,7 +111,11 @@ export function buildClaimResponse(resource: FhirClaim, claim: RecordedFhirClaim
 
   const errors = [
     ...claim.reasons.filter((r) => CLAIM_ERRORS.has(r.code)).map((r) => ({ code: reasonConcept(r) })),
-    ...lines.flatMap((line) => line.reasons.filter((r) => LINE_ERRORS.has(r.code)).map((r) => ({ itemSequence: line.sequence, code: reasonConcept(r) }))),
+    ...lines.flatMap((line) =>
+      line.reasons
+        .filter((r) => LINE_ERRORS.has(r.code))
+        .map((r) => ({ itemSequence: line.sequence, code: reasonConcept(r) })),
+    ),
   ];
   const insurer: Reference = resource.insurer ?? { display: "ClaimsEdge" };
 
@@ -115,7 +141,12 @@ export function buildClaimResponse(resource: FhirClaim, claim: RecordedFhirClaim
       { category: category("benefit"), amount: money(claim.approvedAmountCents) },
     ],
     ...(claim.approvedAmountCents > 0
-      ? { payment: { type: { coding: [{ system: PAYMENT_TYPE_SYSTEM, code: "complete" }] }, amount: money(claim.approvedAmountCents) } }
+      ? {
+          payment: {
+            type: { coding: [{ system: PAYMENT_TYPE_SYSTEM, code: "complete" }] },
+            amount: money(claim.approvedAmountCents),
+          },
+        }
       : {}),
     ...(notes.length > 0 ? { processNote: notes.map(({ number, type, text }) => ({ number, type, text })) } : {}),
   };

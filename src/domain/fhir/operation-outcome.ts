@@ -46,7 +46,9 @@ export function operationOutcome(issues: OutcomeIssue[]): OperationOutcome {
     issue: issues.map((issue) => ({
       severity: issue.severity,
       code: issue.code,
-      ...(issue.apiErrorCode ? { details: { coding: [{ system: API_ERROR_SYSTEM, code: issue.apiErrorCode }], text: issue.diagnostics } } : {}),
+      ...(issue.apiErrorCode
+        ? { details: { coding: [{ system: API_ERROR_SYSTEM, code: issue.apiErrorCode }], text: issue.diagnostics } }
+        : {}),
       diagnostics: issue.diagnostics,
       ...(issue.expression && issue.expression.length > 0 ? { expression: issue.expression } : {}),
     })),
@@ -83,5 +85,8 @@ export function issueTypeForStatus(status: number): IssueType {
 
 /** "Claim.item[0].net.value" from a validation path such as ["item", 0, "net", "value"]. */
 export function fhirPath(resourceType: string, path: readonly PropertyKey[]): string {
-  return path.reduce<string>((expression, key) => (typeof key === "number" ? `${expression}[${key}]` : `${expression}.${String(key)}`), resourceType);
+  return path.reduce<string>(
+    (expression, key) => (typeof key === "number" ? `${expression}[${key}]` : `${expression}.${String(key)}`),
+    resourceType,
+  );
 }

@@ -1,5 +1,6 @@
+import { benefitExhausted, memberInactive } from "./benefit-reasons";
 import { isProcedureAllowed, type ProcedureRule } from "./codes";
-import { detectCostAnomaly, type CostAnomalyRule, type ProcedurePrice } from "./cost-anomaly";
+import { type CostAnomalyRule, detectCostAnomaly, type ProcedurePrice } from "./cost-anomaly";
 
 /** Machine-readable reasons for a rejection or a reduction (cf. openIMIS / FHIR adjudication). */
 export const REASON_CODES = [
@@ -71,9 +72,8 @@ function claimReasons(claim: HealthClaimParties, facts: HealthClaimFacts): Reaso
   const reasons: Reason[] = [];
   const { member, provider } = facts;
   if (!member) reasons.push({ code: "MEMBER_NOT_FOUND", message: `Member ${claim.memberId} not found` });
-  else if (member.status !== "ACTIVE") reasons.push({ code: "MEMBER_INACTIVE", message: `Member ${claim.memberId} is ${member.status}` });
-  else if (member.remainingBenefitCents <= 0)
-    reasons.push({ code: "BENEFIT_EXHAUSTED", message: `Member ${claim.memberId} has no remaining benefit` });
+  else if (member.status !== "ACTIVE") reasons.push(memberInactive(claim.memberId, member.status));
+  else if (member.remainingBenefitCents <= 0) reasons.push(benefitExhausted(claim.memberId));
 
   if (!provider) reasons.push({ code: "PROVIDER_NOT_FOUND", message: `Provider ${claim.providerId} not found` });
   else if (provider.status !== "ACTIVE")
@@ -83,7 +83,10 @@ function claimReasons(claim: HealthClaimParties, facts: HealthClaimFacts): Reaso
     const diagnosis = facts.diagnoses[code];
     if (!diagnosis) reasons.push({ code: "DIAGNOSIS_UNKNOWN", message: `Unknown diagnosis code ${code}` });
     else if (!diagnosis.billable)
-      reasons.push({ code: "DIAGNOSIS_NOT_BILLABLE", message: `Diagnosis code ${code} is a category, not a billable code` });
+      reasons.push({
+        code: "DIAGNOSIS_NOT_BILLABLE",
+        message: `Diagnosis code ${code} is a category, not a billable code`,
+      });
   }
   return reasons;
 }
@@ -103,7 +106,9 @@ function lineReasons(
   if (!procedure) reasons.push({ code: "PROCEDURE_UNKNOWN", message: `Unknown procedure code ${line.procedureCode}` });
 
   const knownDiagnoses = line.diagnosisCodes.filter((code) => facts.diagnoses[code]);
-  const allowed = knownDiagnoses.some((code) => isProcedureAllowed(code, line.procedureCode, facts.rulesByDiagnosis[code] ?? []));
+  const allowed = knownDiagnoses.some((code) =>
+    isProcedureAllowed(code, line.procedureCode, facts.rulesByDiagnosis[code] ?? []),
+  );
   if (procedure && knownDiagnoses.length > 0 && !allowed) {
     reasons.push({
       code: "PROCEDURE_NOT_ALLOWED",
@@ -132,7 +137,7 @@ function lineReasons(
 }
 
 /**
- * Seed 001's gateway for a claim of one or more lines: eligibility → provider → diagnoses, then
+ * The health-claim adjudication gateway for a claim of one or more lines: eligibility → provider → diagnoses, then
  * per line procedure → pairing → cost anomaly → duplicates. Every failed check is reported. The
  * payable lines go on to the benefit cap, applied atomically in the database
  * (claims/health/benefit-ledger.ts).
@@ -155,5 +160,10 @@ export function adjudicateHealthClaim(
     };
   });
   const fraud = adjudicated.flatMap((line) => line.fraudReasons);
-  return { claimReasons: atClaimLevel, lines: adjudicated, fraudFlag: fraud.length > 0, fraudReason: fraud.length > 0 ? fraud.join("; ") : null };
+  return {
+    claimReasons: atClaimLevel,
+    lines: adjudicated,
+    fraudFlag: fraud.length > 0,
+    fraudReason: fraud.length > 0 ? fraud.join("; ") : null,
+  };
 }

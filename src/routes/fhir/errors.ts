@@ -3,9 +3,9 @@ import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { ZodError } from "zod";
-import { fhirPath, issueTypeForStatus, operationOutcome, type OutcomeIssue } from "../../domain/fhir/operation-outcome";
+import { fhirPath, issueTypeForStatus, type OutcomeIssue, operationOutcome } from "../../domain/fhir/operation-outcome";
 import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors";
+import { ApiError } from "../../errors/api-error";
 
 export const FHIR_PATH_PREFIX = "/api/v1/fhir";
 export const FHIR_JSON = "application/fhir+json; charset=utf-8";
@@ -36,13 +36,20 @@ export const fhirMediaType = createMiddleware<HonoEnv>(async (c, next) => {
 });
 
 /** The defaultHook of the FHIR routes: a resource that fails its schema is a 400 OperationOutcome naming each element. */
-export function fhirValidationHook(result: { success: true } | { success: false; error: ZodError; target?: string }): void {
+export function fhirValidationHook(
+  result: { success: true } | { success: false; error: ZodError; target?: string },
+): void {
   if (result.success) return;
   const resourceType = result.target === "json" ? "Claim" : (result.target ?? "request");
   const issues = result.error.issues.slice(0, MAX_REPORTED_ISSUES).map(
     (issue): OutcomeIssue => ({
       severity: "error",
-      code: issue.code === "invalid_type" && /received undefined/.test(issue.message) ? "required" : issue.path.length === 0 ? "structure" : "value",
+      code:
+        issue.code === "invalid_type" && /received undefined/.test(issue.message)
+          ? "required"
+          : issue.path.length === 0
+            ? "structure"
+            : "value",
       diagnostics: `${fhirPath(resourceType, issue.path)}: ${issue.message}`,
       expression: [fhirPath(resourceType, issue.path)],
     }),
@@ -62,12 +69,23 @@ export function renderFhirError(err: unknown, c: Context<HonoEnv>): Response {
   if (err instanceof FhirError) return fhirResponse(c, operationOutcome(err.issues), err.status);
   if (err instanceof ApiError) {
     if (err.headers) for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
-    const issue: OutcomeIssue = { severity: "error", code: issueTypeForStatus(err.status), diagnostics: err.message, apiErrorCode: err.code };
+    const issue: OutcomeIssue = {
+      severity: "error",
+      code: issueTypeForStatus(err.status),
+      diagnostics: err.message,
+      apiErrorCode: err.code,
+    };
     return fhirResponse(c, operationOutcome([issue]), err.status);
   }
   if (err instanceof HTTPException && HTTP_EXCEPTION_MESSAGES[err.status]) {
     const status = err.status as ContentfulStatusCode;
-    return fhirResponse(c, operationOutcome([{ severity: "error", code: issueTypeForStatus(status), diagnostics: HTTP_EXCEPTION_MESSAGES[status]! }]), status);
+    return fhirResponse(
+      c,
+      operationOutcome([
+        { severity: "error", code: issueTypeForStatus(status), diagnostics: HTTP_EXCEPTION_MESSAGES[status]! },
+      ]),
+      status,
+    );
   }
   console.error(
     JSON.stringify({
@@ -76,7 +94,18 @@ export function renderFhirError(err: unknown, c: Context<HonoEnv>): Response {
       error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
     }),
   );
-  return fhirResponse(c, operationOutcome([{ severity: "fatal", code: "exception", diagnostics: "An unexpected error occurred", apiErrorCode: "INTERNAL_ERROR" }]), 500);
+  return fhirResponse(
+    c,
+    operationOutcome([
+      {
+        severity: "fatal",
+        code: "exception",
+        diagnostics: "An unexpected error occurred",
+        apiErrorCode: "INTERNAL_ERROR",
+      },
+    ]),
+    500,
+  );
 }
 
 /** The app's error handler, answering in OperationOutcome on the FHIR paths (errors raised before a FHIR route runs). */

@@ -1,8 +1,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { HonoEnv } from "../../env";
-import { registerGetFhirClaimResponse } from "./claim-response/get";
 import { registerGetFhirClaim } from "./claim/get";
 import { registerPostFhirClaim } from "./claim/post";
+import { registerGetFhirClaimResponse } from "./claim-response/get";
 import { fhirMediaType, fhirValidationHook, renderFhirError } from "./errors";
 import { registerGetFhirMetadata } from "./metadata/get";
 

@@ -7,13 +7,25 @@ const resource = (resourceType: string, description: string) =>
     description: `${description} (https://hl7.org/fhir/R4/${resourceType.toLowerCase()}.html)`,
   });
 
-export const claimResponseResource = resource("ClaimResponse", "HL7 FHIR R4 ClaimResponse: the adjudication of a Claim");
+export const claimResponseResource = resource(
+  "ClaimResponse",
+  "HL7 FHIR R4 ClaimResponse: the adjudication of a Claim",
+);
 export const claimResource = resource("Claim", "HL7 FHIR R4 Claim, as submitted, with the server's id");
-export const operationOutcomeResource = resource("OperationOutcome", "HL7 FHIR R4 OperationOutcome: why a request was refused");
-export const capabilityStatementResource = resource("CapabilityStatement", "HL7 FHIR R4 CapabilityStatement of this endpoint");
+export const operationOutcomeResource = resource(
+  "OperationOutcome",
+  "HL7 FHIR R4 OperationOutcome: why a request was refused",
+);
+export const capabilityStatementResource = resource(
+  "CapabilityStatement",
+  "HL7 FHIR R4 CapabilityStatement of this endpoint",
+);
 
 /** A response that is an OperationOutcome. */
-export const outcome = (description: string) => ({ description, content: { "application/fhir+json": { schema: operationOutcomeResource } } });
+export const outcome = (description: string) => ({
+  description,
+  content: { "application/fhir+json": { schema: operationOutcomeResource } },
+});
 
 export const fhirAuthErrors = {
   401: outcome("Missing, malformed, expired or invalid token"),

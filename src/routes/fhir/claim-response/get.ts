@@ -3,8 +3,7 @@ import { authenticate, requireRole } from "../../../auth/middleware";
 import { findFhirClaim } from "../../../claims/fhir/store";
 import { buildClaimResponse } from "../../../domain/fhir/claim-response";
 import type { HonoEnv } from "../../../env";
-import { ApiError } from "../../../errors";
-import { bearerSecurity } from "../../shared/responses";
+import { ApiError } from "../../../errors/api-error";
 import { fhirResponse } from "../errors";
 import { claimResponseResource, fhirAuthErrors, fhirIdParam, outcome } from "../schemas";
 
@@ -13,11 +12,14 @@ export const getFhirClaimResponseRoute = createRoute({
   path: "/ClaimResponse/{id}",
   tags: ["HL7 FHIR"],
   summary: "Read the ClaimResponse of a Claim submitted as HL7 FHIR (same id as the Claim)",
-  security: bearerSecurity,
+  security: [{ bearerAuth: [] }],
   middleware: [authenticate, requireRole("provider", "admin")] as const,
   request: { params: fhirIdParam },
   responses: {
-    200: { description: "The ClaimResponse, built from the claim as recorded", content: { "application/fhir+json": { schema: claimResponseResource } } },
+    200: {
+      description: "The ClaimResponse, built from the claim as recorded",
+      content: { "application/fhir+json": { schema: claimResponseResource } },
+    },
     ...fhirAuthErrors,
     404: outcome("No such ClaimResponse, or not one the caller may see"),
   },

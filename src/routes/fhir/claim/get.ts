@@ -2,8 +2,7 @@ import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import { authenticate, requireRole } from "../../../auth/middleware";
 import { findFhirClaim } from "../../../claims/fhir/store";
 import type { HonoEnv } from "../../../env";
-import { ApiError } from "../../../errors";
-import { bearerSecurity } from "../../shared/responses";
+import { ApiError } from "../../../errors/api-error";
 import { fhirResponse } from "../errors";
 import { claimResource, fhirAuthErrors, fhirIdParam, outcome } from "../schemas";
 
@@ -12,11 +11,14 @@ export const getFhirClaimRoute = createRoute({
   path: "/Claim/{id}",
   tags: ["HL7 FHIR"],
   summary: "Read a Claim submitted as HL7 FHIR",
-  security: bearerSecurity,
+  security: [{ bearerAuth: [] }],
   middleware: [authenticate, requireRole("provider", "admin")] as const,
   request: { params: fhirIdParam },
   responses: {
-    200: { description: "The Claim as submitted, with the server's id", content: { "application/fhir+json": { schema: claimResource } } },
+    200: {
+      description: "The Claim as submitted, with the server's id",
+      content: { "application/fhir+json": { schema: claimResource } },
+    },
     ...fhirAuthErrors,
     404: outcome("No such FHIR claim, or not one the caller may see"),
   },

@@ -1,14 +1,14 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { authenticate, requireRole } from "../../../auth/middleware";
 import { insertFhirClaim } from "../../../claims/fhir/store";
 import { submitHealthClaim } from "../../../claims/health/submit";
 import { mapFhirClaim } from "../../../domain/fhir/claim-mapping";
-import { fhirClaimSchema, type FhirClaim } from "../../../domain/fhir/claim-resource";
+import { type FhirClaim, fhirClaimSchema } from "../../../domain/fhir/claim-resource";
 import { buildClaimResponse } from "../../../domain/fhir/claim-response";
 import { appConfig, type HonoEnv } from "../../../env";
-import { ApiError } from "../../../errors";
+import { ApiError } from "../../../errors/api-error";
+import { JSON_BODY_LIMIT, limitBody } from "../../../middleware/body-limit";
 import { idempotent } from "../../../middleware/idempotency";
-import { bearerSecurity } from "../../shared/responses";
 import { FhirError, fhirResponse } from "../errors";
 import { claimResponseResource, fhirAuthErrors, outcome } from "../schemas";
 
@@ -23,20 +23,25 @@ export const postFhirClaimRoute = createRoute({
     "The same adjudication as POST /claims (eligibility, provider, codes, cost anomaly, duplicates, the benefit cap shared by " +
     "the items in one atomic step), read from a FHIR Claim and answered as a FHIR ClaimResponse. `application/json` is " +
     "accepted too. Send an `Idempotency-Key` header to make retries safe.",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("provider", "admin"), idempotent] as const,
+  security: [{ bearerAuth: [] }],
+  middleware: [limitBody(JSON_BODY_LIMIT), authenticate, requireRole("provider", "admin"), idempotent] as const,
   request: {
     headers: z.object({ "idempotency-key": z.string().optional() }),
     body: { required: true, content: { "application/fhir+json": { schema: fhirClaimSchema } } },
   },
   responses: {
-    201: { description: "The ClaimResponse of the adjudicated claim", content: { "application/fhir+json": { schema: claimResponseResource } } },
+    201: {
+      description: "The ClaimResponse of the adjudicated claim",
+      content: { "application/fhir+json": { schema: claimResponseResource } },
+    },
     400: outcome("Not a valid FHIR R4 Claim (each issue names its element)"),
     ...fhirAuthErrors,
     409: outcome("The Idempotency-Key was used with another body, or is in flight"),
     413: outcome("Body too large"),
     415: outcome("Not JSON"),
-    422: outcome("A valid Claim this service cannot adjudicate (e.g. a preauthorization, a diagnosis coded only in SNOMED CT)"),
+    422: outcome(
+      "A valid Claim this service cannot adjudicate (e.g. a preauthorization, a diagnosis coded only in SNOMED CT)",
+    ),
   },
 });
 
@@ -49,8 +54,13 @@ const storedResource = (resource: FhirClaim, id: string, now: string): FhirClaim
 /** What an adjuster reads in the claim's notes: where it came from and the hospital's own claim number. */
 const notesFor = (resource: FhirClaim) => {
   const kind = resource.type.coding?.find((c) => c.code)?.code;
-  const ids = (resource.identifier ?? []).flatMap((i) => (i.value ? [i.system ? `${i.system}|${i.value}` : i.value] : []));
-  return `HL7 FHIR ${kind ? `${kind} ` : ""}claim${ids.length > 0 ? `, identifier ${ids.join(", ")}` : ""}`.slice(0, 2000);
+  const ids = (resource.identifier ?? []).flatMap((i) =>
+    i.value ? [i.system ? `${i.system}|${i.value}` : i.value] : [],
+  );
+  return `HL7 FHIR ${kind ? `${kind} ` : ""}claim${ids.length > 0 ? `, identifier ${ids.join(", ")}` : ""}`.slice(
+    0,
+    2000,
+  );
 };
 
 export const registerPostFhirClaim = (app: OpenAPIHono<HonoEnv>) =>
@@ -61,7 +71,10 @@ export const registerPostFhirClaim = (app: OpenAPIHono<HonoEnv>) =>
     const mapped = mapping.claim;
     const user = c.get("user");
     if (user.role === "provider" && mapped.providerId !== user.providerId) {
-      throw new ApiError("FORBIDDEN", `Providers may only submit claims for their own organisation (${user.providerId}); this claim names ${mapped.providerId}`);
+      throw new ApiError(
+        "FORBIDDEN",
+        `Providers may only submit claims for their own organisation (${user.providerId}); this claim names ${mapped.providerId}`,
+      );
     }
     const config = appConfig(c.env);
     const id = crypto.randomUUID();

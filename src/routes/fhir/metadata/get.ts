@@ -13,12 +13,19 @@ export const getFhirMetadataRoute = createRoute({
   tags: ["HL7 FHIR"],
   summary: "The CapabilityStatement of the FHIR endpoint (no authentication, as FHIR clients expect)",
   responses: {
-    200: { description: "What the endpoint supports", content: { "application/fhir+json": { schema: capabilityStatementResource } } },
+    200: {
+      description: "What the endpoint supports",
+      content: { "application/fhir+json": { schema: capabilityStatementResource } },
+    },
   },
 });
 
 export const registerGetFhirMetadata = (app: OpenAPIHono<HonoEnv>) =>
   app.openapi(getFhirMetadataRoute, (c) => {
     const baseUrl = `${new URL(c.req.url).origin}${FHIR_PATH_PREFIX}`;
-    return fhirResponse(c, capabilityStatement({ baseUrl, version: c.env.APP_VERSION, date: STATEMENT_DATE }), 200) as never;
+    return fhirResponse(
+      c,
+      capabilityStatement({ baseUrl, version: c.env.APP_VERSION, date: STATEMENT_DATE }),
+      200,
+    ) as never;
   });

@@ -2,24 +2,32 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { operationOutcomeSchema } from "../../src/routes/fhir/schemas";
+import type { FhirResources } from "../fhir/fhir-resources";
 import { validateFhirResource } from "../fhir/schema-validator";
-import { adminToken, call, type HttpResult, registeredUser } from "./http";
+import { healthClaimDetail } from "../routes/claims/claim-details";
+import { adminToken, as, call, type HttpResult, registeredUser } from "./http";
 
 const example = (file: string) =>
   JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../fixtures/fhir", `${file}.json`), "utf8"));
 const FHIR = { "content-type": "application/fhir+json" };
 
-/** A FHIR answer: the status, FHIR's media type, and valid against HL7's R4 JSON schema. */
-function expectFhir(result: HttpResult, status: number, resourceType: string): any {
+/** A FHIR answer: the status, FHIR's media type, and valid against HL7's R4 JSON schema; typed as the code builds it. */
+function expectFhir<K extends keyof FhirResources>(result: HttpResult, status: number, resourceType: K): FhirResources[K] {
   const body = result.body as { resourceType?: string } | undefined;
   expect({ status: result.status, resourceType: body?.resourceType }).toEqual({ status, resourceType });
   expect(result.headers.get("content-type")).toMatch(/^application\/fhir\+json/);
   const verdict = validateFhirResource(result.body);
   expect(verdict.errors).toEqual([]);
-  return result.body;
+  return result.body as FhirResources[K];
 }
 
-const errorCodes = (response: any) => (response.error ?? []).map((e: any) => e.code.coding[0].code);
+/** An OperationOutcome refusal, valid R4 and as the FHIR routes declare it. */
+const expectOutcome = (result: HttpResult, status: number) =>
+  as({ ...result, body: expectFhir(result, status, "OperationOutcome") }, operationOutcomeSchema, status);
+
+const errorCodes = (response: FhirResources["ClaimResponse"]) =>
+  (response.error ?? []).map((e) => e.code.coding?.[0]?.code);
 
 describe("a hospital information system speaking HL7 FHIR R4 (over HTTP against wrangler dev)", () => {
   it("posts the official example Claims and reads back ClaimResponses, every resource valid R4", async () => {
@@ -72,7 +80,7 @@ describe("a hospital information system speaking HL7 FHIR R4 (over HTTP against 
       "ClaimResponse",
     );
     expect(multi.outcome).toBe("partial");
-    expect(multi.total.find((t: any) => t.category.coding[0].code === "benefit").amount.value).toBe(1064.43);
+    expect(multi.total.find((t) => t.category.coding?.[0]?.code === "benefit")?.amount.value).toBe(1064.43);
     const replay = await call("/api/v1/fhir/Claim", {
       method: "POST",
       token: hospital,
@@ -107,11 +115,11 @@ describe("a hospital information system speaking HL7 FHIR R4 (over HTTP against 
       expectFhir(await call(`/api/v1/fhir/ClaimResponse/${multi.id}`, { token: hospital }), 200, "ClaimResponse"),
     ).toEqual(multi);
 
-    const listed = await call(`/api/v1/claims/${multi.id}`, { token: hospital });
-    expect(listed.body).toMatchObject({ channel: "health", status: "PARTIAL", approved_amount: 1064.43 });
-    expect((listed.body as { lines: unknown[] }).lines).toHaveLength(3);
+    const listed = as(await call(`/api/v1/claims/${multi.id}`, { token: hospital }), healthClaimDetail);
+    expect(listed).toMatchObject({ channel: "health", status: "PARTIAL", approved_amount: 1064.43 });
+    expect(listed.lines).toHaveLength(3);
 
-    const invalid = expectFhir(
+    const invalid = expectOutcome(
       await call("/api/v1/fhir/Claim", {
         method: "POST",
         token: hospital,
@@ -119,9 +127,8 @@ describe("a hospital information system speaking HL7 FHIR R4 (over HTTP against 
         body: { ...example("Claim-100150"), status: "approved" },
       }),
       400,
-      "OperationOutcome",
     );
-    expect(invalid.issue[0].expression).toEqual(["Claim.status"]);
+    expect(invalid.issue[0]?.expression).toEqual(["Claim.status"]);
     expectFhir(
       await call("/api/v1/fhir/Claim", {
         method: "POST",
@@ -130,18 +137,15 @@ describe("a hospital information system speaking HL7 FHIR R4 (over HTTP against 
         body: example("Claim-100153"),
       }),
       422,
-      "OperationOutcome",
     );
     expectFhir(
       await call("/api/v1/fhir/Claim", { method: "POST", headers: FHIR, body: example("Claim-100150") }),
       401,
-      "OperationOutcome",
     );
-    expectFhir(await call("/api/v1/fhir/ClaimResponse/not-a-claim", { token: hospital }), 404, "OperationOutcome");
+    expectOutcome(await call("/api/v1/fhir/ClaimResponse/not-a-claim", { token: hospital }), 404);
     expectFhir(
       await call("/api/v1/fhir/Claim", { method: "POST", token: hospital, headers: FHIR, body: '{"resourceType":' }),
       400,
-      "OperationOutcome",
     );
   });
 });

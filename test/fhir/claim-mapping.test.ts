@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type MappedHealthClaim, mapFhirClaim } from "../../src/domain/fhir/claim-mapping";
 import { referencedId } from "../../src/domain/fhir/claim-parties";
 import { type FhirClaim, fhirClaimSchema } from "../../src/domain/fhir/claim-resource";
-import { EXAMPLES, exampleCopy } from "./fhir-fixtures";
+import { EXAMPLES, exampleCopy } from "./fhir-examples";
 
 const TODAY = "2026-11-28";
 
@@ -155,7 +155,7 @@ describe("mapFhirClaim: who the member and provider are", () => {
 describe("mapFhirClaim: amounts, dates and codes of an item", () => {
   const withItem = (item: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
     const claim = exampleCopy("oral");
-    const { net: _, unitPrice: __, ...rest } = claim.item[0];
+    const { net: _, unitPrice: __, ...rest } = claim.item[0]!;
     return { ...claim, item: [{ ...rest, ...item }], ...extra };
   };
   it.each<[string, Record<string, unknown>, Record<string, unknown>, number, string]>([

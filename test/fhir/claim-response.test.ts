@@ -4,7 +4,7 @@ import { capabilityStatement } from "../../src/domain/fhir/capability-statement"
 import { fhirClaimSchema } from "../../src/domain/fhir/claim-resource";
 import { buildClaimResponse, type RecordedFhirClaim } from "../../src/domain/fhir/claim-response";
 import { fhirPath, issueTypeForStatus, operationOutcome } from "../../src/domain/fhir/operation-outcome";
-import { EXAMPLES, expectValidFhir, itemAmounts, totals } from "./fhir-fixtures";
+import { EXAMPLES, expectValidFhir, itemAmounts, totals } from "./fhir-examples";
 
 const claim = fhirClaimSchema.parse(EXAMPLES.oralMultiItem);
 
@@ -43,7 +43,8 @@ const recorded = (
 });
 
 const cap = (message: string): ClaimReason => ({ code: "BENEFIT_CAP_APPLIED", message });
-const plain = (resource: unknown) => JSON.parse(JSON.stringify(resource));
+/** As a client receives it: undefined members dropped. */
+const plain = <T>(resource: T): T => JSON.parse(JSON.stringify(resource));
 
 describe("buildClaimResponse", () => {
   it.each<[string, RecordedFhirClaim, string, [number, number, number, number][], string[], boolean]>([
@@ -127,7 +128,7 @@ describe("buildClaimResponse", () => {
     await expectValidFhir(response);
     expect(response.outcome).toBe(expectedOutcome);
     expect(itemAmounts(response)).toEqual(amounts);
-    expect((response.error ?? []).map((e: any) => `${e.itemSequence ?? "-"}:${e.code.coding[0].code}`)).toEqual(errors);
+    expect((response.error ?? []).map((e) => `${e.itemSequence ?? "-"}:${e.code.coding?.[0]?.code}`)).toEqual(errors);
     expect(response.payment !== undefined).toBe(paid);
     const sum = (i: number) => amounts.reduce((s, a) => s + a[i]!, 0);
     expect(totals(response)).toEqual({

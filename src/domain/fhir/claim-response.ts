@@ -109,7 +109,7 @@ export function buildClaimResponse(resource: FhirClaim, claim: RecordedFhirClaim
     };
   });
 
-  const errors = [
+  const errors: { itemSequence?: number; code: CodeableConcept }[] = [
     ...claim.reasons.filter((r) => CLAIM_ERRORS.has(r.code)).map((r) => ({ code: reasonConcept(r) })),
     ...lines.flatMap((line) =>
       line.reasons

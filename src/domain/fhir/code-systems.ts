@@ -3,6 +3,8 @@
 /** ClaimsEdge's own: the health-claim reason codes (MEMBER_NOT_FOUND, COST_ANOMALY, …) and API error codes. */
 export const REASON_CODE_SYSTEM = "https://claimsedge.dev/fhir/CodeSystem/health-claim-reason";
 export const API_ERROR_SYSTEM = "https://claimsedge.dev/fhir/CodeSystem/api-error";
+/** The extension carrying a response's request id (the X-Request-Id header), as the API's error bodies do. */
+export const REQUEST_ID_EXTENSION = "https://claimsedge.dev/fhir/StructureDefinition/request-id";
 
 export const ADJUDICATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/adjudication";
 export const PAYMENT_TYPE_SYSTEM = "http://terminology.hl7.org/CodeSystem/ex-paymenttype";

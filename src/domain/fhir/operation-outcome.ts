@@ -1,4 +1,4 @@
-import { API_ERROR_SYSTEM } from "./code-systems";
+import { API_ERROR_SYSTEM, REQUEST_ID_EXTENSION } from "./code-systems";
 
 /** FHIR R4 IssueType codes this service reports (https://hl7.org/fhir/R4/valueset-issue-type.html). */
 export type IssueType =
@@ -31,6 +31,7 @@ export interface OutcomeIssue {
 
 export interface OperationOutcome {
   resourceType: "OperationOutcome";
+  extension?: { url: string; valueString: string }[];
   issue: {
     severity: OutcomeIssue["severity"];
     code: IssueType;
@@ -40,9 +41,11 @@ export interface OperationOutcome {
   }[];
 }
 
-export function operationOutcome(issues: OutcomeIssue[]): OperationOutcome {
+/** An OperationOutcome of `issues`; `requestId` (the X-Request-Id) rides along as an extension. */
+export function operationOutcome(issues: OutcomeIssue[], requestId?: string): OperationOutcome {
   return {
     resourceType: "OperationOutcome",
+    ...(requestId ? { extension: [{ url: REQUEST_ID_EXTENSION, valueString: requestId }] } : {}),
     issue: issues.map((issue) => ({
       severity: issue.severity,
       code: issue.code,

@@ -6,19 +6,22 @@ import type { ZodError } from "zod";
 import { fhirPath, issueTypeForStatus, type OutcomeIssue, operationOutcome } from "../../domain/fhir/operation-outcome";
 import type { HonoEnv } from "../../env";
 import { ApiError } from "../../errors/api-error";
+import type { ErrorCode } from "../../errors/codes";
+import { errorBodySchema } from "../../errors/error-body";
+import { asApiError } from "../../errors/handlers";
 
 export const FHIR_PATH_PREFIX = "/api/v1/fhir";
 export const FHIR_JSON = "application/fhir+json; charset=utf-8";
 const MAX_REPORTED_ISSUES = 50;
 
-/** An error on the FHIR routes that carries its own OperationOutcome issues. */
-export class FhirError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly issues: OutcomeIssue[],
-  ) {
-    super(issues[0]?.diagnostics ?? "FHIR request refused");
+/** An ApiError that names its FHIR elements: rendered as these OperationOutcome issues, its code giving the status. */
+export class FhirError extends ApiError {
+  readonly issues: OutcomeIssue[];
+
+  constructor(code: ErrorCode, issues: OutcomeIssue[]) {
+    super(code, issues[0]?.diagnostics ?? "FHIR request refused", { details: { issues } });
     this.name = "FhirError";
+    this.issues = issues;
   }
 }
 
@@ -38,8 +41,8 @@ export const fhirMediaType = createMiddleware<HonoEnv>(async (c, next) => {
 /** The defaultHook of the FHIR routes: a resource that fails its schema is a 400 OperationOutcome naming each element. */
 export function fhirValidationHook(
   result: { success: true } | { success: false; error: ZodError; target?: string },
-): void {
-  if (result.success) return;
+): undefined {
+  if (result.success) return undefined;
   const resourceType = result.target === "json" ? "Claim" : (result.target ?? "request");
   const issues = result.error.issues.slice(0, MAX_REPORTED_ISSUES).map(
     (issue): OutcomeIssue => ({
@@ -54,58 +57,37 @@ export function fhirValidationHook(
       expression: [fhirPath(resourceType, issue.path)],
     }),
   );
-  throw new FhirError(400, issues);
+  throw new FhirError("VALIDATION_ERROR", issues);
 }
 
-const HTTP_EXCEPTION_MESSAGES: Record<number, string> = {
-  400: "Malformed request body: expected a FHIR resource in JSON",
-  401: "Authentication required",
-  413: "Request body too large",
-  415: "Unsupported media type: send application/fhir+json (or application/json)",
+// Hono's own refusals, worded for FHIR clients (the API's wording names plain JSON).
+const FHIR_HTTP_EXCEPTIONS: Record<number, () => ApiError> = {
+  400: () => new ApiError("VALIDATION_ERROR", "Malformed request body: expected a FHIR resource in JSON"),
+  415: () =>
+    new ApiError("UNSUPPORTED_MEDIA_TYPE", "Unsupported media type: send application/fhir+json (or application/json)"),
 };
 
-/** Anything thrown on a FHIR route, as an OperationOutcome with the right HTTP status. */
+/** An error as OperationOutcome issues, each carrying the API's error code. */
+function outcomeIssues(error: ApiError): OutcomeIssue[] {
+  const issues: OutcomeIssue[] =
+    error instanceof FhirError
+      ? error.issues
+      : [
+          {
+            severity: error.status >= 500 ? "fatal" : "error",
+            code: issueTypeForStatus(error.status),
+            diagnostics: error.message,
+          },
+        ];
+  return issues.map((issue) => ({ apiErrorCode: error.code, ...issue }));
+}
+
+/** Anything thrown on a FHIR route, as an OperationOutcome with the status of its error code and the request id. */
 export function renderFhirError(err: unknown, c: Context<HonoEnv>): Response {
-  if (err instanceof FhirError) return fhirResponse(c, operationOutcome(err.issues), err.status);
-  if (err instanceof ApiError) {
-    if (err.headers) for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
-    const issue: OutcomeIssue = {
-      severity: "error",
-      code: issueTypeForStatus(err.status),
-      diagnostics: err.message,
-      apiErrorCode: err.code,
-    };
-    return fhirResponse(c, operationOutcome([issue]), err.status);
-  }
-  if (err instanceof HTTPException && HTTP_EXCEPTION_MESSAGES[err.status]) {
-    const status = err.status as ContentfulStatusCode;
-    return fhirResponse(
-      c,
-      operationOutcome([
-        { severity: "error", code: issueTypeForStatus(status), diagnostics: HTTP_EXCEPTION_MESSAGES[status]! },
-      ]),
-      status,
-    );
-  }
-  console.error(
-    JSON.stringify({
-      level: "error",
-      request_id: c.get("requestId"),
-      error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
-    }),
-  );
-  return fhirResponse(
-    c,
-    operationOutcome([
-      {
-        severity: "fatal",
-        code: "exception",
-        diagnostics: "An unexpected error occurred",
-        apiErrorCode: "INTERNAL_ERROR",
-      },
-    ]),
-    500,
-  );
+  const fhirWording = err instanceof HTTPException ? FHIR_HTTP_EXCEPTIONS[err.status] : undefined;
+  const error = fhirWording ? fhirWording() : asApiError(err, c);
+  if (error.headers) for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  return fhirResponse(c, operationOutcome(outcomeIssues(error), c.get("requestId")), error.status);
 }
 
 /** The app's error handler, answering in OperationOutcome on the FHIR paths (errors raised before a FHIR route runs). */
@@ -120,15 +102,11 @@ export const withFhirNotFound =
   async (c) => {
     const response = await notFound(c);
     if (!isFhirPath(c.req.path)) return response;
-    const body = (await response.clone().json()) as { error?: { code?: string; message?: string } };
-    const status = response.status as ContentfulStatusCode;
+    const parsed = errorBodySchema.safeParse(await response.clone().json());
+    const error = parsed.success
+      ? new ApiError(parsed.data.error.code, parsed.data.error.message)
+      : new ApiError("NOT_FOUND", `No FHIR interaction for ${c.req.method} ${c.req.path}`);
     const allow = response.headers.get("allow");
     if (allow) c.header("Allow", allow);
-    const issue: OutcomeIssue = {
-      severity: "error",
-      code: issueTypeForStatus(status),
-      diagnostics: body.error?.message ?? `No FHIR interaction for ${c.req.method} ${c.req.path}`,
-      ...(body.error?.code ? { apiErrorCode: body.error.code } : {}),
-    };
-    return fhirResponse(c, operationOutcome([issue]), status);
+    return fhirResponse(c, operationOutcome(outcomeIssues(error), c.get("requestId")), error.status);
   };

@@ -1,19 +1,19 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
-import type { HonoEnv } from "../../env";
+import type { Api } from "../api";
 import { registerGetFhirClaim } from "./claim/get";
 import { registerPostFhirClaim } from "./claim/post";
 import { registerGetFhirClaimResponse } from "./claim-response/get";
-import { fhirMediaType, fhirValidationHook, renderFhirError } from "./errors";
+import { fhirMediaType } from "./errors";
 import { registerGetFhirMetadata } from "./metadata/get";
 
-/** HL7 FHIR R4 under /fhir: its own validation hook and error renderer, so every error is an OperationOutcome. */
-export function registerFhirRoutes(api: OpenAPIHono<HonoEnv>): void {
-  const fhir = new OpenAPIHono<HonoEnv>({ defaultHook: fhirValidationHook });
-  fhir.onError(renderFhirError);
-  fhir.use("*", fhirMediaType);
-  registerGetFhirMetadata(fhir);
-  registerPostFhirClaim(fhir);
-  registerGetFhirClaim(fhir);
-  registerGetFhirClaimResponse(fhir);
-  api.route("/fhir", fhir);
+/**
+ * HL7 FHIR R4 under /fhir. Every answer there is FHIR JSON; the app's error handlers render
+ * errors on these paths as OperationOutcome (src/routes/fhir/errors.ts), the rest of the API
+ * keeps its error body.
+ */
+export function registerFhirRoutes(api: Api): void {
+  api.use("/fhir/*", fhirMediaType);
+  registerGetFhirMetadata(api);
+  registerPostFhirClaim(api);
+  registerGetFhirClaim(api);
+  registerGetFhirClaimResponse(api);
 }

@@ -1,49 +1,45 @@
-import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { authenticate, requireRole } from "../../../auth/middleware";
+import { z } from "@hono/zod-openapi";
 import { insertFhirClaim } from "../../../claims/fhir/store";
 import { submitHealthClaim } from "../../../claims/health/submit";
 import { mapFhirClaim } from "../../../domain/fhir/claim-mapping";
 import { type FhirClaim, fhirClaimSchema } from "../../../domain/fhir/claim-resource";
 import { buildClaimResponse } from "../../../domain/fhir/claim-response";
-import { appConfig, type HonoEnv } from "../../../env";
+import { appConfig } from "../../../env";
 import { ApiError } from "../../../errors/api-error";
-import { JSON_BODY_LIMIT, limitBody } from "../../../middleware/body-limit";
 import { idempotent } from "../../../middleware/idempotency";
-import { FhirError, fhirResponse } from "../errors";
-import { claimResponseResource, fhirAuthErrors, outcome } from "../schemas";
+import type { Api } from "../../api";
+import { protectedRoute } from "../../shared/protected-route";
+import { FhirError, fhirResponse, fhirValidationHook } from "../errors";
+import { claimResponseResource, fhirJson, withOperationOutcomes } from "../schemas";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export const postFhirClaimRoute = createRoute({
-  method: "post",
-  path: "/Claim",
-  tags: ["HL7 FHIR"],
-  summary: "Submit an HL7 FHIR R4 Claim; the answer is its ClaimResponse",
-  description:
-    "The same adjudication as POST /claims (eligibility, provider, codes, cost anomaly, duplicates, the benefit cap shared by " +
-    "the items in one atomic step), read from a FHIR Claim and answered as a FHIR ClaimResponse. `application/json` is " +
-    "accepted too. Send an `Idempotency-Key` header to make retries safe.",
-  security: [{ bearerAuth: [] }],
-  middleware: [limitBody(JSON_BODY_LIMIT), authenticate, requireRole("provider", "admin"), idempotent] as const,
-  request: {
-    headers: z.object({ "idempotency-key": z.string().optional() }),
-    body: { required: true, content: { "application/fhir+json": { schema: fhirClaimSchema } } },
-  },
-  responses: {
-    201: {
-      description: "The ClaimResponse of the adjudicated claim",
-      content: { "application/fhir+json": { schema: claimResponseResource } },
+export const postFhirClaimRoute = withOperationOutcomes(
+  protectedRoute({
+    method: "post",
+    path: "/fhir/Claim",
+    tags: ["HL7 FHIR"],
+    summary: "Submit an HL7 FHIR R4 Claim; the answer is its ClaimResponse",
+    description:
+      "The same adjudication as POST /claims (eligibility, provider, codes, cost anomaly, duplicates, the benefit cap shared by " +
+      "the items in one atomic step), read from a FHIR Claim and answered as a FHIR ClaimResponse. `application/json` is " +
+      "accepted too. Send an `Idempotency-Key` header to make retries safe.",
+    roles: ["provider", "admin"],
+    request: {
+      headers: z.object({ "idempotency-key": z.string().optional() }),
+      body: { required: true, content: { "application/fhir+json": { schema: fhirClaimSchema } } },
     },
-    400: outcome("Not a valid FHIR R4 Claim (each issue names its element)"),
-    ...fhirAuthErrors,
-    409: outcome("The Idempotency-Key was used with another body, or is in flight"),
-    413: outcome("Body too large"),
-    415: outcome("Not JSON"),
-    422: outcome(
-      "A valid Claim this service cannot adjudicate (e.g. a preauthorization, a diagnosis coded only in SNOMED CT)",
-    ),
-  },
-});
+    responses: { 201: fhirJson(claimResponseResource, "The ClaimResponse of the adjudicated claim") },
+    errors: {
+      400: "Not a valid FHIR R4 Claim (VALIDATION_ERROR; each issue names its element)",
+      403: "Only for provider, admin; a provider claims for its own organisation only",
+      409: "The Idempotency-Key was used with another body, or is in flight",
+      415: "Not JSON: send application/fhir+json (or application/json)",
+      422: "A valid Claim this service cannot adjudicate (UNPROCESSABLE_CLAIM: e.g. a preauthorization, a diagnosis coded only in SNOMED CT)",
+    },
+    middleware: [idempotent],
+  }),
+);
 
 /** The claim as kept: the server's id and version stamp in place of the sender's. */
 const storedResource = (resource: FhirClaim, id: string, now: string): FhirClaim => {
@@ -63,57 +59,61 @@ const notesFor = (resource: FhirClaim) => {
   );
 };
 
-export const registerPostFhirClaim = (app: OpenAPIHono<HonoEnv>) =>
-  app.openapi(postFhirClaimRoute, async (c) => {
-    const resource = c.req.valid("json");
-    const mapping = mapFhirClaim(resource, today());
-    if (!mapping.ok) throw new FhirError(422, mapping.issues);
-    const mapped = mapping.claim;
-    const user = c.get("user");
-    if (user.role === "provider" && mapped.providerId !== user.providerId) {
-      throw new ApiError(
-        "FORBIDDEN",
-        `Providers may only submit claims for their own organisation (${user.providerId}); this claim names ${mapped.providerId}`,
+export const registerPostFhirClaim = (app: Api) =>
+  app.openapi(
+    postFhirClaimRoute,
+    async (c) => {
+      const resource = c.req.valid("json");
+      const mapping = mapFhirClaim(resource, today());
+      if (!mapping.ok) throw new FhirError("UNPROCESSABLE_CLAIM", mapping.issues);
+      const mapped = mapping.claim;
+      const user = c.get("user");
+      if (user.role === "provider" && mapped.providerId !== user.providerId) {
+        throw new ApiError(
+          "FORBIDDEN",
+          `Providers may only submit claims for their own organisation (${user.providerId}); this claim names ${mapped.providerId}`,
+        );
+      }
+      const config = appConfig(c.env);
+      const id = crypto.randomUUID();
+      const now = new Date().toISOString();
+      const stored = storedResource(resource, id, now);
+      const { claim, timings } = await submitHealthClaim(
+        c.env.DB,
+        {
+          id,
+          memberId: mapped.memberId,
+          providerId: mapped.providerId,
+          diagnosisCode: mapped.diagnosisCodes[0]!,
+          lines: mapped.lines,
+          notes: notesFor(resource),
+          now,
+          actor: user,
+          requestId: c.get("requestId"),
+          storeLines: true,
+        },
+        mapped.diagnosisCodes,
+        { averageMultiple: config.COST_ANOMALY_AVERAGE_MULTIPLE, stdDevs: config.COST_ANOMALY_STD_DEVS },
+        [insertFhirClaim(c.env.DB, id, stored, mapped.currency, now)],
       );
-    }
-    const config = appConfig(c.env);
-    const id = crypto.randomUUID();
-    const now = new Date().toISOString();
-    const stored = storedResource(resource, id, now);
-    const { claim, timings } = await submitHealthClaim(
-      c.env.DB,
-      {
-        id,
-        memberId: mapped.memberId,
-        providerId: mapped.providerId,
-        diagnosisCode: mapped.diagnosisCodes[0]!,
-        lines: mapped.lines,
-        notes: notesFor(resource),
-        now,
-        actor: user,
-        requestId: c.get("requestId"),
-        storeLines: true,
-      },
-      mapped.diagnosisCodes,
-      { averageMultiple: config.COST_ANOMALY_AVERAGE_MULTIPLE, stdDevs: config.COST_ANOMALY_STD_DEVS },
-      [insertFhirClaim(c.env.DB, id, stored, mapped.currency, now)],
-    );
-    const response = buildClaimResponse(
-      stored,
-      {
-        id,
-        memberId: mapped.memberId,
-        providerId: mapped.providerId,
-        status: claim.status,
-        approvedAmountCents: claim.approvedAmountCents ?? 0,
-        reasons: claim.reasons,
-        lines: claim.lines ?? [],
-        processedAt: now,
-      },
-      mapped.currency,
-    );
-    c.header("Server-Timing", `facts;dur=${timings.facts.toFixed(1)}, record;dur=${timings.record.toFixed(1)}`);
-    c.header("Location", `/api/v1/fhir/Claim/${id}`);
-    c.header("Content-Location", `/api/v1/fhir/ClaimResponse/${id}`);
-    return fhirResponse(c, response, 201) as never;
-  });
+      const response = buildClaimResponse(
+        stored,
+        {
+          id,
+          memberId: mapped.memberId,
+          providerId: mapped.providerId,
+          status: claim.status,
+          approvedAmountCents: claim.approvedAmountCents ?? 0,
+          reasons: claim.reasons,
+          lines: claim.lines ?? [],
+          processedAt: now,
+        },
+        mapped.currency,
+      );
+      c.header("Server-Timing", `facts;dur=${timings.facts.toFixed(1)}, record;dur=${timings.record.toFixed(1)}`);
+      c.header("Location", `/api/v1/fhir/Claim/${id}`);
+      c.header("Content-Location", `/api/v1/fhir/ClaimResponse/${id}`);
+      return fhirResponse(c, response, 201) as never;
+    },
+    fhirValidationHook,
+  );

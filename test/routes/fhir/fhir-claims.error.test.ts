@@ -1,8 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { api, createUser, type TestUser } from "../helpers";
-import { remainingBenefitCents } from "../routes/claims/health-fixtures";
-import { EXAMPLES, exampleCopy, exampleReferenceData, expectOutcome, fhirBody, postFhirClaim } from "./fhir-fixtures";
+import { EXAMPLES, type ExampleClaim, exampleCopy, reasonCodes } from "../../fhir/fhir-examples";
+import { api, createUser, expectError, type TestUser } from "../../helpers";
+import { remainingBenefitCents } from "../claims/health-fixtures";
+import { exampleReferenceData, expectOutcome, expressions, fhirBody, postFhirClaim } from "./fhir-fixtures";
 
 let hospital: TestUser;
 
@@ -15,10 +16,8 @@ beforeEach(() => exampleReferenceData({ remaining: 50_000 }));
 const claimsOfMember = async () =>
   (await env.DB.prepare("SELECT count(*) AS n FROM claims WHERE member_id = '1'").first<{ n: number }>())!.n;
 
-const expressions = (outcome: any) => outcome.issue.flatMap((i: any) => i.expression ?? []);
-
 describe("POST /api/v1/fhir/Claim refuses what is not a valid R4 Claim with a 400 OperationOutcome", () => {
-  it.each<[string, (claim: any) => unknown, string[]]>([
+  it.each<[string, (claim: ExampleClaim) => unknown, string[]]>([
     ["another resource type", (c) => ({ ...c, resourceType: "Patient" }), ["Claim.resourceType"]],
     ["no patient", (c) => ({ ...c, patient: undefined }), ["Claim.patient"]],
     ["a status outside R4's codes", (c) => ({ ...c, status: "approved" }), ["Claim.status"]],
@@ -51,7 +50,8 @@ describe("POST /api/v1/fhir/Claim refuses what is not a valid R4 Claim with a 40
     const body = JSON.parse(JSON.stringify(change(exampleCopy("oral"))));
     const outcome = await expectOutcome(await postFhirClaim(body, hospital.token), 400);
     expect(expressions(outcome)).toEqual(expect.arrayContaining(expected));
-    expect(outcome.issue.every((i: any) => i.severity === "error" && i.diagnostics)).toBe(true);
+    expect(outcome.issue.every((i) => i.severity === "error" && i.diagnostics)).toBe(true);
+    expect(outcome.issue[0]?.details?.coding[0]?.code).toBe("VALIDATION_ERROR");
     expect(await claimsOfMember()).toBe(0);
   });
 
@@ -75,7 +75,7 @@ describe("POST /api/v1/fhir/Claim refuses what is not a valid R4 Claim with a 40
 });
 
 describe("POST /api/v1/fhir/Claim refuses a valid Claim it cannot adjudicate with a 422 OperationOutcome", () => {
-  it.each<[string, (claim: any) => unknown, string, string]>([
+  it.each<[string, (claim: ExampleClaim) => unknown, string, string]>([
     ["the official preauthorization example", () => EXAMPLES.oralPreauthorization, "Claim.use", "not-supported"],
     ["a draft claim", (c) => ({ ...c, status: "draft" }), "Claim.status", "business-rule"],
     [
@@ -214,6 +214,7 @@ describe("POST /api/v1/fhir/Claim refuses a valid Claim it cannot adjudicate wit
   ])("%s", async (_, change, expression, code) => {
     const outcome = await expectOutcome(await postFhirClaim(change(exampleCopy("oral")), hospital.token), 422, code);
     expect(expressions(outcome)).toContain(expression);
+    expect(outcome.issue[0]?.details?.coding[0]?.code).toBe("UNPROCESSABLE_CLAIM");
     expect(await claimsOfMember()).toBe(0);
     expect(await remainingBenefitCents("1")).toBe(5_000_000);
   });
@@ -254,12 +255,13 @@ describe("FHIR conventions on errors", () => {
     const response = await fhirBody(await postFhirClaim(claim, hospital.token), 201, "ClaimResponse");
     expect(response.outcome).toBe("error");
     expect(response.item).toHaveLength(100);
-    expect(response.error.filter((e: any) => e.code.coding[0].code === "DIAGNOSIS_UNKNOWN")).toHaveLength(24);
-    expect(response.error.filter((e: any) => e.code.coding[0].code === "PROCEDURE_UNKNOWN")).toHaveLength(100);
+    const errors = reasonCodes(response.error);
+    expect(errors.filter((code) => code === "DIAGNOSIS_UNKNOWN")).toHaveLength(24);
+    expect(errors.filter((code) => code === "PROCEDURE_UNKNOWN")).toHaveLength(100);
   });
 
   it("keeps the API's own error shape everywhere else", async () => {
-    const body = await (await api("/api/v1/claims/nope", { token: hospital.token })).json<any>();
-    expect(body.error.code).toBe("CLAIM_NOT_FOUND");
+    await expectError(await api("/api/v1/claims/nope", { token: hospital.token }), 404, "CLAIM_NOT_FOUND");
+    await expectError(await api("/api/v1/fhirish", { token: hospital.token }), 404, "NOT_FOUND");
   });
 });

@@ -1,6 +1,11 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { api, createUser, type TestUser } from "../helpers";
-import { EXAMPLES, exampleReferenceData, expectOutcome, fhirBody, postFhirClaim } from "./fhir-fixtures";
+import { postHealthClaimRoute } from "../../../src/routes/claims/post";
+import { EXAMPLES } from "../../fhir/fhir-examples";
+import { api, createUser, readAs, type TestUser } from "../../helpers";
+import { exampleReferenceData, expectOutcome, fhirBody, postFhirClaim } from "./fhir-fixtures";
+
+// Tokens and roles on every FHIR route are in test/routes/routes.security.test.ts (as OperationOutcome);
+// here: what the FHIR endpoint decides beyond the role.
 
 let hospital: TestUser;
 let otherHospital: TestUser;
@@ -21,7 +26,7 @@ beforeEach(() => exampleReferenceData());
 describe("who may use the FHIR endpoint", () => {
   it("asks for a token on every interaction but metadata, in OperationOutcome", async () => {
     const missing = await expectOutcome(await postFhirClaim(EXAMPLES.oral, ""), 401, "login");
-    expect(missing.issue[0].details.coding[0].code).toBe("UNAUTHORIZED");
+    expect(missing.issue[0]?.details?.coding[0]?.code).toBe("UNAUTHORIZED");
     await expectOutcome(await api("/api/v1/fhir/Claim/x", {}), 401, "login");
     await expectOutcome(
       await api("/api/v1/fhir/ClaimResponse/x", { headers: { authorization: "Bearer not.a.jwt" } }),
@@ -35,14 +40,14 @@ describe("who may use the FHIR endpoint", () => {
   it.each([
     ["an insurer", () => insurer],
     ["a customer", () => customer],
-  ])("refuses %s with 403", async (_, who) => {
+  ])("refuses %s with 403, before reading the claim", async (_, who) => {
     await expectOutcome(await postFhirClaim(EXAMPLES.oral, who().token), 403, "forbidden");
-    await expectOutcome(await api("/api/v1/fhir/Claim/x", { token: who().token }), 403, "forbidden");
+    await expectOutcome(await postFhirClaim("not even JSON", who().token), 403, "forbidden");
   });
 
   it("lets a provider claim only for its own organisation, and moves no money otherwise", async () => {
     const outcome = await expectOutcome(await postFhirClaim(EXAMPLES.oral, otherHospital.token), 403, "forbidden");
-    expect(outcome.issue[0].diagnostics).toContain("own organisation");
+    expect(outcome.issue[0]?.diagnostics).toContain("own organisation");
     expect((await postFhirClaim(EXAMPLES.oralByIdentifier, otherHospital.token)).status).toBe(201);
   });
 
@@ -56,13 +61,15 @@ describe("who may use the FHIR endpoint", () => {
   });
 
   it("does not serve a JSON-channel claim as a FHIR resource", async () => {
-    const jsonClaim = await (
+    const jsonClaim = await readAs(
       await api("/api/v1/claims", {
         method: "POST",
         token: hospital.token,
         body: { member_id: "1", provider_id: "1", diagnosis_code: "123456", procedure_code: "1200", claim_amount: 100 },
-      })
-    ).json<any>();
+      }),
+      postHealthClaimRoute,
+      201,
+    );
     await expectOutcome(
       await api(`/api/v1/fhir/ClaimResponse/${jsonClaim.claim_id}`, { token: hospital.token }),
       404,

@@ -1,8 +1,10 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createUser, type TestUser } from "../helpers";
-import { freshMember, remainingBenefitCents } from "../routes/claims/health-fixtures";
-import { exampleCopy, exampleReferenceData, json, postFhirClaim } from "./fhir-fixtures";
+import type { ClaimResponse } from "../../../src/domain/fhir/claim-response";
+import { exampleCopy, itemAmounts } from "../../fhir/fhir-examples";
+import { createUser, type TestUser } from "../../helpers";
+import { freshMember, remainingBenefitCents } from "../claims/health-fixtures";
+import { exampleReferenceData, fhirBody, postFhirClaim } from "./fhir-fixtures";
 
 let hospital: TestUser;
 
@@ -24,16 +26,11 @@ describe("the benefit shared by multi-item FHIR claims under concurrency", () =>
     });
     const responses = await Promise.all(claims.map((claim) => postFhirClaim(claim, hospital.token)));
     expect(responses.map((res) => res.status)).toEqual(responses.map(() => 201));
-    const answers = await Promise.all(responses.map((res) => json(res)));
+    const answers = await Promise.all(responses.map((res) => fhirBody(res, 201, "ClaimResponse")));
 
-    const paidCents = (answer: any) => Math.round((answer.payment?.amount.value ?? 0) * 100);
-    const itemBenefitCents = (answer: any) =>
-      answer.item.reduce(
-        (sum: number, item: any) =>
-          sum +
-          Math.round(item.adjudication.find((a: any) => a.category.coding[0].code === "benefit").amount.value * 100),
-        0,
-      );
+    const paidCents = (answer: ClaimResponse) => Math.round((answer.payment?.amount.value ?? 0) * 100);
+    const itemBenefitCents = (answer: ClaimResponse) =>
+      itemAmounts(answer).reduce((sum, [, , , benefit]) => sum + Math.round((benefit ?? 0) * 100), 0);
     expect(answers.reduce((sum, answer) => sum + paidCents(answer), 0)).toBe(1_000_000);
     for (const answer of answers) expect(itemBenefitCents(answer)).toBe(paidCents(answer));
     expect(await remainingBenefitCents(member)).toBe(0);

@@ -2,6 +2,7 @@ import { createDatabase } from "../src/db/client";
 import type { DomainEventMessage, Env } from "../src/env";
 import { dispatchEvent } from "../src/events/dispatch";
 import { eventsById } from "../src/events/event-log";
+import type { Reactor } from "../src/events/reactor";
 import { REACTORS } from "../src/events/reactors";
 import { backoffSeconds } from "./retry";
 
@@ -15,7 +16,11 @@ const eventIdOf = (body: unknown): string | undefined => {
  * to its reactors. A message naming no logged event is acknowledged (nothing to do); a reactor's
  * failure retries the message with backoff, and after the last retry it goes to the dead-letter queue.
  */
-export async function consumeDomainEvents(batch: MessageBatch<DomainEventMessage>, env: Env): Promise<void> {
+export async function consumeDomainEvents(
+  batch: MessageBatch<DomainEventMessage>,
+  env: Env,
+  reactors: readonly Reactor[] = REACTORS,
+): Promise<void> {
   const db = createDatabase(env.DB);
   const ids = [...new Set(batch.messages.map((m) => eventIdOf(m.body)).filter((id): id is string => !!id))];
   const events = new Map((await eventsById(db, ids)).map((event) => [event.id, event]));
@@ -27,7 +32,7 @@ export async function consumeDomainEvents(batch: MessageBatch<DomainEventMessage
       continue;
     }
     try {
-      await dispatchEvent(env, db, event, REACTORS);
+      await dispatchEvent(env, db, event, reactors);
       message.ack();
     } catch (error) {
       console.error(

@@ -11,7 +11,7 @@ export interface OnboardingParams {
 const RETRIES = { retries: { limit: 5, delay: "2 seconds", backoff: "exponential" }, timeout: "1 minute" } as const;
 
 const fatal = (error: unknown): never => {
-  if (error instanceof UnknownCustomerError) throw new NonRetryableError(error.message, "UnknownCustomer");
+  if (error instanceof UnknownCustomerError) throw new NonRetryableError(error.message);
   throw error;
 };
 

@@ -32,13 +32,13 @@ export class DocumentProcessingWorkflow extends WorkflowEntrypoint<Env, Document
       analysis = await step.do("analyse document", ANALYSE, async () => {
         const document = await findDocument(db, documentId);
         if (!document?.objectKey || (document.documentType !== "DRIVERS_LICENSE" && document.documentType !== "CAR")) {
-          throw new NonRetryableError(`no licence or car document ${documentId} to read`, "UnknownDocument");
+          throw new NonRetryableError(`no licence or car document ${documentId} to read`);
         }
         const object = await this.env.DOCUMENTS.get(document.objectKey);
-        if (!object) throw new NonRetryableError(`document ${documentId} is missing from storage`, "MissingObject");
+        if (!object) throw new NonRetryableError(`document ${documentId} is missing from storage`);
         const bytes = new Uint8Array(await object.arrayBuffer());
         return analyseDocument(this.env, document.documentType, bytes).catch((error: unknown) => {
-          if (error instanceof UnreadableDocumentError) throw new NonRetryableError(error.message, "Unreadable");
+          if (error instanceof UnreadableDocumentError) throw new NonRetryableError(error.message);
           throw error;
         });
       });
@@ -49,7 +49,7 @@ export class DocumentProcessingWorkflow extends WorkflowEntrypoint<Env, Document
     }
     return step.do("record document processed", RECORD, () =>
       recordDocumentProcessed(this.env, db, documentId, analysis).catch((error: unknown) => {
-        if (error instanceof UnknownDocumentError) throw new NonRetryableError(error.message, "UnknownDocument");
+        if (error instanceof UnknownDocumentError) throw new NonRetryableError(error.message);
         throw error;
       }),
     );

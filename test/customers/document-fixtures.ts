@@ -9,7 +9,8 @@ export const installOcrLanguageData = () => env.MODELS.put(OCR_LANGUAGE_DATA_KEY
 export const licenceImage = (file: string): ArrayBuffer => {
   const image = LICENCE_IMAGES[file];
   if (!image) throw new Error(`no licence fixture ${file}`);
-  return image;
+  // A copy: the fixture module's buffer is shared by every test in the file.
+  return image.slice(0);
 };
 
 /**

@@ -8,6 +8,7 @@ import { runBatch } from "../../events/batch";
 import { appendEvents } from "../../events/event-log";
 import { publishEvents } from "../../events/publish";
 import { findDocument } from "../customer-records";
+import { pseudonymiseCustomerEvents } from "../erase-customer";
 import type { DocumentAnalysis } from "./analyse-document";
 
 export class UnknownDocumentError extends Error {}
@@ -51,6 +52,10 @@ export async function recordDocumentProcessed(
       .where(and(eq(customerDocuments.id, documentId), eq(customerDocuments.status, "UPLOADED"))),
     ...appendEvents(db, [event]),
   ]);
+  // An erasure that ran while the document was being read must not leave its fields in the log.
+  if ((await findDocument(db, documentId))?.status === "ERASED") {
+    await runBatch(db, await pseudonymiseCustomerEvents(db, document.customerId, new Date().toISOString()));
+  }
   await publishEvents(env, [event]);
   return { eventId: event.id };
 }

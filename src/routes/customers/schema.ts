@@ -5,7 +5,6 @@ import { US_STATE_CODE_SET } from "../../domain/rental/us-states";
 import { emailSchema } from "../auth/schema";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const CURRENT_YEAR = new Date().getUTCFullYear();
 
 export const signupRequestSchema = z
   .object({
@@ -44,7 +43,8 @@ export const signupRequestSchema = z
           .number()
           .int()
           .min(1981, "VINs of 17 characters start with model year 1981")
-          .max(CURRENT_YEAR + 1)
+          // Read the clock per request: at module scope a Worker's clock still says 1970.
+          .refine((year) => year <= new Date().getUTCFullYear() + 1, "cannot be later than next year's models")
           .openapi({ example: 2001 }),
         mileage: z.coerce.number().int().min(0).max(2_000_000).openapi({ example: 200000 }),
         vin: z.string().max(24).openapi({ example: "1HGCF86461A130849" }),

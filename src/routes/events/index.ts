@@ -1,7 +1,7 @@
 import type { Api } from "../api";
 import { registerListDeadLetters } from "./dead-letters/list";
-import { registerPostReplayDeadLetter } from "./dead-letters/replay/post";
 import { registerListEvents } from "./list";
+import { registerPostRedeliverEvent } from "./redeliver/post";
 import { registerGetEventStream } from "./stream/get";
 import { registerPostStreamTicket } from "./stream/ticket/post";
 
@@ -10,5 +10,5 @@ export function registerEventRoutes(app: Api): void {
   registerGetEventStream(app);
   registerPostStreamTicket(app);
   registerListDeadLetters(app);
-  registerPostReplayDeadLetter(app);
+  registerPostRedeliverEvent(app);
 }

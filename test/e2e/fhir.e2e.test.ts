@@ -13,7 +13,11 @@ const example = (file: string) =>
 const FHIR = { "content-type": "application/fhir+json" };
 
 /** A FHIR answer: the status, FHIR's media type, and valid against HL7's R4 JSON schema; typed as the code builds it. */
-function expectFhir<K extends keyof FhirResources>(result: HttpResult, status: number, resourceType: K): FhirResources[K] {
+function expectFhir<K extends keyof FhirResources>(
+  result: HttpResult,
+  status: number,
+  resourceType: K,
+): FhirResources[K] {
   const body = result.body as { resourceType?: string } | undefined;
   expect({ status: result.status, resourceType: body?.resourceType }).toEqual({ status, resourceType });
   expect(result.headers.get("content-type")).toMatch(/^application\/fhir\+json/);
@@ -137,15 +141,18 @@ describe("a hospital information system speaking HL7 FHIR R4 (over HTTP against 
         body: example("Claim-100153"),
       }),
       422,
+      "OperationOutcome",
     );
     expectFhir(
       await call("/api/v1/fhir/Claim", { method: "POST", headers: FHIR, body: example("Claim-100150") }),
       401,
+      "OperationOutcome",
     );
     expectOutcome(await call("/api/v1/fhir/ClaimResponse/not-a-claim", { token: hospital }), 404);
     expectFhir(
       await call("/api/v1/fhir/Claim", { method: "POST", token: hospital, headers: FHIR, body: '{"resourceType":' }),
       400,
+      "OperationOutcome",
     );
   });
 });

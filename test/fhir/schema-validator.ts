@@ -15,19 +15,18 @@ export interface SchemaVerdict {
 }
 
 let ajv: Ajv | undefined;
+let definitions: Record<string, unknown> = {};
 const validators = new Map<string, ValidateFunction>();
 
 function validatorFor(resourceType: string): ValidateFunction | undefined {
   if (!ajv) {
     const { $schema: _, id: __, ...schema } = JSON.parse(readFileSync(SCHEMA_FILE, "utf8"));
+    definitions = schema.definitions;
     ajv = new Ajv({ strict: false, allErrors: true });
     ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json"));
     ajv.addSchema({ ...schema, $id: "fhir-r4" });
   }
-  const known = (ajv.getSchema("fhir-r4")?.schema as { definitions: Record<string, unknown> }).definitions[
-    resourceType
-  ];
-  if (!known) return undefined;
+  if (!Object.hasOwn(definitions, resourceType)) return undefined;
   let validate = validators.get(resourceType);
   if (!validate) {
     validate = ajv.compile({ $ref: `fhir-r4#/definitions/${resourceType}` });

@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CurrentUser } from "../auth/current-user";
-import { type PhotoSubmission, recordOverride, recordPhotoSubmission } from "../claims/photo/store";
+import { isDuplicateClaimId, type PhotoSubmission, recordOverride, recordPhotoSubmission } from "../claims/photo/store";
 import type { Env } from "../env";
 
 /**
@@ -19,9 +19,18 @@ export class ClaimCoordinator extends DurableObject<Env> {
     });
   }
 
-  /** Records a photo (re)submission for this claim; serialised with overrides of the same claim. */
+  /**
+   * Records a photo (re)submission for this claim; serialised with overrides of the same claim.
+   * A first submission written beside this object (recordFirstPhotoSubmission) can land between
+   * the lookup and an INSERT here: then the claim exists, and the retry replaces its result.
+   */
   async submitPhoto(submission: PhotoSubmission) {
-    return this.ctx.blockConcurrencyWhile(() => recordPhotoSubmission(this.env.DB, submission));
+    return this.ctx.blockConcurrencyWhile(() =>
+      recordPhotoSubmission(this.env.DB, submission).catch((err: unknown) => {
+        if (!isDuplicateClaimId(err)) throw err;
+        return recordPhotoSubmission(this.env.DB, submission);
+      }),
+    );
   }
 
   /** Applies an override to this claim; serialised with resubmissions of the same claim. */

@@ -80,17 +80,8 @@ const findByClientId = (db: D1Database, customerId: string, clientClaimId: strin
     .bind(customerId, clientClaimId)
     .first<StoredPhotoClaim>();
 
-/**
- * Records a (re)submitted photo's result for one customer's claim: a new claim, or the same
- * claim's result replaced (idempotent resubmission). Its fingerprint is replaced
- * too, and the step is audited. Runs inside the claim's Durable Object, one call at a time.
- */
-export async function recordPhotoSubmission(
-  db: D1Database,
-  s: PhotoSubmission,
-): Promise<{ id: string; state: PhotoClaimState; resubmitted: boolean }> {
-  const existing = await findByClientId(db, s.customerId, s.clientClaimId);
-  const id = existing?.id ?? crypto.randomUUID();
+/** The claim write, its fingerprint and its audit entry: one D1 batch (a transaction). */
+function submissionBatch(db: D1Database, s: PhotoSubmission, existing: StoredPhotoClaim | null, id: string) {
   const state = stateAfterSubmission(s.decision);
   const fraudReason = s.duplicateOf
     ? `Photo is a near-duplicate (perceptual hash distance ${s.duplicateOf.distance}) of the photo on another customer's claim ${s.duplicateOf.claimId}`
@@ -134,7 +125,7 @@ export async function recordPhotoSubmission(
           s.now,
         );
   const bands = perceptualHashBands(s.perceptualHash);
-  await db.batch([
+  const statements = [
     write,
     db.prepare("DELETE FROM photo_fingerprints WHERE claim_id = ?").bind(id),
     db
@@ -158,8 +149,49 @@ export async function recordPhotoSubmission(
       s.requestId,
       s.now,
     ),
-  ]);
+  ];
+  return { statements, state };
+}
+
+/** D1's refusal of a second photo claim with the same client claim id (claims_photo_client_id_idx). */
+export const isDuplicateClaimId = (err: unknown) =>
+  String(err).includes("UNIQUE constraint failed") && String(err).includes("client_claim_id");
+
+/**
+ * Records a (re)submitted photo's result for one customer's claim: a new claim, or the same
+ * claim's result replaced (idempotent resubmission). Its fingerprint is replaced
+ * too, and the step is audited. Runs inside the claim's Durable Object, one call at a time.
+ */
+export async function recordPhotoSubmission(
+  db: D1Database,
+  s: PhotoSubmission,
+): Promise<{ id: string; state: PhotoClaimState; resubmitted: boolean }> {
+  const existing = await findByClientId(db, s.customerId, s.clientClaimId);
+  const id = existing?.id ?? crypto.randomUUID();
+  const { statements, state } = submissionBatch(db, s, existing, id);
+  await db.batch(statements);
   return { id, state, resubmitted: Boolean(existing) };
+}
+
+/**
+ * A claim id's first photo, written without its Durable Object: a plain INSERT that the unique
+ * index (customer, client claim id) refuses when the claim exists, rolling the whole batch back.
+ * It touches no existing row, so it cannot race a resubmission or an override (those need the
+ * row and go through the Durable Object); null means "the claim exists: use the Durable Object".
+ */
+export async function recordFirstPhotoSubmission(
+  db: D1Database,
+  s: PhotoSubmission,
+): Promise<{ id: string; state: PhotoClaimState; resubmitted: false } | null> {
+  const id = crypto.randomUUID();
+  const { statements, state } = submissionBatch(db, s, null, id);
+  try {
+    await db.batch(statements);
+  } catch (err) {
+    if (isDuplicateClaimId(err)) return null;
+    throw err;
+  }
+  return { id, state, resubmitted: false };
 }
 
 /** Applies a customer's override to one photo claim and audits it; refuses when the override rules say no. */

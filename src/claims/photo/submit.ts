@@ -9,7 +9,7 @@ import { ApiError } from "../../errors/api-error";
 import { DAMAGE_MODEL_VERSION, predictDamage } from "../../image/damage-model";
 import { type AcceptedPhoto, preparePhoto } from "../../image/pipeline";
 import { photoObjectKey, storePhotoObject } from "./photo-object";
-import { nearDuplicatePhotos } from "./store";
+import { nearDuplicatePhotos, type PhotoSubmission, recordFirstPhotoSubmission } from "./store";
 
 /** A damage photo as the client sent it: base64 text or raw bytes, for one of its claims. */
 export interface PhotoUpload {
@@ -71,10 +71,21 @@ async function closestDuplicate(env: Env, upload: PhotoUpload, perceptualHash: s
     .sort((a, b) => a.distance - b.distance)[0];
 }
 
+/** The photo in R2 (content-addressed) and the closest other customer's photo, side by side. */
+async function storePhoto(env: Env, upload: PhotoUpload, photo: AcceptedPhoto) {
+  const key = await photoObjectKey(upload.customerId, upload.claimId, photo.bytes, photo.header.format);
+  const [duplicate, existedBefore] = await Promise.all([
+    closestDuplicate(env, upload, photo.perceptualHash),
+    storePhotoObject(env.DOCUMENTS, key, photo.bytes, photo.header.mimeType),
+  ]);
+  return { key, existedBefore, duplicate };
+}
+
 /**
  * A photo claim decided in the call: quality gate, damage model, decision; the photo goes to R2
- * and the claim (or its resubmission) through the claim's Durable Object to D1. A failed claim
- * write removes a photo this call stored, so nothing is half-written.
+ * while the model runs, a first submission straight to D1 and a resubmission through the
+ * claim's Durable Object. A failed claim write removes a photo this call stored, so nothing is
+ * half-written.
  */
 export async function submitPhotoClaim(
   env: Env,
@@ -84,19 +95,26 @@ export async function submitPhotoClaim(
 ): Promise<{ decision: PhotoClaimDecision; serverTiming: string }> {
   const started = Date.now();
   const photo = await acceptPhoto(upload.image);
+  // Storing the photo and looking for near-duplicates need nothing the model decides: they run
+  // while it infers. A failed inference removes a photo this call stored.
+  const stored = storePhoto(env, upload, photo);
+  stored.catch(() => undefined); // awaited below; an inference failure must not leave it unhandled
   const inferenceStart = performance.now();
-  const probabilities = await inferDamage(env, photo, requestId);
+  let probabilities: number[];
+  try {
+    probabilities = await inferDamage(env, photo, requestId);
+  } catch (err) {
+    await stored
+      .then(({ key, existedBefore }) => (existedBefore ? undefined : env.DOCUMENTS.delete(key)))
+      .catch(() => undefined);
+    throw err;
+  }
   const inferenceMs = performance.now() - inferenceStart;
   const prediction = interpretDamageProbabilities(probabilities);
   const decision = decidePhotoClaim(prediction);
 
   const storageStart = performance.now();
-  const key = await photoObjectKey(upload.customerId, upload.claimId, photo.bytes, photo.header.format);
-  // The photo goes to R2 while D1 looks for other customers' near-identical photos.
-  const [duplicate, existedBefore] = await Promise.all([
-    closestDuplicate(env, upload, photo.perceptualHash),
-    storePhotoObject(env.DOCUMENTS, key, photo.bytes, photo.header.mimeType),
-  ]);
+  const { key, existedBefore, duplicate } = await stored;
   const result = {
     damage_detected: prediction.damageDetected,
     confidence: round(prediction.confidence),
@@ -108,7 +126,7 @@ export async function submitPhotoClaim(
     },
   };
   try {
-    await photoClaimCoordinator(env, upload.customerId, upload.claimId).submitPhoto({
+    const submission: PhotoSubmission = {
       customerId: upload.customerId,
       clientClaimId: upload.claimId,
       photoKey: key,
@@ -128,7 +146,10 @@ export async function submitPhotoClaim(
       actor: { id: actor.id, role: actor.role },
       requestId,
       now: new Date().toISOString(),
-    });
+    };
+    // A claim id's first photo needs no Durable Object; an existing claim's goes through it.
+    (await recordFirstPhotoSubmission(env.DB, submission)) ??
+      (await photoClaimCoordinator(env, upload.customerId, upload.claimId).submitPhoto(submission));
   } catch (err) {
     if (!existedBefore) await env.DOCUMENTS.delete(key);
     console.error(

@@ -77,6 +77,9 @@ export const claims = sqliteTable(
     approvedAmountCents: integer("approved_amount_cents"),
     fraudFlag: integer("fraud_flag", { mode: "boolean" }).notNull().default(false),
     fraudReason: text("fraud_reason"),
+    // Health claims: member, provider, procedure, service date and amount as one value; unique among
+    // the claims not rejected, so the duplicate check is atomic with the benefit deduction.
+    duplicateKey: text("duplicate_key"),
     reasons: text("reasons", { mode: "json" })
       .$type<{ code: string; message: string }[]>()
       .notNull()
@@ -89,6 +92,9 @@ export const claims = sqliteTable(
     policyNumber: text("policy_number"),
     extractedData: text("extracted_data", { mode: "json" }).$type<Record<string, unknown>>(),
     failureReason: text("failure_reason"),
+    // Document claims: how many processing attempts have started, and until when the running one holds the claim.
+    processingAttempts: integer("processing_attempts").notNull().default(0),
+    leaseExpiresAt: text("lease_expires_at"),
     // An adjuster's verdict on fraud, the label retraining learns from.
     fraudConfirmed: integer("fraud_confirmed", { mode: "boolean" }),
     // Photo claims: the client's claim id, the model's decision (system_status never
@@ -111,6 +117,9 @@ export const claims = sqliteTable(
     index("claims_customer_idx").on(t.customerId, t.createdAt),
     index("claims_duplicate_idx").on(t.memberId, t.providerId, t.procedureCode, t.serviceDate, t.claimAmountCents),
     uniqueIndex("claims_photo_client_id_idx").on(t.customerId, t.clientClaimId).where(sql`channel = 'photo'`),
+    uniqueIndex("claims_duplicate_key_idx").on(t.duplicateKey).where(sql`status != 'REJECTED'`),
+    // The recovery job's sweep: claims waiting for, or held by, a processing attempt.
+    index("claims_in_process_idx").on(t.status, t.leaseExpiresAt).where(sql`status IN ('PENDING', 'PROCESSING')`),
   ],
 );
 
@@ -175,10 +184,15 @@ export const idempotencyKeys = sqliteTable(
     requestHash: text("request_hash").notNull(),
     responseStatus: integer("response_status"),
     responseBody: text("response_body"),
+    // The created resource's path (the response's Location), so deleting the resource deletes its record.
+    resourcePath: text("resource_path"),
     lockedAt: integer("locked_at").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index("idempotency_keys_resource_idx").on(t.resourcePath).where(sql`resource_path IS NOT NULL`),
+  ],
 );
 
 export const MODEL_TYPES = ["fraud", "reserve", "damage"] as const;

@@ -1,7 +1,9 @@
 import type { CurrentUser } from "../../auth/current-user";
+import { isUniqueViolation } from "../../db/errors";
 import type { ClaimStatus } from "../../db/schema";
 import type { HealthClaimInput, Reason } from "../../domain/health/adjudicate";
 import { benefitCapApplied, benefitExhausted, memberInactive } from "../../domain/health/benefit-reasons";
+import { duplicateClaim, duplicateKey } from "../../domain/health/duplicate-claim";
 import type { HealthClaimRow } from "../views";
 
 export interface HealthClaimRecord extends HealthClaimInput {
@@ -15,7 +17,7 @@ export interface HealthClaimRecord extends HealthClaimInput {
 
 const CLAIM_COLUMNS = `id, channel, status, owner_user_id, member_id, provider_id, diagnosis_code, procedure_code,
   service_date, claim_amount_cents, approved_amount_cents, fraud_flag, fraud_reason, reasons, notes,
-  created_at, updated_at, processed_at`;
+  created_at, updated_at, processed_at, duplicate_key`;
 
 /** ?1–?8 of both claim inserts: id, submitter, member, provider, codes, service date, amount. */
 const claimParameters = (claim: HealthClaimRecord) => [
@@ -82,9 +84,17 @@ export async function recordRejectedClaim(
     db
       .prepare(
         `INSERT INTO claims (${CLAIM_COLUMNS})
-         VALUES (?1, 'health', 'REJECTED', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?13, ?13, ?13)`,
+         VALUES (?1, 'health', 'REJECTED', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?13, ?13, ?13, ?14)`,
       )
-      .bind(...claimParameters(claim), fraudFlag ? 1 : 0, fraudReason, JSON.stringify(reasons), claim.notes, claim.now),
+      .bind(
+        ...claimParameters(claim),
+        fraudFlag ? 1 : 0,
+        fraudReason,
+        JSON.stringify(reasons),
+        claim.notes,
+        claim.now,
+        duplicateKey(claim),
+      ),
     auditClaim(db, claim),
   ]);
   return claimRow(claim, { status: "REJECTED", approvedAmountCents: 0, reasons, fraudFlag, fraudReason });
@@ -102,8 +112,31 @@ const reasonsJson = (reason: Reason) => JSON.stringify([reason]);
  * MIN(remaining, requested), remembers it in last_deduction_cents, and the claim row is built
  * from that same number — APPROVED in full, PARTIAL up to the remaining benefit, REJECTED when
  * nothing was left. Concurrent claims can therefore never approve more than the benefit held.
+ * The claim row carries its duplicate key: when a copy was approved since the facts were read, the
+ * unique index refuses the row, the whole batch (deduction included) rolls back, and the claim is
+ * recorded as a rejected duplicate naming the claim that was paid.
  */
 export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecord): Promise<HealthClaimRow> {
+  const key = duplicateKey(claim);
+  // A second round only if the paid copy was deleted between the refusal and the look-up.
+  for (let round = 1; ; round++) {
+    try {
+      return await deductAndRecord(db, claim);
+    } catch (err) {
+      if (!isUniqueViolation(err, "claims.duplicate_key") || round === 3) throw err;
+      const original = await db
+        .prepare("SELECT id FROM claims WHERE duplicate_key = ? AND status != 'REJECTED' LIMIT 1")
+        .bind(key)
+        .first<{ id: string }>();
+      if (original) {
+        const reason = duplicateClaim(original.id);
+        return recordRejectedClaim(db, claim, [reason], true, reason.message);
+      }
+    }
+  }
+}
+
+async function deductAndRecord(db: D1Database, claim: HealthClaimRecord): Promise<HealthClaimRow> {
   const [, , inserted] = await db.batch<{ status: ClaimStatus; approved_amount_cents: number; reasons: string }>([
     db.prepare("UPDATE members SET last_deduction_cents = 0 WHERE member_id = ?1").bind(claim.memberId),
     db
@@ -126,7 +159,7 @@ export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecor
                      WHEN m.last_deduction_cents = 0 THEN ?12
                      WHEN m.last_deduction_cents < ?8 THEN replace(?13, '${APPROVED}', printf('%.2f', m.last_deduction_cents / 100.0))
                      ELSE '[]' END,
-                ?9, ?10, ?10, ?10
+                ?9, ?10, ?10, ?10, ?14
          FROM members m WHERE m.member_id = ?3
          RETURNING status, approved_amount_cents, reasons`,
       )
@@ -137,6 +170,7 @@ export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecor
         reasonsJson(memberInactive(claim.memberId, MEMBER_STATUS)),
         reasonsJson(benefitExhausted(claim.memberId)),
         reasonsJson(benefitCapApplied(APPROVED, claim.amountCents)),
+        duplicateKey(claim),
       ),
     db
       .prepare(

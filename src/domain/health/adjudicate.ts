@@ -1,6 +1,7 @@
 import { benefitExhausted, memberInactive } from "./benefit-reasons";
 import { isProcedureAllowed, type ProcedureRule } from "./codes";
 import { type CostAnomalyRule, detectCostAnomaly, type ProcedurePrice } from "./cost-anomaly";
+import { duplicateClaim } from "./duplicate-claim";
 
 /** Machine-readable reasons for a rejection or a reduction (cf. openIMIS / FHIR adjudication). */
 export const REASON_CODES = [
@@ -91,9 +92,9 @@ export function adjudicateHealthClaim(
   }
 
   if (facts.duplicateOfClaimId) {
-    const message = `Likely duplicate of claim ${facts.duplicateOfClaimId} (same member, provider, procedure, service date and amount)`;
-    reasons.push({ code: "DUPLICATE_CLAIM", message });
-    fraud.push(message);
+    const duplicate = duplicateClaim(facts.duplicateOfClaimId);
+    reasons.push(duplicate);
+    fraud.push(duplicate.message);
   }
 
   if (reasons.length === 0) return { payable: true };

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { withVisibility } from "../../../claims/scope";
 import { patchAudited, setTo } from "../../../db/audited-patch";
 import { claims } from "../../../db/schema";
+import { printableText } from "../../../domain/input-rules";
 import { ApiError } from "../../../errors/api-error";
 import type { Api } from "../../api";
 import { jsonBody, jsonResponse } from "../../shared/content";
@@ -29,7 +30,7 @@ const updateRequest = z
       .boolean()
       .optional()
       .openapi({ description: "The adjuster's verdict on fraud; retraining learns from it" }),
-    note: z.string().trim().max(2000).optional(),
+    note: printableText(2000).optional(),
   })
   .strict()
   .openapi("ClaimStatusUpdate");

@@ -1,6 +1,7 @@
 import { handleQueueBatch } from "../queues";
 import { createApp } from "./app";
 import type { Env } from "./env";
+import { handleScheduled } from "./scheduled";
 
 export { ClaimCoordinator } from "./durable/claim-coordinator";
 
@@ -9,4 +10,5 @@ const app = createApp();
 export default {
   fetch: app.fetch,
   queue: (batch: MessageBatch<unknown>, env: Env) => handleQueueBatch(batch, env),
+  scheduled: (controller: ScheduledController, env: Env) => handleScheduled(controller, env),
 } satisfies ExportedHandler<Env>;

@@ -90,7 +90,9 @@ export const registerPutClaimUpdate = (app: Api) =>
         where: eq(claims.id, id),
         columns: { channel: true, status: true },
       });
-      throw new ApiError("CONFLICT", `Claim ${id} (${row?.channel}, ${row?.status}) cannot be decided here`, {
+      const stuck = row?.status === "PENDING" || row?.status === "PROCESSING";
+      const hint = stuck ? `; an admin may re-run it (POST /claims/${id}/rerun) or fail it (POST /claims/${id}/fail)` : "";
+      throw new ApiError("CONFLICT", `Claim ${id} (${row?.channel}, ${row?.status}) cannot be decided here${hint}`, {
         details: { channel: row?.channel, status: row?.status },
       });
     }

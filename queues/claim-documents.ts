@@ -24,12 +24,19 @@ export async function consumeClaimDocuments(batch: MessageBatch<ClaimDocumentMes
     try {
       const outcome = await processDocumentClaim(env, claimId);
       if (outcome.kind !== "processed" && outcome.kind !== "skipped")
-        console.error(JSON.stringify({ level: "error", message: "claim document attempt failed", claim_id: claimId, ...outcome }));
+        console.error(
+          JSON.stringify({ level: "error", message: "claim document attempt failed", claim_id: claimId, ...outcome }),
+        );
       if (outcome.kind === "retry") message.retry({ delaySeconds: backoffSeconds(outcome.attempt) });
       else message.ack();
     } catch (err) {
       console.error(
-        JSON.stringify({ level: "error", message: "claim document not attempted", claim_id: claimId, error: String(err) }),
+        JSON.stringify({
+          level: "error",
+          message: "claim document not attempted",
+          claim_id: claimId,
+          error: String(err),
+        }),
       );
       message.retry({ delaySeconds: backoffSeconds(message.attempts) });
     }

@@ -23,7 +23,9 @@ export async function handleScheduled(
     if (result.status === "fulfilled")
       console.log(JSON.stringify({ level: "info", message: "scheduled job done", job, result: result.value }));
     else {
-      console.error(JSON.stringify({ level: "error", message: "scheduled job failed", job, error: String(result.reason) }));
+      console.error(
+        JSON.stringify({ level: "error", message: "scheduled job failed", job, error: String(result.reason) }),
+      );
       failures.push(result.reason);
     }
   });

@@ -2,11 +2,7 @@ import { eq } from "drizzle-orm";
 import { createDatabase } from "../../db/client";
 import { policies } from "../../db/schema";
 import { fraudInputFromDocument } from "../../domain/documents/fraud-input";
-import {
-  afterFailure,
-  MAX_PROCESSING_ATTEMPTS,
-  spentAttemptsReason,
-} from "../../domain/documents/processing-attempts";
+import { afterFailure, MAX_PROCESSING_ATTEMPTS, spentAttemptsReason } from "../../domain/documents/processing-attempts";
 import { estimateReserve, fraudModelName, RESERVE_MODEL_NAME, scoreFraud } from "../../domain/fraud";
 import { normalizePolicyNumber } from "../../domain/policies";
 import { appConfig, type Env } from "../../env";
@@ -98,7 +94,8 @@ async function refusedLease(env: Env, claimId: string): Promise<DocumentOutcome>
   if (!state) return { kind: "skipped", why: "missing" };
   if (FINISHED.has(state.status)) return { kind: "skipped", why: "finished" };
   const now = new Date();
-  const held = state.status === "PROCESSING" && state.leaseExpiresAt !== null && Date.parse(state.leaseExpiresAt) > now.getTime();
+  const held =
+    state.status === "PROCESSING" && state.leaseExpiresAt !== null && Date.parse(state.leaseExpiresAt) > now.getTime();
   if (held || state.attempts < MAX_PROCESSING_ATTEMPTS) return { kind: "skipped", why: "held" };
   const reason = spentAttemptsReason(state);
   await failClaim(env.DB, claimId, reason, unchangedSince(state), {

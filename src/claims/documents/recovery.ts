@@ -53,7 +53,9 @@ export async function recoverDocumentClaims(env: Env, now: Date): Promise<Recove
         report.requeued.push(row.id);
       } catch (err) {
         // The claim stays PENDING: a later sweep sends it again once it is stale.
-        console.error(JSON.stringify({ level: "error", message: "requeue failed", claim_id: row.id, error: String(err) }));
+        console.error(
+          JSON.stringify({ level: "error", message: "requeue failed", claim_id: row.id, error: String(err) }),
+        );
       }
     }
   }

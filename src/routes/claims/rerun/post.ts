@@ -5,8 +5,8 @@ import { ApiError } from "../../../errors/api-error";
 import type { Api } from "../../api";
 import { jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";
-import { claimIdParams } from "../schema";
 import { refuseProcessingAction } from "../processing-refusal";
+import { claimIdParams } from "../schema";
 
 export const claimRerunSchema = z
   .object({
@@ -46,7 +46,10 @@ export const registerPostClaimRerun = (app: Api) =>
     try {
       await c.env.CLAIM_DOCUMENTS_QUEUE.send({ claimId: id, documentKey: documentKey(id) });
     } catch {
-      throw new ApiError("STORAGE_ERROR", "The claim is PENDING but could not be queued; the recovery job will queue it");
+      throw new ApiError(
+        "STORAGE_ERROR",
+        "The claim is PENDING but could not be queued; the recovery job will queue it",
+      );
     }
     return c.json(
       { claim_id: id, status: "PENDING" as const, processing_attempts: 0, status_url: `/api/v1/claims/${id}` },

@@ -91,7 +91,9 @@ export const registerPutClaimUpdate = (app: Api) =>
         columns: { channel: true, status: true },
       });
       const stuck = row?.status === "PENDING" || row?.status === "PROCESSING";
-      const hint = stuck ? `; an admin may re-run it (POST /claims/${id}/rerun) or fail it (POST /claims/${id}/fail)` : "";
+      const hint = stuck
+        ? `; an admin may re-run it (POST /claims/${id}/rerun) or fail it (POST /claims/${id}/fail)`
+        : "";
       throw new ApiError("CONFLICT", `Claim ${id} (${row?.channel}, ${row?.status}) cannot be decided here${hint}`, {
         details: { channel: row?.channel, status: row?.status },
       });

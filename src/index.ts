@@ -4,6 +4,9 @@ import type { Env } from "./env";
 import { handleScheduled } from "./scheduled";
 
 export { ClaimCoordinator } from "./durable/claim-coordinator";
+export { CustomerEventStream } from "./durable/customer-event-stream";
+export { CustomerOnboardingWorkflow } from "./workflows/customer-onboarding";
+export { DocumentProcessingWorkflow } from "./workflows/document-processing";
 
 const app = createApp();
 

@@ -1,5 +1,6 @@
 import { recoverDocumentClaims } from "../claims/documents/recovery";
 import type { Env } from "../env";
+import { runScheduledMaintenance } from "../events/scheduled";
 
 /** A small job the Cron Trigger runs; `cron` is one of wrangler.toml's `[triggers] crons`. */
 export interface ScheduledJob {
@@ -10,6 +11,11 @@ export interface ScheduledJob {
 
 /** Every scheduled job; several may share a cron. */
 export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
+  {
+    name: "first-notice-of-loss-maintenance",
+    cron: "* * * * *",
+    run: (env, at) => runScheduledMaintenance(env, at),
+  },
   {
     name: "recover-document-claims",
     cron: "* * * * *",

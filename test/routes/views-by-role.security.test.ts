@@ -129,6 +129,18 @@ describe("what a customer sees", () => {
       "GET /api/v1/claims/{id}/document": async () => [
         await call(customer, "GET", `/api/v1/claims/${stored!.id}/document`),
       ],
+      // First notice of loss: its own records, and the other customer's (refused).
+      "GET /api/v1/customers/{id}": async () => [
+        await call(customer, "GET", `/api/v1/customers/${customer.customerId}`),
+        await call(customer, "GET", `/api/v1/customers/${other.customerId}`),
+      ],
+      "DELETE /api/v1/customers/{id}": async () => [
+        await call(customer, "DELETE", `/api/v1/customers/${other.customerId}`),
+      ],
+      "GET /api/v1/events": async () => [await call(customer, "GET", "/api/v1/events")],
+      "GET /api/v1/events/stream": async () => [await call(customer, "GET", "/api/v1/events/stream")],
+      "POST /api/v1/events/stream/ticket": async () => [await call(customer, "POST", "/api/v1/events/stream/ticket")],
+      "POST /api/v1/uploads": async () => [await call(customer, "POST", "/api/v1/uploads", {})],
     };
     expect(callableBy("customer"), "every route a customer may call needs a recipe here").toEqual(
       Object.keys(recipes).sort(),

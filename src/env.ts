@@ -26,6 +26,7 @@ export interface Env {
   JWT_SECRET: string;
   COST_ANOMALY_AVERAGE_MULTIPLE?: string;
   COST_ANOMALY_STD_DEVS?: string;
+  DOCUMENT_LEASE_SECONDS?: string;
   ADMIN_EMAIL?: string;
   ADMIN_PASSWORD?: string;
   /** Keys the SSN hash (HMAC-SHA256); rotating it makes earlier hashes unmatchable. */
@@ -82,6 +83,8 @@ const configSchema = z.object({
   // The health-claim cost-anomaly thresholds; "off" disables one.
   COST_ANOMALY_AVERAGE_MULTIPLE: optionalThreshold(2.0),
   COST_ANOMALY_STD_DEVS: optionalThreshold(2.0),
+  // How long a document claim's processing attempt holds the claim; past it, the recovery job takes over.
+  DOCUMENT_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -256,12 +256,6 @@ export function toPhotoClaimView(row: ClaimRow, staff: boolean): z.infer<typeof 
 
 export const OVERRIDE_MESSAGE = "Claim status updated. Flagged for manual review during processing.";
 
-/** Any channel's claim: each channel's own shape. */
+/** Any channel's claim: each channel's own shape (what each role sees of it: views-by-role.ts). */
 export const claimSchema = z.union([healthClaimSchema, documentClaimSchema, photoClaimSchema]).openapi("Claim");
 export type ClaimView = z.infer<typeof claimSchema>;
-
-export function toClaimView(row: ClaimRow, prediction: PredictionRow | null, viewer: { staff: boolean }): ClaimView {
-  if (row.channel === "document") return toDocumentClaimView(row, prediction);
-  if (row.channel === "photo") return toPhotoClaimView(row, viewer.staff);
-  return toHealthClaimView(row);
-}

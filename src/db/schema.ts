@@ -99,6 +99,9 @@ export const claims = sqliteTable(
     reasons: text("reasons", { mode: "json" }).$type<ClaimReason[]>().notNull().default(sql`'[]'`),
     // Health claims with several lines (HL7 FHIR claims): each line as adjudicated; null for one-line claims.
     lines: text("lines", { mode: "json" }).$type<ClaimLine[]>(),
+    // Health claims: member, provider and each line's procedure, service date and amount as one value;
+    // unique among the claims not rejected, so the duplicate check is atomic with the benefit deduction.
+    duplicateKey: text("duplicate_key"),
     notes: text("notes"),
     // Document claims: the PDF in R2, what was read from it, why it failed.
     documentKey: text("document_key"),
@@ -107,6 +110,9 @@ export const claims = sqliteTable(
     policyNumber: text("policy_number"),
     extractedData: text("extracted_data", { mode: "json" }).$type<Record<string, unknown>>(),
     failureReason: text("failure_reason"),
+    // Document claims: how many processing attempts have started, and until when the running one holds the claim.
+    processingAttempts: integer("processing_attempts").notNull().default(0),
+    leaseExpiresAt: text("lease_expires_at"),
     // An adjuster's verdict on fraud, the label retraining learns from.
     fraudConfirmed: integer("fraud_confirmed", { mode: "boolean" }),
     // Photo claims: the client's claim id, the model's decision (system_status never
@@ -131,6 +137,9 @@ export const claims = sqliteTable(
     // The duplicate check reads the lines of a member's claims that have lines, and only those.
     index("claims_with_lines_idx").on(t.memberId, t.providerId).where(sql`lines IS NOT NULL`),
     uniqueIndex("claims_photo_client_id_idx").on(t.customerId, t.clientClaimId).where(sql`channel = 'photo'`),
+    uniqueIndex("claims_duplicate_key_idx").on(t.duplicateKey).where(sql`status != 'REJECTED'`),
+    // The recovery job's sweep: claims waiting for, or held by, a processing attempt.
+    index("claims_in_process_idx").on(t.status, t.leaseExpiresAt).where(sql`status IN ('PENDING', 'PROCESSING')`),
   ],
 );
 
@@ -206,10 +215,15 @@ export const idempotencyKeys = sqliteTable(
     requestHash: text("request_hash").notNull(),
     responseStatus: integer("response_status"),
     responseBody: text("response_body"),
+    // The created resource's path (the response's Location), so deleting the resource deletes its record.
+    resourcePath: text("resource_path"),
     lockedAt: integer("locked_at").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index("idempotency_keys_resource_idx").on(t.resourcePath).where(sql`resource_path IS NOT NULL`),
+  ],
 );
 
 export const MODEL_TYPES = ["fraud", "reserve", "damage"] as const;

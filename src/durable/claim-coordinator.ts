@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CurrentUser } from "../auth/current-user";
+import { deleteClaimObjects, deleteClaimRecords } from "../claims/delete-claim";
 import { type PhotoSubmission, recordOverride, recordPhotoSubmission } from "../claims/photo/store";
 import type { Env } from "../env";
 
@@ -21,7 +22,21 @@ export class ClaimCoordinator extends DurableObject<Env> {
 
   /** Records a photo (re)submission for this claim; serialised with overrides of the same claim. */
   async submitPhoto(submission: PhotoSubmission) {
-    return this.ctx.blockConcurrencyWhile(() => recordPhotoSubmission(this.env.DB, submission));
+    return this.ctx.blockConcurrencyWhile(() => recordPhotoSubmission(this.env.DB, this.env.DOCUMENTS, submission));
+  }
+
+  /**
+   * Deletes the claim, its records and every photo it was submitted with, then this instance's own
+   * state; serialised with submissions, so none can record a photo the deletion removed.
+   */
+  async deletePhotoClaim(claimId: string, actor: Pick<CurrentUser, "id" | "role">, requestId: string) {
+    return this.ctx.blockConcurrencyWhile(async () => {
+      const deleted = await deleteClaimRecords(this.env.DB, claimId, actor, requestId);
+      if (!deleted) return false;
+      await deleteClaimObjects(this.env.DOCUMENTS, deleted);
+      await this.ctx.storage.deleteAll();
+      return true;
+    });
   }
 
   /** Applies an override to this claim; serialised with resubmissions of the same claim. */

@@ -25,6 +25,8 @@ export async function storePhotoObject(
     await bucket.put(key, bytes, { httpMetadata: { contentType } });
     return false;
   } catch (err) {
-    throw new ApiError("STORAGE_ERROR", "Could not store the photo", { details: { reason: String(err) } });
+    // The storage error's text names keys and internals: it goes to the log, not to the customer.
+    console.error(JSON.stringify({ level: "error", message: "photo storage failed", key, error: String(err) }));
+    throw new ApiError("STORAGE_ERROR", "Could not store the photo");
   }
 }

@@ -24,6 +24,7 @@ export interface PhotoSubmission {
 
 interface StoredPhotoClaim {
   id: string;
+  photo_key: string | null;
   status: PhotoClaimStatus;
   system_status: PhotoClaimStatus;
   user_override: number;
@@ -75,21 +76,31 @@ const audit = (
 const findByClientId = (db: D1Database, customerId: string, clientClaimId: string) =>
   db
     .prepare(
-      "SELECT id, status, system_status, user_override, override_reason, override_at, photo_result FROM claims WHERE channel = 'photo' AND customer_id = ? AND client_claim_id = ?",
+      "SELECT id, photo_key, status, system_status, user_override, override_reason, override_at, photo_result FROM claims WHERE channel = 'photo' AND customer_id = ? AND client_claim_id = ?",
     )
     .bind(customerId, clientClaimId)
     .first<StoredPhotoClaim>();
 
+export type SubmissionOutcome =
+  | { recorded: true; id: string; state: PhotoClaimState; resubmitted: boolean; overrideCleared: boolean }
+  // The claim was deleted while its photo was on the way, and the photo with it.
+  | { recorded: false; reason: "photo_gone" };
+
 /**
  * Records a (re)submitted photo's result for one customer's claim: a new claim, or the same
- * claim's result replaced (idempotent resubmission). Its fingerprint is replaced
- * too, and the step is audited. Runs inside the claim's Durable Object, one call at a time.
+ * claim's result replaced (idempotent resubmission). Its fingerprint is replaced too, the photo
+ * it replaces is deleted, and the step is audited; a resubmission that clears an override is
+ * audited under its own action. Runs inside the claim's Durable Object, one call at a time.
  */
 export async function recordPhotoSubmission(
   db: D1Database,
+  photos: R2Bucket,
   s: PhotoSubmission,
-): Promise<{ id: string; state: PhotoClaimState; resubmitted: boolean }> {
+): Promise<SubmissionOutcome> {
+  // A deletion of this claim (serialised with this call) may have removed the photo since it was stored.
+  if (!(await photos.head(s.photoKey))) return { recorded: false, reason: "photo_gone" };
   const existing = await findByClientId(db, s.customerId, s.clientClaimId);
+  const previous = existing ? stateOf(existing) : null;
   const id = existing?.id ?? crypto.randomUUID();
   const state = stateAfterSubmission(s.decision);
   const fraudReason = s.duplicateOf
@@ -134,6 +145,7 @@ export async function recordPhotoSubmission(
           s.now,
         );
   const bands = perceptualHashBands(s.perceptualHash);
+  const overrideCleared = previous?.userOverride === true;
   await db.batch([
     write,
     db.prepare("DELETE FROM photo_fingerprints WHERE claim_id = ?").bind(id),
@@ -145,7 +157,11 @@ export async function recordPhotoSubmission(
     audit(
       db,
       id,
-      existing ? "claim.photo_resubmitted" : "claim.photo_submitted",
+      !existing
+        ? "claim.photo_submitted"
+        : overrideCleared
+          ? "claim.override_cleared_by_resubmission"
+          : "claim.photo_resubmitted",
       s.actor,
       existing ? auditState(stateOf(existing)) : null,
       {
@@ -154,12 +170,14 @@ export async function recordPhotoSubmission(
         confidence: s.result.confidence,
         damage_detected: s.result.damage_detected,
         fraud_reason: fraudReason,
+        ...(overrideCleared ? { override_cleared: true } : {}),
       },
       s.requestId,
       s.now,
     ),
   ]);
-  return { id, state, resubmitted: Boolean(existing) };
+  if (existing?.photo_key && existing.photo_key !== s.photoKey) await photos.delete(existing.photo_key);
+  return { recorded: true, id, state, resubmitted: Boolean(existing), overrideCleared };
 }
 
 /** Applies a customer's override to one photo claim and audits it; refuses when the override rules say no. */
@@ -173,7 +191,7 @@ export async function recordOverride(
 ): Promise<OverrideOutcome | { ok: false; reason: "not_found" }> {
   const row = await db
     .prepare(
-      "SELECT id, status, system_status, user_override, override_reason, override_at, photo_result FROM claims WHERE id = ? AND channel = 'photo'",
+      "SELECT id, photo_key, status, system_status, user_override, override_reason, override_at, photo_result FROM claims WHERE id = ? AND channel = 'photo'",
     )
     .bind(claimId)
     .first<StoredPhotoClaim>();

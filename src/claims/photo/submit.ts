@@ -9,7 +9,7 @@ import { ApiError } from "../../errors/api-error";
 import { DAMAGE_MODEL_VERSION, predictDamage } from "../../image/damage-model";
 import { type AcceptedPhoto, preparePhoto } from "../../image/pipeline";
 import { photoObjectKey, storePhotoObject } from "./photo-object";
-import { nearDuplicatePhotos } from "./store";
+import { nearDuplicatePhotos, type recordPhotoSubmission } from "./store";
 
 /** A damage photo as the client sent it: base64 text or raw bytes, for one of its claims. */
 export interface PhotoUpload {
@@ -34,6 +34,8 @@ export interface PhotoClaimDecision {
   processing_time_ms: number;
   timestamp: string;
   model_version: string;
+  /** This photo replaced an earlier one whose decision the customer had overridden: the override no longer applies. */
+  override_cleared: boolean;
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
@@ -107,8 +109,9 @@ export async function submitPhotoClaim(
       contrast: round(photo.quality.breakdown.contrast),
     },
   };
+  let outcome: Awaited<ReturnType<typeof recordPhotoSubmission>>;
   try {
-    await photoClaimCoordinator(env, upload.customerId, upload.claimId).submitPhoto({
+    outcome = await photoClaimCoordinator(env, upload.customerId, upload.claimId).submitPhoto({
       customerId: upload.customerId,
       clientClaimId: upload.claimId,
       photoKey: key,
@@ -141,6 +144,9 @@ export async function submitPhotoClaim(
     );
     throw new ApiError("STORAGE_ERROR", "Could not record the claim");
   }
+  if (!outcome.recorded) {
+    throw new ApiError("CONFLICT", "The claim was deleted while this photo was being stored; submit it again");
+  }
   const storageMs = performance.now() - storageStart;
   const { timings } = photo;
   return {
@@ -155,6 +161,7 @@ export async function submitPhotoClaim(
       processing_time_ms: Date.now() - started,
       timestamp: new Date().toISOString(),
       model_version: DAMAGE_MODEL_VERSION,
+      override_cleared: outcome.overrideCleared,
     },
     serverTiming: [
       `decode;dur=${(timings.checksMs + timings.decodeMs).toFixed(1)}`,

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, or } from "drizzle-orm";
-import { isStaff } from "../../auth/current-user";
 import { withVisibility } from "../../claims/scope";
-import { toClaimView } from "../../claims/views";
+import { auditEntryViewFor, claimViewFor } from "../../claims/views-by-role";
 import { auditEvents, claims, predictions, ROLES } from "../../db/schema";
 import { ApiError } from "../../errors/api-error";
 import type { Api } from "../api";
@@ -44,17 +43,11 @@ export const registerGetClaim = (app: Api) =>
       .from(auditEvents)
       .where(and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, claimId)))
       .orderBy(asc(auditEvents.id));
+    const viewer = c.get("user");
     return c.json(
       {
-        ...toClaimView(row.claim, row.prediction, { staff: isStaff(c.get("user")) }),
-        audit_trail: trail.map((event) => ({
-          action: event.action,
-          actor_id: event.actorId,
-          actor_role: event.actorRole,
-          before: event.before,
-          after: event.after,
-          at: event.createdAt,
-        })),
+        ...claimViewFor(viewer, row.claim, row.prediction),
+        audit_trail: trail.map((event) => auditEntryViewFor(viewer, event)),
       },
       200,
     );

@@ -1,10 +1,12 @@
 import type { Api } from "../api";
 import { registerDeleteClaim } from "./delete";
 import { registerGetClaimDocument } from "./document/get";
+import { registerPostClaimFail } from "./fail/post";
 import { registerGetClaim } from "./get";
 import { registerListClaims } from "./list";
 import { registerPutOverride } from "./override/put";
 import { registerPostHealthClaim } from "./post";
+import { registerPostClaimRerun } from "./rerun/post";
 import { registerPutClaimUpdate } from "./update/put";
 import { registerPostDocumentUpload } from "./upload/post";
 import { registerPostPhotoValidation } from "./validate/post";
@@ -19,4 +21,6 @@ export function registerClaimRoutes(app: Api): void {
   registerGetClaimDocument(app);
   registerPutClaimUpdate(app);
   registerDeleteClaim(app);
+  registerPostClaimRerun(app);
+  registerPostClaimFail(app);
 }

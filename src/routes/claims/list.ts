@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { and, count, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
-import { isStaff } from "../../auth/current-user";
 import { withVisibility } from "../../claims/scope";
-import { claimSchema, toClaimView } from "../../claims/views";
+import { claimSchema } from "../../claims/views";
+import { claimViewFor } from "../../claims/views-by-role";
 import { CHANNELS, CLAIM_STATUSES, claims, predictions, ROLES } from "../../db/schema";
 import type { Api } from "../api";
 import { jsonResponse } from "../shared/content";
@@ -94,7 +94,7 @@ export const registerListClaims = (app: Api) =>
     ]);
     return c.json(
       {
-        claims: rows.map((row) => toClaimView(row.claim, row.prediction, { staff: isStaff(c.get("user")) })),
+        claims: rows.map((row) => claimViewFor(c.get("user"), row.claim, row.prediction)),
         total: totals[0]?.total ?? 0,
         page: q.page,
         page_size: pageSize,

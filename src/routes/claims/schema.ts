@@ -31,6 +31,10 @@ export const photoValidationSchema = z
     processing_time_ms: z.number(),
     timestamp: z.string(),
     model_version: z.string(),
+    override_cleared: z.boolean().openapi({
+      description:
+        "True when this photo replaced one whose rejection the customer had overridden: the override no longer applies",
+    }),
   })
   .openapi("PhotoValidationResponse");
 

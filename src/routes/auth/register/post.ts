@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { hashPassword } from "../../../auth/password";
 import { insertAudited } from "../../../db/insert-audited";
 import { ROLES, users } from "../../../db/schema";
+import { printableLine } from "../../../domain/input-rules";
 import type { Api } from "../../api";
 import { jsonBody, jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";
@@ -11,11 +12,11 @@ const registerRequest = z
   .object({
     email: emailSchema.openapi({ example: "adjuster@insurer.example" }),
     password: z.string().min(8, "must be at least 8 characters").max(256),
-    first_name: z.string().trim().min(1).max(100),
-    last_name: z.string().trim().min(1).max(100),
+    first_name: printableLine(1, 100),
+    last_name: printableLine(1, 100),
     role: z.enum(ROLES),
-    provider_id: z.string().trim().min(1).max(64).optional(),
-    customer_id: z.string().trim().min(1).max(64).optional(),
+    provider_id: printableLine(1, 64).optional(),
+    customer_id: printableLine(1, 64).optional(),
   })
   .strict()
   .superRefine((body, ctx) => {

@@ -3,6 +3,7 @@ import { and, desc, eq, or } from "drizzle-orm";
 import { withVisibility } from "../../../claims/scope";
 import { OVERRIDE_MESSAGE } from "../../../claims/views";
 import { claims } from "../../../db/schema";
+import { printableText } from "../../../domain/input-rules";
 import { photoClaimCoordinator } from "../../../durable/claim-coordinator";
 import { ApiError } from "../../../errors/api-error";
 import type { Api } from "../../api";
@@ -12,12 +13,7 @@ import { overrideResponseSchema } from "../schema";
 
 const overrideRequest = z
   .object({
-    reason: z
-      .string()
-      .trim()
-      .min(3)
-      .max(1000)
-      .openapi({ example: "User confirmed damage is visible on closer inspection" }),
+    reason: printableText(1000).min(3).openapi({ example: "User confirmed damage is visible on closer inspection" }),
   })
   .strict()
   .openapi("OverrideRequest");

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { withVisibility } from "../../../claims/scope";
 import { patchAudited, setTo } from "../../../db/audited-patch";
 import { claims } from "../../../db/schema";
+import { printableText } from "../../../domain/input-rules";
 import { ApiError } from "../../../errors/api-error";
 import type { Api } from "../../api";
 import { jsonBody, jsonResponse } from "../../shared/content";
@@ -29,7 +30,7 @@ const updateRequest = z
       .boolean()
       .optional()
       .openapi({ description: "The adjuster's verdict on fraud; retraining learns from it" }),
-    note: z.string().trim().max(2000).optional(),
+    note: printableText(2000).optional(),
   })
   .strict()
   .openapi("ClaimStatusUpdate");
@@ -89,7 +90,11 @@ export const registerPutClaimUpdate = (app: Api) =>
         where: eq(claims.id, id),
         columns: { channel: true, status: true },
       });
-      throw new ApiError("CONFLICT", `Claim ${id} (${row?.channel}, ${row?.status}) cannot be decided here`, {
+      const stuck = row?.status === "PENDING" || row?.status === "PROCESSING";
+      const hint = stuck
+        ? `; an admin may re-run it (POST /claims/${id}/rerun) or fail it (POST /claims/${id}/fail)`
+        : "";
+      throw new ApiError("CONFLICT", `Claim ${id} (${row?.channel}, ${row?.status}) cannot be decided here${hint}`, {
         details: { channel: row?.channel, status: row?.status },
       });
     }

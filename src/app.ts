@@ -20,6 +20,7 @@ import { registerPolicyRoutes } from "./routes/policies";
 import { registerProviderRoutes } from "./routes/providers";
 import { registerGetEventReport } from "./routes/reports/events/get";
 import { registerUploadRoutes } from "./routes/uploads";
+import { registerUserRoutes } from "./routes/users";
 
 export const API_PREFIX = "/api/v1";
 
@@ -29,6 +30,7 @@ export function createApp() {
 
   const api = newApi();
   registerAuthRoutes(api);
+  registerUserRoutes(api);
   registerClaimRoutes(api);
   registerMemberRoutes(api);
   registerProviderRoutes(api);

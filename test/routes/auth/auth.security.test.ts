@@ -7,8 +7,9 @@ import { api, createUser, expectError, uniqueIp } from "../../helpers";
 const b64url = (value: unknown) =>
   btoa(JSON.stringify(value)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
 const secret = () => new TextEncoder().encode(env.JWT_SECRET);
-const claimsFor = (user: { id: string; email: string }, role = "insurer") => ({
+const claimsFor = (user: { id: string; email: string; sessionId: string }, role = "insurer") => ({
   sub: user.id,
+  sid: user.sessionId,
   email: user.email,
   role,
   provider_id: null,

@@ -2,14 +2,15 @@ import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { clearFailures, recordFailure, secondsLocked, throttleKeys } from "../../../auth/login-throttle";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "../../../auth/password";
-import { issueAccessToken } from "../../../auth/tokens";
+import { openSession } from "../../../auth/sessions";
 import { users } from "../../../db/schema";
 import { appConfig } from "../../../env";
 import { ApiError } from "../../../errors/api-error";
 import type { Api } from "../../api";
 import { jsonBody, jsonResponse } from "../../shared/content";
 import { publicRoute } from "../../shared/protected-route";
-import { emailSchema, toUserView, userSchema } from "../schema";
+import { emailSchema, tokenResponseSchema } from "../schema";
+import { tokenResponse } from "../token-response";
 
 const loginRequest = z
   .object({
@@ -19,20 +20,13 @@ const loginRequest = z
   .strict()
   .openapi("LoginRequest");
 
-export const loginResponseSchema = z
-  .object({
-    access_token: z.string(),
-    token_type: z.literal("Bearer"),
-    expires_in: z.number().int(),
-    user: userSchema,
-  })
-  .openapi("LoginResponse");
+export const loginResponseSchema = tokenResponseSchema;
 
 export const postLoginRoute = publicRoute({
   method: "post",
   path: "/auth/login",
   tags: ["auth"],
-  summary: "Exchange email and password for a JWT",
+  summary: "Exchange email and password for a short-lived access token and a refresh token (a new session)",
   request: { body: jsonBody(loginRequest) },
   responses: { 200: jsonResponse(loginResponseSchema, "Logged in") },
   errors: {
@@ -57,21 +51,14 @@ export const registerPostLogin = (app: Api) =>
 
     const user = await db.query.users.findFirst({ where: eq(users.email, email) });
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !valid) {
+    // A deactivated user is told exactly what a wrong password is told.
+    if (!user || !valid || !user.active) {
       await recordFailure(db, keys);
       throw new ApiError("UNAUTHORIZED", "Invalid email or password");
     }
 
     await clearFailures(db, email);
     const config = appConfig(c.env);
-    const accessToken = await issueAccessToken(user, config);
-    return c.json(
-      {
-        access_token: accessToken,
-        token_type: "Bearer" as const,
-        expires_in: config.JWT_TTL_SECONDS,
-        user: toUserView(user),
-      },
-      200,
-    );
+    const session = await openSession(db, user.id, config);
+    return c.json(await tokenResponse(user, session, config), 200);
   });

@@ -2,6 +2,8 @@ import { z } from "@hono/zod-openapi";
 import { hashPassword } from "../../../auth/password";
 import { insertAudited } from "../../../db/insert-audited";
 import { ROLES, users } from "../../../db/schema";
+import { bindingProblems } from "../../../domain/users/user-change";
+import { requireBindingExists } from "../../../users/binding";
 import type { Api } from "../../api";
 import { jsonBody, jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";
@@ -19,14 +21,11 @@ const registerRequest = z
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (body.role === "provider" && !body.provider_id)
-      ctx.addIssue({ code: "custom", path: ["provider_id"], message: "is required for the provider role" });
-    if (body.role === "customer" && !body.customer_id)
-      ctx.addIssue({ code: "custom", path: ["customer_id"], message: "is required for the customer role" });
-    if (body.role !== "provider" && body.provider_id)
-      ctx.addIssue({ code: "custom", path: ["provider_id"], message: "is only allowed for the provider role" });
-    if (body.role !== "customer" && body.customer_id)
-      ctx.addIssue({ code: "custom", path: ["customer_id"], message: "is only allowed for the customer role" });
+    const access = { role: body.role, providerId: body.provider_id ?? null, customerId: body.customer_id ?? null };
+    for (const problem of bindingProblems(access)) {
+      const [field, ...rest] = problem.split(" ");
+      ctx.addIssue({ code: "custom", path: [field!], message: rest.join(" ") });
+    }
   })
   .openapi("RegisterRequest");
 
@@ -40,7 +39,9 @@ export const postRegisterRoute = protectedRoute({
   roles: ["admin"],
   request: { body: jsonBody(registerRequest) },
   responses: { 201: jsonResponse(registerResponseSchema, "User created") },
-  errors: { 409: "A user with this email already exists" },
+  errors: {
+    409: "A user with this email already exists",
+  },
 });
 
 export const registerPostRegister = (app: Api) =>
@@ -48,6 +49,7 @@ export const registerPostRegister = (app: Api) =>
     const body = c.req.valid("json");
     const db = c.get("db");
     const admin = c.get("user");
+    await requireBindingExists(db, { providerId: body.provider_id ?? null, customerId: body.customer_id ?? null });
     const row = {
       id: crypto.randomUUID(),
       email: body.email,
@@ -57,6 +59,8 @@ export const registerPostRegister = (app: Api) =>
       role: body.role,
       providerId: body.provider_id ?? null,
       customerId: body.customer_id ?? null,
+      active: true,
+      deactivatedAt: null,
       createdAt: new Date().toISOString(),
     };
     const view = toUserView(row);

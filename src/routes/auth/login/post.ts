@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { clearFailures, recordFailure, secondsLocked, throttleKeys } from "../../../auth/login-throttle";
+import { gateLogin, loginAttempt, recordFailure, recordSuccess } from "../../../auth/login-throttle";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "../../../auth/password";
 import { openSession } from "../../../auth/sessions";
 import { users } from "../../../db/schema";
@@ -31,7 +31,7 @@ export const postLoginRoute = publicRoute({
   responses: { 200: jsonResponse(loginResponseSchema, "Logged in") },
   errors: {
     401: "Invalid email or password",
-    429: "Too many failed attempts for this email or client; see Retry-After",
+    429: "Too many attempts from this address, for this account from this address, or for this account from addresses it never logged in from; see Retry-After",
   },
 });
 
@@ -39,25 +39,25 @@ export const registerPostLogin = (app: Api) =>
   app.openapi(postLoginRoute, async (c) => {
     const { email, password } = c.req.valid("json");
     const db = c.get("db");
-    const keys = throttleKeys(email, c.req.header("cf-connecting-ip") ?? "unknown");
+    const attempt = await loginAttempt(c.env, email, c.req.header("cf-connecting-ip"));
+    const user = await db.query.users.findFirst({ where: eq(users.email, email) });
 
-    const retryAfter = await secondsLocked(db, keys);
-    if (retryAfter > 0) {
-      throw new ApiError("RATE_LIMITED", "Too many failed login attempts; try again later", {
-        headers: { "Retry-After": String(retryAfter) },
-        details: { retry_after_seconds: retryAfter },
+    const { gate, knownAddress } = await gateLogin(c.env, db, attempt, user?.id);
+    if (!gate.allowed) {
+      throw new ApiError("RATE_LIMITED", "Too many login attempts; try again later", {
+        headers: { "Retry-After": String(gate.retryAfterSeconds) },
+        details: { retry_after_seconds: gate.retryAfterSeconds, reason: gate.reason },
       });
     }
 
-    const user = await db.query.users.findFirst({ where: eq(users.email, email) });
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
     // A deactivated user is told exactly what a wrong password is told.
     if (!user || !valid || !user.active) {
-      await recordFailure(db, keys);
+      await recordFailure(db, attempt, knownAddress);
       throw new ApiError("UNAUTHORIZED", "Invalid email or password");
     }
 
-    await clearFailures(db, email);
+    await recordSuccess(db, attempt, user.id);
     const config = appConfig(c.env);
     const session = await openSession(db, user.id, config);
     return c.json(await tokenResponse(user, session, config), 200);

@@ -37,6 +37,7 @@ export const postRegisterRoute = protectedRoute({
   tags: ["auth"],
   summary: "Create a user",
   roles: ["admin"],
+  rateLimit: { family: "registration", tier: "expensive" },
   request: { body: jsonBody(registerRequest) },
   responses: { 201: jsonResponse(registerResponseSchema, "User created") },
   errors: {

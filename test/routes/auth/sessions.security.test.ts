@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { SESSION_CACHE_TTL_MS } from "../../../src/auth/session-cache";
 import { postRefreshRoute } from "../../../src/routes/auth/refresh/post";
 import { getSessionRoute } from "../../../src/routes/auth/session/get";
+import { loginAs, signUp } from "../../customers/journey";
 import { api, createUser, expectError, readAs, uniqueIp } from "../../helpers";
 
 const newInsurer = () => ({
@@ -45,6 +46,14 @@ describe("tokens of users that no longer exist or are deactivated", () => {
     });
     const body = await expectError(login, 401, "UNAUTHORIZED");
     expect(body.error.message).toBe("Invalid email or password");
+  });
+
+  it("refuses an erased customer's token at once", async () => {
+    const signup = await signUp();
+    const token = await loginAs(signup.body.email, signup.body.password);
+    const erased = await api(`/api/v1/customers/${signup.customerId}`, { method: "DELETE", token });
+    expect(erased.status).toBe(200);
+    await expectError(await api("/api/v1/auth/session", { token }), 401, "UNAUTHORIZED");
   });
 
   it(`takes a change made elsewhere (another isolate, the database) into account within ${SESSION_CACHE_TTL_MS / 1000} s`, async () => {

@@ -1,10 +1,12 @@
-import { Scalar } from "@scalar/hono-api-reference";
+import { DOCS_CSP, DOCS_INIT_PATH, docsInitScript, docsPageHtml } from "./docs/api-reference-page";
 import { errorBodySchema } from "./errors/error-body";
 import { renderError } from "./errors/handlers";
 import { knownRoutes, notFoundHandler } from "./errors/not-found";
 import { asyncApiDocument } from "./events/asyncapi";
 import { REACTORS } from "./events/reactors";
+import { corsAllowList } from "./middleware/cors";
 import { requestContext } from "./middleware/request-context";
+import { securityHeaders } from "./middleware/security-headers";
 import { newApi } from "./routes/api";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerClaimRoutes } from "./routes/claims";
@@ -22,15 +24,19 @@ import { registerPolicyRoutes } from "./routes/policies";
 import { registerProviderRoutes } from "./routes/providers";
 import { registerGetEventReport } from "./routes/reports/events/get";
 import { registerUploadRoutes } from "./routes/uploads";
+import { registerUserRoutes } from "./routes/users";
 
 export const API_PREFIX = "/api/v1";
 
 export function createApp() {
   const app = newApi();
   app.use("*", requestContext);
+  app.use("*", securityHeaders);
+  app.use("*", corsAllowList);
 
   const api = newApi();
   registerAuthRoutes(api);
+  registerUserRoutes(api);
   registerClaimRoutes(api);
   registerMemberRoutes(api);
   registerProviderRoutes(api);
@@ -75,7 +81,13 @@ export function createApp() {
   app.get(`${API_PREFIX}/asyncapi.json`, (c) =>
     c.json(asyncApiDocument({ origin: new URL(c.req.url).origin, version: c.env.APP_VERSION, reactors: REACTORS })),
   );
-  app.get("/docs", Scalar({ url: `${API_PREFIX}/openapi.json`, pageTitle: "ClaimsEdge API" }));
+  app.get("/docs", (c) => c.html(docsPageHtml("ClaimsEdge API"), 200, { "Content-Security-Policy": DOCS_CSP }));
+  app.get(DOCS_INIT_PATH, (c) =>
+    c.body(docsInitScript(`${API_PREFIX}/openapi.json`), 200, {
+      "Content-Type": "text/javascript; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+    }),
+  );
 
   let routes: ReturnType<typeof knownRoutes> | undefined;
   app.notFound(withFhirNotFound(notFoundHandler(() => (routes ??= knownRoutes(app)))));

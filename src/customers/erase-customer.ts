@@ -1,6 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { auditInsert } from "../audit";
 import type { CurrentUser } from "../auth/current-user";
+import { forgetSessions } from "../auth/session-cache";
+import { revokeUserSessions } from "../auth/sessions";
 import type { Database } from "../db/client";
 import {
   autoPolicies,
@@ -102,8 +104,17 @@ export async function eraseCustomer(
       .where(eq(customers.id, customerId)),
     db
       .update(users)
-      .set({ email: `erased-${customer.userId}@erased.invalid`, passwordHash: "erased", firstName: "", lastName: "" })
+      .set({
+        email: `erased-${customer.userId}@erased.invalid`,
+        passwordHash: "erased",
+        firstName: "",
+        lastName: "",
+        active: false,
+        deactivatedAt: at,
+      })
       .where(eq(users.id, customer.userId)),
+    // The erased customer's open sessions end with it (tokens are checked against them on every request).
+    revokeUserSessions(db, customer.userId, "customer erased"),
     db.update(vehicles).set({ vin: null }).where(eq(vehicles.customerId, customerId)),
     db
       .update(autoPolicies)
@@ -133,6 +144,7 @@ export async function eraseCustomer(
   const [inline, ahead] = eventUpdates.length <= 200 ? [eventUpdates, []] : [[], eventUpdates];
   for (let i = 0; i < ahead.length; i += 200) await runBatch(db, ahead.slice(i, i + 200));
   await runBatch(db, [...statements, ...inline]);
+  forgetSessions({ userId: customer.userId });
   await eventStream(env, customerId)
     .closeAll("customer erased")
     .catch(() => 0);

@@ -16,15 +16,57 @@ export const users = sqliteTable("users", {
   providerId: text("provider_id"),
   customerId: text("customer_id"),
   createdAt: createdAt(),
+  /** A deactivated (or deleted) user keeps its row for the audit trail but cannot log in or call anything. */
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  deactivatedAt: text("deactivated_at"),
 });
 
-/** Failed-login counters, one row per throttle key ("email:…" or "client:…"). */
+/** One login: the access tokens it issues carry its id (`sid`); revoking it ends them all within seconds. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Every refresh token a session has had (hash only): the current one has no `replaced_at`; presenting a replaced one is reuse. */
+export const refreshTokens = sqliteTable(
+  "refresh_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    sessionId: text("session_id").notNull(),
+    issuedAt: text("issued_at").notNull(),
+    replacedAt: text("replaced_at"),
+  },
+  (t) => [index("refresh_tokens_session_idx").on(t.sessionId)],
+);
+
+/** Failed-login counters, one row per throttle key ("pair:<email> <address>" or "account:<email>"). */
 export const loginThrottles = sqliteTable("login_throttles", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),
   windowStartedAt: integer("window_started_at").notNull(),
   lockedUntil: integer("locked_until"),
+  lastFailureAt: integer("last_failure_at"),
 });
+
+/** Addresses (keyed hashes) a user has logged in from: the account-wide slow-down does not apply to them. */
+export const loginKnownAddresses = sqliteTable(
+  "login_known_addresses",
+  {
+    userId: text("user_id").notNull(),
+    addressHash: text("address_hash").notNull(),
+    lastSuccessAt: integer("last_success_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.addressHash] })],
+);
 
 /** Append-only: who did what to which entity, with the state before and after. */
 export const auditEvents = sqliteTable(

@@ -13,6 +13,7 @@ import { registerMemberRoutes } from "./routes/members";
 import { registerModelRoutes } from "./routes/models";
 import { registerPolicyRoutes } from "./routes/policies";
 import { registerProviderRoutes } from "./routes/providers";
+import { registerReportRoutes } from "./routes/reports";
 
 export const API_PREFIX = "/api/v1";
 
@@ -29,6 +30,7 @@ export function createApp() {
   registerPolicyRoutes(api);
   registerFraudRoutes(api);
   registerModelRoutes(api);
+  registerReportRoutes(api);
   registerGetHealth(api);
 
   registerGetHealth(app);

@@ -1,9 +1,12 @@
 import type { Api } from "../api";
+import { registerPutAssignee } from "./assignee/put";
 import { registerDeleteClaim } from "./delete";
 import { registerGetClaimDocument } from "./document/get";
+import { registerPutFieldCorrection } from "./fields/put";
 import { registerGetClaim } from "./get";
 import { registerListClaims } from "./list";
 import { registerPutOverride } from "./override/put";
+import { registerGetClaimPhoto } from "./photo/get";
 import { registerPostHealthClaim } from "./post";
 import { registerPutClaimUpdate } from "./update/put";
 import { registerPostDocumentUpload } from "./upload/post";
@@ -17,6 +20,9 @@ export function registerClaimRoutes(app: Api): void {
   registerListClaims(app);
   registerGetClaim(app);
   registerGetClaimDocument(app);
+  registerGetClaimPhoto(app);
   registerPutClaimUpdate(app);
   registerDeleteClaim(app);
+  registerPutAssignee(app);
+  registerPutFieldCorrection(app);
 }

@@ -12,7 +12,9 @@ export const unassignedQueue = (): SQL =>
     isNull(claims.assignedInsurerId),
     inArray(claims.channel, [...QUEUE_CHANNELS]),
     // Plain SQL: relational queries re-qualify interpolated columns with the outer table's alias.
-    sql.raw("NOT EXISTS (SELECT 1 FROM users AS uploader WHERE uploader.id = claims.owner_user_id AND uploader.role = 'insurer')"),
+    sql.raw(
+      "NOT EXISTS (SELECT 1 FROM users AS uploader WHERE uploader.id = claims.owner_user_id AND uploader.role = 'insurer')",
+    ),
   )!;
 
 /**

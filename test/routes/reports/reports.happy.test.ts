@@ -10,6 +10,9 @@ let admin: TestUser;
 let insurer: TestUser;
 let population: PopulatedClaim[];
 
+// The test pool shares one database across files: the population lives in its own two years, and every query names them.
+const WINDOW = "start_date=2040-01-01&end_date=2041-12-31";
+
 // The oracle: what the reports must say, computed claim by claim in JS from the rows as written.
 const fraudulent = (c: PopulatedClaim) =>
   c.fraudConfirmed !== null ? c.fraudConfirmed : c.fraudFlag || (c.prediction?.isFraudulent ?? false);
@@ -22,13 +25,17 @@ beforeAll(async () => {
   admin = await createUser("admin");
   insurer = await createUser("insurer");
   const other = await createUser("insurer");
-  population = claimPopulation(600, { seed: 11, insurerIds: [insurer.id, other.id] });
+  population = claimPopulation(600, { seed: 11, insurerIds: [insurer.id, other.id], until: "2041-12-31T23:59:59Z" });
   await insertPopulation(env.DB, population);
 });
 
 describe("GET /api/v1/reports/claims", () => {
   it("counts every claim, fraud, mean score and reserve, statuses and channels exactly as the rows say", async () => {
-    const report = await readAs(await api("/api/v1/reports/claims", { token: admin.token }), getClaimsReportRoute, 200);
+    const report = await readAs(
+      await api(`/api/v1/reports/claims?${WINDOW}`, { token: admin.token }),
+      getClaimsReportRoute,
+      200,
+    );
     const scored = population.filter((c) => c.prediction);
     expect(report.total_claims).toBe(population.length);
     expect(report.fraudulent_count).toBe(population.filter(fraudulent).length);
@@ -51,7 +58,7 @@ describe("GET /api/v1/reports/claims", () => {
 
   it("filters by creation day (both ends inclusive), status in any case and channel", async () => {
     const report = await readAs(
-      await api("/api/v1/reports/claims?start_date=2025-06-01&end_date=2025-12-31&status=approved&channel=HEALTH", {
+      await api("/api/v1/reports/claims?start_date=2040-06-01&end_date=2040-12-31&status=approved&channel=HEALTH", {
         token: admin.token,
       }),
       getClaimsReportRoute,
@@ -59,13 +66,13 @@ describe("GET /api/v1/reports/claims", () => {
     );
     const expected = population.filter(
       (c) =>
-        c.createdAt >= "2025-06-01" && c.createdAt < "2026-01-01" && c.status === "APPROVED" && c.channel === "health",
+        c.createdAt >= "2040-06-01" && c.createdAt < "2041-01-01" && c.status === "APPROVED" && c.channel === "health",
     );
     expect(expected.length).toBeGreaterThan(5);
     expect(report.total_claims).toBe(expected.length);
     expect(report.filters).toEqual({
-      start_date: "2025-06-01",
-      end_date: "2025-12-31",
+      start_date: "2040-06-01",
+      end_date: "2040-12-31",
       status: "APPROVED",
       channel: "health",
     });
@@ -74,7 +81,7 @@ describe("GET /api/v1/reports/claims", () => {
 
   it("covers an adjuster's caseload only: the claims it uploaded or is assigned", async () => {
     const report = await readAs(
-      await api("/api/v1/reports/claims", { token: insurer.token }),
+      await api(`/api/v1/reports/claims?${WINDOW}`, { token: insurer.token }),
       getClaimsReportRoute,
       200,
     );
@@ -86,7 +93,7 @@ describe("GET /api/v1/reports/claims", () => {
 
   it("answers CSV for Accept: text/csv and for format=csv, with the same numbers", async () => {
     for (const init of [{ headers: { accept: "text/csv" } }, {}]) {
-      const path = init.headers ? "/api/v1/reports/claims" : "/api/v1/reports/claims?format=csv";
+      const path = init.headers ? `/api/v1/reports/claims?${WINDOW}` : `/api/v1/reports/claims?${WINDOW}&format=csv`;
       const res = await api(path, { token: admin.token, ...init });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toContain("text/csv");
@@ -109,7 +116,7 @@ describe("GET /api/v1/reports/claims", () => {
 describe("GET /api/v1/reports/fraud_trends", () => {
   it("groups by amount band: every band in order, counts as the rows say", async () => {
     const report = await readAs(
-      await api("/api/v1/reports/fraud_trends?group_by=amount", { token: admin.token }),
+      await api(`/api/v1/reports/fraud_trends?group_by=amount&${WINDOW}`, { token: admin.token }),
       getFraudTrendsRoute,
       200,
     );
@@ -130,7 +137,7 @@ describe("GET /api/v1/reports/fraud_trends", () => {
     ["incident_type", (c: PopulatedClaim) => (c.extractedData?.incident_type as string | undefined) ?? "unknown"],
   ] as const)("groups by %s", async (groupBy, keyOf) => {
     const report = await readAs(
-      await api(`/api/v1/reports/fraud_trends?group_by=${groupBy}`, { token: admin.token }),
+      await api(`/api/v1/reports/fraud_trends?group_by=${groupBy}&${WINDOW}`, { token: admin.token }),
       getFraudTrendsRoute,
       200,
     );
@@ -159,7 +166,9 @@ describe("GET /api/v1/reports/fraud_trends", () => {
       ),
     ]);
     const report = await readAs(
-      await api("/api/v1/reports/fraud_trends?group_by=region&start_date=2030-01-01", { token: admin.token }),
+      await api("/api/v1/reports/fraud_trends?group_by=region&start_date=2030-01-01&end_date=2030-12-31", {
+        token: admin.token,
+      }),
       getFraudTrendsRoute,
       200,
     );
@@ -167,7 +176,7 @@ describe("GET /api/v1/reports/fraud_trends", () => {
   });
 
   it("answers CSV with the range column for amounts", async () => {
-    const res = await api("/api/v1/reports/fraud_trends?group_by=amount&format=csv", { token: admin.token });
+    const res = await api(`/api/v1/reports/fraud_trends?group_by=amount&format=csv&${WINDOW}`, { token: admin.token });
     const lines = (await res.text()).trimEnd().split("\r\n");
     expect(lines[0]).toBe("range,fraud_count,total_count,fraud_rate");
     expect(lines[1]?.startsWith("0-5000,")).toBe(true);

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { claimNamed } from "../../../claims/claim-detail";
 import { claimIfMatch, matchesIfMatch, preconditionFailed, versionGuard } from "../../../claims/claim-concurrency";
+import { claimNamed } from "../../../claims/claim-detail";
 import { claimWorkflowSchema, toClaimWorkflow } from "../../../claims/claim-workflow";
 import { withVisibility } from "../../../claims/scope";
 import { patchAudited, setTo } from "../../../db/audited-patch";

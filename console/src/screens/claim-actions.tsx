@@ -44,9 +44,12 @@ export function ClaimActions({
 
   const mine = claim.assignee?.id === user.id;
   const staff = user.role === "admin" || user.role === "insurer";
+  // An adjuster acts on its caseload only (what it uploaded or took); the queue's claims it takes first.
+  const uploadedByMe = "user_id" in claim && claim.user_id === user.id;
+  const mayAct = user.role !== "insurer" || mine || uploadedByMe;
   const documentDecidable =
-    claim.channel === "document" && ["PROCESSED", "APPROVED", "REJECTED", "FAILED"].includes(claim.status);
-  const overridable = claim.channel === "photo" && shownStatus(claim) === "REJECTED";
+    mayAct && claim.channel === "document" && ["PROCESSED", "APPROVED", "REJECTED", "FAILED"].includes(claim.status);
+  const overridable = mayAct && claim.channel === "photo" && shownStatus(claim) === "REJECTED";
 
   const decide = (status: "approved" | "rejected") => (event: FormEvent) => {
     event.preventDefault();
@@ -155,6 +158,7 @@ export function ClaimActions({
           <button type="submit">Override and approve</button>
         </form>
       ) : null}
+      {!mayAct && staff ? <p>Assign the claim to yourself to decide, correct or override it.</p> : null}
       <Busy label={busy ?? ""} active={busy !== null} />
       <ErrorNote message={error} />
     </section>

@@ -68,7 +68,11 @@ export function ClaimDetail() {
                 claim={claim as Schemas["DocumentClaim"]}
                 claimId={id}
                 etag={etag}
-                staff={staff}
+                staff={
+                  user.role === "admin" ||
+                  (user.role === "insurer" &&
+                    (claim.assignee?.id === user.id || ("user_id" in claim && claim.user_id === user.id)))
+                }
                 onChanged={changed}
               />
               <FraudPanel claim={claim as Schemas["DocumentClaim"]} />

@@ -25,8 +25,8 @@ export const ARTIFACTS = "test/e2e/artifacts";
  */
 export async function launchChromium(): Promise<Browser> {
   if (existsSync(SYSTEM_CHROMIUM)) return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: QUIET });
-  // Its own flags run it as one process without a sandbox; web security stays on.
-  const args = sparticuzChromium.args.filter((flag) => flag !== "--disable-web-security");
+  // Its flags are for a serverless sandbox: one process dies with its first closed page, and web security stays on.
+  const args = sparticuzChromium.args.filter((flag) => !["--single-process", "--disable-web-security"].includes(flag));
   return chromium.launch({ executablePath: await sparticuzChromium.executablePath(), args: [...args, ...QUIET] });
 }
 

@@ -3,6 +3,8 @@ export interface Bar {
   value: number;
   /** A second value drawn inside the bar (e.g. the fraudulent part of a total). */
   part?: number;
+  /** Drawn in the danger colour when the bar raises a risk. */
+  tone?: "raises" | "lowers";
 }
 
 /** Horizontal bars with their numbers written beside them: readable without colour and at phone width. */
@@ -26,7 +28,10 @@ export function BarChart({
           <li key={bar.label}>
             <span className="chart-label">{bar.label}</span>
             <span className="chart-track" aria-hidden="true">
-              <span className="chart-bar" style={{ width: `${(Math.abs(bar.value) / max) * 100}%` }}>
+              <span
+                className={`chart-bar ${bar.tone ?? ""}`}
+                style={{ width: `${(Math.abs(bar.value) / max) * 100}%` }}
+              >
                 {bar.part !== undefined ? (
                   <span className="chart-part" style={{ width: `${bar.value ? (bar.part / bar.value) * 100 : 0}%` }} />
                 ) : null}

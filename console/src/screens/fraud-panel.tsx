@@ -7,6 +7,7 @@ type Claim = Schemas["DocumentClaim"];
 export function FraudPanel({ claim }: { claim: Claim }) {
   if (claim.fraud_score === null) return null;
   const drivers = ((claim.fraud_explanation ?? []) as Schemas["ExplanationItem"][]).slice(0, 6);
+  const corrections = Object.keys(((claim.extracted_data ?? {}) as { corrections?: object }).corrections ?? {});
   return (
     <section aria-labelledby="fraud-heading" className="panel">
       <h2 id="fraud-heading">Fraud score and reserve</h2>
@@ -24,11 +25,21 @@ export function FraudPanel({ claim }: { claim: Claim }) {
         <dt>Model</dt>
         <dd>{claim.model_version ?? "—"}</dd>
       </dl>
+      {corrections.length ? (
+        <p className="notice">
+          Scored on the fields as first read; corrected since: {corrections.join(", ").replaceAll("_", " ")}. Retraining
+          learns from the corrected values.
+        </p>
+      ) : null}
       {drivers.length ? (
         <>
           <BarChart
             title="Top drivers of the score (contribution; + raises the risk)"
-            bars={drivers.map((d) => ({ label: d.feature, value: Number(d.contribution.toFixed(4)) }))}
+            bars={drivers.map((d) => ({
+              label: d.feature,
+              value: Number(d.contribution.toFixed(4)),
+              tone: d.contribution > 0 ? "raises" : "lowers",
+            }))}
           />
           <ul className="drivers">
             {drivers.map((d) => (

@@ -1,6 +1,8 @@
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from "react-router";
 import { ClaimDetail } from "./screens/claim-detail";
+import { FraudScoring } from "./screens/fraud-scoring";
 import { Login } from "./screens/login";
+import { ModelRegistry } from "./screens/model-registry";
 import { Queue } from "./screens/queue";
 import { Reports } from "./screens/reports";
 import { isStaff, session, useSession } from "./session";
@@ -19,6 +21,8 @@ export function App() {
           <span className="brand">ClaimsEdge</span>
           <NavLink to="/">{staff ? "Work queue" : "My claims"}</NavLink>
           {staff ? <NavLink to="/reports">Reports</NavLink> : null}
+          {staff ? <NavLink to="/fraud-scoring">Fraud scoring</NavLink> : null}
+          {user.role === "admin" ? <NavLink to="/models">Models</NavLink> : null}
           <span className="who">
             {user.email} ({user.role})
           </span>
@@ -32,6 +36,8 @@ export function App() {
           <Route path="/" element={<Queue />} />
           <Route path="/claims/:id" element={<ClaimDetail />} />
           {staff ? <Route path="/reports" element={<Reports />} /> : null}
+          {staff ? <Route path="/fraud-scoring" element={<FraudScoring />} /> : null}
+          {user.role === "admin" ? <Route path="/models" element={<ModelRegistry />} /> : null}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </div>

@@ -7,6 +7,7 @@ import { loginResponseSchema } from "../../src/routes/auth/login/post";
 import { registerResponseSchema } from "../../src/routes/auth/register/post";
 import { photoValidationSchema } from "../../src/routes/claims/schema";
 import { documentUploadSchema } from "../../src/routes/claims/upload/post";
+import { fraudScoreSchema } from "../../src/routes/fraud/score/schema";
 import { claimsReportSchema } from "../../src/routes/reports/schema";
 import { expectAccessible, launchChromium, screenshot } from "./browser";
 import { adminToken, as, call } from "./http";
@@ -231,6 +232,48 @@ describe("the console, in headless Chromium against wrangler dev", () => {
     await screenshot(page, "reports");
     await page.close();
   });
+
+  it("scores a claim on the fraud scoring page as the API does", async () => {
+    const page = await browser.newPage();
+    await logIn(page, adjuster);
+    await page.getByRole("link", { name: "Fraud scoring" }).click();
+    const form = page.getByRole("form", { name: "Claim facts" });
+    await form.getByLabel("Incident severity").selectOption("Major Damage");
+    await form.getByLabel("Total claim amount ($)").fill("71000");
+    await form.getByLabel("Insured's hobbies").fill("chess");
+    await form.getByRole("button", { name: "Score the claim" }).click();
+    await page.getByTestId("fraud-probability").waitFor();
+    const api = as(
+      await call("/api/v1/fraud/score?explain=true&scenario=auto_flagger", {
+        method: "POST",
+        token: adjuster.token,
+        body: { incident_severity: "Major Damage", total_claim_amount: 71000, insured_hobbies: "chess" },
+      }),
+      fraudScoreSchema,
+    );
+    expect(await page.getByTestId("fraud-probability").textContent()).toBe(api.probability.toFixed(3));
+    expect(await page.getByTestId("fraud-decision").textContent()).toContain(api.threshold.toFixed(2));
+    await expectAccessible(page, "fraud scoring");
+    await screenshot(page, "fraud-scoring");
+    await page.close();
+  });
+
+  it("an admin sees the model registry's metrics and follows a retraining job to its end", async () => {
+    const page = await browser.newPage();
+    await logIn(page, { email: inject("adminEmail"), password: inject("adminPassword"), token: admin, id: "" });
+    await page.getByRole("link", { name: "Models" }).click();
+    const retrain = page.getByRole("button", { name: /^Retrain / }).first();
+    await retrain.waitFor();
+    await expectAccessible(page, "model registry");
+    await retrain.click();
+    const job = page.getByTestId("training-job");
+    await expect
+      .poll(() => job.textContent(), { timeout: 120_000, intervals: [1000] })
+      .toMatch(/promoted|kept champion|refused|failed/);
+    expect(await job.textContent()).not.toContain("failed");
+    await screenshot(page, "model-registry");
+    await page.close();
+  }, 180_000);
 
   it("a customer sees its own claim, and only its own, at phone width", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

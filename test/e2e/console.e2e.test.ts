@@ -268,7 +268,7 @@ describe("the console, in headless Chromium against wrangler dev", () => {
     await retrain.click();
     const job = page.getByTestId("training-job");
     await expect
-      .poll(() => job.textContent(), { timeout: 120_000, intervals: [1000] })
+      .poll(() => job.textContent(), { timeout: 120_000, interval: 1000 })
       .toMatch(/promoted|kept champion|refused|failed/);
     expect(await job.textContent()).not.toContain("failed");
     await screenshot(page, "model-registry");

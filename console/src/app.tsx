@@ -1,6 +1,7 @@
 import { BrowserRouter, Navigate, NavLink, Route, Routes } from "react-router";
 import { ClaimDetail } from "./screens/claim-detail";
 import { FraudScoring } from "./screens/fraud-scoring";
+import { LiveEvents } from "./screens/live-events";
 import { Login } from "./screens/login";
 import { ModelRegistry } from "./screens/model-registry";
 import { Queue } from "./screens/queue";
@@ -23,6 +24,7 @@ export function App() {
           {staff ? <NavLink to="/reports">Reports</NavLink> : null}
           {staff ? <NavLink to="/fraud-scoring">Fraud scoring</NavLink> : null}
           {user.role === "admin" ? <NavLink to="/models">Models</NavLink> : null}
+          {user.role === "customer" ? <NavLink to="/events">My events</NavLink> : null}
           <span className="who">
             {user.email} ({user.role})
           </span>
@@ -38,6 +40,7 @@ export function App() {
           {staff ? <Route path="/reports" element={<Reports />} /> : null}
           {staff ? <Route path="/fraud-scoring" element={<FraudScoring />} /> : null}
           {user.role === "admin" ? <Route path="/models" element={<ModelRegistry />} /> : null}
+          {user.role === "customer" ? <Route path="/events" element={<LiveEvents />} /> : null}
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>
       </div>

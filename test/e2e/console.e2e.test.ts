@@ -9,6 +9,7 @@ import { photoValidationSchema } from "../../src/routes/claims/schema";
 import { documentUploadSchema } from "../../src/routes/claims/upload/post";
 import { fraudScoreSchema } from "../../src/routes/fraud/score/schema";
 import { claimsReportSchema } from "../../src/routes/reports/schema";
+import { signupBody } from "../customers/signup-body";
 import { expectAccessible, launchChromium, screenshot } from "./browser";
 import { adminToken, as, call } from "./http";
 
@@ -290,4 +291,23 @@ describe("the console, in headless Chromium against wrangler dev", () => {
     await screenshot(page, "customer-claim");
     await page.close();
   });
+
+  it("a customer who signed up follows its events, the history and then live", async () => {
+    const body = signupBody();
+    const signup = await call("/api/v1/customers", { method: "POST", body });
+    expect(signup.status).toBe(202);
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await logIn(page, { email: body.email, password: body.password, token: "", id: "" });
+    await page.getByRole("link", { name: "My events" }).click();
+    await expect.poll(() => page.getByTestId("stream-state").textContent(), { timeout: 20_000 }).toContain("Live");
+    const events = page.getByRole("list", { name: "Events" });
+    await expect.poll(() => events.textContent(), { timeout: 20_000 }).toContain("Customer.Submitted");
+    // The onboarding decision comes after the page opened the stream, or just before: either way it shows.
+    await expect
+      .poll(() => events.textContent(), { timeout: 60_000, interval: 500 })
+      .toMatch(/Customer\.(Accepted|Rejected)/);
+    await expectAccessible(page, "customer events");
+    await screenshot(page, "customer-events");
+    await page.close();
+  }, 120_000);
 });

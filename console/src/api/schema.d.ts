@@ -1414,7 +1414,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["InvalidDocumentError"];
+                        "application/json": components["schemas"]["UnprocessableError"];
                     };
                 };
                 /** @description STORAGE_ERROR: nothing was kept */
@@ -3160,6 +3160,657 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/Claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit an HL7 FHIR R4 Claim; the answer is its ClaimResponse
+         * @description The same adjudication as POST /claims (eligibility, provider, codes, cost anomaly, duplicates, the benefit cap shared by the items in one atomic step), read from a FHIR Claim and answered as a FHIR ClaimResponse. `application/json` is accepted too. Send an `Idempotency-Key` header to make retries safe.
+         *
+         *     Roles: provider, admin.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/fhir+json": {
+                        billablePeriod?: {
+                            end?: string;
+                            start?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        contained?: ({
+                            id?: string;
+                            resourceType: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        created: string;
+                        diagnosis?: ({
+                            diagnosisCodeableConcept?: {
+                                coding?: ({
+                                    code?: string;
+                                    display?: string;
+                                    system?: string;
+                                    userSelected?: boolean;
+                                    version?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                text?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            diagnosisReference?: {
+                                display?: string;
+                                identifier?: {
+                                    system?: string;
+                                    type?: {
+                                        coding?: ({
+                                            code?: string;
+                                            display?: string;
+                                            system?: string;
+                                            userSelected?: boolean;
+                                            version?: string;
+                                        } & {
+                                            [key: string]: unknown;
+                                        })[];
+                                        text?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @enum {string} */
+                                    use?: "usual" | "official" | "temp" | "secondary" | "old";
+                                    value?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                reference?: string;
+                                type?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            sequence: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        id?: string;
+                        identifier?: ({
+                            system?: string;
+                            type?: {
+                                coding?: ({
+                                    code?: string;
+                                    display?: string;
+                                    system?: string;
+                                    userSelected?: boolean;
+                                    version?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                text?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            use?: "usual" | "official" | "temp" | "secondary" | "old";
+                            value?: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        insurance?: ({
+                            coverage?: {
+                                display?: string;
+                                identifier?: {
+                                    system?: string;
+                                    type?: {
+                                        coding?: ({
+                                            code?: string;
+                                            display?: string;
+                                            system?: string;
+                                            userSelected?: boolean;
+                                            version?: string;
+                                        } & {
+                                            [key: string]: unknown;
+                                        })[];
+                                        text?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @enum {string} */
+                                    use?: "usual" | "official" | "temp" | "secondary" | "old";
+                                    value?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                reference?: string;
+                                type?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            focal?: boolean;
+                            identifier?: {
+                                system?: string;
+                                type?: {
+                                    coding?: ({
+                                        code?: string;
+                                        display?: string;
+                                        system?: string;
+                                        userSelected?: boolean;
+                                        version?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    text?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                use?: "usual" | "official" | "temp" | "secondary" | "old";
+                                value?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            sequence?: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        insurer?: {
+                            display?: string;
+                            identifier?: {
+                                system?: string;
+                                type?: {
+                                    coding?: ({
+                                        code?: string;
+                                        display?: string;
+                                        system?: string;
+                                        userSelected?: boolean;
+                                        version?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    text?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                use?: "usual" | "official" | "temp" | "secondary" | "old";
+                                value?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            reference?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        item?: ({
+                            diagnosisSequence?: number[];
+                            factor?: number;
+                            modifierExtension?: ({
+                                url: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            net?: {
+                                currency?: string;
+                                value?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            productOrService: {
+                                coding?: ({
+                                    code?: string;
+                                    display?: string;
+                                    system?: string;
+                                    userSelected?: boolean;
+                                    version?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                text?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            quantity?: {
+                                code?: string;
+                                system?: string;
+                                unit?: string;
+                                value?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            sequence: number;
+                            servicedDate?: string;
+                            servicedPeriod?: {
+                                end?: string;
+                                start?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            unitPrice?: {
+                                currency?: string;
+                                value?: number;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        modifierExtension?: ({
+                            url: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        patient: {
+                            display?: string;
+                            identifier?: {
+                                system?: string;
+                                type?: {
+                                    coding?: ({
+                                        code?: string;
+                                        display?: string;
+                                        system?: string;
+                                        userSelected?: boolean;
+                                        version?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    text?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                use?: "usual" | "official" | "temp" | "secondary" | "old";
+                                value?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            reference?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        provider: {
+                            display?: string;
+                            identifier?: {
+                                system?: string;
+                                type?: {
+                                    coding?: ({
+                                        code?: string;
+                                        display?: string;
+                                        system?: string;
+                                        userSelected?: boolean;
+                                        version?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    })[];
+                                    text?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                use?: "usual" | "official" | "temp" | "secondary" | "old";
+                                value?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            reference?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        resourceType: "Claim";
+                        /** @enum {string} */
+                        status: "active" | "cancelled" | "draft" | "entered-in-error";
+                        total?: {
+                            currency?: string;
+                            value?: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        type: {
+                            coding?: ({
+                                code?: string;
+                                display?: string;
+                                system?: string;
+                                userSelected?: boolean;
+                                version?: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            text?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        use: "claim" | "preauthorization" | "predetermination";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description The ClaimResponse of the adjudicated claim */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirClaimResponse"];
+                    };
+                };
+                /** @description Not a valid FHIR R4 Claim (VALIDATION_ERROR; each issue names its element) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description Only for provider, admin; a provider claims for its own organisation only */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description The Idempotency-Key was used with another body, or is in flight */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description Body larger than 1048576 bytes */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description Not JSON: send application/fhir+json (or application/json) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description A valid Claim this service cannot adjudicate (UNPROCESSABLE_CLAIM: e.g. a preauthorization, a diagnosis coded only in SNOMED CT) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/Claim/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a Claim submitted as HL7 FHIR
+         * @description Roles: provider, admin.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The Claim as submitted, with the server's id */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirClaim"];
+                    };
+                };
+                /** @description The request failed validation (VALIDATION_ERROR, with the failing fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description Only provider, admin may call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description No such FHIR claim, or not one the caller may see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/ClaimResponse/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the ClaimResponse of a Claim submitted as HL7 FHIR (same id as the Claim)
+         * @description Roles: provider, admin.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The ClaimResponse, built from the claim as recorded */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirClaimResponse"];
+                    };
+                };
+                /** @description The request failed validation (VALIDATION_ERROR, with the failing fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description Only provider, admin may call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description No such ClaimResponse, or not one the caller may see */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fhir/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CapabilityStatement of the FHIR endpoint (no authentication, as FHIR clients expect) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description What the endpoint supports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirCapabilityStatement"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5365,6 +6016,8 @@ export interface components {
     schemas: {
         AdjudicationReason: {
             code: string;
+            /** @description The line it is about, on claims with several lines */
+            item_sequence?: number;
             message: string;
         };
         AuditEntry: {
@@ -5768,7 +6421,7 @@ export interface components {
             timestamp: string;
         };
         /** @enum {string} */
-        ErrorCode: "VALIDATION_ERROR" | "INVALID_IMAGE" | "INVALID_IMAGE_FORMAT" | "QUALITY_TOO_LOW" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INVALID_DOCUMENT" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INFERENCE_ERROR" | "STORAGE_ERROR";
+        ErrorCode: "VALIDATION_ERROR" | "INVALID_IMAGE" | "INVALID_IMAGE_FORMAT" | "QUALITY_TOO_LOW" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CLAIM_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INVALID_DOCUMENT" | "UNPROCESSABLE_CLAIM" | "RATE_LIMITED" | "INTERNAL_ERROR" | "INFERENCE_ERROR" | "STORAGE_ERROR";
         EventReport: {
             /** @enum {string} */
             bucket: "hour" | "day";
@@ -5801,6 +6454,54 @@ export interface components {
             /** @example Major Damage severity raises the fraud risk */
             text: string;
             value?: unknown;
+        };
+        /** @description HL7 FHIR R4 CapabilityStatement of this endpoint (https://hl7.org/fhir/R4/capabilitystatement.html) */
+        FhirCapabilityStatement: {
+            /** @enum {string} */
+            resourceType: "CapabilityStatement";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description HL7 FHIR R4 Claim, as submitted, with the server's id (https://hl7.org/fhir/R4/claim.html) */
+        FhirClaim: {
+            /** @enum {string} */
+            resourceType: "Claim";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description HL7 FHIR R4 ClaimResponse: the adjudication of a Claim (https://hl7.org/fhir/R4/claimresponse.html) */
+        FhirClaimResponse: {
+            /** @enum {string} */
+            resourceType: "ClaimResponse";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description HL7 FHIR R4 OperationOutcome: why a request was refused (https://hl7.org/fhir/R4/operationoutcome.html) */
+        FhirOperationOutcome: {
+            /** @description The request id (X-Request-Id), as the request-id extension */
+            extension?: {
+                url: string;
+                valueString: string;
+            }[];
+            issue: {
+                /** @description FHIR IssueType */
+                code: string;
+                /** @description The API's error code (VALIDATION_ERROR, FORBIDDEN, …) */
+                details?: {
+                    coding: {
+                        code: string;
+                        system: string;
+                    }[];
+                    text: string;
+                };
+                diagnostics: string;
+                /** @description FHIRPath of the element at fault */
+                expression?: string[];
+                /** @enum {string} */
+                severity: "fatal" | "error" | "warning" | "information";
+            }[];
+            /** @enum {string} */
+            resourceType: "OperationOutcome";
         };
         FieldCorrection: {
             /** @description Why, for the audit trail */
@@ -5920,6 +6621,8 @@ export interface components {
             diagnosis_code: string;
             fraud_flag: boolean;
             fraud_reason: string | null;
+            /** @description Each line as adjudicated, for a claim submitted with lines (HL7 FHIR); procedure_code and service_date are then the first line's, the amounts the totals */
+            lines?: components["schemas"]["HealthClaimLine"][];
             member_id: string;
             notes: string | null;
             procedure_code: string;
@@ -5931,6 +6634,19 @@ export interface components {
             /** @enum {string} */
             status: "PENDING" | "PROCESSING" | "PROCESSED" | "APPROVED" | "PARTIAL" | "REJECTED" | "FAILED";
             updated_at: string;
+        };
+        HealthClaimLine: {
+            approved_amount: number;
+            claim_amount: number;
+            diagnosis_codes: string[];
+            fraud_flag: boolean;
+            procedure_code: string;
+            reason_codes: string[];
+            reasons: components["schemas"]["AdjudicationReason"][];
+            sequence: number;
+            service_date: string;
+            /** @enum {string} */
+            status: "PENDING" | "PROCESSING" | "PROCESSED" | "APPROVED" | "PARTIAL" | "REJECTED" | "FAILED";
         };
         HealthClaimRequest: {
             /** @example 15000 */
@@ -6017,22 +6733,6 @@ export interface components {
             error: {
                 /** @enum {string} */
                 code: "INTERNAL_ERROR" | "INFERENCE_ERROR" | "STORAGE_ERROR";
-                /** @description Machine-readable specifics: failing fields, limits, ids */
-                details?: unknown;
-                /** @description QUALITY_TOO_LOW: one line of guidance for a better photo */
-                feedback?: string;
-                /** @example Claim not found */
-                message: string;
-                /** @description The same id as the X-Request-Id header */
-                request_id: string;
-            };
-            /** @example 2026-01-01T00:00:00.000Z */
-            timestamp: string;
-        };
-        InvalidDocumentError: {
-            error: {
-                /** @enum {string} */
-                code: "INVALID_DOCUMENT";
                 /** @description Machine-readable specifics: failing fields, limits, ids */
                 details?: unknown;
                 /** @description QUALITY_TOO_LOW: one line of guidance for a better photo */
@@ -6369,6 +7069,22 @@ export interface components {
             error: {
                 /** @enum {string} */
                 code: "UNAUTHORIZED";
+                /** @description Machine-readable specifics: failing fields, limits, ids */
+                details?: unknown;
+                /** @description QUALITY_TOO_LOW: one line of guidance for a better photo */
+                feedback?: string;
+                /** @example Claim not found */
+                message: string;
+                /** @description The same id as the X-Request-Id header */
+                request_id: string;
+            };
+            /** @example 2026-01-01T00:00:00.000Z */
+            timestamp: string;
+        };
+        UnprocessableError: {
+            error: {
+                /** @enum {string} */
+                code: "INVALID_DOCUMENT" | "UNPROCESSABLE_CLAIM";
                 /** @description Machine-readable specifics: failing fields, limits, ids */
                 details?: unknown;
                 /** @description QUALITY_TOO_LOW: one line of guidance for a better photo */

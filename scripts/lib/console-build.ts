@@ -18,6 +18,8 @@ export function buildConsole({ force = false } = {}): "built" | "up to date" {
   }
   execFileSync("vite", ["build", "--config", "console/vite.config.ts", "--logLevel", "warn"], {
     stdio: ["ignore", "inherit", "inherit"],
+    // Under vitest NODE_ENV is "test", which would make Vite bundle React's development build.
+    env: { ...process.env, NODE_ENV: "production" },
   });
   return "built";
 }

@@ -1,11 +1,12 @@
-// Prepares local state for `wrangler dev`: .dev.vars, D1 migrations, the first admin, model
-// artifacts in local R2. Safe to run again: every step is idempotent.
+// Prepares local state for `wrangler dev`: .dev.vars, the console's build, D1 migrations, the first
+// admin, model artifacts in local R2. Safe to run again: every step is idempotent.
 //   tsx scripts/setup-local.ts [--persist-to <dir>]
 import { execFileSync } from "node:child_process";
 import { getPlatformProxy } from "wrangler";
 import { createDatabase } from "../src/db/client";
 import type { Env } from "../src/env";
 import { loadDemoReferenceData } from "../src/reference/demo-data";
+import { buildConsole } from "./lib/console-build";
 import { ensureDevVars } from "./lib/dev-vars";
 import { ensureAdmin } from "./lib/first-admin";
 import { registerDamageModel, seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
@@ -16,6 +17,7 @@ const persistTo = persistIndex > 0 ? process.argv[persistIndex + 1] : undefined;
 
 const started = Date.now();
 const vars = ensureDevVars();
+console.log(`console: ${buildConsole()}`);
 
 execFileSync(
   "wrangler",

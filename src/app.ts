@@ -22,6 +22,7 @@ import { registerMemberRoutes } from "./routes/members";
 import { registerModelRoutes } from "./routes/models";
 import { registerPolicyRoutes } from "./routes/policies";
 import { registerProviderRoutes } from "./routes/providers";
+import { registerReportRoutes } from "./routes/reports";
 import { registerGetEventReport } from "./routes/reports/events/get";
 import { registerUploadRoutes } from "./routes/uploads";
 import { registerUserRoutes } from "./routes/users";
@@ -44,6 +45,7 @@ export function createApp() {
   registerPolicyRoutes(api);
   registerFraudRoutes(api);
   registerModelRoutes(api);
+  registerReportRoutes(api);
   registerFhirRoutes(api);
   registerGetHealth(api);
   registerCustomerRoutes(api);

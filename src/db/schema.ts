@@ -166,12 +166,16 @@ export const claims = sqliteTable(
     userOverride: integer("user_override", { mode: "boolean" }).notNull().default(false),
     overrideReason: text("override_reason"),
     overrideAt: text("override_at"),
+    // Bumped by a trigger on every UPDATE (migrations/0010): the ETag that If-Match is checked against.
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
     processedAt: text("processed_at"),
   },
   (t) => [
     index("claims_channel_created_idx").on(t.channel, t.createdAt),
+    index("claims_created_idx").on(t.createdAt),
+    index("claims_assignee_idx").on(t.assignedInsurerId, t.createdAt),
     index("claims_member_idx").on(t.memberId, t.createdAt),
     index("claims_provider_idx").on(t.providerId, t.createdAt),
     index("claims_customer_idx").on(t.customerId, t.createdAt),

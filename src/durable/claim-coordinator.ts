@@ -40,9 +40,15 @@ export class ClaimCoordinator extends DurableObject<Env> {
   }
 
   /** Applies an override to this claim; serialised with resubmissions of the same claim. */
-  async overridePhoto(claimId: string, reason: string, actor: Pick<CurrentUser, "id" | "role">, requestId: string) {
+  async overridePhoto(
+    claimId: string,
+    reason: string,
+    actor: Pick<CurrentUser, "id" | "role">,
+    requestId: string,
+    versions?: number[],
+  ) {
     return this.ctx.blockConcurrencyWhile(() =>
-      recordOverride(this.env.DB, claimId, reason, actor, requestId, new Date().toISOString()),
+      recordOverride(this.env.DB, claimId, reason, actor, requestId, new Date().toISOString(), versions),
     );
   }
 

@@ -180,6 +180,8 @@ export async function recordPhotoSubmission(
   return { recorded: true, id, state, resubmitted: Boolean(existing), overrideCleared };
 }
 
+type RecordedOverride = OverrideOutcome | { ok: false; reason: "not_found" | "stale" };
+
 /** Applies a customer's override to one photo claim and audits it; refuses when the override rules say no. */
 export async function recordOverride(
   db: D1Database,
@@ -188,28 +190,62 @@ export async function recordOverride(
   actor: Pick<CurrentUser, "id" | "role">,
   requestId: string,
   now: string,
-): Promise<OverrideOutcome | { ok: false; reason: "not_found" }> {
+  /** If-Match: the versions the caller read; undefined applies the override whatever the version. */
+  versions?: number[],
+): Promise<RecordedOverride> {
+  // Without If-Match, a change made meanwhile by another writer is read again rather than refused.
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await tryOverride(db, claimId, reason, actor, requestId, now, versions);
+    if (outcome.ok || outcome.reason !== "stale" || versions || attempt === 3) return outcome;
+  }
+}
+
+async function tryOverride(
+  db: D1Database,
+  claimId: string,
+  reason: string,
+  actor: Pick<CurrentUser, "id" | "role">,
+  requestId: string,
+  now: string,
+  versions: number[] | undefined,
+): Promise<RecordedOverride> {
   const row = await db
     .prepare(
-      "SELECT id, photo_key, status, system_status, user_override, override_reason, override_at, photo_result FROM claims WHERE id = ? AND channel = 'photo'",
+      "SELECT id, photo_key, status, system_status, user_override, override_reason, override_at, photo_result, version FROM claims WHERE id = ? AND channel = 'photo'",
     )
     .bind(claimId)
-    .first<StoredPhotoClaim>();
+    .first<StoredPhotoClaim & { version: number }>();
   if (!row) return { ok: false, reason: "not_found" };
+  if (versions && !versions.includes(row.version)) return { ok: false, reason: "stale" };
   const quality = row.photo_result
     ? (JSON.parse(row.photo_result) as { quality_score?: number }).quality_score
     : undefined;
   const before = stateOf(row);
   const outcome = stateAfterOverride(before, reason, now, quality);
   if (!outcome.ok) return outcome;
-  await db.batch([
+  // Written only if nothing changed the claim since it was read (writers outside this Durable Object: assignment).
+  const [written] = await db.batch([
     db
       .prepare(
-        "UPDATE claims SET status = ?, user_override = 1, override_reason = ?, override_at = ?, updated_at = ? WHERE id = ?",
+        "UPDATE claims SET status = ?, user_override = 1, override_reason = ?, override_at = ?, updated_at = ? WHERE id = ? AND version = ?",
       )
-      .bind(outcome.state.effectiveStatus, reason, now, now, claimId),
-    audit(db, claimId, "claim.overridden", actor, auditState(before), auditState(outcome.state), requestId, now),
+      .bind(outcome.state.effectiveStatus, reason, now, now, claimId, row.version),
+    db
+      .prepare(
+        `INSERT INTO audit_events (entity_type, entity_id, action, actor_id, actor_role, before, after, request_id, created_at)
+         SELECT 'claim', ?, 'claim.overridden', ?, ?, ?, ?, ?, ? WHERE changes() = 1`,
+      )
+      .bind(
+        claimId,
+        actor.id,
+        actor.role,
+        JSON.stringify(auditState(before)),
+        JSON.stringify(auditState(outcome.state)),
+        requestId,
+        now,
+      ),
   ]);
+  if ((written?.meta.changes ?? 0) === 0) return { ok: false, reason: "stale" };
   return outcome;
 }
 

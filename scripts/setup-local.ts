@@ -6,7 +6,7 @@ import { getPlatformProxy } from "wrangler";
 import type { Env } from "../src/env";
 import { ensureDevVars } from "./lib/dev-vars";
 import { ensureAdmin } from "./lib/first-admin";
-import { registerDamageModel, seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
+import { registerPhotoClassifiers, seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
 import { createDatabase } from "../src/db/client";
 import { importSharedPolicies, importSharedReferenceData } from "./lib/reference-data";
 import { seedDemoReferenceData } from "../src/reference/demo-seed";
@@ -31,7 +31,7 @@ try {
   await seedModelArtifacts(proxy.env.MODELS);
   await seedTrainedModels(createDatabase(proxy.env.DB), proxy.env.MODELS);
   await seedTrainingData(proxy.env.MODELS);
-  await registerDamageModel(proxy.env.DB);
+  await registerPhotoClassifiers(proxy.env.DB);
 } finally {
   await proxy.dispose();
 }

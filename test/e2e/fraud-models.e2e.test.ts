@@ -6,8 +6,12 @@ describe("fraud scoring and the model registry (over HTTP against wrangler dev)"
     const admin = await adminToken();
     const models = await call("/api/v1/models", { token: admin });
     expect(models.status).toBe(200);
-    expect(models.body.length).toBeGreaterThanOrEqual(18);
-    expect(models.body.find((m: { model_type: string }) => m.model_type === "damage")).toMatchObject({ model_name: "damage-classifier", status: "active" });
+    expect(models.body.length).toBeGreaterThanOrEqual(20);
+    for (const [type, name] of [["damage", "damage-classifier"], ["colour", "colour-classifier"], ["severity", "severity-classifier"]]) {
+      const model = models.body.find((m: { model_type: string }) => m.model_type === type);
+      expect(model).toMatchObject({ model_name: name, status: "active" });
+      expect(model.metrics.accuracy).toBeGreaterThan(0);
+    }
 
     const scored = await call("/api/v1/fraud/score?model=gbdt&scenario=auto_flagger", {
       method: "POST",

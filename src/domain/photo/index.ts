@@ -7,3 +7,6 @@ export * from "./quality";
 export * from "./preprocess";
 export * from "./phash";
 export * from "./decision";
+export * from "./class-probabilities";
+export * from "./car-colour";
+export * from "./damage-severity";

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { failDocumentClaim, PermanentDocumentError, processDocumentClaim } from "../src/claims/documents/process";
+import {
+  awaitDocumentRetry,
+  failDocumentClaim,
+  PermanentDocumentError,
+  processDocumentClaim,
+} from "../src/claims/documents/process";
 import type { ClaimDocumentMessage, Env } from "../src/env";
 import { backoffSeconds } from "./retry";
 
@@ -9,9 +14,11 @@ export const claimDocumentMessageSchema = z.object({ claimId: z.string().min(1),
 export const MAX_DELIVERIES = 4;
 
 /**
- * Consumer of the claim-documents queue. A malformed message is dropped (logged); a failure
- * retries with exponential backoff; on the last delivery (or for a failure that retrying
- * cannot fix) the claim becomes FAILED with the reason, so it is never stuck PENDING.
+ * Consumer of the claim-documents queue. A malformed message is dropped (logged). A failure
+ * that retrying cannot fix (a file beyond the reading limits, unreadable, or one that stopped
+ * the runtime on an earlier delivery) makes the claim FAILED at once, with the reason, and is
+ * acknowledged; any other failure retries with exponential backoff, and on the last delivery
+ * the claim becomes FAILED, so it is never stuck PENDING.
  */
 export async function consumeClaimDocuments(batch: MessageBatch<ClaimDocumentMessage>, env: Env): Promise<void> {
   for (const message of batch.messages) {
@@ -23,11 +30,19 @@ export async function consumeClaimDocuments(batch: MessageBatch<ClaimDocumentMes
     }
     const { claimId } = parsed.data;
     try {
-      await processDocumentClaim(env, claimId);
+      await processDocumentClaim(env, claimId, message.attempts);
       message.ack();
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      console.error(JSON.stringify({ level: "error", message: "claim document failed", claim_id: claimId, attempts: message.attempts, error: reason }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          message: "claim document failed",
+          claim_id: claimId,
+          attempts: message.attempts,
+          error: reason,
+        }),
+      );
       if (err instanceof PermanentDocumentError || message.attempts >= MAX_DELIVERIES) {
         await failDocumentClaim(env, claimId, reason);
         if (err instanceof PermanentDocumentError) {
@@ -35,6 +50,7 @@ export async function consumeClaimDocuments(batch: MessageBatch<ClaimDocumentMes
           continue;
         }
       }
+      await awaitDocumentRetry(env, claimId);
       message.retry({ delaySeconds: backoffSeconds(message.attempts) });
     }
   }

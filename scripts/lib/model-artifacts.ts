@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Database } from "../../src/db/client";
-import { installModel } from "../../src/models/registry";
-import { trainingDataKey } from "../../src/models/training-data";
+import { installModel } from "../../src/model-registry/registry";
+import { trainingDataKey } from "../../src/model-registry/training-data";
 import { SHARED_DATA } from "./reference-data";
 
 /** Artifacts too large for the Worker bundle, served from the MODELS bucket instead. */
@@ -33,7 +33,11 @@ export async function seedModelArtifacts(bucket: R2Bucket): Promise<void> {
 /** Registers every committed fraud and reserve model (models/fraud, models/reserve) in R2 + D1. */
 export async function seedTrainedModels(db: Database, bucket: R2Bucket): Promise<void> {
   const files = ["models/fraud", "models/reserve"].flatMap((dir) =>
-    existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".onnx")).map((f) => join(dir, f)) : [],
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith(".onnx"))
+          .map((f) => join(dir, f))
+      : [],
   );
   let installed = 0;
   for (const file of files) {

@@ -5,8 +5,8 @@ import spec from "../../models/colour/colour-classifier.json";
 import parityJson from "../../models/colour/parity.json";
 import { CAR_COLOURS } from "../../src/domain/photo/car-colour";
 import { damageModelInput } from "../../src/domain/photo/preprocess";
-import { classifyCarColour, COLOUR_MODEL_KEY } from "../../src/photo/colour-model";
-import { runPhotoClassifier } from "../../src/photo/photo-classifier";
+import { classifyCarColour, COLOUR_MODEL_KEY } from "../../src/image/colour-model";
+import { runPhotoClassifier } from "../../src/image/photo-classifier";
 import { decodeRealPhoto, heldOutPhotoLoaders, maxAbsDiff, parityImage, type ClassifierParity } from "./photo-classifier-fixtures";
 import { makeScene } from "./scene";
 

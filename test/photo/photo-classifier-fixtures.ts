@@ -1,6 +1,6 @@
 import { inspectImage } from "../../src/domain/photo/image-header";
 import type { RgbaImage } from "../../src/domain/photo/image";
-import { decodePhoto } from "../../src/photo/decode";
+import { decodePhoto } from "../../src/image/decode";
 import { formulaImage } from "./formula";
 
 /** The parity fixtures a training run writes beside each photo classifier (models/<name>/parity.json). */

@@ -5,7 +5,7 @@ import spec from "../../models/severity/severity-classifier.json";
 import parityJson from "../../models/severity/parity.json";
 import { DAMAGE_SEVERITIES } from "../../src/domain/photo/damage-severity";
 import { damageModelInput } from "../../src/domain/photo/preprocess";
-import { classifyDamageSeverity, SEVERITY_MODEL_KEY } from "../../src/photo/severity-model";
+import { classifyDamageSeverity, SEVERITY_MODEL_KEY } from "../../src/image/severity-model";
 import { decodeRealPhoto, heldOutPhotoLoaders, maxAbsDiff, parityImage, type ClassifierParity } from "./photo-classifier-fixtures";
 import { makeScene } from "./scene";
 

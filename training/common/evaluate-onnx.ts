@@ -77,7 +77,9 @@ async function classify(session: ort.InferenceSession, data: Float32Array, n: nu
   return probs;
 }
 
-const compile = (path: string) => WebAssembly.compile(readFileSync(require.resolve(path)));
+// Node compiles wasm from bytes; the Workers types in tsconfig leave compile() out because workerd forbids it.
+const nodeWasm = WebAssembly as unknown as { compile(bytes: Uint8Array): Promise<WebAssembly.Module> };
+const compile = (path: string) => nodeWasm.compile(readFileSync(require.resolve(path)));
 
 async function decode(bytes: Buffer): Promise<RgbaImage> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer;

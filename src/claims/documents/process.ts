@@ -1,21 +1,37 @@
 import { eq } from "drizzle-orm";
 import { createDatabase } from "../../db/client";
 import { claims, policies } from "../../db/schema";
-import { PdfRejectedError, processClaimDocument } from "../../documents";
-import { getPageOcr } from "../../documents/ocr";
 import { fraudInputFromDocument } from "../../domain/documents/fraud-input";
 import { estimateReserve, fraudModelName, RESERVE_MODEL_NAME, scoreFraud } from "../../domain/fraud";
 import { normalizePolicyNumber } from "../../domain/policies";
 import type { Env } from "../../env";
-import { activeModelSet } from "../../models/loader";
+import { activeModelSet } from "../../model-registry/loader";
+import { PdfRejectedError } from "../../pdf";
+import { getPageOcr, resetPageOcr } from "../../pdf/ocr";
+import { OcrFailedError } from "../../pdf/reader";
+import { extractFieldsFromPdf } from "./extract-from-pdf";
 
 export const OCR_TRAINEDDATA_KEY = "ocr/eng.traineddata.gz";
 // The best held-out ROC-AUC on insurance_claims (models/fraud/insurance_claims.MODEL_CARD.md).
 const DOCUMENT_FRAUD_MODEL = { model: "gbdt", calibrated: true } as const;
-const FRAUD_MODEL_NAME = fraudModelName("insurance_claims", DOCUMENT_FRAUD_MODEL.model, DOCUMENT_FRAUD_MODEL.calibrated);
+const FRAUD_MODEL_NAME = fraudModelName(
+  "insurance_claims",
+  DOCUMENT_FRAUD_MODEL.model,
+  DOCUMENT_FRAUD_MODEL.calibrated,
+);
 
 /** A failure that retrying cannot fix (the claim goes straight to FAILED). */
 export class PermanentDocumentError extends Error {}
+
+/** How a failure of the reader is classified: the same file fails the same way every time. */
+function classifyReadFailure(err: unknown): unknown {
+  if (err instanceof PdfRejectedError) return new PermanentDocumentError(`${err.code}: ${err.message}`);
+  // An allocation the runtime refused (a decoder asked for more memory than exists).
+  if (err instanceof RangeError)
+    return new PermanentDocumentError(`BROKEN_PDF: reading the document failed (${err.message.slice(0, 120)})`);
+  if (err instanceof OcrFailedError) resetPageOcr();
+  return err;
+}
 
 const FINISHED = new Set(["PROCESSED", "FAILED", "APPROVED", "REJECTED", "PARTIAL"]);
 
@@ -26,18 +42,27 @@ const FINISHED = new Set(["PROCESSED", "FAILED", "APPROVED", "REJECTED", "PARTIA
  * batch. Safe to run twice: a finished claim is skipped and the prediction's primary key is
  * the claim id.
  */
-export async function processDocumentClaim(env: Env, claimId: string): Promise<"processed" | "skipped"> {
+export async function processDocumentClaim(env: Env, claimId: string, delivery = 1): Promise<"processed" | "skipped"> {
   const db = createDatabase(env.DB);
   const claim = await db.query.claims.findFirst({ where: eq(claims.id, claimId) });
-  if (!claim || claim.channel !== "document" || FINISHED.has(claim.status)) return "skipped";
+  if (claim?.channel !== "document" || FINISHED.has(claim.status)) return "skipped";
+  // A caught failure puts the claim back to PENDING before its retry; still PROCESSING on a
+  // redelivery means the runtime stopped the last attempt (CPU or memory limit): it would again.
+  if (claim.status === "PROCESSING" && delivery > 1) {
+    throw new PermanentDocumentError(
+      "RESOURCE_LIMIT: an earlier attempt to read the document was stopped by the runtime's CPU or memory limit",
+    );
+  }
   const now = () => new Date().toISOString();
   if (claim.status === "PENDING") {
-    await env.DB.prepare("UPDATE claims SET status = 'PROCESSING', updated_at = ? WHERE id = ? AND status = 'PENDING'").bind(now(), claimId).run();
+    await env.DB.prepare("UPDATE claims SET status = 'PROCESSING', updated_at = ? WHERE id = ? AND status = 'PENDING'")
+      .bind(now(), claimId)
+      .run();
   }
 
   const object = await env.DOCUMENTS.get(claim.documentKey ?? "");
   if (!object) throw new PermanentDocumentError(`document ${claim.documentKey} is missing from storage`);
-  const { extraction, document } = await processClaimDocument(await object.arrayBuffer(), {
+  const { extraction, document } = await extractFieldsFromPdf(await object.arrayBuffer(), {
     ocr: () =>
       getPageOcr(async () => {
         const traineddata = await env.MODELS.get(OCR_TRAINEDDATA_KEY);
@@ -45,13 +70,15 @@ export async function processDocumentClaim(env: Env, claimId: string): Promise<"
         return traineddata.arrayBuffer();
       }),
   }).catch((err: unknown) => {
-    // A PDF that cannot be read will not become readable on a retry.
-    throw err instanceof PdfRejectedError ? new PermanentDocumentError(err.message) : err;
+    throw classifyReadFailure(err);
   });
 
   const extracted = extraction.extracted_data;
-  const policyNumber = typeof extracted.policy_number === "string" ? normalizePolicyNumber(extracted.policy_number) : null;
-  const policy = policyNumber ? await db.query.policies.findFirst({ where: eq(policies.policyNumber, policyNumber) }) : undefined;
+  const policyNumber =
+    typeof extracted.policy_number === "string" ? normalizePolicyNumber(extracted.policy_number) : null;
+  const policy = policyNumber
+    ? await db.query.policies.findFirst({ where: eq(policies.policyNumber, policyNumber) })
+    : undefined;
   const facts = fraudInputFromDocument(extracted, policy?.attributes ?? null);
 
   const models = await activeModelSet(env, [FRAUD_MODEL_NAME, RESERVE_MODEL_NAME]);
@@ -102,6 +129,15 @@ export async function processDocumentClaim(env: Env, claimId: string): Promise<"
     ),
   ]);
   return "processed";
+}
+
+/** After a failure a retry may fix: the claim waits for its next delivery. */
+export async function awaitDocumentRetry(env: Env, claimId: string): Promise<void> {
+  await env.DB.prepare(
+    "UPDATE claims SET status = 'PENDING', updated_at = ? WHERE id = ? AND channel = 'document' AND status = 'PROCESSING'",
+  )
+    .bind(new Date().toISOString(), claimId)
+    .run();
 }
 
 /** Marks a claim FAILED with the reason, unless it already finished. */

@@ -22,7 +22,10 @@ const INCIDENT_FACTS = [
  * attributes from the policy record, and the incident facts read from the document (which
  * win where both speak). What neither gives stays missing.
  */
-export function fraudInputFromDocument(extracted: Record<string, unknown>, policyAttributes: Record<string, string> | null): RawClaim {
+export function fraudInputFromDocument(
+  extracted: Record<string, unknown>,
+  policyAttributes: Record<string, string> | null,
+): RawClaim {
   const facts: RawClaim = { ...(policyAttributes ?? {}) };
   for (const name of INCIDENT_FACTS) {
     const value = extracted[name];

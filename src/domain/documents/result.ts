@@ -21,7 +21,10 @@ export interface ClaimExtraction {
   fields: Record<string, ExtractedField>;
 }
 
-export function finish(documentType: ClaimExtraction["document_type"], fields: Record<string, ExtractedField>): ClaimExtraction {
+export function finish(
+  documentType: ClaimExtraction["document_type"],
+  fields: Record<string, ExtractedField>,
+): ClaimExtraction {
   const extracted_data: Record<string, unknown> = {};
   const confidence: Record<string, number> = {};
   for (const [name, f] of Object.entries(fields)) {

@@ -1,0 +1,12 @@
+import spec from "../../models/damage/damage-classifier.json";
+import type { Env } from "../env";
+import { runPhotoClassifier, type PhotoModelInput } from "./photo-classifier";
+
+/** Where the damage classifier lives in the MODELS bucket (put there by the local setup). */
+export const DAMAGE_MODEL_KEY = "damage/damage-classifier.onnx";
+export const DAMAGE_MODEL_VERSION = spec.model_version;
+
+/** [p_no_damage, p_damage] for one photo (its shared model input, or the decoded image). */
+export async function predictDamage(env: Env, input: PhotoModelInput): Promise<number[]> {
+  return Array.from(await runPhotoClassifier(env, DAMAGE_MODEL_KEY, spec, input));
+}

@@ -1,6 +1,6 @@
 import spec from "../../models/severity/severity-classifier.json";
 import { readClassProbabilities, type ClassPrediction } from "../domain/photo/class-probabilities";
-import { DAMAGE_SEVERITIES, type DamageSeverity } from "../domain/photo/damage-severity";
+import { DAMAGE_SEVERITIES, type DamageSeverity } from "../domain/settlement/damage-severity";
 import type { Env } from "../env";
 import { runPhotoClassifier, type PhotoModelInput } from "./photo-classifier";
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import severityModel from "../../models/severity/severity-classifier.onnx";
 import spec from "../../models/severity/severity-classifier.json";
 import parityJson from "../../models/severity/parity.json";
-import { DAMAGE_SEVERITIES } from "../../src/domain/photo/damage-severity";
+import { DAMAGE_SEVERITIES } from "../../src/domain/settlement/damage-severity";
 import { damageModelInput } from "../../src/domain/photo/preprocess";
 import { classifyDamageSeverity, SEVERITY_MODEL_KEY } from "../../src/image/severity-model";
 import { decodeRealPhoto, heldOutPhotoLoaders, maxAbsDiff, parityImage, type ClassifierParity } from "./photo-classifier-fixtures";

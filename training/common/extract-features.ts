@@ -2,15 +2,13 @@
 // kernels run MobileNet ~100x faster than this machine's torch build). Streams over pipes so no
 // tensor files pile up on disk:
 //
-//   node --import tsx training/common/extract-features.ts <trunk.onnx> <threads>
+//   node --import tsx training/common/extract-features.ts <trunk.onnx> <threads> <C,H,W> <features>
 //
-// stdin: float32 little-endian images, 3*224*224 values each, back to back, until EOF.
-// stdout: the trunk's output for each image (float32 little-endian), in the same order.
+// stdin: float32 little-endian inputs of shape C*H*W each (images or cached activations), back to
+// back, until EOF. stdout: the trunk's <features> values per input (float32 LE), in the same order.
 import { stdin, stdout } from "node:process";
 import * as ort from "onnxruntime-node";
 
-const PER_IMAGE = 3 * 224 * 224;
-const BYTES_PER_IMAGE = PER_IMAGE * 4;
 const BATCH = 16;
 
 function write(chunk: Uint8Array): Promise<void> {
@@ -21,9 +19,12 @@ function write(chunk: Uint8Array): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const [model, threads] = process.argv.slice(2);
-  if (!model) throw new Error("usage: extract-features.ts <trunk.onnx> [threads]");
-  const n = Number(threads ?? "1");
+  const [model, threads, shapeArg] = process.argv.slice(2);
+  if (!model || !shapeArg) throw new Error("usage: extract-features.ts <trunk.onnx> <threads> <C,H,W> <features>");
+  const n = Number(threads);
+  const shape = shapeArg.split(",").map(Number);
+  const PER_IMAGE = shape.reduce((a, b) => a * b, 1);
+  const BYTES_PER_IMAGE = PER_IMAGE * 4;
   const session = await ort.InferenceSession.create(model, { intraOpNumThreads: n, interOpNumThreads: 1 });
   const [input] = session.inputNames;
   const [output] = session.outputNames;
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     // Copy into an aligned buffer: a Float32Array view needs a 4-byte-aligned offset.
     const data = new Float32Array(images * PER_IMAGE);
     new Uint8Array(data.buffer).set(bytes);
-    const result = await session.run({ [input!]: new ort.Tensor("float32", data, [images, 3, 224, 224]) });
+    const result = await session.run({ [input!]: new ort.Tensor("float32", data, [images, ...shape]) });
     const out = result[output!]!.data as Float32Array;
     await write(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
   };

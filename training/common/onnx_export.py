@@ -49,7 +49,7 @@ def fold_pads_into_convs(m, expected: int = 14):
     g.initializer.extend(inits)
 
 
-def export_onnx(model, path: Path, producer_name: str, doc_string: str) -> list[str]:
+def export_onnx(model, path: Path, producer_name: str, doc_string: str, padded_convs: int = 14) -> list[str]:
     """Eval-mode export, input `image` [N,3,224,224] -> output `probabilities` [N,classes] (softmax
     inside the graph, dynamic batch); checked with onnx.checker and strict shape inference.
     Returns the op types used."""
@@ -61,7 +61,7 @@ def export_onnx(model, path: Path, producer_name: str, doc_string: str) -> list[
                       output_names=["probabilities"], do_constant_folding=True,
                       dynamic_axes={"image": {0: "batch"}, "probabilities": {0: "batch"}})
     m = onnx.load(str(path))
-    fold_pads_into_convs(m)
+    fold_pads_into_convs(m, expected=padded_convs)
     onnx.checker.check_model(m)
     onnx.shape_inference.infer_shapes(m, strict_mode=True)
     ops = sorted({n.op_type for n in m.graph.node})

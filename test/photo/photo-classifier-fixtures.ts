@@ -1,4 +1,4 @@
-import { inspectImage } from "../../src/domain/photo/image-header";
+import { inspectImage, sniffImageFormat } from "../../src/domain/photo/image-header";
 import type { RgbaImage } from "../../src/domain/photo/image";
 import { decodePhoto } from "../../src/image/decode";
 import { formulaImage } from "./formula";
@@ -11,12 +11,18 @@ export interface ClassifierParity {
 
 export const parityImage = (c: ClassifierParity["images"][number]): RgbaImage => formulaImage(c.width, c.height, c.formula);
 
-/** Decodes a real photo the way the API does (header checks, then @jsquash). */
+/**
+ * Decodes a real photo the way the API does (header checks, then @jsquash). The car colour photos
+ * are 224×224, under the damage upload's 320 px minimum: that product rule alone is let through.
+ */
 export async function decodeRealPhoto(bytes: ArrayBuffer): Promise<RgbaImage> {
   const data = new Uint8Array(bytes);
   const header = inspectImage(data);
-  if (!header.ok) throw new Error(`${header.error.code}: ${header.error.message}`);
-  return decodePhoto(data, header.value);
+  if (header.ok) return decodePhoto(data, header.value);
+  const { width, height, min_width } = (header.error.details ?? {}) as Record<string, number>;
+  const format = sniffImageFormat(data);
+  if (min_width === undefined || !format || !width || !height) throw new Error(`${header.error.code}: ${header.error.message}`);
+  return decodePhoto(data, { format, mimeType: format === "jpeg" ? "image/jpeg" : "image/png", width, height, progressive: false });
 }
 
 /**

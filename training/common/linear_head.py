@@ -56,8 +56,9 @@ def train_head(x_train: np.ndarray, y_train: np.ndarray, *, l2: float, n_classes
         loss.backward()
         return loss
 
-    loss = float(opt.step(closure))
+    opt.step(closure)
     with torch.no_grad():
+        loss = float(nn.functional.cross_entropy(z @ w + b, yt, weight=cw))  # data term at the optimum
         weight = (w.T / sd).double().numpy()
         bias = (b - ((mu / sd) @ w)).double().numpy()
     log(f"  L2 {l2}: training loss {loss:.4f} ({time.time() - t0:.0f}s)")

@@ -23,12 +23,16 @@ def _per_class(m: dict) -> str:
 
 
 def write_model_card(path: Path, *, title: str, what: str, use: str, data: str, split: str, extra: Callable[[dict], str],
-                     file_stem: str, metrics: dict) -> None:
+                     file_stem: str, metrics: dict, goal_accuracy: float | None = None) -> None:
     t, w, r = metrics["test_onnx"], metrics["test_onnx_worker_pipeline"], metrics["recipe"]
     timing = metrics["native_inference_onnxruntime_node"]
     robust = metrics["test_onnx_robustness"]
     rob_rows = [[k, v["accuracy"], v["prediction_flips_vs_plain"]] for k, v in robust.items()]
     conf_rows = [[k.replace("confidence_ge_", "≥ "), v["share"], v["accuracy"]] for k, v in t["by_confidence"].items()]
+    goal = ""
+    if goal_accuracy is not None:
+        met = "met" if t["accuracy"] >= goal_accuracy else "**not met**"
+        goal = f"\n\nGoal set for this model: held-out accuracy ≥ {goal_accuracy} — {met}."
     text = f"""# Model card — {title} (`{metrics['model_version']}`)
 
 Written by the training run (`training/common/model_card.py`) from `metrics.json`: every number
@@ -73,7 +77,7 @@ Split sizes: {metrics['data']['split']}.
 
 Accuracy **{t['accuracy']}** on {t['n']} held-out photos (95 % Wilson interval {t['accuracy_95ci']}),
 balanced accuracy {t['balanced_accuracy']}, macro F1 {t['macro_f1']}, top-2 accuracy {t['top2_accuracy']},
-log loss {t['log_loss']}, expected calibration error {t['expected_calibration_error']}.
+log loss {t['log_loss']}, expected calibration error {t['expected_calibration_error']}.{goal}
 
 {_per_class(t)}
 

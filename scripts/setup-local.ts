@@ -8,7 +8,12 @@ import type { Env } from "../src/env";
 import { loadDemoReferenceData } from "../src/reference/demo-data";
 import { ensureDevVars } from "./lib/dev-vars";
 import { ensureAdmin } from "./lib/first-admin";
-import { registerPhotoClassifiers, seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
+import {
+  registerPhotoClassifiers,
+  seedModelArtifacts,
+  seedTrainedModels,
+  seedTrainingData,
+} from "./lib/model-artifacts";
 import { importSharedPolicies, importSharedReferenceData } from "./lib/reference-data";
 
 const persistIndex = process.argv.indexOf("--persist-to");

@@ -1,7 +1,7 @@
-import damageModel from "../../models/damage/damage-classifier.onnx";
 import colourModel from "../../models/colour/colour-classifier.onnx";
-import severityModel from "../../models/severity/severity-classifier.onnx";
+import damageModel from "../../models/damage/damage-classifier.onnx";
 import rfCalibrated from "../../models/fraud/insurance_claims-rf-calibrated.onnx";
+import severityModel from "../../models/severity/severity-classifier.onnx";
 import { fraudModelName, ModelSet, scoreFraudBatch } from "../../src/domain/fraud";
 import { EXAMPLE_AUTO_CLAIM } from "../../src/domain/fraud/example-claim";
 import { loadSession, loadTreeModel, ort } from "../../src/platform/onnx";
@@ -22,7 +22,11 @@ async function damage(n: number): Promise<Response> {
   return Response.json({ n, total_ms: ms, per_inference_ms: ms / n, checksum });
 }
 
-const PHOTO_CLASSIFIERS: Record<string, ArrayBuffer> = { damage: damageModel, colour: colourModel, severity: severityModel };
+const PHOTO_CLASSIFIERS: Record<string, ArrayBuffer> = {
+  damage: damageModel,
+  colour: colourModel,
+  severity: severityModel,
+};
 
 /** GET /photo-classifier?model=colour&n=20 → how long n single-photo inferences of that photo classifier took. */
 async function photoClassifier(model: string, n: number): Promise<Response> {
@@ -45,7 +49,8 @@ export default {
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === "/damage") return damage(Number(url.searchParams.get("n") ?? "50"));
-    if (url.pathname === "/photo-classifier") return photoClassifier(url.searchParams.get("model") ?? "", Number(url.searchParams.get("n") ?? "20"));
+    if (url.pathname === "/photo-classifier")
+      return photoClassifier(url.searchParams.get("model") ?? "", Number(url.searchParams.get("n") ?? "20"));
     if (url.pathname !== "/fraud") return new Response("not found", { status: 404 });
     const n = Number(url.searchParams.get("n") ?? "200");
     const explain = url.searchParams.get("explain") === "1";

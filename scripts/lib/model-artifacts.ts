@@ -65,27 +65,50 @@ export async function seedTrainingData(bucket: R2Bucket): Promise<void> {
 type HeldOut = Record<string, unknown> & { accuracy: number; n: number };
 
 /** The photo classifiers, loaded from R2 by fixed keys; what the registry shows of each one's held-out metrics. */
-const PHOTO_CLASSIFIERS: { name: string; type: string; dataset: string; dir: string; metrics: (test: HeldOut) => Record<string, unknown> }[] = [
+const PHOTO_CLASSIFIERS: {
+  name: string;
+  type: string;
+  dataset: string;
+  dir: string;
+  metrics: (test: HeldOut) => Record<string, unknown>;
+}[] = [
   {
     name: "damage-classifier",
     type: "damage",
     dataset: "car_damage",
     dir: "models/damage",
-    metrics: (t) => ({ accuracy: t.accuracy, precision: t.precision_damage, recall: t.recall_damage, f1: t.f1_damage, test_rows: t.n }),
+    metrics: (t) => ({
+      accuracy: t.accuracy,
+      precision: t.precision_damage,
+      recall: t.recall_damage,
+      f1: t.f1_damage,
+      test_rows: t.n,
+    }),
   },
   {
     name: "colour-classifier",
     type: "colour",
     dataset: "car_colors",
     dir: "models/colour",
-    metrics: (t) => ({ accuracy: t.accuracy, balanced_accuracy: t.balanced_accuracy, macro_f1: t.macro_f1, test_rows: t.n }),
+    metrics: (t) => ({
+      accuracy: t.accuracy,
+      balanced_accuracy: t.balanced_accuracy,
+      macro_f1: t.macro_f1,
+      test_rows: t.n,
+    }),
   },
   {
     name: "severity-classifier",
     type: "severity",
     dataset: "damage_severity",
     dir: "models/severity",
-    metrics: (t) => ({ accuracy: t.accuracy, balanced_accuracy: t.balanced_accuracy, macro_f1: t.macro_f1, test_rows: t.n, settlement_errors: t.settlement_errors }),
+    metrics: (t) => ({
+      accuracy: t.accuracy,
+      balanced_accuracy: t.balanced_accuracy,
+      macro_f1: t.macro_f1,
+      test_rows: t.n,
+      settlement_errors: t.settlement_errors,
+    }),
   },
 ];
 

@@ -1,8 +1,8 @@
 import spec from "../../models/colour/colour-classifier.json";
 import { CAR_COLOURS, type CarColour } from "../domain/photo/car-colour";
-import { readClassProbabilities, type ClassPrediction } from "../domain/photo/class-probabilities";
+import { type ClassPrediction, readClassProbabilities } from "../domain/photo/class-probabilities";
 import type { Env } from "../env";
-import { runPhotoClassifier, type PhotoModelInput } from "./photo-classifier";
+import { type PhotoModelInput, runPhotoClassifier } from "./photo-classifier";
 
 /** Where the car colour classifier lives in the MODELS bucket (seeded by the local setup). */
 export const COLOUR_MODEL_KEY = "colour/colour-classifier.onnx";

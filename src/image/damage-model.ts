@@ -1,6 +1,6 @@
 import spec from "../../models/damage/damage-classifier.json";
 import type { Env } from "../env";
-import { runPhotoClassifier, type PhotoModelInput } from "./photo-classifier";
+import { type PhotoModelInput, runPhotoClassifier } from "./photo-classifier";
 
 /** Where the damage classifier lives in the MODELS bucket (put there by the local setup). */
 export const DAMAGE_MODEL_KEY = "damage/damage-classifier.onnx";

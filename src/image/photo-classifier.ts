@@ -1,5 +1,5 @@
-import { damageModelInput, DAMAGE_INPUT_SHAPE } from "../domain/photo/preprocess";
 import type { RgbaImage } from "../domain/photo/image";
+import { DAMAGE_INPUT_SHAPE, damageModelInput } from "../domain/photo/preprocess";
 import type { Env } from "../env";
 import { ort } from "../platform/onnx";
 import { r2ModelSession } from "./r2-model-session";
@@ -17,12 +17,20 @@ export interface PhotoClassifierSpec {
  */
 export type PhotoModelInput = Float32Array | RgbaImage;
 
-const toTensorData = (input: PhotoModelInput): Float32Array => (input instanceof Float32Array ? input : damageModelInput(input));
+const toTensorData = (input: PhotoModelInput): Float32Array =>
+  input instanceof Float32Array ? input : damageModelInput(input);
 
 /** Runs one photo through a classifier stored in R2 under `key`; the raw output in the spec's label order. */
-export async function runPhotoClassifier(env: Env, key: string, spec: PhotoClassifierSpec, input: PhotoModelInput): Promise<Float32Array> {
+export async function runPhotoClassifier(
+  env: Env,
+  key: string,
+  spec: PhotoClassifierSpec,
+  input: PhotoModelInput,
+): Promise<Float32Array> {
   const session = await r2ModelSession(env.MODELS, key);
-  const output = await session.run({ [spec.input.name]: new ort.Tensor("float32", toTensorData(input), [...DAMAGE_INPUT_SHAPE]) });
+  const output = await session.run({
+    [spec.input.name]: new ort.Tensor("float32", toTensorData(input), [...DAMAGE_INPUT_SHAPE]),
+  });
   const probabilities = output[spec.output.name];
   if (!probabilities) throw new Error(`model ${key} has no output ${spec.output.name}`);
   return probabilities.data as Float32Array;

@@ -10,12 +10,10 @@ const sessions = new Map<string, Promise<ort.InferenceSession>>();
 export function r2ModelSession(bucket: R2Bucket, key: string): Promise<ort.InferenceSession> {
   let session = sessions.get(key);
   if (!session) {
-    session = bucket
-      .get(key)
-      .then(async (object) => {
-        if (!object) throw new Error(`model ${key} is missing from R2`);
-        return loadSession(await object.arrayBuffer());
-      });
+    session = bucket.get(key).then(async (object) => {
+      if (!object) throw new Error(`model ${key} is missing from R2`);
+      return loadSession(await object.arrayBuffer());
+    });
     session.catch(() => sessions.delete(key));
     sessions.set(key, session);
   }

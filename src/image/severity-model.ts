@@ -1,8 +1,8 @@
 import spec from "../../models/severity/severity-classifier.json";
-import { readClassProbabilities, type ClassPrediction } from "../domain/photo/class-probabilities";
+import { type ClassPrediction, readClassProbabilities } from "../domain/photo/class-probabilities";
 import { DAMAGE_SEVERITIES, type DamageSeverity } from "../domain/settlement/damage-severity";
 import type { Env } from "../env";
-import { runPhotoClassifier, type PhotoModelInput } from "./photo-classifier";
+import { type PhotoModelInput, runPhotoClassifier } from "./photo-classifier";
 
 /** Where the damage severity classifier lives in the MODELS bucket (seeded by the local setup). */
 export const SEVERITY_MODEL_KEY = "severity/severity-classifier.onnx";

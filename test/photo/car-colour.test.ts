@@ -21,7 +21,10 @@ describe("carColourClass: a policy's colour name → the colour model's class", 
     expect(carColourClass(name)).toBe(expected);
   });
 
-  it.each(["orange", "purple", "gold", "beige", "two-tone", "", "   "])("%s has no class: nothing to compare", (name) => {
-    expect(carColourClass(name)).toBeUndefined();
-  });
+  it.each(["orange", "purple", "gold", "beige", "two-tone", "", "   "])(
+    "%s has no class: nothing to compare",
+    (name) => {
+      expect(carColourClass(name)).toBeUndefined();
+    },
+  );
 });

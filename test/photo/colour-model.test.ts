@@ -1,17 +1,25 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import colourModel from "../../models/colour/colour-classifier.onnx";
 import spec from "../../models/colour/colour-classifier.json";
+import colourModel from "../../models/colour/colour-classifier.onnx";
 import parityJson from "../../models/colour/parity.json";
 import { CAR_COLOURS } from "../../src/domain/photo/car-colour";
 import { damageModelInput } from "../../src/domain/photo/preprocess";
-import { classifyCarColour, COLOUR_MODEL_KEY } from "../../src/image/colour-model";
+import { COLOUR_MODEL_KEY, classifyCarColour } from "../../src/image/colour-model";
 import { runPhotoClassifier } from "../../src/image/photo-classifier";
-import { decodeRealPhoto, heldOutPhotoLoaders, maxAbsDiff, parityImage, type ClassifierParity } from "./photo-classifier-fixtures";
+import {
+  type ClassifierParity,
+  decodeRealPhoto,
+  heldOutPhotoLoaders,
+  maxAbsDiff,
+  parityImage,
+} from "./photo-classifier-fixtures";
 import { makeScene } from "./scene";
 
 const parity = parityJson as ClassifierParity;
-const sharedPhotos = import.meta.glob<ArrayBuffer>("../../../shared/data/car_colors/training/*/*.jpg", { import: "default" });
+const sharedPhotos = import.meta.glob<ArrayBuffer>("../../../shared/data/car_colors/training/*/*.jpg", {
+  import: "default",
+});
 const heldOut = heldOutPhotoLoaders(sharedPhotos, parity.held_out_photos);
 
 beforeAll(async () => {
@@ -23,15 +31,23 @@ describe("car colour classifier inside workerd (ONNX from R2, onnxruntime-web)",
     expect(spec.output.labels).toEqual([...CAR_COLOURS]);
   });
 
-  it.each(parity.images.map((c) => [c.name, c] as const))("gives training's probabilities on the generated image %s", async (_name, c) => {
-    const image = parityImage(c);
-    const fromImage = await classifyCarColour(env, image);
-    const fromTensor = await classifyCarColour(env, damageModelInput(image));
-    expect(maxAbsDiff(CAR_COLOURS.map((k) => fromImage.probabilities[k]), c.probabilities)).toBeLessThan(1e-4);
-    expect(fromTensor.probabilities).toEqual(fromImage.probabilities);
-    expect(fromImage.label).toBe(CAR_COLOURS[c.probabilities.indexOf(Math.max(...c.probabilities))]);
-    expect(fromImage.modelVersion).toBe(spec.model_version);
-  });
+  it.each(parity.images.map((c) => [c.name, c] as const))(
+    "gives training's probabilities on the generated image %s",
+    async (_name, c) => {
+      const image = parityImage(c);
+      const fromImage = await classifyCarColour(env, image);
+      const fromTensor = await classifyCarColour(env, damageModelInput(image));
+      expect(
+        maxAbsDiff(
+          CAR_COLOURS.map((k) => fromImage.probabilities[k]),
+          c.probabilities,
+        ),
+      ).toBeLessThan(1e-4);
+      expect(fromTensor.probabilities).toEqual(fromImage.probabilities);
+      expect(fromImage.label).toBe(CAR_COLOURS[c.probabilities.indexOf(Math.max(...c.probabilities))]);
+      expect(fromImage.modelVersion).toBe(spec.model_version);
+    },
+  );
 
   it("classifies a generated 1280x960 photo-like scene into one of the nine colours with probabilities summing to 1", async () => {
     const p = await classifyCarColour(env, makeScene(1280, 960, 3));
@@ -60,7 +76,13 @@ describe("car colour of real held-out photos (../shared/data/car_colors)", () =>
     for (const { photo, load } of heldOut) {
       const p = await classifyCarColour(env, await decodeRealPhoto(await load()));
       // The Worker reproduces what training measured in Node for this photo...
-      expect(maxAbsDiff(CAR_COLOURS.map((k) => p.probabilities[k]), photo.probabilities), photo.file).toBeLessThan(1e-3);
+      expect(
+        maxAbsDiff(
+          CAR_COLOURS.map((k) => p.probabilities[k]),
+          photo.probabilities,
+        ),
+        photo.file,
+      ).toBeLessThan(1e-3);
       // ...and that is the photo's real colour wherever training found it right.
       const trainingRight = CAR_COLOURS[photo.probabilities.indexOf(Math.max(...photo.probabilities))] === photo.label;
       if (trainingRight) expect(p.label, photo.file).toBe(photo.label);

@@ -1,15 +1,22 @@
-import { inspectImage, sniffImageFormat } from "../../src/domain/photo/image-header";
 import type { RgbaImage } from "../../src/domain/photo/image";
+import { inspectImage, sniffImageFormat } from "../../src/domain/photo/image-header";
 import { decodePhoto } from "../../src/image/decode";
 import { formulaImage } from "./formula";
 
 /** The parity fixtures a training run writes beside each photo classifier (models/<name>/parity.json). */
 export interface ClassifierParity {
-  images: { name: string; width: number; height: number; formula: { r: string; g: string; b: string }; probabilities: number[] }[];
+  images: {
+    name: string;
+    width: number;
+    height: number;
+    formula: { r: string; g: string; b: string };
+    probabilities: number[];
+  }[];
   held_out_photos: { file: string; label: string; probabilities: number[] }[];
 }
 
-export const parityImage = (c: ClassifierParity["images"][number]): RgbaImage => formulaImage(c.width, c.height, c.formula);
+export const parityImage = (c: ClassifierParity["images"][number]): RgbaImage =>
+  formulaImage(c.width, c.height, c.formula);
 
 /**
  * Decodes a real photo the way the API does (header checks, then @jsquash). The car colour photos
@@ -21,8 +28,15 @@ export async function decodeRealPhoto(bytes: ArrayBuffer): Promise<RgbaImage> {
   if (header.ok) return decodePhoto(data, header.value);
   const { width, height, min_width } = (header.error.details ?? {}) as Record<string, number>;
   const format = sniffImageFormat(data);
-  if (min_width === undefined || !format || !width || !height) throw new Error(`${header.error.code}: ${header.error.message}`);
-  return decodePhoto(data, { format, mimeType: format === "jpeg" ? "image/jpeg" : "image/png", width, height, progressive: false });
+  if (min_width === undefined || !format || !width || !height)
+    throw new Error(`${header.error.code}: ${header.error.message}`);
+  return decodePhoto(data, {
+    format,
+    mimeType: format === "jpeg" ? "image/jpeg" : "image/png",
+    width,
+    height,
+    progressive: false,
+  });
 }
 
 /**
@@ -33,7 +47,9 @@ export function heldOutPhotoLoaders(
   glob: Record<string, () => Promise<ArrayBuffer>>,
   photos: ClassifierParity["held_out_photos"],
 ): { photo: ClassifierParity["held_out_photos"][number]; load: () => Promise<ArrayBuffer> }[] {
-  const byFile = new Map(Object.entries(glob).map(([path, load]) => [path.replace(/^(\.\.\/)+shared\/data\//, ""), load]));
+  const byFile = new Map(
+    Object.entries(glob).map(([path, load]) => [path.replace(/^(\.\.\/)+shared\/data\//, ""), load]),
+  );
   return photos.flatMap((photo) => {
     const load = byFile.get(photo.file);
     return load ? [{ photo, load }] : [];

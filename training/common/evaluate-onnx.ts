@@ -16,8 +16,8 @@ import { performance } from "node:perf_hooks";
 import decodeJpeg, { init as initJpeg } from "@jsquash/jpeg/decode.js";
 import decodePng, { init as initPng } from "@jsquash/png/decode.js";
 import * as ort from "onnxruntime-node";
-import { damageModelInput } from "../../src/domain/photo/preprocess";
 import type { RgbaImage } from "../../src/domain/photo/image";
+import { damageModelInput } from "../../src/domain/photo/preprocess";
 import { formulaImage } from "../../test/photo/formula";
 
 const SIZE = 224;
@@ -57,8 +57,14 @@ function readNpyF32(path: string): { shape: number[]; data: Float32Array } {
   const hlen = major === 1 ? buf.readUInt16LE(8) : buf.readUInt32LE(8);
   const hstart = major === 1 ? 10 : 12;
   const header = buf.toString("latin1", hstart, hstart + hlen);
-  if (!header.includes("'<f4'") || header.includes("'fortran_order': True")) throw new Error(`${path}: need C-order <f4`);
-  const shape = header.match(/'shape': \(([^)]*)\)/)![1]!.split(",").map((s) => s.trim()).filter(Boolean).map(Number);
+  if (!header.includes("'<f4'") || header.includes("'fortran_order': True"))
+    throw new Error(`${path}: need C-order <f4`);
+  const shape = header
+    .match(/'shape': \(([^)]*)\)/)![1]!
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
   const off = hstart + hlen;
   return { shape, data: new Float32Array(buf.buffer.slice(buf.byteOffset + off, buf.byteOffset + buf.length)) };
 }
@@ -69,7 +75,9 @@ async function classify(session: ort.InferenceSession, data: Float32Array, n: nu
   const probs: number[][] = [];
   for (let i = 0; i < n; i += 16) {
     const b = Math.min(16, n - i);
-    const r = await session.run({ [input!]: new ort.Tensor("float32", data.subarray(i * PER_IMAGE, (i + b) * PER_IMAGE), [b, 3, SIZE, SIZE]) });
+    const r = await session.run({
+      [input!]: new ort.Tensor("float32", data.subarray(i * PER_IMAGE, (i + b) * PER_IMAGE), [b, 3, SIZE, SIZE]),
+    });
     const p = r[output!]!.data as Float32Array;
     const k = p.length / b;
     for (let j = 0; j < b; j++) probs.push(Array.from(p.subarray(j * k, (j + 1) * k)));
@@ -106,7 +114,12 @@ async function timeSession(model: string, runs: number, opts: ort.InferenceSessi
     ts.push(performance.now() - t);
   }
   const sorted = [...ts].sort((a, b) => a - b);
-  return { session_create_ms: +createMs.toFixed(1), median_ms: +median(ts).toFixed(3), p90_ms: +sorted[Math.floor(0.9 * ts.length)]!.toFixed(3), runs };
+  return {
+    session_create_ms: +createMs.toFixed(1),
+    median_ms: +median(ts).toFixed(3),
+    p90_ms: +sorted[Math.floor(0.9 * ts.length)]!.toFixed(3),
+    runs,
+  };
 }
 
 async function main() {
@@ -122,7 +135,10 @@ async function main() {
   let imageOutputs: number[][] | null = null;
   let tensorDiff: Record<string, number> | null = null;
   if (args.images) {
-    await Promise.all([initJpeg(await compile("@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm")), initPng(await compile("@jsquash/png/codec/pkg/squoosh_png_bg.wasm"))]);
+    await Promise.all([
+      initJpeg(await compile("@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm")),
+      initPng(await compile("@jsquash/png/codec/pkg/squoosh_png_bg.wasm")),
+    ]);
     const paths = JSON.parse(readFileSync(args.images, "utf8")) as string[];
     const numpy = args.compareTensors ? readNpyF32(args.compareTensors) : undefined;
     const data = new Float32Array(paths.length * PER_IMAGE);
@@ -131,37 +147,53 @@ async function main() {
     for (let i = 0; i < paths.length; i++) {
       const x = damageModelInput(await decode(readFileSync(paths[i]!)));
       data.set(x, i * PER_IMAGE);
-      if (numpy) for (let j = 0; j < PER_IMAGE; j++) {
-        const d = Math.abs(x[j]! - numpy.data[i * PER_IMAGE + j]!);
-        sumDiff += d;
-        if (d > maxDiff) maxDiff = d;
-      }
+      if (numpy)
+        for (let j = 0; j < PER_IMAGE; j++) {
+          const d = Math.abs(x[j]! - numpy.data[i * PER_IMAGE + j]!);
+          sumDiff += d;
+          if (d > maxDiff) maxDiff = d;
+        }
     }
     imageOutputs = await classify(session, data, paths.length);
-    if (numpy) tensorDiff = { max_abs: maxDiff, mean_abs: sumDiff / data.length, in_8bit_levels_mean: (sumDiff / data.length) * 127.5 };
+    if (numpy)
+      tensorDiff = {
+        max_abs: maxDiff,
+        mean_abs: sumDiff / data.length,
+        in_8bit_levels_mean: (sumDiff / data.length) * 127.5,
+      };
   }
 
-  const timing = args.runs > 0
-    ? {
-        onnxruntime_node: "1.30.0",
-        batch: 1,
-        default_threads: await timeSession(args.model, args.runs, {}),
-        single_thread: await timeSession(args.model, args.runs, { intraOpNumThreads: 1, interOpNumThreads: 1 }),
+  const timing =
+    args.runs > 0
+      ? {
+          onnxruntime_node: "1.30.0",
+          batch: 1,
+          default_threads: await timeSession(args.model, args.runs, {}),
+          single_thread: await timeSession(args.model, args.runs, { intraOpNumThreads: 1, interOpNumThreads: 1 }),
+        }
+      : null;
+
+  const syntheticJs =
+    args.synthetic?.map((spec, k) => {
+      const x = damageModelInput(formulaImage(spec.width, spec.height, spec.formula));
+      let sum = 0;
+      let maxDiff = 0;
+      for (let i = 0; i < x.length; i++) {
+        sum += x[i]!;
+        if (last) maxDiff = Math.max(maxDiff, Math.abs(x[i]! - last.data[k * PER_IMAGE + i]!));
       }
-    : null;
+      return { name: spec.name, sum, first10: Array.from(x.subarray(0, 10)), max_abs_diff_vs_python: maxDiff };
+    }) ?? null;
 
-  const syntheticJs = args.synthetic?.map((spec, k) => {
-    const x = damageModelInput(formulaImage(spec.width, spec.height, spec.formula));
-    let sum = 0;
-    let maxDiff = 0;
-    for (let i = 0; i < x.length; i++) {
-      sum += x[i]!;
-      if (last) maxDiff = Math.max(maxDiff, Math.abs(x[i]! - last.data[k * PER_IMAGE + i]!));
-    }
-    return { name: spec.name, sum, first10: Array.from(x.subarray(0, 10)), max_abs_diff_vs_python: maxDiff };
-  }) ?? null;
-
-  console.log(JSON.stringify({ outputs, image_outputs: imageOutputs, ts_vs_numpy_tensors: tensorDiff, timing, synthetic_js: syntheticJs }));
+  console.log(
+    JSON.stringify({
+      outputs,
+      image_outputs: imageOutputs,
+      ts_vs_numpy_tensors: tensorDiff,
+      timing,
+      synthetic_js: syntheticJs,
+    }),
+  );
 }
 
 main().catch((e) => {

@@ -37,7 +37,10 @@ const SYNONYMS: Record<string, CarColour> = {
  * (orange, purple, gold, beige…): a colour check must then compare nothing rather than flag.
  */
 export function carColourClass(name: string): CarColour | undefined {
-  const key = name.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+  const key = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
   if ((CAR_COLOURS as readonly string[]).includes(key)) return key as CarColour;
   return SYNONYMS[key];
 }

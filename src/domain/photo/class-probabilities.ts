@@ -10,7 +10,10 @@ export interface ClassPrediction<L extends string> {
  * a negative or non-finite value (a wrong or corrupted model), and renormalises so the
  * probabilities sum to 1 exactly; ties go to the earlier label.
  */
-export function readClassProbabilities<L extends string>(labels: readonly L[], output: ArrayLike<number>): ClassPrediction<L> {
+export function readClassProbabilities<L extends string>(
+  labels: readonly L[],
+  output: ArrayLike<number>,
+): ClassPrediction<L> {
   if (output.length !== labels.length) {
     throw new RangeError(`Expected ${labels.length} class probabilities (${labels.join(", ")}), got ${output.length}`);
   }

@@ -9,7 +9,12 @@ import { loadDemoReferenceData } from "../src/reference/demo-data";
 import { buildConsole } from "./lib/console-build";
 import { ensureDevVars } from "./lib/dev-vars";
 import { ensureAdmin } from "./lib/first-admin";
-import { registerDamageModel, seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
+import {
+  registerPhotoClassifiers,
+  seedModelArtifacts,
+  seedTrainedModels,
+  seedTrainingData,
+} from "./lib/model-artifacts";
 import { importSharedPolicies, importSharedReferenceData } from "./lib/reference-data";
 
 const persistIndex = process.argv.indexOf("--persist-to");
@@ -45,7 +50,7 @@ try {
   await seedModelArtifacts(proxy.env.MODELS);
   await seedTrainedModels(createDatabase(proxy.env.DB), proxy.env.MODELS);
   await seedTrainingData(proxy.env.MODELS);
-  await registerDamageModel(proxy.env.DB);
+  await registerPhotoClassifiers(proxy.env.DB);
 } finally {
   await proxy.dispose();
 }

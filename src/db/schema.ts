@@ -272,7 +272,7 @@ export const idempotencyKeys = sqliteTable(
   ],
 );
 
-export const MODEL_TYPES = ["fraud", "reserve", "damage"] as const;
+export const MODEL_TYPES = ["fraud", "reserve", "damage", "colour", "severity"] as const;
 export const MODEL_STATUSES = ["active", "inactive", "training", "failed"] as const;
 
 /** The model registry: every stored version of every model, at most one active per name. */

@@ -247,7 +247,8 @@ describe("first notice of loss, signup and documents (over HTTP against wrangler
       const streams = await Promise.all([openStream(green.token), openStream(red.token)]);
       const [g, r] = await Promise.all(streams.map((s) => s.until(has("Customer.Accepted"), "Customer.Accepted")));
       expect((await put(String(g!.at(-1)!.detail.carImageUrl), await carPhoto("green"))).status).toBe(202);
-      expect((await put(String(r!.at(-1)!.detail.carImageUrl), await carPhoto("red"))).status).toBe(202);
+      // red/0001 is red-or-pink to the model (0.50 / 0.36): too unsure to flag, so the next red photo.
+      expect((await put(String(r!.at(-1)!.detail.carImageUrl), await carPhoto("red", 1))).status).toBe(202);
       const passed = await streams[0]!.until(
         (e) => has("Fraud.Not.Detected")(e) || has("Fraud.Detected")(e),
         "a verdict",

@@ -131,14 +131,14 @@ def load_mobilenet(tfjs_dir: Path) -> MobileNetV1:
     return m.eval()
 
 
-class DamageClassifier(nn.Module):
-    """Backbone + 2-class head; forward returns softmax probabilities [no_damage, damage]."""
+class MobileNetClassifier(nn.Module):
+    """Backbone + a new linear head over the 768 pooled features; forward returns softmax probabilities."""
 
-    def __init__(self, backbone: MobileNetV1, dropout: float = 0.2):
+    def __init__(self, backbone: MobileNetV1, n_classes: int, dropout: float = 0.2):
         super().__init__()
         self.layers = backbone.layers
         self.dropout = nn.Dropout(dropout)
-        self.head = nn.Linear(768, 2)
+        self.head = nn.Linear(768, n_classes)
 
     def logits_from(self, x, start: int = 0):
         for layer in self.layers[start:]:

@@ -1,7 +1,8 @@
-"""Image preprocessing for the damage classifier.
+"""Image preprocessing shared by the photo classifiers (damage, car colour, damage severity).
 
-This is the exact contract the TypeScript Worker reproduces (see
-models/damage/damage-classifier.json):
+One tensor serves all three models, so the Worker resizes a photo once. This is the exact
+contract the TypeScript Worker reproduces (src/domain/photo/preprocess.ts; the
+"preprocessing" block of each model's JSON in models/):
 
 1. decode (JPEG/PNG), convert to RGB (alpha is dropped, no EXIF rotation);
 2. squash the whole image to 224x224 with an integer-bounds box filter:
@@ -21,6 +22,19 @@ import numpy as np
 from PIL import Image
 
 SIZE = 224
+
+
+# The contract as written into each model's JSON (models/*/…-classifier.json).
+PREPROCESSING_CONTRACT = {
+    "decode": "JPEG or PNG; convert to RGB (grayscale -> R=G=B; alpha dropped, no compositing); EXIF orientation is NOT applied",
+    "resize": {
+        "method": "integer-bounds box filter, squash the whole image (no crop, no aspect preservation)",
+        "output": [SIZE, SIZE],
+        "rule": "for output column ox in 0..223: source columns [floor(ox*W/224), max(floor((ox+1)*W/224), floor(ox*W/224)+1)) clipped to W; same for rows with H; value = (integer sum of the source block's 8-bit values) / (number of pixels in block), computed in float64, no rounding",
+    },
+    "normalization": "x = value / 127.5 - 1 (computed in float64, then stored as float32)",
+    "layout": "NCHW float32, channel order R, G, B; index = c*224*224 + y*224 + x",
+}
 
 
 def decode_rgb(data: bytes) -> np.ndarray:
@@ -74,6 +88,14 @@ def downscale_longest(img: np.ndarray, longest: int) -> np.ndarray:
         return img
     nw, nh = max(1, round(w * s)), max(1, round(h * s))
     return np.clip(np.rint(box_resize(img, nw, nh)), 0, 255).astype(np.uint8)
+
+
+def centre_crop(img: np.ndarray, fraction: float) -> np.ndarray:
+    """The central `fraction` of each side (a closer framing of the same photo)."""
+    h, w = img.shape[:2]
+    ch, cw = max(1, int(round(h * fraction))), max(1, int(round(w * fraction)))
+    y0, x0 = (h - ch) // 2, (w - cw) // 2
+    return np.ascontiguousarray(img[y0:y0 + ch, x0:x0 + cw])
 
 
 def jpeg_roundtrip(img: np.ndarray, quality: int) -> np.ndarray:

@@ -12,6 +12,7 @@ import { registerCodeRoutes } from "./routes/codes";
 import { registerCustomerRoutes } from "./routes/customers";
 import { registerListOutbox } from "./routes/dev/outbox/list";
 import { registerEventRoutes } from "./routes/events";
+import { registerFnolRoutes } from "./routes/fnol";
 import { registerFraudRoutes } from "./routes/fraud";
 import { registerGetHealth } from "./routes/health/get";
 import { registerMemberRoutes } from "./routes/members";
@@ -20,6 +21,7 @@ import { registerPolicyRoutes } from "./routes/policies";
 import { registerProviderRoutes } from "./routes/providers";
 import { registerGetEventReport } from "./routes/reports/events/get";
 import { registerUploadRoutes } from "./routes/uploads";
+import { registerVendorRoutes } from "./routes/vendors";
 
 export const API_PREFIX = "/api/v1";
 
@@ -42,6 +44,8 @@ export function createApp() {
   registerEventRoutes(api);
   registerGetEventReport(api);
   registerListOutbox(api);
+  registerFnolRoutes(api);
+  registerVendorRoutes(api);
 
   // Development-only routes exist only where local config sets DEV_ROUTES.
   app.use(`${API_PREFIX}/dev/*`, async (c, next) => {

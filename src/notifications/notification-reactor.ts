@@ -45,7 +45,18 @@ export const notificationReactor: Reactor = {
         return send("We could not accept your signup", `${hello}we could not accept your signup: ${reason}`);
       }
       case "Fraud.Detected": {
-        const { documentType, fraudReason } = event.detail as { documentType: string; fraudReason: string };
+        const { documentType, fraudReason, fraudType, claimId } = event.detail as {
+          documentType: string;
+          fraudReason: string;
+          fraudType: string;
+          claimId?: string;
+        };
+        if (fraudType === "CLAIMS") {
+          return send(
+            `Your claim ${claimId} was not accepted`,
+            `${hello}we could not accept the damage photo of claim ${claimId}: ${fraudReason} An adjuster will contact you.`,
+          );
+        }
         const name = DOCUMENT_NAMES[documentType] ?? "document";
         return send(
           `Please upload your ${name} again`,

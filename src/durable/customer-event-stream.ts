@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { createDatabase } from "../db/client";
+import { eventForCustomer } from "../domain/events/customer-view";
 import type { Env } from "../env";
 import { customerEventsAfter, envelopeOf } from "../events/event-log";
 
@@ -108,7 +109,7 @@ export class CustomerEventStream extends DurableObject<Env> {
     while (true) {
       const page = await customerEventsAfter(db, customerId, from, PAGE);
       for (const event of page) {
-        const message = JSON.stringify(envelopeOf(event));
+        const message = JSON.stringify(eventForCustomer(envelopeOf(event)));
         for (const [socket, state] of states) {
           if (event.seq <= state.cursor || socket.readyState !== WebSocket.OPEN) continue;
           socket.send(message);

@@ -1,5 +1,6 @@
 import { findCustomer } from "../customers/customer-records";
 import { verificationCodeStatements } from "../customers/email-verification";
+import { customerNotice } from "../domain/events/customer-view";
 import { uuidV5 } from "../domain/settlement/uuid-v5";
 import { NO_REACTION, type Reactor } from "../events/reactor";
 import { queueEmail } from "./email-outbox";
@@ -45,22 +46,10 @@ export const notificationReactor: Reactor = {
         return send("We could not accept your signup", `${hello}we could not accept your signup: ${reason}`);
       }
       case "Fraud.Detected": {
-        const { documentType, fraudReason, fraudType, claimId } = event.detail as {
-          documentType: string;
-          fraudReason: string;
-          fraudType: string;
-          claimId?: string;
-        };
-        if (fraudType === "CLAIMS") {
-          return send(
-            `Your claim ${claimId} was not accepted`,
-            `${hello}we could not accept the damage photo of claim ${claimId}: ${fraudReason} An adjuster will contact you.`,
-          );
-        }
-        const name = DOCUMENT_NAMES[documentType] ?? "document";
+        const { documentType } = event.detail as { documentType: string };
         return send(
-          `Please upload your ${name} again`,
-          `${hello}we could not accept your ${name}: ${fraudReason}. Please upload a new one in the app.`,
+          `About your ${DOCUMENT_NAMES[documentType] ?? "document"}`,
+          `${hello}${customerNotice(event.detail)}`,
         );
       }
       default:

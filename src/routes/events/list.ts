@@ -3,6 +3,7 @@ import { and, asc, eq, gt, gte, lte, type SQL } from "drizzle-orm";
 import { isStaff } from "../../auth/current-user";
 import { domainEvents } from "../../db/schema";
 import { DETAIL_TYPES } from "../../domain/events/catalog";
+import { eventForCustomer } from "../../domain/events/customer-view";
 import { ApiError } from "../../errors/api-error";
 import { envelopeOf, seqOfEvent, toLoggedEvent } from "../../events/event-log";
 import type { Api } from "../api";
@@ -61,7 +62,10 @@ export const registerListEvents = (app: Api) =>
       .limit(query.limit + 1);
     const page = rows.slice(0, query.limit).map(toLoggedEvent);
     return c.json(
-      { events: page.map(envelopeOf), next_after: rows.length > query.limit ? page[page.length - 1]!.id : null },
+      {
+        events: page.map((event) => (isStaff(user) ? envelopeOf(event) : eventForCustomer(envelopeOf(event)))),
+        next_after: rows.length > query.limit ? page[page.length - 1]!.id : null,
+      },
       200,
     );
   });

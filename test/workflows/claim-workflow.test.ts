@@ -2,7 +2,6 @@ import { introspectWorkflow } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../../src/db/client";
-import type { DamagePhotoAssessment } from "../../src/fnol/damage-photo";
 import { settleClaim } from "../../src/fnol/settle-claim";
 import { putUploadRoute } from "../../src/routes/uploads/put";
 import { MAX_DAMAGE_PHOTOS } from "../../src/workflows/fnol-claim";
@@ -18,45 +17,10 @@ import {
   putImage,
   tooPoorPhoto,
 } from "../fnol/claim-journey";
+import { assessedPhoto } from "../fnol/settled-claim";
 import { readAs } from "../helpers";
 
 beforeAll(installOcrLanguageData);
-
-/**
- * The result of the photo-assessment step for orchestration tests: it stands in for the three
- * photo models so these tests exercise the Workflow's order, idempotency and retries; the models'
- * own answers are asserted in the end-to-end journey.
- */
-const assessedPhoto = (
-  severity: Record<"minor" | "moderate" | "severe", number>,
-  damage = 0.93,
-): DamagePhotoAssessment => ({
-  usable: true,
-  qualityScore: 0.8,
-  damageProbability: damage,
-  damage: { Name: damage >= 0.5 ? "damage" : "no_damage", Confidence: Math.max(damage, 1 - damage) * 100 },
-  colour: {
-    label: "green",
-    confidence: 0.92,
-    probabilities: {
-      black: 0.01,
-      blue: 0.01,
-      brown: 0.01,
-      green: 0.92,
-      pink: 0.01,
-      red: 0.01,
-      silver: 0.01,
-      white: 0.01,
-      yellow: 0.01,
-    },
-  },
-  severity: {
-    label: Object.entries(severity).sort((a, b) => b[1] - a[1])[0]![0] as "minor",
-    confidence: Math.max(...Object.values(severity)),
-    probabilities: severity,
-  },
-  models: { damage: "damage-test", colour: "colour-test", severity: "severity-test" },
-});
 
 const detailTypes = async (customerId: string) => (await eventsOf(customerId)).map((e) => e.detail_type);
 

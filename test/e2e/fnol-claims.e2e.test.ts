@@ -90,8 +90,12 @@ function claimBody(
 }
 
 async function fileClaim(token: string, body: ReturnType<typeof claimBody>) {
-  return as(await call("/api/v1/fnol/claims", { method: "POST", token, body }), schemaOf(postFnolClaimRoute, 202), 202)
-    .claim_id as string;
+  const filed = as(
+    await call("/api/v1/fnol/claims", { method: "POST", token, body }),
+    schemaOf(postFnolClaimRoute, 202),
+    202,
+  );
+  return (filed as { claim_id: string }).claim_id;
 }
 
 const claimView = async (claimId: string, token: string) =>

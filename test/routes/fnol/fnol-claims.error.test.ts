@@ -62,6 +62,16 @@ describe("POST /fnol/claims refuses what it must", { timeout: 90_000 }, () => {
     const stranger = await createUser("customer");
     await expectError(await api(`/api/v1/fnol/claims/${claimId}`, { token: stranger.token }), 404, "CLAIM_NOT_FOUND");
     await waitForEvent(customer.customerId, "Claim.Rejected");
+    // A damage-photo URL only for one's own claim, and only while it waits for a photo.
+    const upload = (claim: string) =>
+      api("/api/v1/uploads", { method: "POST", token: customer.token, body: { purpose: "DAMAGE", claim_id: claim } });
+    await expectError(await upload(claimId), 409, "CONFLICT");
+    await expectError(await upload("no-such-claim"), 404, "CLAIM_NOT_FOUND");
+    await expectError(
+      await api("/api/v1/uploads", { method: "POST", token: customer.token, body: { purpose: "DAMAGE" } }),
+      400,
+      "VALIDATION_ERROR",
+    );
   });
 
   it("an Idempotency-Key files one claim for a retried request", async () => {

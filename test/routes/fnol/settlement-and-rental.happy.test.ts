@@ -77,6 +77,21 @@ describe("settlement and rental car of a first notice of loss", { timeout: 120_0
     expect((await bookings(claimId)).results).toHaveLength(1);
     expect(await unitsOf(vendorIds[0]!)).toBe(2);
     expect((await eventsOf(customer.customerId)).filter((e) => e.detail_type === "Vendor.Finalized")).toHaveLength(1);
+
+    // "Clear all data": the claim stays for the books, what identifies people in it goes.
+    expect(
+      (await api(`/api/v1/customers/${customer.customerId}`, { method: "DELETE", token: customer.token })).status,
+    ).toBe(200);
+    const erased = await env.DB.prepare(
+      "SELECT submission, drivers_license_number, stage FROM fnol_claims WHERE claim_id = ?",
+    )
+      .bind(claimId)
+      .first<{ submission: string; drivers_license_number: string; stage: string }>();
+    expect(erased).toEqual({
+      submission: JSON.stringify({ erased: true }),
+      drivers_license_number: "[ERASED]",
+      stage: "SETTLED",
+    });
   });
 
   it("an adjuster's override is a new audited version with its own Settlement.Finalized; the rental follows its days", async () => {

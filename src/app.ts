@@ -13,6 +13,8 @@ import { registerCustomerRoutes } from "./routes/customers";
 import { registerListOutbox } from "./routes/dev/outbox/list";
 import { registerEventRoutes } from "./routes/events";
 import { registerFnolRoutes } from "./routes/fnol";
+import { registerFhirRoutes } from "./routes/fhir";
+import { withFhirErrors, withFhirNotFound } from "./routes/fhir/errors";
 import { registerFraudRoutes } from "./routes/fraud";
 import { registerGetHealth } from "./routes/health/get";
 import { registerMemberRoutes } from "./routes/members";
@@ -38,6 +40,7 @@ export function createApp() {
   registerPolicyRoutes(api);
   registerFraudRoutes(api);
   registerModelRoutes(api);
+  registerFhirRoutes(api);
   registerGetHealth(api);
   registerCustomerRoutes(api);
   registerUploadRoutes(api);
@@ -79,7 +82,7 @@ export function createApp() {
   app.get("/docs", Scalar({ url: `${API_PREFIX}/openapi.json`, pageTitle: "ClaimsEdge API" }));
 
   let routes: ReturnType<typeof knownRoutes> | undefined;
-  app.notFound(notFoundHandler(() => (routes ??= knownRoutes(app))));
-  app.onError(renderError);
+  app.notFound(withFhirNotFound(notFoundHandler(() => (routes ??= knownRoutes(app)))));
+  app.onError(withFhirErrors(renderError));
   return app;
 }

@@ -124,6 +124,12 @@ describe("settlement and rental car of a first notice of loss", { timeout: 120_0
     const { results } = await bookings(claimId);
     expect(results).toEqual([expect.objectContaining({ days: 5, settlement_version: 2 })]);
 
+    // Versions are append-only: the first is as it was, and the database refuses to change it.
+    await expect(
+      env.DB.prepare("UPDATE fnol_settlements SET payout_cents = 0 WHERE claim_id = ? AND version = 1")
+        .bind(claimId)
+        .run(),
+    ).rejects.toThrow(/append-only/);
     const audit = await env.DB.prepare(
       "SELECT actor_id, after FROM audit_events WHERE entity_id = ? AND action = 'claim.fnol_settlement_overridden'",
     )

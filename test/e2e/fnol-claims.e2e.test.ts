@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { listEventsRoute } from "../../src/routes/events/list";
@@ -229,8 +229,10 @@ describe.skipIf(!ready)("first notice of loss, the claim (over HTTP against wran
     const customer = await claimReady("Rainbow");
     const claimId = await fileClaim(customer.token, claimBody(customer));
     const accepted = await customer.stream.until(has("Claim.Accepted"), "Claim.Accepted");
-    const whole = `${WHOLE_CARS}/${readdirSync(WHOLE_CARS).sort()[0]}`;
-    expect((await put(String(accepted.at(-1)!.detail.uploadCarDamageUrl), await photo(whole))).status).toBe(202);
+    // A whole car photographed at its size (the set's few thumbnails would be refused as blurry once enlarged).
+    const whole = readFileSync(`${WHOLE_CARS}/${readdirSync(WHOLE_CARS).sort()[1]}`);
+    expect((await sharp(whole).metadata()).width).toBeGreaterThanOrEqual(400);
+    expect((await put(String(accepted.at(-1)!.detail.uploadCarDamageUrl), new Uint8Array(whole))).status).toBe(202);
     await customer.stream.until(has("Fraud.Detected", 1), "the claim's verdict", 90_000);
     const staff = (await staffEvents(customer.customerId, "Fraud.Detected", customer.admin)).at(-1)!.detail;
     expect(staff).toMatchObject({ claimId, fraudType: "CLAIMS", fraudReason: "No damage detected." });

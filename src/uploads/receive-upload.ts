@@ -8,7 +8,7 @@ import type { Env } from "../env";
 import { ApiError } from "../errors/api-error";
 import { runBatch } from "../events/batch";
 import { findFnolClaim } from "../fnol/claim-records";
-import { DAMAGE_PHOTO_EVENT, type DamagePhotoReceived } from "../workflows/fnol-claim";
+import { DAMAGE_PHOTO_EVENT, type DamagePhotoReceived } from "../fnol/damage-photo-event";
 import { startWorkflowOnce } from "../workflows/start-once";
 import { startImageUpload, streamImageToBucket } from "./image-upload";
 import { consumeGrant, findGrant, releaseGrant, type UploadGrant } from "./upload-grants";

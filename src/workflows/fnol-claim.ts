@@ -4,6 +4,7 @@ import { createDatabase } from "../db/client";
 import type { Env } from "../env";
 import { checkFiledClaim, recordClaimDecision, UnknownClaimError } from "../fnol/claim-decision";
 import { analyseDamagePhoto } from "../fnol/damage-photo";
+import { DAMAGE_PHOTO_EVENT, type DamagePhotoReceived } from "../fnol/damage-photo-event";
 import {
   closeAbandonedClaim,
   damagePhotoBytes,
@@ -16,12 +17,6 @@ export interface FnolClaimParams {
   claimId: string;
 }
 
-/** What the upload route sends the claim's instance when a damage photo is stored. */
-export interface DamagePhotoReceived {
-  documentId: string;
-}
-
-export const DAMAGE_PHOTO_EVENT = "damage-photo";
 /** A claim whose damage photo has not come after this long is closed as abandoned. */
 export const DAMAGE_PHOTO_TIMEOUT = "7 days";
 /** Photos a customer may send before the claim is closed for want of a usable one. */

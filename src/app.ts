@@ -16,6 +16,7 @@ import { registerListOutbox } from "./routes/dev/outbox/list";
 import { registerEventRoutes } from "./routes/events";
 import { registerFhirRoutes } from "./routes/fhir";
 import { withFhirErrors, withFhirNotFound } from "./routes/fhir/errors";
+import { registerFnolRoutes } from "./routes/fnol";
 import { registerFraudRoutes } from "./routes/fraud";
 import { registerGetHealth } from "./routes/health/get";
 import { registerMemberRoutes } from "./routes/members";
@@ -26,6 +27,7 @@ import { registerReportRoutes } from "./routes/reports";
 import { registerGetEventReport } from "./routes/reports/events/get";
 import { registerUploadRoutes } from "./routes/uploads";
 import { registerUserRoutes } from "./routes/users";
+import { registerVendorRoutes } from "./routes/vendors";
 
 export const API_PREFIX = "/api/v1";
 
@@ -53,6 +55,8 @@ export function createApp() {
   registerEventRoutes(api);
   registerGetEventReport(api);
   registerListOutbox(api);
+  registerFnolRoutes(api);
+  registerVendorRoutes(api);
 
   // Development-only routes exist only where local config sets DEV_ROUTES.
   app.use(`${API_PREFIX}/dev/*`, async (c, next) => {

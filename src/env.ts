@@ -5,6 +5,7 @@ import type { ClaimCoordinator } from "./durable/claim-coordinator";
 import type { CustomerEventStream } from "./durable/customer-event-stream";
 import type { OnboardingParams } from "./workflows/customer-onboarding";
 import type { DocumentProcessingParams } from "./workflows/document-processing";
+import type { FnolClaimParams } from "./workflows/fnol-claim";
 
 /** Every binding, variable and secret the Worker uses. Declared in wrangler.toml / .dev.vars. */
 export interface Env {
@@ -18,6 +19,7 @@ export interface Env {
   EVENT_STREAMS: DurableObjectNamespace<CustomerEventStream>;
   ONBOARDING_WORKFLOW: Workflow<OnboardingParams>;
   DOCUMENT_WORKFLOW: Workflow<DocumentProcessingParams>;
+  CLAIM_WORKFLOW: Workflow<FnolClaimParams>;
   SIGNUP_LIMITER: RateLimit;
   /** Login attempts per client address (a NAT's worth). */
   LOGIN_ADDRESS_LIMITER: RateLimit;

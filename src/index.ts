@@ -7,6 +7,7 @@ export { ClaimCoordinator } from "./durable/claim-coordinator";
 export { CustomerEventStream } from "./durable/customer-event-stream";
 export { CustomerOnboardingWorkflow } from "./workflows/customer-onboarding";
 export { DocumentProcessingWorkflow } from "./workflows/document-processing";
+export { FnolClaimWorkflow } from "./workflows/fnol-claim";
 
 const app = createApp();
 

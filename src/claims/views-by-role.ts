@@ -1,6 +1,6 @@
 import type { CurrentUser } from "../auth/current-user";
 import type { auditEvents, claims, predictions, Role } from "../db/schema";
-import { type ClaimView, toDocumentClaimView, toHealthClaimView, toPhotoClaimView } from "./views";
+import { type ClaimView, toDocumentClaimView, toFnolClaimSummary, toHealthClaimView, toPhotoClaimView } from "./views";
 
 type ClaimRow = typeof claims.$inferSelect;
 type PredictionRow = typeof predictions.$inferSelect;
@@ -36,6 +36,7 @@ const staffViews: RoleViews = {
   claim(row, prediction) {
     if (row.channel === "document") return toDocumentClaimView(row, prediction);
     if (row.channel === "photo") return toPhotoClaimView(row, true);
+    if (row.channel === "fnol") return toFnolClaimSummary(row);
     return toHealthClaimView(row);
   },
   auditFacts: "all",
@@ -46,6 +47,7 @@ const providerViews: RoleViews = {
   claim(row) {
     if (row.channel === "document") return documentClaimWithoutStaffFacts(row);
     if (row.channel === "photo") return toPhotoClaimView(row, false);
+    if (row.channel === "fnol") return { ...toFnolClaimSummary(row), fraud_flag: false, fraud_reason: null };
     return toHealthClaimView(row);
   },
   auditFacts: new Set(["status", "claim_amount_cents", "approved_amount_cents", "fraud_flag", "reasons", "lines"]),
@@ -56,6 +58,7 @@ const customerViews: RoleViews = {
   claim(row) {
     if (row.channel === "document") return documentClaimWithoutStaffFacts(row);
     if (row.channel === "photo") return toPhotoClaimView(row, false);
+    if (row.channel === "fnol") return { ...toFnolClaimSummary(row), fraud_flag: false, fraud_reason: null };
     return { ...toHealthClaimView(row), fraud_flag: false, fraud_reason: null };
   },
   auditFacts: new Set([

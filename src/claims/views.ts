@@ -256,6 +256,41 @@ export function toPhotoClaimView(row: ClaimRow, staff: boolean): z.infer<typeof 
 
 export const OVERRIDE_MESSAGE = "Claim status updated. Flagged for manual review during processing.";
 
+export const fnolClaimSummarySchema = z
+  .object({
+    claim_id: z.string(),
+    channel: z.enum(CHANNELS),
+    customer_id: z.string().nullable(),
+    policy_number: z.string().nullable(),
+    status: z.enum(CLAIM_STATUSES),
+    approved_amount: z.number().nullable().openapi({ description: "The latest settlement's payout" }),
+    fraud_flag: z.boolean(),
+    fraud_reason: z.string().nullable(),
+    details: z.string().openapi({ description: "Where the claim in full is: GET /fnol/claims/{id}" }),
+    created_at: z.string(),
+    updated_at: z.string(),
+    processed_at: z.string().nullable(),
+  })
+  .openapi("FnolClaimSummary");
+
+/** A first notice of loss in a list; its stage, settlement and rental car are at GET /fnol/claims/{id}. */
+export const toFnolClaimSummary = (row: ClaimRow): z.infer<typeof fnolClaimSummarySchema> => ({
+  claim_id: row.id,
+  channel: row.channel,
+  customer_id: row.customerId,
+  policy_number: row.policyNumber,
+  status: row.status,
+  approved_amount: row.approvedAmountCents == null ? null : moneyJson(row.approvedAmountCents),
+  fraud_flag: row.fraudFlag,
+  fraud_reason: row.fraudReason,
+  details: `/api/v1/fnol/claims/${row.id}`,
+  created_at: row.createdAt,
+  updated_at: row.updatedAt,
+  processed_at: row.processedAt,
+});
+
 /** Any channel's claim: each channel's own shape (what each role sees of it: views-by-role.ts). */
-export const claimSchema = z.union([healthClaimSchema, documentClaimSchema, photoClaimSchema]).openapi("Claim");
+export const claimSchema = z
+  .union([healthClaimSchema, documentClaimSchema, photoClaimSchema, fnolClaimSummarySchema])
+  .openapi("Claim");
 export type ClaimView = z.infer<typeof claimSchema>;

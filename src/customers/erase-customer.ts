@@ -11,13 +11,14 @@ import {
   domainEvents,
   emailOutbox,
   emailVerifications,
+  fnolClaims,
   streamTickets,
   uploadGrants,
   users,
   vehicles,
 } from "../db/schema";
 import { type DetailType, isDetailType } from "../domain/events/catalog";
-import { pseudonymiseDetail } from "../domain/events/pseudonymise";
+import { ERASED, pseudonymiseDetail } from "../domain/events/pseudonymise";
 import type { Env } from "../env";
 import { ApiError } from "../errors/api-error";
 import { runBatch } from "../events/batch";
@@ -116,6 +117,11 @@ export async function eraseCustomer(
     // The erased customer's open sessions end with it (tokens are checked against them on every request).
     revokeUserSessions(db, customer.userId, "customer erased"),
     db.update(vehicles).set({ vin: null }).where(eq(vehicles.customerId, customerId)),
+    // Claims stay for the insurer's books (amounts, stages); what identifies people in them goes.
+    db
+      .update(fnolClaims)
+      .set({ submission: { erased: true }, driversLicenseNumber: ERASED, damageAssessment: null, updatedAt: at })
+      .where(eq(fnolClaims.customerId, customerId)),
     db
       .update(autoPolicies)
       .set({ status: "CANCELLED", vin: "", updatedAt: at })

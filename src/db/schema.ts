@@ -569,3 +569,106 @@ export const streamTickets = sqliteTable("stream_tickets", {
   expiresAt: text("expires_at").notNull(),
   usedAt: text("used_at"),
 });
+
+// ── First notice of loss, claims: the claim's own facts, its settlement versions, rental cars ──
+
+export const FNOL_STAGES = [
+  "REQUESTED",
+  "AWAITING_PHOTO",
+  "PHOTO_RECEIVED",
+  "SETTLED",
+  "REJECTED",
+  "FRAUD_DETECTED",
+  "ABANDONED",
+] as const;
+export type FnolStage = (typeof FNOL_STAGES)[number];
+
+/**
+ * A first notice of loss beside its row in `claims` (channel `fnol`, same id): the source system's
+ * claim body and where the claim Workflow has got to.
+ */
+export const fnolClaims = sqliteTable(
+  "fnol_claims",
+  {
+    claimId: text("claim_id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    policyId: text("policy_id").notNull(),
+    occurrenceAt: text("occurrence_at").notNull(),
+    fnolAt: text("fnol_at").notNull(),
+    driversLicenseNumber: text("drivers_license_number").notNull(),
+    // incident, personalInformation, policeReport, otherParty as submitted (camelCase, as the app sends them).
+    submission: text("submission", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    stage: text("stage", { enum: FNOL_STAGES }).notNull(),
+    stageReason: text("stage_reason"),
+    damageDocumentId: text("damage_document_id"),
+    photoAttempts: integer("photo_attempts").notNull().default(0),
+    // What the damage photo showed: damage, colour and severity with the models' versions.
+    damageAssessment: text("damage_assessment", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("fnol_claims_customer_idx").on(t.customerId, t.createdAt)],
+);
+
+/** Every version of a claim's settlement (version 1 computed, later ones adjusters' overrides); never updated. */
+export const fnolSettlements = sqliteTable(
+  "fnol_settlements",
+  {
+    id: text("id").primaryKey(),
+    claimId: text("claim_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    version: integer("version").notNull(),
+    repairEstimateCents: integer("repair_estimate_cents").notNull(),
+    actualCashValueCents: integer("actual_cash_value_cents").notNull(),
+    deductibleCents: integer("deductible_cents").notNull(),
+    totalLoss: integer("total_loss", { mode: "boolean" }).notNull(),
+    payoutCents: integer("payout_cents").notNull(),
+    outOfPocketCents: integer("out_of_pocket_cents").notNull(),
+    rentalDays: integer("rental_days").notNull(),
+    reviewRecommended: integer("review_recommended", { mode: "boolean" }).notNull(),
+    decidedBy: text("decided_by").notNull(),
+    // The domain's Settlement (the input of the next override) and, for version 1, the valuation and estimate.
+    settlement: text("settlement", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    assessment: text("assessment", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("fnol_settlements_claim_version_idx").on(t.claimId, t.version)],
+);
+
+/** Rental car branches the insurer books with; an admin maintains them (PUT /vendors/{id}). */
+export const rentalVendors = sqliteTable("rental_vendors", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  city: text("city"),
+  state: text("state"),
+  zip: text("zip"),
+  latitude: real("latitude"),
+  longitude: real("longitude"),
+  dailyRateCents: integer("daily_rate_cents").notNull(),
+  availableUnits: integer("available_units").notNull(),
+  availableFrom: text("available_from"),
+  availableUntil: text("available_until"),
+  createdAt: createdAt(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** The rental car of a claim: one row per claim (its id derived from the claim), or why none was booked. */
+export const rentalBookings = sqliteTable(
+  "rental_bookings",
+  {
+    id: text("id").primaryKey(),
+    claimId: text("claim_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    booked: integer("booked", { mode: "boolean" }).notNull(),
+    vendorId: text("vendor_id"),
+    vendorName: text("vendor_name"),
+    dailyRateCents: integer("daily_rate_cents"),
+    days: integer("days").notNull(),
+    totalCents: integer("total_cents"),
+    reason: text("reason"),
+    settlementVersion: integer("settlement_version").notNull(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("rental_bookings_claim_idx").on(t.claimId)],
+);

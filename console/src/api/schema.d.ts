@@ -9,7 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange email and password for a JWT */
+        /** Exchange email and password for a short-lived access token and a refresh token (a new session) */
         post: {
             parameters: {
                 query?: never;
@@ -68,13 +68,72 @@ export interface paths {
                         "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                     };
                 };
-                /** @description Too many failed attempts for this email or client; see Retry-After */
+                /** @description Too many attempts from this address, for this account from this address, or for this account from addresses it never logged in from; see Retry-After */
                 429: {
                     headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["RateLimitedError"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalServerError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the caller's session: its access and refresh tokens stop working
+         * @description Roles: admin, insurer, provider, customer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Logged out */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogoutResponse"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnauthorizedError"];
                     };
                 };
                 /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
@@ -145,6 +204,94 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange the refresh token for a new access token and a new refresh token
+         * @description Each refresh token works once. Presenting one that was already exchanged revokes the whole session (someone else holds a copy), and every token of it stops working.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RefreshRequest"];
+                };
+            };
+            responses: {
+                /** @description The session's new tokens */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoginResponse"];
+                    };
+                };
+                /** @description The request failed validation (VALIDATION_ERROR, with the failing fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BadRequestError"];
+                    };
+                };
+                /** @description Unknown, expired, revoked or reused refresh token, or the user is deactivated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnauthorizedError"];
+                    };
+                };
+                /** @description Body larger than 1048576 bytes */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayloadTooLargeError"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalServerError"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -240,6 +387,17 @@ export interface paths {
                         "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                     };
                 };
+                /** @description Rate limited (RATE_LIMITED): 60 a minute per user and 240 a minute per client address; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateLimitedError"];
+                    };
+                };
                 /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
                 500: {
                     headers: {
@@ -265,7 +423,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What the bearer token says, without touching the database
+         * The caller as its session says now (the session check is cached a few seconds per isolate)
          * @description Roles: admin, insurer, provider, customer.
          */
         get: {
@@ -571,8 +729,10 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete a claim, its prediction and its stored document (the audit trail stays)
-         * @description Roles: admin.
+         * Delete a claim and everything that belongs to it (the audit trail stays)
+         * @description Removes the claim, its prediction, its photo fingerprints, the idempotency records of its creation, every stored file (the PDF, each photo it was ever submitted with) and its coordinator's state. A photo claim is deleted through its Durable Object, serialised with resubmissions.
+         *
+         *     Roles: admin.
          */
         delete: {
             parameters: {
@@ -846,6 +1006,125 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/fail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fail a stuck document claim (audited)
+         * @description For a claim PDF that is PENDING or PROCESSING: the claim becomes FAILED with the reason given. An attempt still running finds its lease gone and writes nothing.
+         *
+         *     Roles: admin.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ClaimFailRequest"];
+                };
+            };
+            responses: {
+                /** @description Failed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClaimFailed"];
+                    };
+                };
+                /** @description The request failed validation (VALIDATION_ERROR, with the failing fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BadRequestError"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnauthorizedError"];
+                    };
+                };
+                /** @description Only admin may call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForbiddenError"];
+                    };
+                };
+                /** @description No such claim (CLAIM_NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotFoundError"];
+                    };
+                };
+                /** @description Not a document claim, or already finished */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConflictError"];
+                    };
+                };
+                /** @description Body larger than 1048576 bytes */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayloadTooLargeError"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalServerError"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1194,6 +1473,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/claims/{id}/rerun": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-run a stuck or failed document claim (audited)
+         * @description For a claim PDF that is PENDING, FAILED, or PROCESSING under an expired lease (its attempt died): the claim goes back to PENDING with a fresh count of attempts and is queued again. A claim an attempt still holds, or one already read, answers 409.
+         *
+         *     Roles: admin.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Queued again */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ClaimRerun"];
+                    };
+                };
+                /** @description The request failed validation (VALIDATION_ERROR, with the failing fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BadRequestError"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnauthorizedError"];
+                    };
+                };
+                /** @description Only admin may call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForbiddenError"];
+                    };
+                };
+                /** @description No such claim (CLAIM_NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotFoundError"];
+                    };
+                };
+                /** @description Not a document claim, already read, or held by a running attempt */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConflictError"];
+                    };
+                };
+                /** @description STORAGE_ERROR: the claim is PENDING but could not be queued; the recovery job queues it */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalServerError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/claims/{id}/update": {
         parameters: {
             query?: never;
@@ -1417,6 +1793,17 @@ export interface paths {
                         "application/json": components["schemas"]["UnprocessableError"];
                     };
                 };
+                /** @description Rate limited (RATE_LIMITED): 60 a minute per user and 240 a minute per client address; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateLimitedError"];
+                    };
+                };
                 /** @description STORAGE_ERROR: nothing was kept */
                 500: {
                     headers: {
@@ -1525,6 +1912,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                    };
+                };
+                /** @description Rate limited (RATE_LIMITED): 60 a minute per user and 240 a minute per client address; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateLimitedError"];
                     };
                 };
                 /** @description INFERENCE_ERROR or STORAGE_ERROR: nothing was kept */
@@ -2321,9 +2719,11 @@ export interface paths {
                         "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                     };
                 };
-                /** @description Too many signups from this address */
+                /** @description Rate limited (RATE_LIMITED): 30 a minute per client address; Retry-After says when to try again */
                 429: {
                     headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2569,9 +2969,11 @@ export interface paths {
                         "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                     };
                 };
-                /** @description Too many attempts */
+                /** @description Rate limited (RATE_LIMITED): 30 a minute per client address; Retry-After says when to try again */
                 429: {
                     headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2657,9 +3059,11 @@ export interface paths {
                         "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                     };
                 };
-                /** @description Too many requests */
+                /** @description Rate limited (RATE_LIMITED): 30 a minute per client address; Retry-After says when to try again */
                 429: {
                     headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
                         [name: string]: unknown;
                     };
                     content: {
@@ -2783,7 +3187,7 @@ export interface paths {
                     after?: string;
                     /** @description Staff only */
                     customer_id?: string;
-                    detail_type?: "Customer.Submitted" | "Customer.Accepted" | "Customer.Rejected" | "Document.Processed" | "Fraud.Detected" | "Fraud.Not.Detected" | "Claim.Requested" | "Claim.Accepted" | "Claim.Rejected" | "Settlement.Finalized" | "Vendor.Finalized";
+                    detail_type?: "Customer.Submitted" | "Customer.Accepted" | "Customer.Rejected" | "Document.Processed" | "Document.Rejected" | "Fraud.Detected" | "Fraud.Not.Detected" | "Claim.Requested" | "Claim.Accepted" | "Claim.Rejected" | "Settlement.Finalized" | "Vendor.Finalized";
                     from?: string;
                     limit?: number;
                     to?: string;
@@ -3817,6 +4221,319 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/fnol/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File a first notice of loss
+         * @description The claim is recorded with Claim.Requested and checked by its Workflow: the policy must be the customer's and active at the occurrence, the occurrence not in the future, the licence number the one read from the customer's licence → Claim.Accepted (with the damage-photo upload URL) or Claim.Rejected, pushed on the event stream. Needs a verified email. An Idempotency-Key header makes a retried request file one claim.
+         *
+         *     Roles: customer.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FnolClaimRequest"];
+                };
+            };
+            responses: {
+                /** @description Recorded; the decision follows as an event */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FnolClaimReceipt"];
+                    };
+                };
+                /** @description The request failed validation (VALIDATION_ERROR, with the failing fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BadRequestError"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnauthorizedError"];
+                    };
+                };
+                /** @description The email is not verified yet */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForbiddenError"];
+                    };
+                };
+                /** @description The signup has not been accepted, or the Idempotency-Key was used with another body */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConflictError"];
+                    };
+                };
+                /** @description Body larger than 1048576 bytes */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayloadTooLargeError"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalServerError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fnol/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A first notice of loss: its stage, the damage assessment, the settlement and the rental car
+         * @description Roles: customer, insurer, admin.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The claim */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FnolClaim"];
+                    };
+                };
+                /** @description The request failed validation (VALIDATION_ERROR, with the failing fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BadRequestError"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnauthorizedError"];
+                    };
+                };
+                /** @description Only customer, insurer, admin may call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForbiddenError"];
+                    };
+                };
+                /** @description No such claim, or not the caller's own */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotFoundError"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalServerError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fnol/claims/{id}/settlement/override": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An adjuster overrides a claim's settlement (a new version)
+         * @description Facts not given are kept; total loss and payout are recomputed unless decided. The previous version stays; the new one is audited with every figure that moved and emitted as a new Settlement.Finalized, which re-books the rental car when the rental days change.
+         *
+         *     Roles: insurer, admin.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SettlementOverrideRequest"];
+                };
+            };
+            responses: {
+                /** @description The new settlement version */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FnolSettlement"];
+                    };
+                };
+                /** @description The request failed validation (VALIDATION_ERROR, with the failing fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BadRequestError"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnauthorizedError"];
+                    };
+                };
+                /** @description Only insurer, admin may call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForbiddenError"];
+                    };
+                };
+                /** @description No such first notice of loss */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotFoundError"];
+                    };
+                };
+                /** @description No settlement yet, expected_version is not the current one, or the override changes nothing */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConflictError"];
+                    };
+                };
+                /** @description Body larger than 1048576 bytes */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayloadTooLargeError"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalServerError"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fraud/score": {
         parameters: {
             query?: never;
@@ -4085,6 +4802,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                    };
+                };
+                /** @description Rate limited (RATE_LIMITED): 60 a minute per user and 240 a minute per client address; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateLimitedError"];
                     };
                 };
                 /** @description INFERENCE_ERROR: the requested model is not available or failed (see GET /health) */
@@ -4938,6 +5666,17 @@ export interface paths {
                         "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                     };
                 };
+                /** @description Rate limited (RATE_LIMITED): 60 a minute per user and 240 a minute per client address; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateLimitedError"];
+                    };
+                };
                 /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
                 500: {
                     headers: {
@@ -5591,7 +6330,7 @@ export interface paths {
             parameters: {
                 query?: {
                     bucket?: "hour" | "day";
-                    detail_type?: "Customer.Submitted" | "Customer.Accepted" | "Customer.Rejected" | "Document.Processed" | "Fraud.Detected" | "Fraud.Not.Detected" | "Claim.Requested" | "Claim.Accepted" | "Claim.Rejected" | "Settlement.Finalized" | "Vendor.Finalized";
+                    detail_type?: "Customer.Submitted" | "Customer.Accepted" | "Customer.Rejected" | "Document.Processed" | "Document.Rejected" | "Fraud.Detected" | "Fraud.Not.Detected" | "Claim.Requested" | "Claim.Accepted" | "Claim.Rejected" | "Settlement.Finalized" | "Vendor.Finalized";
                     /** @description Default: 24 hours (hour) or 30 days (day) before `to` */
                     from?: string;
                     /** @description Default: now */
@@ -5758,7 +6497,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * A new signed upload URL for the licence or the car image
+         * A new signed upload URL for the licence, the car image or a claim's damage photo
          * @description For a corrected document or when the URLs of Customer.Accepted have expired. The URL is valid for 15 minutes and once; the latest upload of a type is the one that counts, earlier ones stay in the history.
          *
          *     Roles: customer.
@@ -5812,7 +6551,16 @@ export interface paths {
                         "application/json": components["schemas"]["ForbiddenError"];
                     };
                 };
-                /** @description The customer's signup has not been accepted (or was erased) */
+                /** @description DAMAGE: no such claim of the customer's */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotFoundError"];
+                    };
+                };
+                /** @description The customer's signup has not been accepted (or was erased), or the claim is not waiting for a photo */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5938,6 +6686,462 @@ export interface paths {
                         "application/json": components["schemas"]["UnsupportedMediaTypeError"];
                     };
                 };
+                /** @description Rate limited (RATE_LIMITED): 30 a minute per client address; Retry-After says when to try again */
+                429: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RateLimitedError"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalServerError"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users (filters: role, active)
+         * @description Roles: admin.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    active?: "true" | "false";
+                    page?: number;
+                    page_size?: number;
+                    role?: "admin" | "insurer" | "provider" | "customer";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of users */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UserPage"];
+                    };
+                };
+                /** @description The request failed validation (VALIDATION_ERROR, with the failing fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BadRequestError"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnauthorizedError"];
+                    };
+                };
+                /** @description Only admin may call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForbiddenError"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalServerError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a user: deactivated at once, every session revoked; the row stays for the audit trail
+         * @description Roles: admin.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The user, now inactive */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description The request failed validation (VALIDATION_ERROR, with the failing fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BadRequestError"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnauthorizedError"];
+                    };
+                };
+                /** @description Only admin may call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForbiddenError"];
+                    };
+                };
+                /** @description No such user */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotFoundError"];
+                    };
+                };
+                /** @description The user is the last active admin */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConflictError"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalServerError"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a user's role, provider/customer binding or active flag (audited)
+         * @description Deactivating a user revokes every session at once; a changed role makes the user's current access tokens invalid (a refresh issues one with the new role). The last active admin cannot be demoted or deactivated.
+         *
+         *     Roles: admin.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateUserRequest"];
+                };
+            };
+            responses: {
+                /** @description The user after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description The request failed validation (VALIDATION_ERROR, with the failing fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BadRequestError"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnauthorizedError"];
+                    };
+                };
+                /** @description Only admin may call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForbiddenError"];
+                    };
+                };
+                /** @description No such user */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotFoundError"];
+                    };
+                };
+                /** @description The change would leave no active admin */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConflictError"];
+                    };
+                };
+                /** @description Body larger than 1048576 bytes */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayloadTooLargeError"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalServerError"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/vendors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rental car vendor branches
+         * @description Roles: insurer, admin.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Every branch */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RentalVendorList"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnauthorizedError"];
+                    };
+                };
+                /** @description Only insurer, admin may call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForbiddenError"];
+                    };
+                };
+                /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InternalServerError"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vendors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Create or replace a rental car vendor branch
+         * @description The branches the rental step books from: location (coordinates, a US state or a ZIP code at least), daily rate, cars available now and an optional booking period. Audited.
+         *
+         *     Roles: admin.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RentalVendorRequest"];
+                };
+            };
+            responses: {
+                /** @description The vendor as stored */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RentalVendor"];
+                    };
+                };
+                /** @description The request failed validation (VALIDATION_ERROR, with the failing fields) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BadRequestError"];
+                    };
+                };
+                /** @description Missing, malformed, expired or invalid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnauthorizedError"];
+                    };
+                };
+                /** @description Only admin may call this route */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ForbiddenError"];
+                    };
+                };
+                /** @description Body larger than 1048576 bytes */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayloadTooLargeError"];
+                    };
+                };
+                /** @description The body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnsupportedMediaTypeError"];
+                    };
+                };
                 /** @description Unexpected error (INTERNAL_ERROR); the request id identifies it in the logs */
                 500: {
                     headers: {
@@ -6055,7 +7259,7 @@ export interface components {
             status_breakdown: components["schemas"]["StatusBreakdown"];
             total_claims: number;
         };
-        Claim: components["schemas"]["HealthClaim"] | components["schemas"]["DocumentClaim"] | components["schemas"]["PhotoClaim"];
+        Claim: components["schemas"]["HealthClaim"] | components["schemas"]["DocumentClaim"] | components["schemas"]["PhotoClaim"] | components["schemas"]["FnolClaimSummary"];
         ClaimAssignment: {
             /** @description The adjuster (an insurer user) to assign; null puts the claim back in the unassigned queue */
             assignee_id: string | null;
@@ -6076,12 +7280,30 @@ export interface components {
             audit_trail: components["schemas"]["AuditEntry"][];
             member_benefit?: components["schemas"]["MemberBenefit"];
         };
+        ClaimFailed: {
+            claim_id: string;
+            failure_reason: string;
+            /** @enum {string} */
+            status: "FAILED";
+            updated_at: string;
+        };
+        ClaimFailRequest: {
+            /** @example The insured withdrew the claim */
+            reason: string;
+        };
         ClaimList: {
             claims: components["schemas"]["ClaimSummary"][];
             limit: number;
             page: number;
             page_size: number;
             total: number;
+        };
+        ClaimRerun: {
+            claim_id: string;
+            processing_attempts: number;
+            /** @enum {string} */
+            status: "PENDING";
+            status_url: string;
         };
         ClaimsReport: {
             approved_amount: number;
@@ -6158,10 +7380,16 @@ export interface components {
             /** @example 2026-01-01T00:00:00.000Z */
             timestamp: string;
         };
+        /**
+         * @example {
+         *       "code": "D001",
+         *       "description": "Acute appendicitis",
+         *       "billable": true
+         *     }
+         */
         CreateDiagnosisRequest: {
             /** @default true */
             billable: boolean;
-            /** @example D001 */
             code: string;
             description: string;
         };
@@ -6180,12 +7408,17 @@ export interface components {
              */
             status: "ACTIVE" | "INACTIVE" | "SUSPENDED";
         };
+        /**
+         * @example {
+         *       "code": "P001",
+         *       "description": "Appendectomy",
+         *       "average_cost": 10000,
+         *       "cost_std_dev": 2500
+         *     }
+         */
         CreateProcedureRequest: {
-            /** @example 10000 */
             average_cost?: number;
-            /** @example P001 */
             code: string;
-            /** @example 2500 */
             cost_std_dev?: number;
             description: string;
         };
@@ -6375,7 +7608,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string} */
-            "detail-type": "Customer.Submitted" | "Customer.Accepted" | "Customer.Rejected" | "Document.Processed" | "Fraud.Detected" | "Fraud.Not.Detected" | "Claim.Requested" | "Claim.Accepted" | "Claim.Rejected" | "Settlement.Finalized" | "Vendor.Finalized";
+            "detail-type": "Customer.Submitted" | "Customer.Accepted" | "Customer.Rejected" | "Document.Processed" | "Document.Rejected" | "Fraud.Detected" | "Fraud.Not.Detected" | "Claim.Requested" | "Claim.Accepted" | "Claim.Rejected" | "Settlement.Finalized" | "Vendor.Finalized";
             id: string;
             source: string;
             time: string;
@@ -6522,6 +7755,140 @@ export interface components {
             value: string | number | null;
             version: number;
         };
+        FnolClaim: {
+            /** @enum {string} */
+            channel: "fnol";
+            claim_id: string;
+            created_at: string;
+            customer_id: string;
+            damage_assessment: {
+                color: string;
+                color_confidence: number;
+                damage: {
+                    Confidence: number;
+                    Name: string;
+                };
+                severity: string;
+                severity_probabilities: {
+                    [key: string]: number;
+                };
+            } | null;
+            damage_document_id: string | null;
+            fraud_flag: boolean;
+            fraud_reason: string | null;
+            occurrence_at: string;
+            photo_attempts: number;
+            policy_id: string;
+            rental: {
+                booked: boolean;
+                /** @description Dollars, two decimals */
+                daily_rate: number | null;
+                days: number;
+                reason: string | null;
+                /** @description Dollars, two decimals */
+                total_cost: number | null;
+                vendor: string | null;
+                vendor_id: string | null;
+            } | null;
+            settlement: components["schemas"]["FnolSettlement"];
+            /** @enum {string} */
+            stage: "REQUESTED" | "AWAITING_PHOTO" | "PHOTO_RECEIVED" | "SETTLED" | "REJECTED" | "FRAUD_DETECTED" | "ABANDONED";
+            stage_reason: string | null;
+            /** @description The claims table's status (PENDING, PROCESSING, APPROVED, REJECTED) */
+            status: string;
+            submission: {
+                [key: string]: unknown;
+            };
+            updated_at: string;
+        };
+        FnolClaimReceipt: {
+            claim_id: string;
+            message: string;
+            /** @enum {string} */
+            status: "REQUESTED";
+        };
+        FnolClaimRequest: {
+            incident: {
+                description: string;
+                /**
+                 * Format: date-time
+                 * @description ISO-8601 date and time with a zone
+                 * @example 2026-11-27T16:20:00Z
+                 */
+                fnolDateTime: string;
+                location: {
+                    city: string;
+                    country: string;
+                    road: string;
+                    state: string;
+                    zip: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description ISO-8601 date and time with a zone
+                 * @example 2026-11-27T16:20:00Z
+                 */
+                occurrenceDateTime: string;
+            };
+            otherParty: {
+                firstName: string;
+                insuranceCompany: string;
+                insuranceId: string;
+                lastName: string;
+            };
+            personalInformation: {
+                customerId: string;
+                driversLicenseNumber: string;
+                isInsurerDriver: boolean;
+                licensePlateNumber: string;
+                numberOfPassengers: number;
+            };
+            policeReport: {
+                isFiled: boolean;
+                reportOrReceiptAvailable: boolean;
+            };
+            policy: {
+                id: string;
+            };
+        };
+        FnolClaimSummary: {
+            /** @description The latest settlement's payout */
+            approved_amount: number | null;
+            /** @enum {string} */
+            channel: "health" | "photo" | "document" | "fnol";
+            claim_id: string;
+            created_at: string;
+            customer_id: string | null;
+            /** @description Where the claim in full is: GET /fnol/claims/{id} */
+            details: string;
+            fraud_flag: boolean;
+            fraud_reason: string | null;
+            policy_number: string | null;
+            processed_at: string | null;
+            /** @enum {string} */
+            status: "PENDING" | "PROCESSING" | "PROCESSED" | "APPROVED" | "PARTIAL" | "REJECTED" | "FAILED";
+            updated_at: string;
+        };
+        FnolSettlement: {
+            /** @description Dollars, two decimals */
+            actual_cash_value: number;
+            created_at: string;
+            decided_by: string;
+            /** @description Dollars, two decimals */
+            deductible: number;
+            message: string;
+            /** @description Dollars, two decimals */
+            out_of_pocket: number;
+            /** @description Dollars, two decimals */
+            payout: number;
+            rental_days: number;
+            /** @description Dollars, two decimals */
+            repair_estimate: number;
+            review_recommended: boolean;
+            settlement_id: string;
+            total_loss: boolean;
+            version: number;
+        } | null;
         ForbiddenError: {
             error: {
                 /** @enum {string} */
@@ -6753,10 +8120,18 @@ export interface components {
         };
         LoginResponse: {
             access_token: string;
+            /** @description Seconds the access token is valid */
             expires_in: number;
+            /** @description Seconds the session lasts without a refresh */
+            refresh_expires_in: number;
+            /** @description Single use: POST /auth/refresh returns the next one */
+            refresh_token: string;
             /** @enum {string} */
             token_type: "Bearer";
             user: components["schemas"]["User"];
+        };
+        LogoutResponse: {
+            message: string;
         };
         Member: {
             benefit_limit: number;
@@ -6809,7 +8184,7 @@ export interface components {
             /** @example insurance_claims-gbdt-calibrated */
             model_name: string;
             /** @enum {string} */
-            model_type: "fraud" | "reserve" | "damage";
+            model_type: "fraud" | "reserve" | "damage" | "colour" | "severity";
             promoted_at: string | null;
             /** @enum {string} */
             status: "active" | "inactive" | "training" | "failed";
@@ -6918,6 +8293,8 @@ export interface components {
             message: string;
             model_version: string;
             next_steps: string;
+            /** @description True when this photo replaced one whose rejection the customer had overridden: the override no longer applies */
+            override_cleared: boolean;
             processing_time_ms: number;
             /** @enum {string} */
             reason?: "no_damage" | "low_confidence";
@@ -7001,6 +8378,9 @@ export interface components {
             /** @example 2026-01-01T00:00:00.000Z */
             timestamp: string;
         };
+        RefreshRequest: {
+            refresh_token: string;
+        };
         RegisterRequest: {
             customer_id?: string;
             /** @example adjuster@insurer.example */
@@ -7015,6 +8395,38 @@ export interface components {
         RegisterResponse: {
             message: string;
             user: components["schemas"]["User"];
+        };
+        RentalVendor: {
+            available_from: string | null;
+            available_units: number;
+            available_until: string | null;
+            city: string | null;
+            /** @description Dollars a day, two decimals */
+            daily_rate: number;
+            id: string;
+            latitude: number | null;
+            longitude: number | null;
+            name: string;
+            state: string | null;
+            updated_at: string;
+            zip: string | null;
+        };
+        RentalVendorList: {
+            vendors: components["schemas"]["RentalVendor"][];
+        };
+        RentalVendorRequest: {
+            /** Format: date */
+            available_from?: string | null;
+            available_units: number;
+            /** Format: date */
+            available_until?: string | null;
+            city?: string | null;
+            daily_rate: number;
+            latitude?: number | null;
+            longitude?: number | null;
+            name: string;
+            state?: string | null;
+            zip?: string | null;
         };
         RetrainAccepted: components["schemas"]["TrainingJob"] & {
             message: string;
@@ -7035,6 +8447,17 @@ export interface components {
             /** @enum {string} */
             role: "admin" | "insurer" | "provider" | "customer";
             user_id: string;
+        };
+        SettlementOverrideRequest: {
+            actual_cash_value?: number;
+            deductible?: number;
+            /** @description The version the adjuster is looking at */
+            expected_version: number;
+            payout?: number;
+            reason: string;
+            repair_days?: number;
+            repair_estimate?: number;
+            total_loss?: boolean;
         };
         /** @description Claims per status; every status is present */
         StatusBreakdown: {
@@ -7130,6 +8553,13 @@ export interface components {
             /** @enum {string} */
             status?: "ACTIVE" | "INACTIVE" | "SUSPENDED";
         };
+        UpdateUserRequest: {
+            active?: boolean;
+            customer_id?: string | null;
+            provider_id?: string | null;
+            /** @enum {string} */
+            role?: "admin" | "insurer" | "provider" | "customer";
+        };
         UploadReceipt: {
             bytes: number;
             claim_id: string | null;
@@ -7146,20 +8576,24 @@ export interface components {
             /** @enum {string} */
             method: "PUT";
             /** @enum {string} */
-            purpose: "DRIVERS_LICENSE" | "CAR";
+            purpose: "DRIVERS_LICENSE" | "CAR" | "DAMAGE";
             /** @description Signed, single-use: PUT the JPEG or PNG as the body, with its Content-Type */
             upload_url: string;
         };
         UploadUrlRequest: {
+            /** @description DAMAGE only: the claim the photo is for */
+            claim_id?: string;
             /**
              * @example DRIVERS_LICENSE
              * @enum {string}
              */
-            purpose: "DRIVERS_LICENSE" | "CAR";
+            purpose: "DRIVERS_LICENSE" | "CAR" | "DAMAGE";
         };
         User: {
+            active: boolean;
             created_at: string;
             customer_id: string | null;
+            deactivated_at: string | null;
             email: string;
             first_name: string;
             id: string;
@@ -7167,6 +8601,12 @@ export interface components {
             provider_id: string | null;
             /** @enum {string} */
             role: "admin" | "insurer" | "provider" | "customer";
+        };
+        UserPage: {
+            page: number;
+            page_size: number;
+            total: number;
+            users: components["schemas"]["User"][];
         };
         VehicleClaimRecord: {
             AccidentArea?: string | null;

@@ -1,10 +1,18 @@
 // Turns the text of a claim document (text layer, OCR, filled form fields) into structured
 // claim fields, each with a confidence in [0, 1]. Pure: no env, no I/O.
 import { extractCms1500, isCms1500 } from "./cms1500";
+import type { Candidate } from "./candidate";
 import { finish, type ClaimExtraction, type ExtractedField, type ExtractionMethod } from "./result";
-import { LABELS, type ClaimFieldName, type LabelEntry, type LabelTarget } from "./labels";
-import { isBlank, squash, stripNumbering, toLines, type Cell, type Line } from "./layout";
+import { LABELS, type ClaimFieldName, type ContextFact, type LabelEntry, type LabelTarget } from "./labels";
+import { amountPlausibility, contextFacts, dateOfLossPlausibility, parseClaimAmount } from "./plausibility";
+
+const CONTEXT_AMOUNTS = new Set<ContextFact>(["subtotal", "tax", "deductible"]);
+import { matchLabel, SEPARATORS } from "./label-match";
+import { isBlank, squash, toLines, type Cell, type Line } from "./layout";
 import { narrativeCandidates, narrativeDescription } from "./narrative";
+import { OWN_FIELDS, sectionHeading, type SectionRole } from "./sections";
+import { ACORD2_FORM, acord2Counts, acord2Hour, isAcord2, readAcord2 } from "./acord2";
+import { isCaptionEcho, readWidgets, shortName, widgetLabel, type FormWidget, type PrintedText } from "./form-widgets";
 import {
   detectDayFirst, parseAmount, parseCity, parseCount, parseDate, parseHour, parseName, parsePolicyNumber,
   parseState, parseYesNo, repairWords, US_STATES, type DateOptions, type Parsed,
@@ -19,23 +27,18 @@ export interface DocumentPageText {
   ocrConfidence?: number;
   /** OCR confidence of each line of `text` (lowest word on the line), when known. */
   lineConfidence?: number[];
+  /** Fillable-form widgets on the page, and the page's printed text with positions. */
+  widgets?: FormWidget[];
+  printed?: PrintedText[];
 }
 
 export interface ExtractionInput {
   pages: DocumentPageText[];
   formFields?: Record<string, string>;
+  /** The processing day (ISO), against which a date of loss in the future is refused. */
+  today?: string;
 }
 
-interface Candidate {
-  field: string;
-  value: ExtractedField["value"];
-  confidence: number;
-  method: ExtractionMethod;
-  evidence: string;
-  page?: number;
-  /** Index of the line a label candidate was read from. */
-  line?: number;
-}
 
 /** Fields whose values are words, where OCR's digits-for-letters can be undone first. */
 const WORDY_FIELDS = new Set<ClaimFieldName>([
@@ -47,9 +50,9 @@ type FieldParser = (text: string, dates: DateOptions) => Parsed<string | number>
 
 const PARSERS: Record<ClaimFieldName, FieldParser> = {
   claimant_name: (t) => parseName(t),
-  policy_number: (t) => parsePolicyNumber(t),
+  policy_number: (t, d) => parsePolicyNumber(t, { ocr: d.ocr ?? false }),
   incident_date: (t, d) => parseDate(t, d),
-  amount_claimed: (t) => parseAmount(t),
+  amount_claimed: (t, d) => parseClaimAmount(t, { ocr: d.ocr ?? false }),
   description: (t) => parseDescription(t),
   incident_type: (t) => mapIncidentType(t),
   collision_type: (t) => mapCollisionType(t),
@@ -83,38 +86,6 @@ function countNames(text: string): Parsed<number> | undefined {
   if (parts.length === 0 || parts.length > 10) return undefined;
   if (!parts.every((p) => parseName(p))) return undefined;
   return { value: parts.length, certainty: 0.75 };
-}
-
-interface LabelMatch {
-  entry: LabelEntry;
-  /** Text after the label (separators and a "(mm/dd/yyyy)" hint removed). */
-  rest: string;
-  /** Where the label ends in the text given. */
-  labelEnd: number;
-  /** Followed by a separator (":", "#", a wide gap) or nothing: a caption, not prose. */
-  separated: boolean;
-}
-
-const SEPARATORS = /^[\s:;,#.\-–=>/*?_]+/;
-
-export function matchLabel(cellText: string): LabelMatch | undefined {
-  const { text, offset } = stripNumbering(cellText);
-  const { letters, map } = squash(text);
-  if (letters.length === 0 || map[0]! > 2) return undefined;
-  for (const entry of LABELS) {
-    if (!letters.startsWith(entry.squashed)) continue;
-    const end = map[entry.squashed.length - 1]! + 1;
-    const next = text[end];
-    if (next !== undefined && /[A-Za-z]/.test(next)) continue;
-    // "No. 12345" after "Policy": the "No" is part of the label, not the value.
-    const after = text.slice(end);
-    const separated = /^\s*(?:$|[:#=\-–|]|\(|\s{2})/.test(after) || /^\s*(?:no|number|#)\b/i.test(after);
-    let rest = after.replace(SEPARATORS, "");
-    rest = rest.replace(/^\((?:[^)]*)\)/, "").replace(SEPARATORS, "");
-    rest = rest.replace(/^(?:\[\s*\]|_{2,}|\.{3,})\s*/, "");
-    return { entry, rest: rest.trim(), labelEnd: offset + end, separated };
-  }
-  return undefined;
 }
 
 /** Where in `text` (after its start) a further "Caption: value" pair begins. */
@@ -218,14 +189,16 @@ function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] {
     method: ExtractionMethod,
     line: Line,
   ): boolean => {
+    const ocr = line.source === "ocr";
+    const where = { page: line.page, line: line.index, role: line.role ?? "own", ocr } as const;
     if (target === "incident_location") {
       const loc = parseLocation(raw);
       if (!loc) return false;
-      if (loc.city) out.push({ field: "incident_city", value: loc.city, confidence: weight * factor * 0.95, method, evidence: raw, page: line.page, line: line.index });
-      if (loc.state) out.push({ field: "incident_state", value: loc.state, confidence: weight * factor, method, evidence: raw, page: line.page, line: line.index });
+      if (loc.city) out.push({ field: "incident_city", value: loc.city, confidence: weight * factor * 0.95, method, evidence: raw, ...where });
+      if (loc.state) out.push({ field: "incident_state", value: loc.state, confidence: weight * factor, method, evidence: raw, ...where });
       return true;
     }
-    const parsed = PARSERS[target](WORDY_FIELDS.has(target) ? repairWords(raw) : raw, dates);
+    const parsed = PARSERS[target](WORDY_FIELDS.has(target) && ocr ? repairWords(raw) : raw, { ...dates, ocr });
     if (!parsed) return false;
     out.push({
       field: target,
@@ -233,14 +206,19 @@ function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] {
       confidence: weight * factor * parsed.certainty * lineFactor(line),
       method,
       evidence: raw.slice(0, 200),
-      page: line.page,
-      line: line.index,
+      ...where,
     });
     if (target === "incident_date") {
       const hour = parseHour(raw);
-      if (hour) out.push({ field: "incident_hour_of_the_day", value: hour.value, confidence: weight * factor * 0.9 * lineFactor(line), method, evidence: raw, page: line.page, line: line.index });
+      if (hour) out.push({ field: "incident_hour_of_the_day", value: hour.value, confidence: weight * factor * 0.9 * lineFactor(line), method, evidence: raw, ...where });
     }
     return true;
+  };
+  /** A fact around the claim's own (report date, policy period, subtotal, deductible), kept under its context name. */
+  const addContext = (context: ContextFact, raw: string, line: Line): void => {
+    const ocr = line.source === "ocr";
+    const parsed = CONTEXT_AMOUNTS.has(context) ? parseAmount(raw, { ocr }) : parseDate(raw, { ...dates, ocr });
+    if (parsed) out.push({ field: `_${context}`, value: parsed.value, confidence: 0.9 * parsed.certainty, method: "label", evidence: raw.slice(0, 80), page: line.page, line: line.index, role: line.role ?? "own" });
   };
 
   for (const line of lines) {
@@ -261,6 +239,13 @@ function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] {
         for (let n = k + 1; n < line.cells.length && !isLabelCell(line.cells[n]); n++) tail.push(line.cells[n]!.text);
         skipUntil = k + tail.length;
         m = { ...wide, rest: tail.join(" ").replace(/\s+/g, " ").replace(SEPARATORS, "").trim() };
+      }
+      if (m && m.entry.field === null && m.entry.context) {
+        const next = line.cells[ci + 1];
+        const below = m.rest || (next && !isLabelCell(next)) ? undefined : cellBelow(lines, cell);
+        const raw = m.rest || (next && !isLabelCell(next) ? next.text : below && !isLabelCell(below) ? below.text : "");
+        if (raw) addContext(m.entry.context, raw, below ? (lines[below.line] ?? line) : line);
+        return;
       }
       if (!m || m.entry.field === null) return;
       const target = m.entry.field;
@@ -393,10 +378,22 @@ function sameValue(a: Candidate["value"], b: Candidate["value"]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Best candidate per field; agreement between sources raises confidence, disagreement lowers it. */
-function choose(candidates: Candidate[]): Record<string, ExtractedField> {
+/**
+ * Best candidate per field. The insured's own fields come only from the insured's own
+ * sections; a date of loss and an amount are weighed by their plausibility against the
+ * document's other dates and amounts; agreement between independent readings raises
+ * confidence, disagreement lowers it.
+ */
+function choose(all: Candidate[], today: string): Record<string, ExtractedField> {
+  const context = contextFacts(all);
   const byField = new Map<string, Candidate[]>();
-  for (const c of candidates) {
+  for (const original of all) {
+    if (original.field.startsWith("_")) continue;
+    if (OWN_FIELDS.has(original.field) && original.role && original.role !== "own") continue;
+    const c = { ...original };
+    if (c.field === "incident_date" && typeof c.value === "string") c.confidence *= dateOfLossPlausibility(c.value, context, today);
+    if (c.field === "amount_claimed" && typeof c.value === "number") c.confidence *= amountPlausibility(c.value, context);
+    if (c.confidence <= 0.02) continue;
     const list = byField.get(c.field) ?? [];
     list.push(c);
     byField.set(c.field, list);
@@ -419,6 +416,7 @@ function choose(candidates: Candidate[]): Record<string, ExtractedField> {
       value: best.value,
       confidence: Math.round(Math.min(0.99, Math.max(0.01, confidence)) * 100) / 100,
       method: best.method,
+      ocr: best.ocr ?? false,
       evidence: best.evidence.replace(/\s+/g, " ").trim().slice(0, 200),
     };
     if (best.page !== undefined) chosen.page = best.page;
@@ -427,12 +425,54 @@ function choose(candidates: Candidate[]): Record<string, ExtractedField> {
   return out;
 }
 
+/** Candidates from the widgets of a fillable form: a known form by its field names, any other by caption. */
+function widgetCandidates(pages: DocumentPageText[], dates: DateOptions, printedText: string): { candidates: Candidate[]; form?: string } {
+  const widgets = pages.flatMap((p) => p.widgets ?? []);
+  const printed = new Map(pages.filter((p) => p.printed).map((p, i) => [p.number ?? i + 1, p.printed!]));
+  const out: Candidate[] = [];
+  const push = (target: Exclude<LabelTarget, null>, raw: string, confidence: number, role: SectionRole, evidence: string, page: number) => {
+    if (target === "incident_location") {
+      const loc = parseLocation(raw);
+      if (loc?.city) out.push({ field: "incident_city", value: loc.city, confidence: confidence * 0.95, method: "form-field", evidence, page, role });
+      if (loc?.state) out.push({ field: "incident_state", value: loc.state, confidence, method: "form-field", evidence, page, role });
+      return;
+    }
+    const parsed = PARSERS[target](raw, dates);
+    if (parsed) out.push({ field: target, value: parsed.value, confidence: confidence * parsed.certainty, method: "form-field", evidence: `${evidence}: ${raw}`.slice(0, 200), page, role });
+  };
+  if (isAcord2(printedText, widgets.map((w) => w.name))) {
+    const readings = readAcord2(widgets);
+    for (const r of readings) {
+      if (r.field === "loss_time" || r.field === "am" || r.field === "pm" || r.field === "other_vehicle" || r.field === "injured_person" || r.field === "witness_person") continue;
+      if (isCaptionEcho(r.value, [shortName(r.widget.name), r.widget.tooltip])) continue;
+      push(r.field, r.value, 0.97, r.role, shortName(r.widget.name), r.widget.page);
+    }
+    const counts = acord2Counts(readings);
+    const hour = acord2Hour(readings);
+    const fact = (field: string, value: number) => out.push({ field, value, confidence: 0.9, method: "form-field", evidence: "ACORD 2 form", role: "own" });
+    if (counts.vehicles) fact("number_of_vehicles_involved", counts.vehicles);
+    fact("bodily_injuries", counts.injured);
+    fact("witnesses", counts.witnesses);
+    if (hour !== undefined) fact("incident_hour_of_the_day", hour);
+    return { candidates: out, form: ACORD2_FORM };
+  }
+  for (const meaning of readWidgets(widgets, printed)) {
+    if (meaning.widget.kind === "checkbox") continue;
+    const found = widgetLabel(meaning);
+    const target = found?.label?.entry.field;
+    if (!found || !target) continue;
+    push(target, meaning.widget.value, (found.from === "name" ? 0.95 : 0.9) * (0.9 + 0.1 * found.label!.entry.weight), meaning.role, meaning.caption ?? shortName(meaning.widget.name), meaning.widget.page);
+  }
+  return { candidates: out };
+}
+
 function toInput(input: ExtractionInput | string): ExtractionInput {
   return typeof input === "string" ? { pages: [{ text: input, source: "text-layer" }] } : input;
 }
 
 function pagesToLines(pages: DocumentPageText[]): Line[] {
   const lines: Line[] = [];
+  let role: SectionRole = "own";
   pages.forEach((p, i) => {
     const pageLines = toLines(p.text, p.number ?? i + 1, p.source, p.ocrConfidence, lines.length);
     if (p.lineConfidence) {
@@ -442,6 +482,10 @@ function pagesToLines(pages: DocumentPageText[]): Line[] {
       });
     }
     pageLines.forEach(splitCellsAtLabels);
+    for (const line of pageLines) {
+      if (line.cells.length > 0 && line.cells.length <= 3) role = sectionHeading(line.text.trim()) ?? role;
+      line.role = role;
+    }
     lines.push(...pageLines);
     lines.push(...toLines("", p.number ?? i + 1, p.source, undefined, lines.length));
   });
@@ -450,7 +494,7 @@ function pagesToLines(pages: DocumentPageText[]): Line[] {
 
 /** Structured claim fields from a document's text and form fields. */
 export function extractClaimFields(input: ExtractionInput | string): ClaimExtraction {
-  const { pages, formFields = {} } = toInput(input);
+  const { pages, formFields = {}, today = new Date().toISOString().slice(0, 10) } = toInput(input);
   const lines = pagesToLines(pages);
   const fullText = lines.map((l) => l.text).join("\n");
   const dayFirst = detectDayFirst(fullText) ?? (/\bEUR\b|€|\d,\d{2}\s*(?:EUR|€)/.test(fullText) ? true : undefined);
@@ -458,23 +502,30 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
 
   if (isCms1500(fullText, formFields)) return extractCms1500(lines, formFields, dates);
 
-  const ocrFactor = pages.some((p) => p.source === "ocr")
-    ? 0.7 + 0.25 * Math.min(...pages.filter((p) => p.source === "ocr").map((p) => p.ocrConfidence ?? 0.6))
-    : 1;
+  const ocrPages = pages.filter((p) => p.source === "ocr");
+  const ocrFactor = ocrPages.length ? 0.7 + 0.25 * Math.min(...ocrPages.map((p) => p.ocrConfidence ?? 0.6)) : 1;
+  const widgets = pages.some((p) => p.widgets?.length) ? widgetCandidates(pages, dates, fullText) : undefined;
+  // Prose is read per kind of text, so that OCR's repairs never touch a text layer.
+  const prose = (ocr: boolean) =>
+    narrativeCandidates(
+      lines.filter((l) => (l.source === "ocr") === ocr && l.role !== "other-party" && l.role !== "witness" && l.role !== "injured").map((l) => l.text).join("\n"),
+      { ...dates, ocr },
+    ).map((c) => ({ ...c, confidence: c.confidence * (ocr ? ocrFactor : 1), method: "narrative" as const, ocr, role: "own" as const }));
   const candidates: Candidate[] = [
-    ...formFieldCandidates(formFields, dates),
+    ...(widgets ? widgets.candidates : formFieldCandidates(formFields, dates)),
     ...labelCandidates(lines, dates),
-    ...narrativeCandidates(fullText, dates).map((c) => ({ ...c, confidence: c.confidence * ocrFactor, method: "narrative" as const })),
+    ...prose(false),
+    ...(ocrPages.length ? prose(true) : []),
   ];
-  const fields = choose(candidates);
+  const fields = choose(candidates, today);
   if (!fields.description) {
-    const prose = lines
+    const text = lines
       .map((l) => (l.cells.length === 1 && l.text.trim().split(/\s+/).length >= 4 && !matchLabel(l.cells[0]!.text) ? l.text : ""))
       .join("\n");
-    const description = narrativeDescription(prose);
+    const description = narrativeDescription(text);
     if (description) fields.description = { value: description, confidence: Math.round(0.6 * ocrFactor * 100) / 100, method: "narrative", evidence: description.slice(0, 200) };
   }
-  return finish(isUb04(fullText) ? "ub04" : "claim", fields);
+  return finish(isUb04(fullText) ? "ub04" : "claim", fields, widgets?.form);
 }
 
 const UB04_MARKERS = [

@@ -34,7 +34,7 @@ export const FIELD_LABELS: Record<Exclude<LabelTarget, null>, Array<[string, num
     ["full name", 0.8], ["your name", 0.85], ["name", 0.7], ["applicant name", 0.85], ["applicant", 0.75],
     ["submitted by", 0.7], ["owner name", 0.7], ["name of policyholder", 0.95], ["member name", 0.8],
     ["customer", 0.7], ["customer name", 0.75], ["client", 0.65], ["client name", 0.7], ["registered owner", 0.7],
-    ["vehicle owner", 0.7], ["from", 0.55], ["reported by", 0.65],
+    ["vehicle owner", 0.7], ["owner", 0.7], ["from", 0.55], ["reported by", 0.65],
   ],
   policy_number: [
     ["policy number", 0.95], ["policy no", 0.95], ["policy num", 0.95], ["policy", 0.85], ["policy id", 0.95],
@@ -165,10 +165,34 @@ export const DECOY_LABELS = [
   "other party", "name of other driver", "other driver name", "third party name",
 ];
 
+/**
+ * Dates that are not the loss but bound it: the report, the policy period, a birth date.
+ * Recognised as decoys, and read, so that a date of loss can be checked against them.
+ */
+export type ContextDate = "report_date" | "policy_effective" | "policy_expiration" | "birth_date";
+/** Amounts that stand around the claimed one: the parts of a total, and the deductible. */
+export type ContextAmount = "subtotal" | "tax" | "deductible";
+export type ContextFact = ContextDate | ContextAmount;
+
+export const CONTEXT_AMOUNT_LABELS: Record<ContextAmount, string[]> = {
+  subtotal: ["subtotal", "sub total", "sub-total", "net amount", "parts and labor"],
+  tax: ["tax", "sales tax", "vat", "gst", "tax amount"],
+  deductible: ["deductible", "less deductible", "customer deductible", "deductible amount", "excess"],
+};
+
+export const CONTEXT_DATE_LABELS: Record<ContextDate, string[]> = {
+  report_date: ["date of report", "date reported", "report date", "date of notice", "notice date", "form date", "date mm dd yyyy", "estimate date", "date of estimate"],
+  policy_effective: ["effective date", "policy effective", "policy effective date", "policy start date", "policy start", "start date", "policy bind date", "bind date", "policy period from", "period from"],
+  policy_expiration: ["expiration date", "expiry date", "policy expiration", "policy expiration date", "policy expires", "policy end date", "end date", "policy period to", "period to"],
+  birth_date: ["date of birth", "dob", "birth date", "born"],
+};
+
 export interface LabelEntry {
   squashed: string;
   field: LabelTarget;
   weight: number;
+  /** A decoy label whose value bounds the date of loss or adds up to the claimed amount. */
+  context?: ContextFact;
 }
 
 function squashLabel(label: string): string {
@@ -176,9 +200,12 @@ function squashLabel(label: string): string {
 }
 
 /** Every label, longest first, so that the most specific one wins. */
-export const LABELS: LabelEntry[] = [
+export const LABELS: LabelEntry[] = ([
   ...Object.entries(FIELD_LABELS).flatMap(([field, labels]) =>
     labels.map(([label, weight]) => ({ squashed: squashLabel(label), field: field as LabelTarget, weight })),
   ),
   ...DECOY_LABELS.map((label) => ({ squashed: squashLabel(label), field: null, weight: 0 })),
-].sort((a, b) => b.squashed.length - a.squashed.length);
+  ...Object.entries({ ...CONTEXT_DATE_LABELS, ...CONTEXT_AMOUNT_LABELS }).flatMap(([context, labels]) =>
+    labels.map((label) => ({ squashed: squashLabel(label), field: null, weight: 0, context: context as ContextFact })),
+  ),
+] as LabelEntry[]).sort((a, b) => b.squashed.length - a.squashed.length || (a.context ? -1 : 1));

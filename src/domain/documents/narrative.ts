@@ -32,8 +32,12 @@ function sentences(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** Sentences about someone else's vehicle, policy or insurer: not the claimant's facts. */
+const OTHER_PARTY = /\b(?:other|third)[\s-](?:driver|party|parties|vehicle|car|motorist)|\btheir\s+(?:insurance|insurer|policy)|\bhis\s+(?:insurance|insurer|policy)|\bher\s+(?:insurance|insurer|policy)/i;
+
 export function narrativeCandidates(raw: string, dateOptions: DateOptions): NarrativeCandidate[] {
-  const text = repairWords(raw);
+  const text = dateOptions.ocr ? repairWords(raw) : raw;
+  const ocr = { ocr: dateOptions.ocr ?? false };
   const out: NarrativeCandidate[] = [];
   const add = (field: ClaimFieldName, value: string | number, confidence: number, evidence: string) =>
     out.push({ field, value, confidence, evidence: evidence.slice(0, 200) });
@@ -48,7 +52,8 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
       if (eventful) add("incident_date", d.value, (on ? 0.78 : 0.72) * d.certainty, s);
       else add("incident_date", d.value, 0.35 * d.certainty, s);
     }
-    for (const a of findAmounts(s)) {
+    if (OTHER_PARTY.test(s)) continue;
+    for (const a of findAmounts(s, ocr)) {
       if (!a.hasCurrency && !/[.,]\d{2}\b/.test(s.slice(a.index, a.index + a.length))) continue;
       const before = s.slice(Math.max(0, a.index - 70), a.index);
       if (NOT_CLAIM_AMOUNT.test(before.slice(-35))) continue;
@@ -77,7 +82,9 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
   }
 
   for (const m of text.matchAll(/\bpolicy\s*(?:number|no\.?|num(?:ber)?|#|id|ref(?:erence)?)?\s*(?:is|was|:|#)?\s*([A-Z0-9][A-Z0-9\-/ ]{3,28})/gi)) {
-    const p = parsePolicyNumber(m[1]!);
+    const sentence = text.slice(Math.max(0, text.lastIndexOf(".", m.index!) + 1), m.index! + m[0].length);
+    if (OTHER_PARTY.test(sentence)) continue;
+    const p = parsePolicyNumber(m[1]!, ocr);
     if (p && /\d/.test(p.value)) add("policy_number", p.value, 0.75 * p.certainty, m[0]);
   }
 

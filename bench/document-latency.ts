@@ -11,8 +11,8 @@ const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 
 const server = await startLocalServer(".bench-state");
 try {
-  const post = apiClient(server.baseUrl);
-  const admin = (await post("/api/v1/auth/login", { email: server.adminEmail, password: server.adminPassword })).access_token;
+  const { login } = apiClient(server.baseUrl);
+  const admin = await login(server.adminEmail, server.adminPassword);
   console.log("| one-page claim | upload answered (202) p50 ms | upload → PROCESSED p50 ms | max ms |");
   console.log("|---|---:|---:|---:|");
   for (const file of ["typed-form.pdf", "scanned-form.pdf"]) {
@@ -20,15 +20,24 @@ try {
     const processed: number[] = [];
     for (let i = 0; i < runs + 1; i++) {
       const form = new FormData();
-      form.append("file", new File([readFileSync(`test/fixtures/documents/${file}`)], file, { type: "application/pdf" }));
+      form.append(
+        "file",
+        new File([readFileSync(`test/fixtures/documents/${file}`)], file, { type: "application/pdf" }),
+      );
       const started = performance.now();
-      const res = await fetch(`${server.baseUrl}/api/v1/claims/upload`, { method: "POST", headers: { authorization: `Bearer ${admin}` }, body: form });
+      const res = await fetch(`${server.baseUrl}/api/v1/claims/upload`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${admin}` },
+        body: form,
+      });
       const { claim_id } = (await res.json()) as { claim_id: string };
       const answered = performance.now() - started;
       let status = "PENDING";
       while (status === "PENDING" || status === "PROCESSING") {
         await new Promise((r) => setTimeout(r, 25));
-        const claim = (await (await fetch(`${server.baseUrl}/api/v1/claims/${claim_id}`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { status: string };
+        const claim = (await (
+          await fetch(`${server.baseUrl}/api/v1/claims/${claim_id}`, { headers: { authorization: `Bearer ${admin}` } })
+        ).json()) as { status: string };
         status = claim.status;
       }
       if (status !== "PROCESSED") throw new Error(`${file} ended ${status}`);
@@ -39,7 +48,9 @@ try {
         processed.push(performance.now() - started);
       }
     }
-    console.log(`| ${file} | ${percentile(accepted, 50).toFixed(0)} | ${percentile(processed, 50).toFixed(0)} | ${Math.max(...processed).toFixed(0)} |`);
+    console.log(
+      `| ${file} | ${percentile(accepted, 50).toFixed(0)} | ${percentile(processed, 50).toFixed(0)} | ${Math.max(...processed).toFixed(0)} |`,
+    );
   }
 } finally {
   server.stop();

@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createOCREngine } from "tesseract-wasm";
 import { extractClaimFields } from "../src/domain/documents";
-import { gunzipIfNeeded, TesseractPageOcr } from "../src/documents/ocr-engine";
-import { readClaimDocument } from "../src/documents/reader";
+import { gunzipIfNeeded, TesseractPageOcr } from "../src/pdf/ocr-engine";
+import { readClaimDocument } from "../src/pdf/reader";
 
 const ROOT = join(import.meta.dirname, "..");
 const FIXTURES = join(ROOT, "test", "fixtures", "documents");
@@ -21,8 +21,14 @@ interface Spec {
 }
 
 export async function nodeOcr() {
-  const engine = await createOCREngine({ wasmBinary: readFileSync(join(ROOT, "node_modules/tesseract-wasm/dist/tesseract-core.wasm")) });
-  engine.loadModel(await gunzipIfNeeded(readFileSync(join(ROOT, "node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz"))));
+  const engine = await createOCREngine({
+    wasmBinary: readFileSync(join(ROOT, "node_modules/tesseract-wasm/dist/tesseract-core.wasm")),
+  });
+  engine.loadModel(
+    await gunzipIfNeeded(
+      readFileSync(join(ROOT, "node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz")),
+    ),
+  );
   return new TesseractPageOcr(engine);
 }
 
@@ -41,14 +47,31 @@ function matches(field: string, actual: unknown, want: unknown): boolean {
 }
 
 const SWAPS: Record<string, string[]> = {
-  "0": ["O", "o"], O: ["0"], o: ["0"], "1": ["l", "I", "|"], l: ["1", "|"], I: ["1", "l"], "5": ["S"], S: ["5"],
-  "8": ["B"], B: ["8"], ":": [";", ".", ""], ",": [".", ""], ".": [",", ""], "-": ["—", " - "], m: ["rn"], " ": ["  ", ""],
+  "0": ["O", "o"],
+  O: ["0"],
+  o: ["0"],
+  "1": ["l", "I", "|"],
+  l: ["1", "|"],
+  I: ["1", "l"],
+  "5": ["S"],
+  S: ["5"],
+  "8": ["B"],
+  B: ["8"],
+  ":": [";", ".", ""],
+  ",": [".", ""],
+  ".": [",", ""],
+  "-": ["—", " - "],
+  m: ["rn"],
+  " ": ["  ", ""],
 };
 
 /** OCR-like corruption of `rate` of the characters, reproducible from `seed`. */
 function corrupt(text: string, rate: number, seed: number): string {
   let x = seed;
-  const rnd = () => ((x = (x * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = () => {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    return x / 0x7fffffff;
+  };
   let out = "";
   for (const ch of text) {
     const options = SWAPS[ch];
@@ -71,7 +94,11 @@ async function main() {
     const r = extractClaimFields({ pages: doc.pages, formFields: doc.formFields });
     const t = totals.get(fx.kind) ?? { ok: 0, all: 0, coreOk: 0, coreAll: 0 };
     let ok = 0;
-    if (fx.kind === "typed") texts.set(fx.file, doc.pages.map((p) => p.text));
+    if (fx.kind === "typed")
+      texts.set(
+        fx.file,
+        doc.pages.map((p) => p.text),
+      );
     for (const [field, want] of Object.entries(fx.fields)) {
       const hit = matches(field, r.extracted_data[field], want);
       (hit ? confHit : confMiss).push(r.confidence[field] ?? 0);
@@ -82,18 +109,25 @@ async function main() {
         if (hit) t.coreOk++;
       }
       if (hit) ok++;
-      else misses.push(`${fx.file}: ${field} want ${JSON.stringify(want)} got ${JSON.stringify(r.extracted_data[field])} (conf ${r.confidence[field] ?? "-"})`);
+      else
+        misses.push(
+          `${fx.file}: ${field} want ${JSON.stringify(want)} got ${JSON.stringify(r.extracted_data[field])} (conf ${r.confidence[field] ?? "-"})`,
+        );
     }
     totals.set(fx.kind, t);
     console.log(`${fx.file.padEnd(22)} ${fx.layout.padEnd(12)} ${ok}/${Object.keys(fx.fields).length} fields`);
   }
   console.log("\nfield-level accuracy (all fields | core: claimant, policy, date, amount)");
   for (const [kind, t] of totals) {
-    console.log(`  ${kind.padEnd(8)} ${(t.ok / t.all * 100).toFixed(1)}% (${t.ok}/${t.all})   core ${(t.coreOk / t.coreAll * 100).toFixed(1)}% (${t.coreOk}/${t.coreAll})`);
+    console.log(
+      `  ${kind.padEnd(8)} ${((t.ok / t.all) * 100).toFixed(1)}% (${t.ok}/${t.all})   core ${((t.coreOk / t.coreAll) * 100).toFixed(1)}% (${t.coreOk}/${t.coreAll})`,
+    );
   }
-  if (misses.length) console.log("\nmisses:\n  " + misses.join("\n  "));
+  if (misses.length) console.log(`\nmisses:\n  ${misses.join("\n  ")}`);
   const mean = (xs: number[]) => (xs.length ? (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2) : "-");
-  console.log(`\nconfidence: mean ${mean(confHit)} on correct fields, ${mean(confMiss)} on wrong or missing ones (${confMiss.length})`);
+  console.log(
+    `\nconfidence: mean ${mean(confHit)} on correct fields, ${mean(confMiss)} on wrong or missing ones (${confMiss.length})`,
+  );
 
   // Synthetic OCR noise on the typed fixtures' text: how fast does accuracy fall?
   console.log("\nsynthetic OCR noise on the typed text (O/0, l/1, S/5, broken spacing, lost punctuation):");
@@ -105,7 +139,11 @@ async function main() {
     for (let trial = 0; trial < 20; trial++) {
       for (const fx of fixtures.filter((f) => f.kind === "typed")) {
         const doc = texts.get(fx.file)!;
-        const pages = doc.map((t) => ({ text: corrupt(t, rate, trial * 7919 + 1), source: "ocr" as const, ocrConfidence: 1 - rate * 3 }));
+        const pages = doc.map((t) => ({
+          text: corrupt(t, rate, trial * 7919 + 1),
+          source: "ocr" as const,
+          ocrConfidence: 1 - rate * 3,
+        }));
         const r = extractClaimFields({ pages });
         for (const [field, want] of Object.entries(fx.fields)) {
           all++;
@@ -117,13 +155,22 @@ async function main() {
           if (matches(field, r.extracted_data[field], want)) continue;
           else if (process.env.SHOW_NOISE_MISSES) {
             const probe = String(want).slice(0, 5);
-            const line = pages.map((p) => p.text).join("\n").split("\n").find((l) => l.toLowerCase().includes(field.split("_")[1] ?? "") || l.includes(probe)) ?? "";
-            console.log(`    ${fx.file} ${field}: want ${JSON.stringify(want)} got ${JSON.stringify(r.extracted_data[field])}  | ${line.trim().slice(0, 110)}`);
+            const line =
+              pages
+                .map((p) => p.text)
+                .join("\n")
+                .split("\n")
+                .find((l) => l.toLowerCase().includes(field.split("_")[1] ?? "") || l.includes(probe)) ?? "";
+            console.log(
+              `    ${fx.file} ${field}: want ${JSON.stringify(want)} got ${JSON.stringify(r.extracted_data[field])}  | ${line.trim().slice(0, 110)}`,
+            );
           }
         }
       }
     }
-    console.log(`  ${(rate * 100).toFixed(0).padStart(3)}% of characters corrupted: ${(ok / all * 100).toFixed(1)}% of fields right (${all} field checks); mean confidence ${mean(hitConf)} when right, ${mean(missConf)} when wrong (${missConf.length} wrong values, ${all - ok - missConf.length} missing)`);
+    console.log(
+      `  ${(rate * 100).toFixed(0).padStart(3)}% of characters corrupted: ${((ok / all) * 100).toFixed(1)}% of fields right (${all} field checks); mean confidence ${mean(hitConf)} when right, ${mean(missConf)} when wrong (${missConf.length} wrong values, ${all - ok - missConf.length} missing)`,
+    );
   }
 
   const cms = join(SHARED_FORMS, "cms1500.pdf");
@@ -140,8 +187,10 @@ async function main() {
     charges: [1500, 748.57, 240, 300, 654.9],
     total_charge: 3100.78,
     dates_of_service: [
-      { from: "2025-02-23", to: "2025-08-12" }, { from: "2025-04-18", to: "2025-07-11" },
-      { from: "2024-09-07", to: "2025-01-08" }, { from: "2023-05-13", to: "2024-08-22" },
+      { from: "2025-02-23", to: "2025-08-12" },
+      { from: "2025-04-18", to: "2025-07-11" },
+      { from: "2024-09-07", to: "2025-01-08" },
+      { from: "2023-05-13", to: "2024-08-22" },
       { from: "2022-01-30", to: "2023-07-11" },
     ],
   };
@@ -150,11 +199,15 @@ async function main() {
   const r = extractClaimFields({ pages: doc.pages, formFields: doc.formFields });
   const ms = performance.now() - started;
   let ok = 0;
-  console.log(`\n${cms}: document_type=${r.document_type}, ${doc.pageCount} pages (${doc.pages.map((p) => p.source).join(", ")}), ${ms.toFixed(0)} ms`);
+  console.log(
+    `\n${cms}: document_type=${r.document_type}, ${doc.pageCount} pages (${doc.pages.map((p) => p.source).join(", ")}), ${ms.toFixed(0)} ms`,
+  );
   for (const [field, value] of Object.entries(want)) {
     const hit = matches(field, r.extracted_data[field], value);
     if (hit) ok++;
-    console.log(`  ${hit ? "ok  " : "MISS"} ${field.padEnd(17)} ${JSON.stringify(r.extracted_data[field])} (conf ${r.confidence[field] ?? "-"})`);
+    console.log(
+      `  ${hit ? "ok  " : "MISS"} ${field.padEnd(17)} ${JSON.stringify(r.extracted_data[field])} (conf ${r.confidence[field] ?? "-"})`,
+    );
   }
   console.log(`  CMS-1500 accuracy: ${ok}/${Object.keys(want).length} fields`);
   for (const other of ["cms1500_blank.pdf", "cms1500_handwritten.pdf"]) {
@@ -163,7 +216,9 @@ async function main() {
     try {
       const d = await readClaimDocument(readFileSync(path), { ocr });
       const e = extractClaimFields({ pages: d.pages, formFields: d.formFields });
-      console.log(`  ${other}: document_type=${e.document_type}, pages ${d.pages.map((p) => `${p.source}${p.ocrConfidence !== undefined ? `(${p.ocrConfidence})` : ""}`).join(", ")}, fields ${JSON.stringify(e.extracted_data).slice(0, 300)}`);
+      console.log(
+        `  ${other}: document_type=${e.document_type}, pages ${d.pages.map((p) => `${p.source}${p.ocrConfidence !== undefined ? `(${p.ocrConfidence})` : ""}`).join(", ")}, fields ${JSON.stringify(e.extracted_data).slice(0, 300)}`,
+      );
     } catch (err) {
       console.log(`  ${other}: ${(err as Error).message}`);
     }

@@ -3,15 +3,15 @@
 //   npm run bench:fraud-score [-- --requests 300 --seconds 8]
 import { readFileSync } from "node:fs";
 import * as ortNode from "onnxruntime-node";
+import { startLocalServer } from "../scripts/lib/local-server";
+import { EXAMPLE_AUTO_CLAIM as claim } from "../src/domain/fraud/example-claim";
 import { encodeClaimInto } from "../src/domain/fraud/features";
 import type { ModelMetadata } from "../src/domain/fraud/train";
 import { INPUT_NAME, parseOnnx } from "../src/ml/onnx-model";
 import { modelShap } from "../src/ml/treeshap";
-import { startLocalServer } from "../scripts/lib/local-server";
-import { load, printTable } from "./lib/http-load";
 import { startBenchWorker } from "./lib/bench-worker";
+import { load, printTable } from "./lib/http-load";
 import { percentile } from "./lib/stats";
-import { SEED_004_CLAIM as claim } from "../src/domain/fraud/example-claim";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -72,7 +72,9 @@ try {
     return times;
   };
 
-  console.log(`\nOne score of ${MODEL} (ms; Worker inside = median of 5 rounds of ${requests} scores; native = p50 of ${requests}):`);
+  console.log(
+    `\nOne score of ${MODEL} (ms; Worker inside = median of 5 rounds of ${requests} scores; native = p50 of ${requests}):`,
+  );
   console.log("| | Worker inside (wasm) | onnxruntime-node native | Worker / native | API round trip p50 (HTTP) |");
   console.log("|---|---:|---:|---:|---:|");
   try {
@@ -80,7 +82,9 @@ try {
       const w = percentile(await inside(explain), 50);
       const n = percentile(await native(explain), 50);
       const h = percentile(await http(explain), 50);
-      console.log(`| ${explain ? "with explanation" : "without explanation"} | ${w.toFixed(3)} | ${n.toFixed(3)} | ${(w / n).toFixed(2)} | ${h.toFixed(2)} |`);
+      console.log(
+        `| ${explain ? "with explanation" : "without explanation"} | ${w.toFixed(3)} | ${n.toFixed(3)} | ${(w / n).toFixed(2)} | ${h.toFixed(2)} |`,
+      );
     }
   } finally {
     benchWorker.stop();
@@ -88,7 +92,16 @@ try {
 
   const throughput = [];
   for (const explain of [false, true]) {
-    throughput.push(await load(`POST /fraud/score explain=${explain}`, { url: url(explain), method: "POST", headers, body: () => JSON.stringify(claim), connections: 8, seconds }));
+    throughput.push(
+      await load(`POST /fraud/score explain=${explain}`, {
+        url: url(explain),
+        method: "POST",
+        headers,
+        body: () => JSON.stringify(claim),
+        connections: 8,
+        seconds,
+      }),
+    );
   }
   printTable(throughput);
 } finally {

@@ -3,7 +3,7 @@
 //   npm run bench:health-claims [-- --seconds 10 --rounds 2]
 import { startLocalServer } from "../scripts/lib/local-server";
 import { apiClient } from "./lib/api";
-import { load, printTable, type LoadResult } from "./lib/http-load";
+import { type LoadResult, load, printTable } from "./lib/http-load";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -15,20 +15,44 @@ const connections = 32;
 
 const server = await startLocalServer(".bench-state");
 try {
-  const post = apiClient(server.baseUrl);
-  const admin = (await post("/api/v1/auth/login", { email: server.adminEmail, password: server.adminPassword })).access_token;
-  await post("/api/v1/auth/register", { email: "bench@hospital.test", password: "bench-password", first_name: "Bench", last_name: "Mark", role: "provider", provider_id: "H456" }, admin);
-  const hospital = (await post("/api/v1/auth/login", { email: "bench@hospital.test", password: "bench-password" })).access_token;
+  const { post, login } = apiClient(server.baseUrl);
+  const admin = await login(server.adminEmail, server.adminPassword);
+  await post(
+    "/api/v1/auth/register",
+    {
+      email: "bench@hospital.test",
+      password: "bench-password",
+      first_name: "Bench",
+      last_name: "Mark",
+      role: "provider",
+      provider_id: "H456",
+    },
+    admin,
+  );
+  const hospital = await login("bench@hospital.test", "bench-password");
   await post("/api/v1/members", { member_id: "BENCH", benefit_limit: 90_000_000 }, admin);
 
   const auth = { authorization: `Bearer ${hospital}` };
   let n = 0;
   const claimBody = () =>
-    JSON.stringify({ member_id: "BENCH", provider_id: "H456", diagnosis_code: "D001", procedure_code: "P001", claim_amount: 1000 + (n++ % 100000) / 100 });
+    JSON.stringify({
+      member_id: "BENCH",
+      provider_id: "H456",
+      diagnosis_code: "D001",
+      procedure_code: "P001",
+      claim_amount: 1000 + (n++ % 100000) / 100,
+    });
 
   const results: LoadResult[] = [];
   for (let round = 1; round <= rounds; round++) {
-    results.push(await load(`GET /auth/session (round ${round})`, { url: `${server.baseUrl}/api/v1/auth/session`, headers: auth, connections, seconds }));
+    results.push(
+      await load(`GET /auth/session (round ${round})`, {
+        url: `${server.baseUrl}/api/v1/auth/session`,
+        headers: auth,
+        connections,
+        seconds,
+      }),
+    );
     results.push(
       await load(`POST /claims (round ${round})`, {
         url: `${server.baseUrl}/api/v1/claims`,
@@ -45,9 +69,14 @@ try {
     const rows = results.filter((r) => r.label.startsWith(label));
     return rows.reduce((sum, r) => sum + pick(r), 0) / rows.length;
   };
-  const ratio = mean("POST /claims", (r) => r.requestsPerSecond) / mean("GET /auth/session", (r) => r.requestsPerSecond);
-  console.log(`\nPOST /claims throughput = ${ratio.toFixed(2)} × the empty authenticated route (goal ≥ 0.50), ${connections} connections`);
-  console.log(`p50 ${mean("POST /claims", (r) => r.p50).toFixed(1)} ms vs ${mean("GET /auth/session", (r) => r.p50).toFixed(1)} ms; p99 ${mean("POST /claims", (r) => r.p99).toFixed(1)} ms vs ${mean("GET /auth/session", (r) => r.p99).toFixed(1)} ms`);
+  const ratio =
+    mean("POST /claims", (r) => r.requestsPerSecond) / mean("GET /auth/session", (r) => r.requestsPerSecond);
+  console.log(
+    `\nPOST /claims throughput = ${ratio.toFixed(2)} × the empty authenticated route (goal ≥ 0.50), ${connections} connections`,
+  );
+  console.log(
+    `p50 ${mean("POST /claims", (r) => r.p50).toFixed(1)} ms vs ${mean("GET /auth/session", (r) => r.p50).toFixed(1)} ms; p99 ${mean("POST /claims", (r) => r.p99).toFixed(1)} ms vs ${mean("GET /auth/session", (r) => r.p99).toFixed(1)} ms`,
+  );
 } finally {
   server.stop();
 }

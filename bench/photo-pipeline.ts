@@ -1,5 +1,5 @@
 /**
- * Photo pipeline stages (as src/photo/pipeline.ts runs them) for a 1280x960 JPEG (generated, quality 85), timed in Node 22 on the
+ * Photo pipeline stages (as src/image/pipeline.ts runs them) for a 1280x960 JPEG (generated, quality 85), timed in Node 22 on the
  * same V8 and the same @jsquash wasm as workerd:
  *
  *   nice -n 10 npx tsx bench/photo-pipeline.ts [--runs 200] [--width 1280] [--height 960]
@@ -10,14 +10,15 @@
  */
 import decodeJpeg, { init as initJpegDecoder } from "@jsquash/jpeg/decode.js";
 import { decodeBase64Image } from "../src/domain/photo/base64";
-import { benchJpeg, compileWasm } from "./lib/photo";
 import { inspectImage } from "../src/domain/photo/image-header";
-import { damageModelInput } from "../src/domain/photo/preprocess";
 import { perceptualHashOfLuma } from "../src/domain/photo/phash";
+import { damageModelInput } from "../src/domain/photo/preprocess";
 import { assessQuality, measureQuality, workingLuma } from "../src/domain/photo/quality";
+import { benchJpeg, compileWasm } from "./lib/photo";
 
 const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
 const runs = Number(args.get("runs") ?? 200);
 const width = Number(args.get("width") ?? 1280);
 const height = Number(args.get("height") ?? 960);
@@ -75,14 +76,19 @@ for (let run = -20; run < runs; run++) {
   timings["total (no inference)"]!.push(t6 - t0);
 }
 
-const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const pct = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const baseline = pct(timings.baseline!, 0.5);
-console.log(`photo pipeline, ${width}x${height} JPEG q85 (${(jpeg.length / 1024).toFixed(0)} KB, base64 ${(base64.length / 1024).toFixed(0)} KB), ${runs} runs, Node ${process.version}`);
+console.log(
+  `photo pipeline, ${width}x${height} JPEG q85 (${(jpeg.length / 1024).toFixed(0)} KB, base64 ${(base64.length / 1024).toFixed(0)} KB), ${runs} runs, Node ${process.version}`,
+);
 console.log(`baseline = one pass summing ${width * height * 4} RGBA bytes, p50 ${baseline.toFixed(2)} ms\n`);
 console.log("| stage | p50 ms | p99 ms | p50 / baseline |");
 console.log("|---|---|---|---|");
 for (const [stage, xs] of Object.entries(timings)) {
   if (stage === "baseline") continue;
-  console.log(`| ${stage} | ${pct(xs, 0.5).toFixed(2)} | ${pct(xs, 0.99).toFixed(2)} | ${(pct(xs, 0.5) / baseline).toFixed(1)}x |`);
+  console.log(
+    `| ${stage} | ${pct(xs, 0.5).toFixed(2)} | ${pct(xs, 0.99).toFixed(2)} | ${(pct(xs, 0.5) / baseline).toFixed(1)}x |`,
+  );
 }
 if (Number.isNaN(sink)) console.log("");

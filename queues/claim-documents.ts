@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { awaitDocumentRetry, failDocumentClaim, PermanentDocumentError, processDocumentClaim } from "../src/claims/documents/process";
+import {
+  awaitDocumentRetry,
+  failDocumentClaim,
+  PermanentDocumentError,
+  processDocumentClaim,
+} from "../src/claims/documents/process";
 import type { ClaimDocumentMessage, Env } from "../src/env";
 import { backoffSeconds } from "./retry";
 
@@ -29,7 +34,15 @@ export async function consumeClaimDocuments(batch: MessageBatch<ClaimDocumentMes
       message.ack();
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      console.error(JSON.stringify({ level: "error", message: "claim document failed", claim_id: claimId, attempts: message.attempts, error: reason }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          message: "claim document failed",
+          claim_id: claimId,
+          attempts: message.attempts,
+          error: reason,
+        }),
+      );
       if (err instanceof PermanentDocumentError || message.attempts >= MAX_DELIVERIES) {
         await failDocumentClaim(env, claimId, reason);
         if (err instanceof PermanentDocumentError) {

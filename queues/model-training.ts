@@ -1,14 +1,21 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { auditInsert } from "../src/audit";
 import { createDatabase, type Database } from "../src/db/client";
 import { modelStats, trainingJobs } from "../src/db/schema";
-import { challengerWins, evaluateModel, TrainingRefusedError, trainChallenger, type ModelMetadata } from "../src/domain/fraud";
+import {
+  type Challenger,
+  challengerWins,
+  evaluateModel,
+  type ModelMetadata,
+  TrainingRefusedError,
+  trainChallenger,
+} from "../src/domain/fraud";
 import type { FraudDataset } from "../src/domain/fraud/train";
 import type { Env, ModelTrainingMessage } from "../src/env";
-import { activeModelSet, forgetActive } from "../src/models/loader";
-import { activeModel, artifactKey, registryMetrics } from "../src/models/registry";
-import { adjudicatedClaimRows, storedTrainingRows } from "../src/models/training-data";
-import { auditInsert } from "../src/audit";
+import { activeModelSet, forgetActive } from "../src/model-registry/loader";
+import { activeModel, artifactKey, registryMetrics } from "../src/model-registry/registry";
+import { adjudicatedClaimRows, storedTrainingRows } from "../src/model-registry/training-data";
 
 export const modelTrainingMessageSchema = z.object({ jobId: z.string().min(1) });
 
@@ -16,7 +23,10 @@ type JobStatus = (typeof trainingJobs.$inferSelect)["status"];
 
 async function finish(db: Database, jobId: string, status: JobStatus, result: Record<string, unknown>) {
   const now = new Date().toISOString();
-  await db.update(trainingJobs).set({ status, result, updatedAt: now, finishedAt: now }).where(eq(trainingJobs.id, jobId));
+  await db
+    .update(trainingJobs)
+    .set({ status, result, updatedAt: now, finishedAt: now })
+    .where(eq(trainingJobs.id, jobId));
 }
 
 /**
@@ -46,15 +56,29 @@ export async function retrainModel(env: Env, jobId: string): Promise<void> {
 
   const trainedAt = new Date().toISOString();
   const version = `retrain-${trainedAt.replace(/[-:T]/g, "").slice(0, 14)}-${jobId.slice(0, 8)}`;
-  let challenger;
+  let challenger: Challenger;
   try {
-    challenger = trainChallenger(rows, { dataset, kind: meta.kind === "reserve" ? "gbdt" : meta.kind, calibrated: meta.calibrated, version, trainedAt, seed: Date.parse(trainedAt) % 100_000 });
+    challenger = trainChallenger(rows, {
+      dataset,
+      kind: meta.kind === "reserve" ? "gbdt" : meta.kind,
+      calibrated: meta.calibrated,
+      version,
+      trainedAt,
+      randomState: Date.parse(trainedAt) % 100_000,
+    });
   } catch (err) {
-    if (err instanceof TrainingRefusedError) return finish(db, jobId, "refused", { reason: err.message, code: err.code, details: err.details });
+    if (err instanceof TrainingRefusedError)
+      return finish(db, jobId, "refused", { reason: err.message, code: err.code, details: err.details });
     throw err;
   }
 
-  const championOnHoldout = evaluateModel(championModel.model, meta.schema, dataset, challenger.holdout, meta.threshold ?? 0.5);
+  const championOnHoldout = evaluateModel(
+    championModel.model,
+    meta.schema,
+    dataset,
+    challenger.holdout,
+    meta.threshold ?? 0.5,
+  );
   const promote = challengerWins(challenger.metrics, championOnHoldout);
   const key = artifactKey(challenger.name, version);
   await env.MODELS.put(key, challenger.onnx, { customMetadata: { name: challenger.name, version } });
@@ -84,20 +108,38 @@ export async function retrainModel(env: Env, jobId: string): Promise<void> {
     promoted: promote,
     rule: "promote when the challenger's held-out ROC-AUC is higher than the champion's on the same rows",
   };
-  const audit = auditInsert(db, { entityType: "model", entityId: challenger.name, action: promote ? "model.promoted" : "model.challenger_kept_inactive", actor: null, after: result });
+  const audit = auditInsert(db, {
+    entityType: "model",
+    entityId: challenger.name,
+    action: promote ? "model.promoted" : "model.challenger_kept_inactive",
+    actor: null,
+    after: result,
+  });
   if (promote) {
     await db.batch([
       insert,
-      db.update(modelStats).set({ status: "inactive" }).where(and(eq(modelStats.modelName, challenger.name), eq(modelStats.status, "active"))),
-      db.update(modelStats).set({ status: "active", promotedAt: now }).where(and(eq(modelStats.modelName, challenger.name), eq(modelStats.version, version))),
-      db.update(trainingJobs).set({ status: "promoted", result, updatedAt: now, finishedAt: now }).where(eq(trainingJobs.id, jobId)),
+      db
+        .update(modelStats)
+        .set({ status: "inactive" })
+        .where(and(eq(modelStats.modelName, challenger.name), eq(modelStats.status, "active"))),
+      db
+        .update(modelStats)
+        .set({ status: "active", promotedAt: now })
+        .where(and(eq(modelStats.modelName, challenger.name), eq(modelStats.version, version))),
+      db
+        .update(trainingJobs)
+        .set({ status: "promoted", result, updatedAt: now, finishedAt: now })
+        .where(eq(trainingJobs.id, jobId)),
       audit,
     ]);
     forgetActive(challenger.name);
   } else {
     await db.batch([
       insert,
-      db.update(trainingJobs).set({ status: "kept_champion", result, updatedAt: now, finishedAt: now }).where(eq(trainingJobs.id, jobId)),
+      db
+        .update(trainingJobs)
+        .set({ status: "kept_champion", result, updatedAt: now, finishedAt: now })
+        .where(eq(trainingJobs.id, jobId)),
       audit,
     ]);
   }
@@ -114,9 +156,19 @@ export async function consumeModelTraining(batch: MessageBatch<ModelTrainingMess
       await retrainModel(env, parsed.data.jobId);
       message.ack();
     } catch (err) {
-      console.error(JSON.stringify({ level: "error", message: "retraining failed", job_id: parsed.data.jobId, attempts: message.attempts, error: String(err) }));
+      console.error(
+        JSON.stringify({
+          level: "error",
+          message: "retraining failed",
+          job_id: parsed.data.jobId,
+          attempts: message.attempts,
+          error: String(err),
+        }),
+      );
       if (message.attempts >= 3) {
-        await finish(createDatabase(env.DB), parsed.data.jobId, "failed", { reason: err instanceof Error ? err.message : String(err) });
+        await finish(createDatabase(env.DB), parsed.data.jobId, "failed", {
+          reason: err instanceof Error ? err.message : String(err),
+        });
         message.ack();
       } else message.retry({ delaySeconds: 2 ** message.attempts });
     }

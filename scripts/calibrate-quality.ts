@@ -12,16 +12,23 @@
  * is written up in models/quality/CALIBRATION.md.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
 import decodeJpeg, { init as initJpeg } from "@jsquash/jpeg/decode.js";
 import decodePng, { init as initPng } from "@jsquash/png/decode.js";
-import { fitLongSide, lumaResized, type GreyImage, type RgbaImage } from "../src/domain/photo/image";
-import { QUALITY_WORKING_SIDE, assessQuality, measureQuality, workingLuma, type QualityMeasures } from "../src/domain/photo/quality";
+import { fitLongSide, type GreyImage, lumaResized, type RgbaImage } from "../src/domain/photo/image";
 import { sniffImageFormat } from "../src/domain/photo/image-header";
+import {
+  assessQuality,
+  measureQuality,
+  QUALITY_WORKING_SIDE,
+  type QualityMeasures,
+  workingLuma,
+} from "../src/domain/photo/quality";
 
 const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
 const dataDir = resolve(args.get("data") ?? join(import.meta.dirname, "../../shared/data/car_damage/training"));
 const limit = Number(args.get("limit") ?? Infinity);
 const dump = args.get("dump");
@@ -29,13 +36,18 @@ const dump = args.get("dump");
 const require = createRequire(import.meta.url);
 // Node can compile wasm from bytes (workerd cannot); the types in this project are workerd's.
 const compileWasm = (path: string) =>
-  (WebAssembly as unknown as { compile(bytes: Uint8Array): Promise<WebAssembly.Module> }).compile(readFileSync(require.resolve(path)));
+  (WebAssembly as unknown as { compile(bytes: Uint8Array): Promise<WebAssembly.Module> }).compile(
+    readFileSync(require.resolve(path)),
+  );
 await initJpeg(await compileWasm("@jsquash/jpeg/codec/dec/mozjpeg_dec.wasm"));
 await initPng(await compileWasm("@jsquash/png/codec/pkg/squoosh_png_bg.wasm"));
 
 // Deterministic pseudo-random factors per photo, so runs are reproducible.
 let seed = 20261121;
-const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+const random = () => {
+  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+};
 const between = (lo: number, hi: number) => lo + (hi - lo) * random();
 
 type Degrade = (g: GreyImage, workScale: number) => GreyImage;
@@ -52,10 +64,35 @@ export const VARIANTS: Record<string, { degrade: Degrade; shouldFail: boolean }>
   "blur σ=3": { degrade: (g, s) => blur(g, 3 * s), shouldFail: true },
   "blur σ=5": { degrade: (g, s) => blur(g, 5 * s), shouldFail: true },
   "dark ×0.5 (mild)": { degrade: (g) => map(g, (v) => v * 0.5), shouldFail: false },
-  "dark ×0.15–0.3": { degrade: (g) => { const k = between(0.15, 0.3); return map(g, (v) => v * k); }, shouldFail: true },
-  "washed out (haze)": { degrade: (g) => { const a = between(0.25, 0.4); return map(g, (v) => a * v + (1 - a) * 235); }, shouldFail: true },
-  "low contrast": { degrade: (g) => { const a = between(0.15, 0.3); const m = meanOf(g); return map(g, (v) => m + a * (v - m)); }, shouldFail: true },
-  "overexposed": { degrade: (g) => { const k = between(2.2, 3); return map(g, (v) => v * k + 50); }, shouldFail: true },
+  "dark ×0.15–0.3": {
+    degrade: (g) => {
+      const k = between(0.15, 0.3);
+      return map(g, (v) => v * k);
+    },
+    shouldFail: true,
+  },
+  "washed out (haze)": {
+    degrade: (g) => {
+      const a = between(0.25, 0.4);
+      return map(g, (v) => a * v + (1 - a) * 235);
+    },
+    shouldFail: true,
+  },
+  "low contrast": {
+    degrade: (g) => {
+      const a = between(0.15, 0.3);
+      const m = meanOf(g);
+      return map(g, (v) => m + a * (v - m));
+    },
+    shouldFail: true,
+  },
+  overexposed: {
+    degrade: (g) => {
+      const k = between(2.2, 3);
+      return map(g, (v) => v * k + 50);
+    },
+    shouldFail: true,
+  },
 };
 
 function blur(g: GreyImage, sigma: number): GreyImage {
@@ -70,13 +107,15 @@ function blur(g: GreyImage, sigma: number): GreyImage {
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       let s = 0;
-      for (let k = -radius; k <= radius; k++) s += kernel[k + radius]! * g.data[y * w + Math.min(w - 1, Math.max(0, x + k))]!;
+      for (let k = -radius; k <= radius; k++)
+        s += kernel[k + radius]! * g.data[y * w + Math.min(w - 1, Math.max(0, x + k))]!;
       tmp[y * w + x] = s;
     }
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       let s = 0;
-      for (let k = -radius; k <= radius; k++) s += kernel[k + radius]! * tmp[Math.min(h - 1, Math.max(0, y + k)) * w + x]!;
+      for (let k = -radius; k <= radius; k++)
+        s += kernel[k + radius]! * tmp[Math.min(h - 1, Math.max(0, y + k)) * w + x]!;
       out[y * w + x] = Math.round(s);
     }
   return { data: out, width: w, height: h };
@@ -91,14 +130,19 @@ function greyToRgba(g: GreyImage): RgbaImage {
   return { data, width: g.width, height: g.height };
 }
 
-const files = ["00-damage", "01-whole"].flatMap((folder) =>
-  readdirSync(join(dataDir, folder))
-    .filter((f) => /\.(jpe?g|png)$/i.test(f))
-    .sort()
-    .map((f) => join(dataDir, folder, f)),
-).filter((_, i, all) => i < limit || all.length <= limit);
+const files = ["00-damage", "01-whole"]
+  .flatMap((folder) =>
+    readdirSync(join(dataDir, folder))
+      .filter((f) => /\.(jpe?g|png)$/i.test(f))
+      .sort()
+      .map((f) => join(dataDir, folder, f)),
+  )
+  .filter((_, i, all) => i < limit || all.length <= limit);
 
-const results: Record<string, Array<{ file: string; measures: QualityMeasures; score: ReturnType<typeof assessQuality> }>> = {};
+const results: Record<
+  string,
+  Array<{ file: string; measures: QualityMeasures; score: ReturnType<typeof assessQuality> }>
+> = {};
 for (const name of Object.keys(VARIANTS)) results[name] = [];
 let failedDecodes = 0;
 const started = Date.now();
@@ -115,13 +159,15 @@ for (const [index, file] of files.entries()) {
   // Degrade at native resolution (capped at 1024 px to keep the blur affordable).
   const native = fitLongSide(rgba.width, rgba.height, 1024);
   const grey = lumaResized(rgba, native.width, native.height);
-  const workScale = Math.max(native.width, native.height) / Math.min(QUALITY_WORKING_SIDE, Math.max(native.width, native.height));
+  const workScale =
+    Math.max(native.width, native.height) / Math.min(QUALITY_WORKING_SIDE, Math.max(native.width, native.height));
   for (const [name, variant] of Object.entries(VARIANTS)) {
     const image = name === "real" ? rgba : greyToRgba(variant.degrade(grey, workScale));
     const measures = measureQuality(workingLuma(image));
     results[name]!.push({ file: file.slice(dataDir.length + 1), measures, score: assessQuality(measures) });
   }
-  if (index % 200 === 199) console.error(`${index + 1}/${files.length} photos, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (index % 200 === 199)
+    console.error(`${index + 1}/${files.length} photos, ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 const pct = (xs: number[], q: number) => {
@@ -131,14 +177,18 @@ const pct = (xs: number[], q: number) => {
 const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3));
 
 console.log(`photos: ${files.length} (${failedDecodes} failed to decode), data: ${dataDir}\n`);
-console.log("| variant | n | pass rate | should | quality p5 / p50 / p95 | sharpness p5/p50/p95 | brightness p5/p50/p95 | contrast p5/p50/p95 | main issue |");
+console.log(
+  "| variant | n | pass rate | should | quality p5 / p50 / p95 | sharpness p5/p50/p95 | brightness p5/p50/p95 | contrast p5/p50/p95 | main issue |",
+);
 console.log("|---|---|---|---|---|---|---|---|---|");
 for (const [name, rows] of Object.entries(results)) {
   const q = rows.map((r) => r.score.qualityScore);
   const tri = (xs: number[]) => `${fmt(pct(xs, 0.05))} / ${fmt(pct(xs, 0.5))} / ${fmt(pct(xs, 0.95))}`;
   const passRate = rows.filter((r) => r.score.passed).length / rows.length;
   const issues = new Map<string, number>();
-  for (const r of rows) for (const issue of r.score.issues) issues.set(issue.split(" - ")[0]!, (issues.get(issue.split(" - ")[0]!) ?? 0) + 1);
+  for (const r of rows)
+    for (const issue of r.score.issues)
+      issues.set(issue.split(" - ")[0]!, (issues.get(issue.split(" - ")[0]!) ?? 0) + 1);
   const top = [...issues.entries()].sort((a, b) => b[1] - a[1])[0];
   console.log(
     `| ${name} | ${rows.length} | ${(passRate * 100).toFixed(1)}% | ${VARIANTS[name]!.shouldFail ? "fail" : "pass"} | ${tri(q)} | ` +
@@ -148,12 +198,29 @@ for (const [name, rows] of Object.entries(results)) {
 }
 
 console.log("\nraw measures (p5 / p50 / p95):\n");
-const keys = Object.keys(results.real![0]!.measures).filter((k) => k !== "width" && k !== "height") as Array<keyof QualityMeasures>;
+const keys = Object.keys(results.real![0]!.measures).filter((k) => k !== "width" && k !== "height") as Array<
+  keyof QualityMeasures
+>;
 console.log(`| variant | ${keys.join(" | ")} |`);
 console.log(`|---|${keys.map(() => "---").join("|")}|`);
 for (const [name, rows] of Object.entries(results)) {
-  console.log(`| ${name} | ${keys.map((k) => { const xs = rows.map((r) => r.measures[k]); return `${fmt(pct(xs, 0.05))} / ${fmt(pct(xs, 0.5))} / ${fmt(pct(xs, 0.95))}`; }).join(" | ")} |`);
+  console.log(
+    `| ${name} | ${keys
+      .map((k) => {
+        const xs = rows.map((r) => r.measures[k]);
+        return `${fmt(pct(xs, 0.05))} / ${fmt(pct(xs, 0.5))} / ${fmt(pct(xs, 0.95))}`;
+      })
+      .join(" | ")} |`,
+  );
 }
 
-if (dump) writeFileSync(dump, JSON.stringify(Object.fromEntries(Object.entries(results).map(([k, rows]) => [k, rows.map((r) => ({ file: r.file, ...r.measures }))]))));
+if (dump)
+  writeFileSync(
+    dump,
+    JSON.stringify(
+      Object.fromEntries(
+        Object.entries(results).map(([k, rows]) => [k, rows.map((r) => ({ file: r.file, ...r.measures }))]),
+      ),
+    ),
+  );
 console.error(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -8,7 +8,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  concatTransformationMatrix, drawObject, PDFDocument, PDFFont, PDFPage, popGraphicsState, pushGraphicsState, rgb, StandardFonts,
+  concatTransformationMatrix,
+  drawObject,
+  PDFDocument,
+  type PDFFont,
+  type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  StandardFonts,
 } from "pdf-lib";
 import { makeEncryptedPdf } from "./fixtures/encrypt";
 
@@ -24,7 +32,10 @@ interface Fixture {
 
 // Deterministic pseudo-random numbers so the fixtures are reproducible.
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const random = () => {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed / 0x7fffffff;
+};
 
 interface Draw {
   page: PDFPage;
@@ -52,7 +63,14 @@ async function newDoc(scanLook: boolean): Promise<{ doc: PDFDocument; d: Draw }>
       page.drawRectangle({ x: random() * 612, y: random() * 792, width: s, height: s, color: rgb(0.35, 0.35, 0.35) });
     }
   }
-  return { doc, d: { page, font: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) } };
+  return {
+    doc,
+    d: {
+      page,
+      font: await doc.embedFont(StandardFonts.Helvetica),
+      bold: await doc.embedFont(StandardFonts.HelveticaBold),
+    },
+  };
 }
 
 function text(d: Draw, s: string, x: number, y: number, size = 11, bold = false) {
@@ -77,7 +95,8 @@ const FORM_FIELDS: Fields = {
   witnesses: 1,
   property_damage: "NO",
   amount_claimed: 4250,
-  description: "I was stopped at a red light on Broad Street when another vehicle struck the rear of my car. The rear bumper and trunk lid need replacement.",
+  description:
+    "I was stopped at a red light on Broad Street when another vehicle struck the rear of my car. The rear bumper and trunk lid need replacement.",
 };
 
 async function labelValueForm(scanLook: boolean) {
@@ -108,7 +127,13 @@ async function labelValueForm(scanLook: boolean) {
     y -= 22;
   }
   text(d, "Description of Loss:", 72, y - 6, 11, true);
-  text(d, "I was stopped at a red light on Broad Street when another vehicle struck the rear of my car.", 72, y - 24, 10);
+  text(
+    d,
+    "I was stopped at a red light on Broad Street when another vehicle struck the rear of my car.",
+    72,
+    y - 24,
+    10,
+  );
   text(d, "The rear bumper and trunk lid need replacement.", 72, y - 38, 10);
   text(d, "Signature: ______________________", 72, 90, 10);
   return doc.save();
@@ -145,7 +170,14 @@ async function boxedTable(scanLook: boolean) {
   let y = 690;
   for (const row of rows) {
     for (let c = 0; c < 4; c++) {
-      d.page.drawRectangle({ x: xs[c]!, y: y - 8, width: xs[c + 1]! - xs[c]!, height: 26, borderColor: rgb(0.2, 0.2, 0.2), borderWidth: 0.8 });
+      d.page.drawRectangle({
+        x: xs[c]!,
+        y: y - 8,
+        width: xs[c + 1]! - xs[c]!,
+        height: 26,
+        borderColor: rgb(0.2, 0.2, 0.2),
+        borderWidth: 0.8,
+      });
       text(d, row[c]!, xs[c]! + 5, y, 10, c % 2 === 0);
     }
     y -= 26;
@@ -249,16 +281,39 @@ async function cmsLikeForm() {
   const form = doc.getForm();
   text(d, "HEALTH INSURANCE CLAIM FORM", 72, 740, 14, true);
   const values: Record<string, string> = {
-    pt_name: "DOE, JANE M", insurance_id: "W123456789", diagnosis1: "J45.909", diagnosis2: "R05.9",
-    cpt1: "99213", cpt2: "94640", ch1: "125.00", ch2: "48.50", t_charge: "173.50",
-    sv1_mm_from: "01", sv1_dd_from: "10", sv1_yy_from: "25", sv1_mm_end: "01", sv1_dd_end: "10", sv1_yy_end: "25",
-    sv2_mm_from: "01", sv2_dd_from: "10", sv2_yy_from: "25", sv2_mm_end: "01", sv2_dd_end: "10", sv2_yy_end: "25",
+    pt_name: "DOE, JANE M",
+    insurance_id: "W123456789",
+    diagnosis1: "J45.909",
+    diagnosis2: "R05.9",
+    cpt1: "99213",
+    cpt2: "94640",
+    ch1: "125.00",
+    ch2: "48.50",
+    t_charge: "173.50",
+    sv1_mm_from: "01",
+    sv1_dd_from: "10",
+    sv1_yy_from: "25",
+    sv1_mm_end: "01",
+    sv1_dd_end: "10",
+    sv1_yy_end: "25",
+    sv2_mm_from: "01",
+    sv2_dd_from: "10",
+    sv2_yy_from: "25",
+    sv2_mm_end: "01",
+    sv2_dd_end: "10",
+    sv2_yy_end: "25",
   };
   let i = 0;
   for (const [name, value] of Object.entries(values)) {
     const f = form.createTextField(name);
     f.setText(value);
-    f.addToPage(d.page, { x: 72 + (i % 4) * 120, y: 680 - Math.floor(i / 4) * 30, width: 110, height: 20, font: d.font });
+    f.addToPage(d.page, {
+      x: 72 + (i % 4) * 120,
+      y: 680 - Math.floor(i / 4) * 30,
+      width: 110,
+      height: 20,
+      font: d.font,
+    });
     i++;
   }
   form.updateFieldAppearances(d.font);
@@ -269,7 +324,17 @@ async function cmsLikeForm() {
 function rasterize(pdf: Uint8Array, work: string, name: string): Buffer {
   const src = join(work, `${name}.pdf`);
   writeFileSync(src, pdf);
-  execFileSync("pdftoppm", ["-r", "150", "-gray", "-jpeg", "-jpegopt", "quality=60", "-singlefile", src, join(work, name)]);
+  execFileSync("pdftoppm", [
+    "-r",
+    "150",
+    "-gray",
+    "-jpeg",
+    "-jpegopt",
+    "quality=60",
+    "-singlefile",
+    src,
+    join(work, name),
+  ]);
   return readFileSync(join(work, `${name}.jpg`));
 }
 
@@ -307,11 +372,21 @@ async function oneBitPdf(pdf: Uint8Array, work: string): Promise<Uint8Array> {
   const doc = await createDoc();
   const page = doc.addPage([612, 792]);
   const image = doc.context.flateStream(bits, {
-    Type: "XObject", Subtype: "Image", Width: width, Height: height, ColorSpace: "DeviceGray", BitsPerComponent: 1,
+    Type: "XObject",
+    Subtype: "Image",
+    Width: width,
+    Height: height,
+    ColorSpace: "DeviceGray",
+    BitsPerComponent: 1,
   });
   const ref = doc.context.register(image);
   const name = page.node.newXObject("Scan", ref);
-  page.pushOperators(pushGraphicsState(), concatTransformationMatrix(612, 0, 0, 792, 0, 0), drawObject(name), popGraphicsState());
+  page.pushOperators(
+    pushGraphicsState(),
+    concatTransformationMatrix(612, 0, 0, 792, 0, 0),
+    drawObject(name),
+    popGraphicsState(),
+  );
   return doc.save();
 }
 
@@ -351,7 +426,10 @@ async function main() {
     write("encrypted.pdf", makeEncryptedPdf("secret", "owner-secret", "Claimant Name: Hidden Person"));
     write("bomb.pdf", await bomb(3000));
     // Encrypted with an owner password only: opens without a password, so it is read.
-    write("owner-locked.pdf", makeEncryptedPdf("", "owner-secret", "Claimant Name: Owner Locked   Policy Number: OL-2025-0042"));
+    write(
+      "owner-locked.pdf",
+      makeEncryptedPdf("", "owner-secret", "Claimant Name: Owner Locked   Policy Number: OL-2025-0042"),
+    );
     // A typed letter followed by a scanned page, and a scan stored as a lossless (Flate) PNG.
     const mixed = await createDoc();
     for (const part of [readFileSync(join(OUT, "typed-letter.pdf")), readFileSync(join(OUT, "scanned-table.pdf"))]) {
@@ -362,7 +440,12 @@ async function main() {
     write("scanned-png-form.pdf", await pngOnlyPdf(await labelValueForm(false), work));
     fixtures.push({ file: "scanned-png-form.pdf", kind: "scanned", layout: "label-value-png", fields: FORM_FIELDS });
     write("scanned-1bit-letter.pdf", await oneBitPdf(await letter(false), work));
-    fixtures.push({ file: "scanned-1bit-letter.pdf", kind: "scanned", layout: "narrative-1bit", fields: LETTER_FIELDS });
+    fixtures.push({
+      file: "scanned-1bit-letter.pdf",
+      kind: "scanned",
+      layout: "narrative-1bit",
+      fields: LETTER_FIELDS,
+    });
     const malformed = {
       "truncated.pdf": "BROKEN_PDF",
       "jpeg-renamed.pdf": "NOT_A_PDF",
@@ -370,7 +453,7 @@ async function main() {
       "encrypted.pdf": "ENCRYPTED_PDF",
       "bomb.pdf": "TOO_MANY_PAGES",
     };
-    writeFileSync(join(OUT, "expected.json"), JSON.stringify({ fixtures, malformed }, null, 2) + "\n");
+    writeFileSync(join(OUT, "expected.json"), `${JSON.stringify({ fixtures, malformed }, null, 2)}\n`);
     console.log(`wrote ${fixtures.length} fixtures and ${Object.keys(malformed).length} malformed files to ${OUT}`);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
-import { rawPdf, type RawObject } from "./fixtures/raw-pdf";
+import { type RawObject, rawPdf } from "./fixtures/raw-pdf";
 
 const OUT = join(import.meta.dirname, "..", "test", "fixtures", "documents", "poison");
 const enc = new TextEncoder();
@@ -30,7 +30,10 @@ function onePage(content: RawObject, image?: RawObject, extraPage = ""): Uint8Ar
   return rawPdf(objects);
 }
 
-const drawImage = { dict: "<< >>", data: enc.encode("q 612 0 0 792 0 0 cm /Im0 Do Q\nBT /F1 12 Tf 72 720 Td (Claim form) Tj ET") };
+const drawImage = {
+  dict: "<< >>",
+  data: enc.encode("q 612 0 0 792 0 0 cm /Im0 Do Q\nBT /F1 12 Tf 72 720 Td (Claim form) Tj ET"),
+};
 
 /** A 60000×60000 RGB image (10.8 GB decoded) from 1 KB of deflated zeros. */
 function hugeImage(): Uint8Array {
@@ -74,7 +77,10 @@ function pagesInObjectStream(pages: number, declared: number): Uint8Array {
   const kids = Array.from({ length: pages }, (_, i) => `${first + i} 0 R`).join(" ");
   const packed = [
     { num: 2, body: `<< /Type /Pages /Kids [${kids}] /Count ${declared} >>` },
-    ...Array.from({ length: pages }, (_, i) => ({ num: first + i, body: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] >>" })),
+    ...Array.from({ length: pages }, (_, i) => ({
+      num: first + i,
+      body: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 9 9] >>",
+    })),
   ];
   const header: string[] = [];
   let offset = 0;
@@ -82,9 +88,16 @@ function pagesInObjectStream(pages: number, declared: number): Uint8Array {
     header.push(`${num} ${offset}`);
     offset += body.length + 1;
   }
-  const head = header.join(" ") + "\n";
+  const head = `${header.join(" ")}\n`;
   const objstm = enc.encode(head + packed.map((p) => p.body).join("\n"));
-  const body = rawPdf([catalog, "null", { dict: `<< /Type /ObjStm /N ${packed.length} /First ${head.length} /Filter /FlateDecode >>`, data: deflateSync(objstm, { level: 9 }) }]);
+  const body = rawPdf([
+    catalog,
+    "null",
+    {
+      dict: `<< /Type /ObjStm /N ${packed.length} /First ${head.length} /Filter /FlateDecode >>`,
+      data: deflateSync(objstm, { level: 9 }),
+    },
+  ]);
   // A cross-reference stream (not a table) is what lets objects live in an object stream.
   const text = new TextDecoder("latin1").decode(body);
   const entries = first + pages;
@@ -94,7 +107,9 @@ function pagesInObjectStream(pages: number, declared: number): Uint8Array {
   put(0, 0, 0, 65535);
   put(1, 1, text.indexOf("\n1 0 obj") + 1, 0);
   put(3, 1, text.indexOf("\n3 0 obj") + 1, 0);
-  packed.forEach(({ num }, i) => put(num, 2, 3, i));
+  packed.forEach(({ num }, i) => {
+    put(num, 2, 3, i);
+  });
   const cut = text.indexOf("xref\n");
   const compressed = deflateSync(xref, { level: 9 });
   const xrefObject = `${entries} 0 obj\n<< /Type /XRef /Size ${entries + 1} /W [1 4 2] /Index [0 ${entries}] /Root 1 0 R /Filter /FlateDecode /Length ${compressed.length} >>\nstream\n`;
@@ -130,17 +145,16 @@ function deepNesting(): Uint8Array {
   ]);
 }
 
-
 /** One page showing a million tiny strings in a 1000×1000 grid: 15 MB of content from 40 KB. */
 function textFlood(): Uint8Array {
-  const row = "(x) Tj 0.5 0 Td ".repeat(1000) + "-500 -0.7 Td\n";
+  const row = `${"(x) Tj 0.5 0 Td ".repeat(1000)}-500 -0.7 Td\n`;
   const content = `BT /F1 0.5 Tf 50 750 Td ${row.repeat(1000)} ET`;
   return onePage({ dict: "<< /Filter /FlateDecode >>", data: deflateSync(enc.encode(content), { level: 9 }) });
 }
 
 /** A page of no text and a million line segments: all drawing, nothing to read, much to parse. */
 function drawingFlood(): Uint8Array {
-  const row = "0 0 m 1 1 l S 2 0 m 3 1 l S ".repeat(500) + "\n";
+  const row = `${"0 0 m 1 1 l S 2 0 m 3 1 l S ".repeat(500)}\n`;
   const content = `0.1 w ${row.repeat(1000)}`;
   return onePage({ dict: "<< /Filter /FlateDecode >>", data: deflateSync(enc.encode(content), { level: 9 }) });
 }
@@ -152,7 +166,19 @@ function encrypted(make: () => Uint8Array, ...encryption: string[]): () => Uint8
     try {
       writeFileSync(join(work, "in.pdf"), make());
       // qpdf must copy the stream data as it is, not re-compress it.
-      execFileSync("qpdf", ["--stream-data=preserve", "--static-id", "--static-aes-iv", "--allow-weak-crypto", "--encrypt", "", "owner-secret", ...encryption, "--", join(work, "in.pdf"), join(work, "out.pdf")]);
+      execFileSync("qpdf", [
+        "--stream-data=preserve",
+        "--static-id",
+        "--static-aes-iv",
+        "--allow-weak-crypto",
+        "--encrypt",
+        "",
+        "owner-secret",
+        ...encryption,
+        "--",
+        join(work, "in.pdf"),
+        join(work, "out.pdf"),
+      ]);
       return new Uint8Array(readFileSync(join(work, "out.pdf")));
     } finally {
       rmSync(work, { recursive: true, force: true });
@@ -184,4 +210,4 @@ for (const [file, { make, reason }] of Object.entries(POISONS)) {
   expected[file] = { reason, bytes: bytes.length };
   console.log(`${file.padEnd(22)} ${String(bytes.length).padStart(8)} bytes → ${reason}`);
 }
-writeFileSync(join(OUT, "poison.json"), JSON.stringify(expected, null, 2) + "\n");
+writeFileSync(join(OUT, "poison.json"), `${JSON.stringify(expected, null, 2)}\n`);

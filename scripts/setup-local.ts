@@ -3,13 +3,13 @@
 //   tsx scripts/setup-local.ts [--persist-to <dir>]
 import { execFileSync } from "node:child_process";
 import { getPlatformProxy } from "wrangler";
+import { createDatabase } from "../src/db/client";
 import type { Env } from "../src/env";
+import { loadDemoReferenceData } from "../src/reference/demo-data";
 import { ensureDevVars } from "./lib/dev-vars";
 import { ensureAdmin } from "./lib/first-admin";
 import { registerDamageModel, seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
-import { createDatabase } from "../src/db/client";
 import { importSharedPolicies, importSharedReferenceData } from "./lib/reference-data";
-import { seedDemoReferenceData } from "../src/reference/demo-seed";
 
 const persistIndex = process.argv.indexOf("--persist-to");
 const persistTo = persistIndex > 0 ? process.argv[persistIndex + 1] : undefined;
@@ -17,23 +17,27 @@ const persistTo = persistIndex > 0 ? process.argv[persistIndex + 1] : undefined;
 const started = Date.now();
 const vars = ensureDevVars();
 
-execFileSync("wrangler", ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])], {
-  stdio: ["ignore", "inherit", "inherit"],
-  env: { ...process.env, CI: "true" },
-});
+execFileSync(
+  "wrangler",
+  ["d1", "migrations", "apply", "DB", "--local", ...(persistTo ? ["--persist-to", persistTo] : [])],
+  {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, CI: "true" },
+  },
+);
 
-const platform = () => getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
-const first = await platform();
+const openProxy = () => getPlatformProxy<Env>({ persist: persistTo ? { path: `${persistTo}/v3` } : true });
+const setupProxy = await openProxy();
 try {
-  await ensureAdmin(first.env.DB, vars);
-  await seedDemoReferenceData(first.env.DB);
-  await importSharedReferenceData(first.env.DB, { persistTo });
+  await ensureAdmin(setupProxy.env.DB, vars);
+  await loadDemoReferenceData(setupProxy.env.DB);
+  await importSharedReferenceData(setupProxy.env.DB, { persistTo });
 } finally {
-  await first.dispose();
+  await setupProxy.dispose();
 }
-// The reference data went in through `wrangler d1 execute`, behind the first proxy's back (its
-// next write failed with "other side closed"): continue on a fresh one.
-const proxy = await platform();
+// The code sets were written by another workerd (`wrangler d1 execute`); a proxy that held the
+// database meanwhile may be dropped on its next query, so the rest opens it afresh.
+const proxy = await openProxy();
 try {
   await importSharedPolicies(proxy.env.DB);
   await seedModelArtifacts(proxy.env.MODELS);

@@ -1,72 +1,37 @@
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
-import { bodyLimit } from "hono/body-limit";
-import type { HonoEnv } from "./env";
-import { ApiError, handleValidationHook, renderError } from "./errors";
-import { forgetReferenceData } from "./claims/health/reference-cache";
+import { errorBodySchema } from "./errors/error-body";
+import { renderError } from "./errors/handlers";
+import { knownRoutes, notFoundHandler } from "./errors/not-found";
 import { requestContext } from "./middleware/request-context";
+import { newApi } from "./routes/api";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerClaimRoutes } from "./routes/claims";
-import { MAX_CSV_BYTES } from "./routes/codes/import";
 import { registerCodeRoutes } from "./routes/codes";
-import { registerFraudScoreRoutes } from "./routes/fraud/score";
-import { registerModelRoutes } from "./routes/models";
+import { registerFraudRoutes } from "./routes/fraud";
+import { registerGetHealth } from "./routes/health/get";
 import { registerMemberRoutes } from "./routes/members";
-import { registerProviderRoutes } from "./routes/providers";
+import { registerModelRoutes } from "./routes/models";
 import { registerPolicyRoutes } from "./routes/policies";
-import { MAX_DOCUMENT_BYTES } from "./routes/claims/upload";
-import { MAX_VALIDATE_BODY } from "./routes/claims/validate";
-import { registerHealth } from "./routes/system/health";
-import { knownRoutes, notFoundHandler } from "./routes/system/not-found";
+import { registerProviderRoutes } from "./routes/providers";
 
 export const API_PREFIX = "/api/v1";
-const JSON_BODY_LIMIT = 1024 * 1024;
-
-/** Bodies larger than JSON_BODY_LIMIT are accepted only where a route expects files. */
-const BODY_LIMITS: [RegExp, number][] = [
-  [/\/(codes\/[a-z]+|policies)\/import$/, MAX_CSV_BYTES],
-  // The PDF limit itself is checked by the route (413 with the reason); allow the multipart overhead.
-  [/\/claims\/upload$/, MAX_DOCUMENT_BYTES + 1024 * 1024],
-  [/\/claims\/validate$/, MAX_VALIDATE_BODY],
-];
-
-const bodySizeLimit = (path: string) => BODY_LIMITS.find(([pattern]) => pattern.test(path))?.[1] ?? JSON_BODY_LIMIT;
-
-const newApp = () => new OpenAPIHono<HonoEnv>({ defaultHook: handleValidationHook });
 
 export function createApp() {
-  const app = newApp();
+  const app = newApi();
   app.use("*", requestContext);
-  app.use(`${API_PREFIX}/*`, (c, next) => {
-    const maxSize = bodySizeLimit(c.req.path);
-    return bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new ApiError("PAYLOAD_TOO_LARGE", `Request body exceeds ${maxSize} bytes`);
-      },
-    })(c, next);
-  });
 
-  // A change to providers, codes or rules is seen at once by the health claims of this isolate.
-  for (const path of ["/providers", "/providers/*", "/codes/*"]) {
-    app.use(`${API_PREFIX}${path}`, async (c, next) => {
-      await next();
-      if (c.req.method !== "GET") forgetReferenceData();
-    });
-  }
-
-  const api = newApp();
+  const api = newApi();
   registerAuthRoutes(api);
   registerClaimRoutes(api);
   registerMemberRoutes(api);
   registerProviderRoutes(api);
   registerCodeRoutes(api);
   registerPolicyRoutes(api);
-  registerFraudScoreRoutes(api);
+  registerFraudRoutes(api);
   registerModelRoutes(api);
-  registerHealth(api);
+  registerGetHealth(api);
 
-  registerHealth(app);
+  registerGetHealth(app);
   app.route(API_PREFIX, api);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
@@ -74,6 +39,8 @@ export function createApp() {
     scheme: "bearer",
     bearerFormat: "JWT",
   });
+  // Every error body has this shape; each route's error responses name the codes of their status.
+  app.openAPIRegistry.register("Error", errorBodySchema);
   app.doc31(`${API_PREFIX}/openapi.json`, (c) => ({
     openapi: "3.1.0",
     info: {

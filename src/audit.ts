@@ -1,6 +1,6 @@
+import type { CurrentUser } from "./auth/current-user";
 import type { Database } from "./db/client";
 import { auditEvents } from "./db/schema";
-import type { CurrentUser } from "./auth/current-user";
 
 export interface AuditEntry {
   entityType: string;

@@ -35,7 +35,10 @@ export function parseCsv(text: string): string[][] {
 export class CsvError extends Error {}
 
 /** Rows as records keyed by the lower-cased header; `aliases` maps wanted names to accepted headers. */
-export function csvRecords<K extends string>(text: string, aliases: Record<K, string[]>): { records: Record<K, string | undefined>[]; missing: K[] } {
+export function csvRecords<K extends string>(
+  text: string,
+  aliases: Record<K, string[]>,
+): { records: Record<K, string | undefined>[]; missing: K[] } {
   const [header, ...rows] = parseCsv(text);
   if (!header) return { records: [], missing: Object.keys(aliases) as K[] };
   const columns = header.map((name) => name.trim().toLowerCase());

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { CurrentUser } from "./auth/current-user";
 import type { Database } from "./db/client";
 import type { ClaimCoordinator } from "./durable/claim-coordinator";
-import type { CurrentUser } from "./auth/current-user";
 
 /** Every binding, variable and secret the Worker uses. Declared in wrangler.toml / .dev.vars. */
 export interface Env {
@@ -61,7 +61,7 @@ const configSchema = z.object({
   JWT_AUDIENCE: z.string().min(1),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
-  // Seed 001's cost-anomaly thresholds; "off" disables one.
+  // The health-claim cost-anomaly thresholds; "off" disables one.
   COST_ANOMALY_AVERAGE_MULTIPLE: optionalThreshold(2.0),
   COST_ANOMALY_STD_DEVS: optionalThreshold(2.0),
 });

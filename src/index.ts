@@ -1,6 +1,6 @@
+import { handleQueueBatch } from "../queues";
 import { createApp } from "./app";
 import type { Env } from "./env";
-import { handleQueueBatch } from "../queues";
 
 export { ClaimCoordinator } from "./durable/claim-coordinator";
 

@@ -1,9 +1,13 @@
 import { env, exports } from "cloudflare:workers";
+import { z } from "zod";
 import { hashPassword } from "../src/auth/password";
 import { issueAccessToken } from "../src/auth/tokens";
 import { createDatabase } from "../src/db/client";
-import { users, type Role } from "../src/db/schema";
+import { type Role, users } from "../src/db/schema";
 import { appConfig } from "../src/env";
+import type { ErrorCode } from "../src/errors/codes";
+import { type ErrorBody, errorBodySchema } from "../src/errors/error-body";
+import { checkedBody, declaredSchema, type JsonSchemaOf } from "./typed-response";
 
 export const db = () => createDatabase(env.DB);
 
@@ -29,7 +33,16 @@ export async function createUser(
   const customerId = options.customerId ?? (role === "customer" ? `CUST-${id.slice(0, 6)}` : null);
   await db()
     .insert(users)
-    .values({ id, email, passwordHash: await hashPassword(password), firstName: "Test", lastName: role, role, providerId, customerId });
+    .values({
+      id,
+      email,
+      passwordHash: await hashPassword(password),
+      firstName: "Test",
+      lastName: role,
+      role,
+      providerId,
+      customerId,
+    });
   const token = await issueAccessToken({ id, email, role, providerId, customerId }, appConfig(env));
   return { id, email, password, role, token, providerId, customerId };
 }
@@ -43,7 +56,12 @@ export async function api(path: string, init: JsonInit = {}): Promise<Response> 
   if (init.ip) headers.set("cf-connecting-ip", init.ip);
   let body: BodyInit | undefined;
   if (init.body !== undefined) {
-    if (typeof init.body === "string" || init.body instanceof ArrayBuffer || init.body instanceof Uint8Array || init.body instanceof FormData) {
+    if (
+      typeof init.body === "string" ||
+      init.body instanceof ArrayBuffer ||
+      init.body instanceof Uint8Array ||
+      init.body instanceof FormData
+    ) {
       body = init.body as BodyInit;
     } else {
       body = JSON.stringify(init.body);
@@ -53,21 +71,46 @@ export async function api(path: string, init: JsonInit = {}): Promise<Response> 
   return exports.default.fetch(new Request(`http://claimsedge.test${path}`, { ...init, headers, body }));
 }
 
-export async function json<T = any>(response: Response): Promise<T> {
-  return (await response.json()) as T;
+/** The JSON body, after checking the status and that the body matches `schema`; typed by it. */
+export async function readBody<Schema extends z.ZodType>(
+  response: Response,
+  schema: Schema,
+  status = 200,
+): Promise<z.infer<Schema>> {
+  return checkedBody(await response.json(), response.status, schema, status);
 }
 
-/** Asserts the one error shape and returns the body for further checks. */
-export async function expectError(response: Response, status: number, code: string) {
-  const body = await json(response);
-  if (response.status !== status || body?.error?.code !== code) {
+/** A route's response, checked against and typed by the schema the route declares for `status`. */
+export async function readAs<Route extends { responses: object }, Status extends keyof Route["responses"] & number>(
+  response: Response,
+  route: Route,
+  status: Status,
+): Promise<z.infer<JsonSchemaOf<Route, Status>>> {
+  return readBody(response, declaredSchema(route, status), status) as Promise<z.infer<JsonSchemaOf<Route, Status>>>;
+}
+
+/** Asserts the one error shape (status, code, request id = X-Request-Id) and returns the body. */
+export async function expectError(response: Response, status: number, code: ErrorCode): Promise<ErrorBody> {
+  const body: unknown = await response.json();
+  const parsed = errorBodySchema.safeParse(body);
+  if (!parsed.success || response.status !== status || parsed.data.error.code !== code) {
     throw new Error(`expected ${status} ${code}, got ${response.status} ${JSON.stringify(body)}`);
   }
-  if (typeof body.error.message !== "string" || typeof body.timestamp !== "string") {
-    throw new Error(`error body is not in the shared shape: ${JSON.stringify(body)}`);
+  const requestId = response.headers.get("x-request-id");
+  if (!requestId || parsed.data.error.request_id !== requestId) {
+    throw new Error(
+      `the body's request_id ${parsed.data.error.request_id} is not the X-Request-Id header ${requestId}`,
+    );
   }
-  if (!response.headers.get("x-request-id")) throw new Error("missing X-Request-Id header");
-  return body;
+  return body as ErrorBody;
 }
 
-export const uniqueIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const validationDetails = z.object({
+  issues: z.array(z.object({ path: z.string(), message: z.string(), code: z.string() })),
+});
+
+/** The failing fields of a VALIDATION_ERROR. */
+export const validationIssues = (body: ErrorBody) => validationDetails.parse(body.error.details).issues;
+
+export const uniqueIp = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;

@@ -13,11 +13,15 @@ const freePort = () =>
 /** Starts bench/worker (wrangler dev) and resolves its base URL once it answers. */
 export async function startBenchWorker(): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  const child = spawn("wrangler", ["dev", "-c", "bench/worker/wrangler.toml", "--port", String(port), "--ip", "127.0.0.1", "--log-level", "warn"], {
-    stdio: "ignore",
-    env: { ...process.env, CI: "true" },
-    detached: true,
-  });
+  const child = spawn(
+    "wrangler",
+    ["dev", "-c", "bench/worker/wrangler.toml", "--port", String(port), "--ip", "127.0.0.1", "--log-level", "warn"],
+    {
+      stdio: "ignore",
+      env: { ...process.env, CI: "true" },
+      detached: true,
+    },
+  );
   const stop = () => {
     if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
   };

@@ -12,7 +12,14 @@ export interface LoadResult {
 /** Drives one route with `connections` concurrent clients for `seconds` (autocannon). */
 export async function load(
   label: string,
-  options: { url: string; method?: "GET" | "POST"; headers?: Record<string, string>; body?: () => string; connections: number; seconds: number },
+  options: {
+    url: string;
+    method?: "GET" | "POST";
+    headers?: Record<string, string>;
+    body?: () => string;
+    connections: number;
+    seconds: number;
+  },
 ): Promise<LoadResult> {
   const result = await autocannon({
     url: options.url,
@@ -20,7 +27,9 @@ export async function load(
     headers: options.headers,
     connections: options.connections,
     duration: options.seconds,
-    requests: options.body ? [{ setupRequest: (request: object) => ({ ...request, body: options.body!() }) }] : undefined,
+    requests: options.body
+      ? [{ setupRequest: (request: object) => ({ ...request, body: options.body!() }) }]
+      : undefined,
   });
   return {
     label,

@@ -1,8 +1,8 @@
 import damageModel from "../../models/damage/damage-classifier.onnx";
 import rfCalibrated from "../../models/fraud/insurance_claims-rf-calibrated.onnx";
 import { fraudModelName, ModelSet, scoreFraudBatch } from "../../src/domain/fraud";
+import { EXAMPLE_AUTO_CLAIM } from "../../src/domain/fraud/example-claim";
 import { loadSession, loadTreeModel, ort } from "../../src/platform/onnx";
-import { SEED_004_CLAIM } from "../../src/domain/fraud/example-claim";
 
 let models: Promise<ModelSet> | undefined;
 
@@ -33,10 +33,17 @@ export default {
     const started = performance.now();
     let checksum = 0;
     for (let i = 0; i < n; i++) {
-      const [score] = await scoreFraudBatch(set, [SEED_004_CLAIM], { model: "rf", calibrated: true, explain });
+      const [score] = await scoreFraudBatch(set, [EXAMPLE_AUTO_CLAIM], { model: "rf", calibrated: true, explain });
       checksum += score!.probability;
     }
     const ms = performance.now() - started;
-    return Response.json({ model: fraudModelName("insurance_claims", "rf", true), n, explain, total_ms: ms, per_score_ms: ms / n, checksum });
+    return Response.json({
+      model: fraudModelName("insurance_claims", "rf", true),
+      n,
+      explain,
+      total_ms: ms,
+      per_score_ms: ms / n,
+      checksum,
+    });
   },
 };

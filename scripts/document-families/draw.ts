@@ -1,8 +1,9 @@
 // Drawing claim documents with pdf-lib: fonts (standard or embedded system fonts), text,
 // boxes and wrapped paragraphs, on US Letter pages with fixed metadata dates.
-import fontkit from "@pdf-lib/fontkit";
+
 import { readFileSync } from "node:fs";
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import type { Random } from "./random";
 import { FONT_FILES, type Split } from "./variations";
 
@@ -42,7 +43,10 @@ export async function newSheet(rng: Random, split: Split): Promise<Sheet> {
       // pdf-lib's subsets of OpenType (CFF) fonts are broken: embed them whole.
       regular: await doc.embedFont(readFileSync(choice.regular), { subset: choice.regular.endsWith(".ttf") }),
       bold: await doc.embedFont(readFileSync(choice.bold), { subset: choice.bold.endsWith(".ttf") }),
-      name: choice.regular.split("/").pop()!.replace(/\.\w+$/, ""),
+      name: choice.regular
+        .split("/")
+        .pop()!
+        .replace(/\.\w+$/, ""),
     },
   };
 }
@@ -56,7 +60,15 @@ export function text(page: PDFPage, s: string, x: number, y: number, size: numbe
 }
 
 export function box(page: PDFPage, x: number, y: number, width: number, height: number, shade?: number): void {
-  page.drawRectangle({ x, y, width, height, borderColor: rgb(0.25, 0.25, 0.25), borderWidth: 0.7, ...(shade !== undefined ? { color: rgb(shade, shade, shade) } : {}) });
+  page.drawRectangle({
+    x,
+    y,
+    width,
+    height,
+    borderColor: rgb(0.25, 0.25, 0.25),
+    borderWidth: 0.7,
+    ...(shade !== undefined ? { color: rgb(shade, shade, shade) } : {}),
+  });
 }
 
 export function rule(page: PDFPage, x1: number, y: number, x2: number): void {
@@ -79,7 +91,16 @@ export function wrap(s: string, font: PDFFont, size: number, width: number): str
 }
 
 /** Draws a paragraph from the top line down; returns the y below it. */
-export function paragraph(page: PDFPage, s: string, x: number, y: number, width: number, size: number, font: PDFFont, leading = 1.35): number {
+export function paragraph(
+  page: PDFPage,
+  s: string,
+  x: number,
+  y: number,
+  width: number,
+  size: number,
+  font: PDFFont,
+  leading = 1.35,
+): number {
   for (const line of wrap(s, font, size, width)) {
     text(page, line, x, y, size, font);
     y -= size * leading;

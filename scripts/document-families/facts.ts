@@ -5,35 +5,193 @@
 import type { Random } from "./random";
 
 const FIRST = [
-  "Maria", "Robert", "James", "Aisha", "Wei", "Priya", "Daniel", "Olivia", "Mohammed", "Sofia", "Liam", "Emma", "Noah",
-  "Grace", "Lucas", "Hannah", "Mateo", "Chloe", "Ethan", "Fatima", "Jonas", "Ingrid", "Carlos", "Mei", "Tyrone", "Keisha",
-  "Patrick", "Siobhan", "Dmitri", "Anya", "Kwame", "Ama", "Hiroshi", "Yuki", "Rafael", "Lucia", "Samuel", "Rachel",
-  "Oluwaseun", "Bianca", "Victor", "Elena", "Marcus", "Jessica", "Thomas", "Patricia", "Kevin", "Linda", "Omar", "Leila",
+  "Maria",
+  "Robert",
+  "James",
+  "Aisha",
+  "Wei",
+  "Priya",
+  "Daniel",
+  "Olivia",
+  "Mohammed",
+  "Sofia",
+  "Liam",
+  "Emma",
+  "Noah",
+  "Grace",
+  "Lucas",
+  "Hannah",
+  "Mateo",
+  "Chloe",
+  "Ethan",
+  "Fatima",
+  "Jonas",
+  "Ingrid",
+  "Carlos",
+  "Mei",
+  "Tyrone",
+  "Keisha",
+  "Patrick",
+  "Siobhan",
+  "Dmitri",
+  "Anya",
+  "Kwame",
+  "Ama",
+  "Hiroshi",
+  "Yuki",
+  "Rafael",
+  "Lucia",
+  "Samuel",
+  "Rachel",
+  "Oluwaseun",
+  "Bianca",
+  "Victor",
+  "Elena",
+  "Marcus",
+  "Jessica",
+  "Thomas",
+  "Patricia",
+  "Kevin",
+  "Linda",
+  "Omar",
+  "Leila",
 ];
 const MIDDLE = ["Anne", "James", "Lee", "Marie", "J.", "R.", "Elizabeth", "Michael", "Ann", "David", "K.", "Louise"];
 const LAST = [
-  "Garcia-Lopez", "Thompson", "Nguyen", "O'Brien", "McAllister", "Patel", "Okafor", "Schmidt", "Kowalski", "Rossi",
-  "Johnson", "Williams", "Brown", "Davis", "Martinez", "Anderson", "Taylor", "Moore", "Jackson", "White", "Harris",
-  "Clark", "Lewis", "Walker", "Young", "Hernandez", "King", "Wright", "Lopez", "Hill", "Scott", "Green", "Adams",
-  "Baker", "Nelson", "Carter", "Mitchell", "Roberts", "Turner", "Phillips", "Campbell", "Parker", "Evans", "Edwards",
-  "Collins", "Stewart", "Sanchez", "Morris", "Rogers", "Reed", "Cook", "Morgan", "Bell", "Murphy", "Bailey", "Rivera",
-  "Cooper", "Richardson", "Cox", "Howard", "Ward", "Torres", "Peterson", "Gray", "Ramirez", "Watson", "Brooks",
-  "Van der Berg", "St. Clair", "Abernathy-Cole", "Yamamoto", "Haddad", "Fitzgerald",
+  "Garcia-Lopez",
+  "Thompson",
+  "Nguyen",
+  "O'Brien",
+  "McAllister",
+  "Patel",
+  "Okafor",
+  "Schmidt",
+  "Kowalski",
+  "Rossi",
+  "Johnson",
+  "Williams",
+  "Brown",
+  "Davis",
+  "Martinez",
+  "Anderson",
+  "Taylor",
+  "Moore",
+  "Jackson",
+  "White",
+  "Harris",
+  "Clark",
+  "Lewis",
+  "Walker",
+  "Young",
+  "Hernandez",
+  "King",
+  "Wright",
+  "Lopez",
+  "Hill",
+  "Scott",
+  "Green",
+  "Adams",
+  "Baker",
+  "Nelson",
+  "Carter",
+  "Mitchell",
+  "Roberts",
+  "Turner",
+  "Phillips",
+  "Campbell",
+  "Parker",
+  "Evans",
+  "Edwards",
+  "Collins",
+  "Stewart",
+  "Sanchez",
+  "Morris",
+  "Rogers",
+  "Reed",
+  "Cook",
+  "Morgan",
+  "Bell",
+  "Murphy",
+  "Bailey",
+  "Rivera",
+  "Cooper",
+  "Richardson",
+  "Cox",
+  "Howard",
+  "Ward",
+  "Torres",
+  "Peterson",
+  "Gray",
+  "Ramirez",
+  "Watson",
+  "Brooks",
+  "Van der Berg",
+  "St. Clair",
+  "Abernathy-Cole",
+  "Yamamoto",
+  "Haddad",
+  "Fitzgerald",
 ];
 export const CITIES: Array<[string, string, string]> = [
-  ["Columbus", "OH", "43215"], ["Austin", "TX", "78704"], ["Springfield", "IL", "62701"], ["Riverside", "CA", "92501"],
-  ["Albany", "NY", "12207"], ["Tampa", "FL", "33602"], ["Denver", "CO", "80202"], ["Portland", "OR", "97205"],
-  ["Charlotte", "NC", "28202"], ["Madison", "WI", "53703"], ["Phoenix", "AZ", "85004"], ["Nashville", "TN", "37203"],
-  ["Boise", "ID", "83702"], ["Richmond", "VA", "23219"], ["Omaha", "NE", "68102"], ["Salt Lake City", "UT", "84101"],
+  ["Columbus", "OH", "43215"],
+  ["Austin", "TX", "78704"],
+  ["Springfield", "IL", "62701"],
+  ["Riverside", "CA", "92501"],
+  ["Albany", "NY", "12207"],
+  ["Tampa", "FL", "33602"],
+  ["Denver", "CO", "80202"],
+  ["Portland", "OR", "97205"],
+  ["Charlotte", "NC", "28202"],
+  ["Madison", "WI", "53703"],
+  ["Phoenix", "AZ", "85004"],
+  ["Nashville", "TN", "37203"],
+  ["Boise", "ID", "83702"],
+  ["Richmond", "VA", "23219"],
+  ["Omaha", "NE", "68102"],
+  ["Salt Lake City", "UT", "84101"],
 ];
-const STREETS = ["Oak Valley Drive", "Main Street", "Broad Street", "Elm Avenue", "Lakeshore Blvd", "Maple Court", "Cedar Lane", "Pine Road", "Hillcrest Way", "Riverside Parkway"];
+const STREETS = [
+  "Oak Valley Drive",
+  "Main Street",
+  "Broad Street",
+  "Elm Avenue",
+  "Lakeshore Blvd",
+  "Maple Court",
+  "Cedar Lane",
+  "Pine Road",
+  "Hillcrest Way",
+  "Riverside Parkway",
+];
 const MAKES: Array<[string, string[]]> = [
-  ["Honda", ["Civic", "Accord", "CR-V"]], ["Toyota", ["Camry", "Corolla", "RAV4"]], ["Ford", ["F-150", "Escape", "Focus"]],
-  ["Chevrolet", ["Malibu", "Equinox", "Silverado"]], ["Nissan", ["Altima", "Rogue"]], ["Subaru", ["Outback", "Forester"]],
-  ["Hyundai", ["Elantra", "Tucson"]], ["BMW", ["330i", "X3"]], ["Kia", ["Soul", "Sorento"]], ["Mazda", ["CX-5", "Mazda3"]],
+  ["Honda", ["Civic", "Accord", "CR-V"]],
+  ["Toyota", ["Camry", "Corolla", "RAV4"]],
+  ["Ford", ["F-150", "Escape", "Focus"]],
+  ["Chevrolet", ["Malibu", "Equinox", "Silverado"]],
+  ["Nissan", ["Altima", "Rogue"]],
+  ["Subaru", ["Outback", "Forester"]],
+  ["Hyundai", ["Elantra", "Tucson"]],
+  ["BMW", ["330i", "X3"]],
+  ["Kia", ["Soul", "Sorento"]],
+  ["Mazda", ["CX-5", "Mazda3"]],
 ];
-const INSURERS = ["Northwind Mutual", "Lakeside Insurance Co.", "Granite State Casualty", "Bluebonnet Auto Insurance", "Harbor Point Insurance", "Summit Assurance", "Prairie Farm Mutual", "Coastal Indemnity"];
-const SHOPS = ["Joe's Auto Body & Collision", "Precision Collision Center", "Main Street Body Works", "Eastside Auto Repair", "Reliable Paint & Body", "Quality Collision Repair"];
+const INSURERS = [
+  "Northwind Mutual",
+  "Lakeside Insurance Co.",
+  "Granite State Casualty",
+  "Bluebonnet Auto Insurance",
+  "Harbor Point Insurance",
+  "Summit Assurance",
+  "Prairie Farm Mutual",
+  "Coastal Indemnity",
+];
+const SHOPS = [
+  "Joe's Auto Body & Collision",
+  "Precision Collision Center",
+  "Main Street Body Works",
+  "Eastside Auto Repair",
+  "Reliable Paint & Body",
+  "Quality Collision Repair",
+];
 
 export type IncidentType = "Single Vehicle Collision" | "Multi-vehicle Collision" | "Vehicle Theft" | "Parked Car";
 
@@ -74,7 +232,14 @@ export interface ClaimFacts {
   zip: string;
   vehicle: Vehicle;
   incidentType: IncidentType;
-  otherParty?: { person: Person; insurer: string; policyNumber: string; estimate: number; vehicle: Vehicle; phone: string };
+  otherParty?: {
+    person: Person;
+    insurer: string;
+    policyNumber: string;
+    estimate: number;
+    vehicle: Vehicle;
+    phone: string;
+  };
   witnesses: Person[];
   injured: Person[];
   policeDepartment?: string;
@@ -90,12 +255,24 @@ function person(rng: Random, middle = 0.3): Person {
 
 function vin(rng: Random): string {
   // VINs never use I, O or Q; they carry many digits (a trap for amount and date readers).
-  return rng.letters(1, "123456789JKLS") + rng.letters(2, "ABCDEFGHJKLMNPRSTUVWXYZ") + rng.digits(2) + rng.letters(3, "ABCDEFGHJKLMNPRSTUVWXYZ0123456789") + rng.digits(9);
+  return (
+    rng.letters(1, "123456789JKLS") +
+    rng.letters(2, "ABCDEFGHJKLMNPRSTUVWXYZ") +
+    rng.digits(2) +
+    rng.letters(3, "ABCDEFGHJKLMNPRSTUVWXYZ0123456789") +
+    rng.digits(9)
+  );
 }
 
 function vehicle(rng: Random): Vehicle {
   const [make, models] = rng.pick(MAKES);
-  return { year: rng.int(2008, 2025), make, model: rng.pick(models), vin: vin(rng), plate: `${rng.letters(3)}-${rng.digits(4)}` };
+  return {
+    year: rng.int(2008, 2025),
+    make,
+    model: rng.pick(models),
+    vin: vin(rng),
+    plate: `${rng.letters(3)}-${rng.digits(4)}`,
+  };
 }
 
 const phone = (rng: Random) => `(${rng.int(201, 989)}) ${rng.int(200, 989)}-${rng.digits(4)}`;
@@ -142,7 +319,13 @@ export function claimFacts(rng: Random): ClaimFacts {
   // The loss falls inside the policy period, usually well into it.
   const policyEffective = addDays(lossDate, -rng.int(10, term - 10));
   const [city, state, zip] = rng.pick(CITIES);
-  const incidentType = rng.pick<IncidentType>(["Multi-vehicle Collision", "Multi-vehicle Collision", "Single Vehicle Collision", "Parked Car", "Vehicle Theft"]);
+  const incidentType = rng.pick<IncidentType>([
+    "Multi-vehicle Collision",
+    "Multi-vehicle Collision",
+    "Single Vehicle Collision",
+    "Parked Car",
+    "Vehicle Theft",
+  ]);
   const twoVehicles = incidentType === "Multi-vehicle Collision" || incidentType === "Parked Car";
   const claimantAmount = amount(rng);
   const police = incidentType === "Vehicle Theft" || rng.chance(0.6);
@@ -169,11 +352,25 @@ export function claimFacts(rng: Random): ClaimFacts {
     vehicle: vehicle(rng),
     incidentType,
     ...(twoVehicles
-      ? { otherParty: { person: person(rng, 0.2), insurer: rng.pick(INSURERS), policyNumber: policyNumber(rng), estimate: amount(rng), vehicle: vehicle(rng), phone: phone(rng) } }
+      ? {
+          otherParty: {
+            person: person(rng, 0.2),
+            insurer: rng.pick(INSURERS),
+            policyNumber: policyNumber(rng),
+            estimate: amount(rng),
+            vehicle: vehicle(rng),
+            phone: phone(rng),
+          },
+        }
       : {}),
     witnesses: Array.from({ length: rng.pick([0, 0, 1, 2]) }, () => person(rng, 0)),
     injured: Array.from({ length: rng.pick([0, 0, 0, 1, 2]) }, () => person(rng, 0)),
-    ...(police ? { policeDepartment: `${city} Police Department`, policeReport: `${rng.letters(2)}-${rng.digits(4)}-${rng.digits(5)}` } : {}),
+    ...(police
+      ? {
+          policeDepartment: `${city} Police Department`,
+          policeReport: `${rng.letters(2)}-${rng.digits(4)}-${rng.digits(5)}`,
+        }
+      : {}),
     shop: rng.pick(SHOPS),
   };
 }
@@ -190,7 +387,12 @@ export interface ExpectedFields {
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 export function expectedCore(f: ClaimFacts, amountClaimed = f.amount): ExpectedFields {
-  return { claimant_name: fullName(f.claimant), policy_number: f.policyNumber, incident_date: isoDate(f.lossDate), amount_claimed: amountClaimed };
+  return {
+    claimant_name: fullName(f.claimant),
+    policy_number: f.policyNumber,
+    incident_date: isoDate(f.lossDate),
+    amount_claimed: amountClaimed,
+  };
 }
 
 export const addDaysTo = addDays;

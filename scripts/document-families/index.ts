@@ -11,10 +11,10 @@ import { twoPageForm } from "./families/two-page-form";
 import type { FamilyDocument } from "./families/types";
 import { photocopy } from "./photocopy";
 import { Random } from "./random";
-import { degradation, type Degradation, type Split } from "./variations";
+import { type Degradation, degradation, type Split } from "./variations";
 
-export type { Split } from "./variations";
 export type { ExpectedFields } from "./facts";
+export type { Split } from "./variations";
 
 export const FAMILIES = {
   "loss-notice": lossNotice,

@@ -1,7 +1,13 @@
 // Whether an extracted value is the document's value: names by their letters (case and
 // punctuation aside), policy numbers exactly, dates as ISO days, amounts to the cent.
 
-const nameKey = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^a-z ]/g, " ").replace(/\s+/g, " ").trim();
+const nameKey = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z ]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 export function fieldMatches(field: string, got: unknown, want: string | number): boolean {
   if (got === undefined || got === null || got === "") return false;

@@ -14,8 +14,12 @@ export async function photocopy(pdf: Uint8Array, d: Degradation): Promise<Uint8A
   const renderDpi = Math.round(d.dpi * 1.5);
   try {
     writeFileSync(join(work, "in.pdf"), pdf);
-    execFileSync("pdftoppm", ["-r", String(renderDpi), "-gray", join(work, "in.pdf"), join(work, "page")], { stdio: ["ignore", "ignore", "ignore"] });
-    const pages = readdirSync(work).filter((f) => f.startsWith("page")).sort();
+    execFileSync("pdftoppm", ["-r", String(renderDpi), "-gray", join(work, "in.pdf"), join(work, "page")], {
+      stdio: ["ignore", "ignore", "ignore"],
+    });
+    const pages = readdirSync(work)
+      .filter((f) => f.startsWith("page"))
+      .sort();
     const out = await PDFDocument.create();
     const fixed = new Date("2025-01-01T00:00:00Z");
     out.setCreationDate(fixed);
@@ -24,18 +28,33 @@ export async function photocopy(pdf: Uint8Array, d: Degradation): Promise<Uint8A
       const paper = Math.round(d.paper * 100);
       const target = join(work, `copy-${i}.${d.bilevel ? "png" : "jpg"}`);
       const args = [
-        "-limit", "thread", "1",
+        "-limit",
+        "thread",
+        "1",
         join(work, file),
-        "-background", `gray${paper}`,
+        "-background",
+        `gray${paper}`,
         // Grey paper: white becomes the paper tone, ink stays dark.
-        "+level", `0%,${paper}%`,
-        "-rotate", d.skewDegrees.toFixed(2),
-        "-gravity", "center", "-crop", `${Math.round(8.5 * renderDpi)}x${11 * renderDpi}+0+0`, "+repage",
-        "-resize", `${Math.round((d.dpi / renderDpi) * 1000) / 10}%`,
+        "+level",
+        `0%,${paper}%`,
+        "-rotate",
+        d.skewDegrees.toFixed(2),
+        "-gravity",
+        "center",
+        "-crop",
+        `${Math.round(8.5 * renderDpi)}x${11 * renderDpi}+0+0`,
+        "+repage",
+        "-resize",
+        `${Math.round((d.dpi / renderDpi) * 1000) / 10}%`,
         // Blur in pixels of a 150 dpi copy, scaled to this copy's resolution.
-        "-blur", `0x${(d.blur * d.dpi / 150).toFixed(2)}`,
-        "-attenuate", d.noise.toFixed(2), "+noise", "Gaussian",
-        "-density", String(d.dpi),
+        "-blur",
+        `0x${((d.blur * d.dpi) / 150).toFixed(2)}`,
+        "-attenuate",
+        d.noise.toFixed(2),
+        "+noise",
+        "Gaussian",
+        "-density",
+        String(d.dpi),
       ];
       if (d.bilevel) args.push("-threshold", "55%", "-type", "bilevel", target);
       else args.push("-quality", String(d.jpegQuality), target);

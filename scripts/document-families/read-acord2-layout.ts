@@ -29,7 +29,12 @@ for (let number = 1; number <= Math.min(pdf.numPages, 2); number++) {
     const text = item.str?.trim();
     if (!text || !item.transform || NOT_LABELS.test(text)) continue;
     const [, , c = 0, d = 0, x = 0, y = 0] = item.transform;
-    labels.push({ text, x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10, size: Math.round(Math.hypot(c, d) * 10) / 10 });
+    labels.push({
+      text,
+      x: Math.round(x * 10) / 10,
+      y: Math.round(y * 10) / 10,
+      size: Math.round(Math.hypot(c, d) * 10) / 10,
+    });
   }
   const widgets = [];
   for (const a of (await page.getAnnotations()) as Annotation[]) {
@@ -44,5 +49,5 @@ for (let number = 1; number <= Math.min(pdf.numPages, 2); number++) {
   pages.push({ number, labels, widgets });
 }
 const out = join(import.meta.dirname, "acord2-layout.json");
-writeFileSync(out, JSON.stringify({ form: "ACORD 2 (2016/10)", pages }, null, 1) + "\n");
+writeFileSync(out, `${JSON.stringify({ form: "ACORD 2 (2016/10)", pages }, null, 1)}\n`);
 console.log(`wrote ${out}: ${pages.map((p) => `${p.labels.length} labels, ${p.widgets.length} widgets`).join("; ")}`);

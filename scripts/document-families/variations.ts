@@ -2,8 +2,9 @@
 // degradations. The development split draws from one pool and the held-out split from
 // another (other wordings, formats, fonts and degradations), so accuracy on the held-out
 // split measures what the extractor does on documents nobody tuned it on.
-import type { Random } from "./random";
+
 import type { Person } from "./facts";
+import type { Random } from "./random";
 
 export type Split = "dev" | "heldout";
 
@@ -22,7 +23,14 @@ export interface LabelPool {
 
 const LABELS: Record<Split, LabelPool> = {
   dev: {
-    claimant: ["Name of Insured", "Insured Name", "Policyholder Name", "Claimant Name", "Name of Claimant", "Insured's Name"],
+    claimant: [
+      "Name of Insured",
+      "Insured Name",
+      "Policyholder Name",
+      "Claimant Name",
+      "Name of Claimant",
+      "Insured's Name",
+    ],
     policy: ["Policy Number", "Policy No.", "Policy #", "Policy Num"],
     lossDate: ["Date of Loss", "Loss Date", "Date of Accident", "Incident Date"],
     amount: ["Estimated Loss", "Amount Claimed", "Claim Amount", "Estimate Amount"],
@@ -34,7 +42,14 @@ const LABELS: Record<Split, LabelPool> = {
     phone: ["Phone", "Telephone"],
   },
   heldout: {
-    claimant: ["Full name of policyholder", "Policy Holder", "Insured / Claimant", "Claimant's Full Name", "Name of Policyholder", "Insured Person"],
+    claimant: [
+      "Full name of policyholder",
+      "Policy Holder",
+      "Insured / Claimant",
+      "Claimant's Full Name",
+      "Name of Policyholder",
+      "Insured Person",
+    ],
     policy: ["Policy Ref.", "Insurance Policy No.", "Policy ID", "Contract Number", "Pol. No."],
     lossDate: ["Date of Incident", "Accident Date", "Date Loss Occurred", "When did the loss occur?", "DOL"],
     amount: ["Total Claimed", "Estimated Damage", "Amount of Loss", "Estimated Repair Cost", "Claim Value"],
@@ -49,9 +64,23 @@ const LABELS: Record<Split, LabelPool> = {
 
 export const labelPool = (split: Split) => LABELS[split];
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const pad = (n: number) => String(n).padStart(2, "0");
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
+const ordinal = (n: number) =>
+  `${n}${n % 10 === 1 && n !== 11 ? "st" : n % 10 === 2 && n !== 12 ? "nd" : n % 10 === 3 && n !== 13 ? "rd" : "th"}`;
 
 export type DateStyle = (d: Date) => string;
 
@@ -77,8 +106,16 @@ export const dateStyle = (rng: Random, split: Split): DateStyle => rng.pick(DATE
 /** Dates in prose ("on March 3rd, 2025"). */
 export const proseDateStyle = (rng: Random, split: Split): DateStyle =>
   split === "dev"
-    ? rng.pick<DateStyle>([(d) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`, (d) => `${MONTHS[d.getUTCMonth()]} ${ordinal(d.getUTCDate())}, ${d.getUTCFullYear()}`, DATE_STYLES.dev[0]!])
-    : rng.pick<DateStyle>([(d) => `the ${ordinal(d.getUTCDate())} of ${MONTHS[d.getUTCMonth()]}, ${d.getUTCFullYear()}`, (d) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`, DATE_STYLES.heldout[2]!]);
+    ? rng.pick<DateStyle>([
+        (d) => `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()}`,
+        (d) => `${MONTHS[d.getUTCMonth()]} ${ordinal(d.getUTCDate())}, ${d.getUTCFullYear()}`,
+        DATE_STYLES.dev[0]!,
+      ])
+    : rng.pick<DateStyle>([
+        (d) => `the ${ordinal(d.getUTCDate())} of ${MONTHS[d.getUTCMonth()]}, ${d.getUTCFullYear()}`,
+        (d) => `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
+        DATE_STYLES.heldout[2]!,
+      ]);
 
 export type AmountStyle = (n: number) => string;
 
@@ -86,8 +123,18 @@ const grouped = (n: number, cents: boolean) =>
   n.toLocaleString("en-US", { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: cents ? 2 : 0 });
 
 const AMOUNT_STYLES: Record<Split, AmountStyle[]> = {
-  dev: [(n) => `$${grouped(n, true)}`, (n) => `$${n.toFixed(2)}`, (n) => grouped(n, true), (n) => `USD ${grouped(n, true)}`],
-  heldout: [(n) => `$ ${grouped(n, Math.round(n) !== n)}`, (n) => `${grouped(n, true)} USD`, (n) => `US$ ${grouped(n, true)}`, (n) => `$${grouped(n, true)}`],
+  dev: [
+    (n) => `$${grouped(n, true)}`,
+    (n) => `$${n.toFixed(2)}`,
+    (n) => grouped(n, true),
+    (n) => `USD ${grouped(n, true)}`,
+  ],
+  heldout: [
+    (n) => `$ ${grouped(n, Math.round(n) !== n)}`,
+    (n) => `${grouped(n, true)} USD`,
+    (n) => `US$ ${grouped(n, true)}`,
+    (n) => `$${grouped(n, true)}`,
+  ],
 };
 
 export const amountStyle = (rng: Random, split: Split): AmountStyle => rng.pick(AMOUNT_STYLES[split]);
@@ -111,12 +158,32 @@ export const nameStyle = (rng: Random, split: Split): NameStyle => rng.pick(NAME
 
 /** Fonts: the standard PDF fonts and system fonts for development; other families held out. */
 export const FONT_FILES: Record<Split, Array<{ regular: string; bold: string } | "Helvetica" | "Times" | "Courier">> = {
-  dev: ["Helvetica", "Times", "Courier", { regular: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", bold: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf" }],
+  dev: [
+    "Helvetica",
+    "Times",
+    "Courier",
+    {
+      regular: "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+      bold: "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    },
+  ],
   heldout: [
-    { regular: "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-Regular.otf", bold: "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-Bold.otf" },
-    { regular: "/usr/share/fonts/opentype/urw-base35/URWBookman-Light.otf", bold: "/usr/share/fonts/opentype/urw-base35/URWBookman-Demi.otf" },
-    { regular: "/usr/share/fonts/opentype/urw-base35/C059-Roman.otf", bold: "/usr/share/fonts/opentype/urw-base35/C059-Bold.otf" },
-    { regular: "/usr/share/fonts/opentype/urw-base35/URWGothic-Book.otf", bold: "/usr/share/fonts/opentype/urw-base35/URWGothic-Demi.otf" },
+    {
+      regular: "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-Regular.otf",
+      bold: "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-Bold.otf",
+    },
+    {
+      regular: "/usr/share/fonts/opentype/urw-base35/URWBookman-Light.otf",
+      bold: "/usr/share/fonts/opentype/urw-base35/URWBookman-Demi.otf",
+    },
+    {
+      regular: "/usr/share/fonts/opentype/urw-base35/C059-Roman.otf",
+      bold: "/usr/share/fonts/opentype/urw-base35/C059-Bold.otf",
+    },
+    {
+      regular: "/usr/share/fonts/opentype/urw-base35/URWGothic-Book.otf",
+      bold: "/usr/share/fonts/opentype/urw-base35/URWGothic-Demi.otf",
+    },
   ],
 };
 
@@ -135,7 +202,15 @@ export interface Degradation {
 export function degradation(rng: Random, split: Split): Degradation {
   const sign = rng.chance(0.5) ? -1 : 1;
   if (split === "dev") {
-    return { dpi: 150, skewDegrees: sign * rng.float(0.3, 2.5), blur: rng.float(0.3, 0.8), jpegQuality: rng.int(35, 60), paper: rng.float(0.86, 0.95), noise: rng.float(0, 0.25), bilevel: false };
+    return {
+      dpi: 150,
+      skewDegrees: sign * rng.float(0.3, 2.5),
+      blur: rng.float(0.3, 0.8),
+      jpegQuality: rng.int(35, 60),
+      paper: rng.float(0.86, 0.95),
+      noise: rng.float(0, 0.25),
+      bilevel: false,
+    };
   }
   return {
     dpi: rng.pick([130, 150, 150, 180, 200]),

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 /** Reads .dev.vars, creating it from .dev.vars.example with fresh random secrets when absent. */
 export function ensureDevVars(path = ".dev.vars", example = ".dev.vars.example"): Record<string, string> {

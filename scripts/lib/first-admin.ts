@@ -13,10 +13,14 @@ export async function ensureAdmin(db: D1Database, vars: Record<string, string>):
   const id = crypto.randomUUID();
   await db.batch([
     db
-      .prepare("INSERT INTO users (id, email, password_hash, first_name, last_name, role) VALUES (?, ?, ?, 'First', 'Admin', 'admin')")
+      .prepare(
+        "INSERT INTO users (id, email, password_hash, first_name, last_name, role) VALUES (?, ?, ?, 'First', 'Admin', 'admin')",
+      )
       .bind(id, email, await hashPassword(password)),
     db
-      .prepare("INSERT INTO audit_events (entity_type, entity_id, action, after) VALUES ('user', ?, 'user.bootstrapped_admin', ?)")
+      .prepare(
+        "INSERT INTO audit_events (entity_type, entity_id, action, after) VALUES ('user', ?, 'user.bootstrapped_admin', ?)",
+      )
       .bind(id, JSON.stringify({ email, role: "admin" })),
   ]);
   console.log(`created admin ${email} (password in .dev.vars)`);

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Database } from "../../src/db/client";
-import { installModel } from "../../src/models/registry";
-import { trainingDataKey } from "../../src/models/training-data";
+import { installModel } from "../../src/model-registry/registry";
+import { trainingDataKey } from "../../src/model-registry/training-data";
 import { SHARED_DATA } from "./reference-data";
 
 /** Artifacts too large for the Worker bundle, served from the MODELS bucket instead. */
@@ -31,7 +31,11 @@ export async function seedModelArtifacts(bucket: R2Bucket): Promise<void> {
 /** Registers every committed fraud and reserve model (models/fraud, models/reserve) in R2 + D1. */
 export async function seedTrainedModels(db: Database, bucket: R2Bucket): Promise<void> {
   const files = ["models/fraud", "models/reserve"].flatMap((dir) =>
-    existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".onnx")).map((f) => join(dir, f)) : [],
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith(".onnx"))
+          .map((f) => join(dir, f))
+      : [],
   );
   let installed = 0;
   for (const file of files) {
@@ -62,7 +66,10 @@ export async function registerDamageModel(db: D1Database): Promise<void> {
   const metricsFile = "models/damage/metrics.json";
   if (!existsSync(specFile) || !existsSync(metricsFile)) return;
   const spec = JSON.parse(readFileSync(specFile, "utf8")) as { model_version: string };
-  const metrics = JSON.parse(readFileSync(metricsFile, "utf8")) as { trained_on: string; test_onnx: Record<string, unknown> };
+  const metrics = JSON.parse(readFileSync(metricsFile, "utf8")) as {
+    trained_on: string;
+    test_onnx: Record<string, unknown>;
+  };
   const test = metrics.test_onnx;
   await db
     .prepare(
@@ -72,7 +79,13 @@ export async function registerDamageModel(db: D1Database): Promise<void> {
     )
     .bind(
       spec.model_version,
-      JSON.stringify({ accuracy: test.accuracy, precision: test.precision_damage, recall: test.recall_damage, f1: test.f1_damage, test_rows: test.n }),
+      JSON.stringify({
+        accuracy: test.accuracy,
+        precision: test.precision_damage,
+        recall: test.recall_damage,
+        f1: test.f1_damage,
+        test_rows: test.n,
+      }),
       metrics.trained_on,
       new Date().toISOString(),
     )

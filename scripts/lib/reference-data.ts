@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseDiagnosisCsv, parseProcedureCsv } from "../../src/domain/reference/code-sets";
 import { parsePolicyCsv } from "../../src/domain/policies";
+import { parseDiagnosisCsv, parseProcedureCsv } from "../../src/domain/reference/code-sets";
 import { DIAGNOSIS_UPSERT, PROCEDURE_UPSERT, upsertCodesSql } from "../../src/reference/code-store";
 import { upsertPolicies } from "../../src/reference/policy-store";
 
@@ -33,7 +33,10 @@ const sqlString = (text: string) => `'${text.replace(/'/g, "''")}'`;
  * through `wrangler d1 execute --file` (far faster than statement-by-statement). Skipped when
  * the codes are already there, unless forced.
  */
-export async function importSharedReferenceData(db: D1Database, options: { force?: boolean; persistTo?: string } = {}): Promise<void> {
+export async function importSharedReferenceData(
+  db: D1Database,
+  options: { force?: boolean; persistTo?: string } = {},
+): Promise<void> {
   if (!Object.values(FILES).every((file) => existsSync(file))) {
     console.log(`reference data: ${SHARED_DATA} not found, keeping the demo set only`);
     return;
@@ -54,18 +57,38 @@ export async function importSharedReferenceData(db: D1Database, options: { force
     upsertCodesSql(DIAGNOSIS_UPSERT, diagnoses.entries, now),
     upsertCodesSql(PROCEDURE_UPSERT, hcpcs.entries, now),
     upsertCodesSql(PROCEDURE_UPSERT, prices.entries, now),
-    audit("diagnosis_codes", { imported: diagnoses.entries.length, skipped: diagnoses.problems.length, source: FILES.diagnoses }),
-    audit("procedure_codes", { imported: hcpcs.entries.length + prices.entries.length, skipped: hcpcs.problems.length + prices.problems.length, sources: [FILES.hcpcs, FILES.prices] }),
+    audit("diagnosis_codes", {
+      imported: diagnoses.entries.length,
+      skipped: diagnoses.problems.length,
+      source: FILES.diagnoses,
+    }),
+    audit("procedure_codes", {
+      imported: hcpcs.entries.length + prices.entries.length,
+      skipped: hcpcs.problems.length + prices.problems.length,
+      sources: [FILES.hcpcs, FILES.prices],
+    }),
   ].join("\n");
 
   const dir = mkdtempSync(join(tmpdir(), "claimsedge-"));
   try {
     const file = join(dir, "reference-data.sql");
     writeFileSync(file, script);
-    execFileSync("wrangler", ["d1", "execute", "DB", "--local", "--file", file, ...(options.persistTo ? ["--persist-to", options.persistTo] : [])], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, CI: "true" },
-    });
+    execFileSync(
+      "wrangler",
+      [
+        "d1",
+        "execute",
+        "DB",
+        "--local",
+        "--file",
+        file,
+        ...(options.persistTo ? ["--persist-to", options.persistTo] : []),
+      ],
+      {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, CI: "true" },
+      },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -21,17 +21,17 @@ export async function secondsLocked(db: Database, keys: string[], now = Date.now
 export async function recordFailure(db: Database, keys: string[], now = Date.now()): Promise<void> {
   const windowStart = now - WINDOW_MS;
   const [first, ...rest] = keys.map((key) =>
-      db
-        .insert(loginThrottles)
-        .values({ key, failures: 1, windowStartedAt: now, lockedUntil: null })
-        .onConflictDoUpdate({
-          target: loginThrottles.key,
-          set: {
-            failures: sql`CASE WHEN ${loginThrottles.windowStartedAt} < ${windowStart} THEN 1 ELSE ${loginThrottles.failures} + 1 END`,
-            windowStartedAt: sql`CASE WHEN ${loginThrottles.windowStartedAt} < ${windowStart} THEN ${now} ELSE ${loginThrottles.windowStartedAt} END`,
-            lockedUntil: sql`CASE WHEN ${loginThrottles.windowStartedAt} >= ${windowStart} AND ${loginThrottles.failures} + 1 >= ${MAX_FAILURES} THEN ${now + LOCK_MS} ELSE ${loginThrottles.lockedUntil} END`,
-          },
-        }),
+    db
+      .insert(loginThrottles)
+      .values({ key, failures: 1, windowStartedAt: now, lockedUntil: null })
+      .onConflictDoUpdate({
+        target: loginThrottles.key,
+        set: {
+          failures: sql`CASE WHEN ${loginThrottles.windowStartedAt} < ${windowStart} THEN 1 ELSE ${loginThrottles.failures} + 1 END`,
+          windowStartedAt: sql`CASE WHEN ${loginThrottles.windowStartedAt} < ${windowStart} THEN ${now} ELSE ${loginThrottles.windowStartedAt} END`,
+          lockedUntil: sql`CASE WHEN ${loginThrottles.windowStartedAt} >= ${windowStart} AND ${loginThrottles.failures} + 1 >= ${MAX_FAILURES} THEN ${now + LOCK_MS} ELSE ${loginThrottles.lockedUntil} END`,
+        },
+      }),
   );
   if (first) await db.batch([first, ...rest]);
 }

@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
-import { appConfig, type HonoEnv } from "../env";
 import type { Role } from "../db/schema";
-import { ApiError } from "../errors";
+import { appConfig, type HonoEnv } from "../env";
+import { ApiError } from "../errors/api-error";
 import { verifyAccessToken } from "./tokens";
 
 /** Requires a valid bearer token and puts the caller in `c.get("user")`. */
@@ -19,7 +19,8 @@ export const requireRole = (...roles: Role[]) =>
   createMiddleware<HonoEnv>(async (c, next) => {
     const user = c.get("user");
     if (!roles.includes(user.role)) {
-      const message = roles.length === 1 && roles[0] === "admin" ? "Admin access required" : `Requires role: ${roles.join(" or ")}`;
+      const message =
+        roles.length === 1 && roles[0] === "admin" ? "Admin access required" : `Requires role: ${roles.join(" or ")}`;
       throw new ApiError("FORBIDDEN", message);
     }
     await next();

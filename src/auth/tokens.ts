@@ -1,8 +1,8 @@
 import { errors, jwtVerify, SignJWT } from "jose";
 import { z } from "zod";
-import type { AppConfig } from "../env";
 import { ROLES } from "../db/schema";
-import { ApiError } from "../errors";
+import type { AppConfig } from "../env";
+import { ApiError } from "../errors/api-error";
 import type { CurrentUser } from "./current-user";
 
 const ALGORITHM = "HS256";

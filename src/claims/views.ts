@@ -56,11 +56,26 @@ type PredictionRow = typeof predictions.$inferSelect;
 
 export type HealthClaimRow = Pick<
   ClaimRow,
-  | "id" | "channel" | "memberId" | "providerId" | "diagnosisCode" | "procedureCode" | "serviceDate" | "claimAmountCents"
-  | "approvedAmountCents" | "status" | "fraudFlag" | "fraudReason" | "reasons" | "notes" | "createdAt" | "updatedAt" | "processedAt"
+  | "id"
+  | "channel"
+  | "memberId"
+  | "providerId"
+  | "diagnosisCode"
+  | "procedureCode"
+  | "serviceDate"
+  | "claimAmountCents"
+  | "approvedAmountCents"
+  | "status"
+  | "fraudFlag"
+  | "fraudReason"
+  | "reasons"
+  | "notes"
+  | "createdAt"
+  | "updatedAt"
+  | "processedAt"
 >;
 
-/** Seed 001's claim shape, plus machine-readable reasons for every rejection or reduction. */
+/** A health claim as the health-claims engine answered it, plus machine-readable reasons for every rejection or reduction. */
 export function toHealthClaimView(row: HealthClaimRow): HealthClaimView {
   return {
     claim_id: row.id,
@@ -84,8 +99,11 @@ export function toHealthClaimView(row: HealthClaimRow): HealthClaimView {
   };
 }
 
-/** Seed 000's claim shape: what was read from the PDF, the fraud score and the reserve. */
-export function toDocumentClaimView(row: ClaimRow, prediction: PredictionRow | null): z.infer<typeof documentClaimSchema> {
+/** A document claim: what was read from the PDF, the fraud score and the reserve. */
+export function toDocumentClaimView(
+  row: ClaimRow,
+  prediction: PredictionRow | null,
+): z.infer<typeof documentClaimSchema> {
   return {
     claim_id: row.id,
     channel: row.channel,
@@ -108,10 +126,17 @@ export function toDocumentClaimView(row: ClaimRow, prediction: PredictionRow | n
   };
 }
 
-const qualityBreakdownSchema = z.object({ sharpness: z.number(), brightness: z.number(), contrast: z.number() }).openapi("QualityBreakdown");
+const qualityBreakdownSchema = z
+  .object({ sharpness: z.number(), brightness: z.number(), contrast: z.number() })
+  .openapi("QualityBreakdown");
 
 export const photoResultSchema = z
-  .object({ damage_detected: z.boolean(), confidence: z.number(), quality_score: z.number(), quality_breakdown: qualityBreakdownSchema })
+  .object({
+    damage_detected: z.boolean(),
+    confidence: z.number(),
+    quality_score: z.number(),
+    quality_breakdown: qualityBreakdownSchema,
+  })
   .openapi("PhotoResult");
 
 export const photoClaimSchema = z
@@ -133,16 +158,28 @@ export const photoClaimSchema = z
     override_reason: z.string().optional(),
     submitted_at: z.string().nullable(),
     processing_time_ms: z.number(),
-    fraud_flag: z.boolean().optional().openapi({ description: "Staff only: the photo is a near-duplicate of another customer's" }),
+    fraud_flag: z
+      .boolean()
+      .optional()
+      .openapi({ description: "Staff only: the photo is a near-duplicate of another customer's" }),
     fraud_reason: z.string().nullable().optional(),
     created_at: z.string(),
     updated_at: z.string(),
   })
   .openapi("PhotoClaim");
 
-/** Seed 002's full claim (GET): effective and system status, the model's result, the override. */
+/** What a photo claim's decision stored (claims/photo/submit.ts writes it). */
+type StoredPhotoResult = z.infer<typeof photoResultSchema> & {
+  reason?: "no_damage" | "low_confidence";
+  message: string;
+  next_steps: string;
+  processing_time_ms: number;
+};
+
+/** A photo claim in full (GET): effective and system status, the model's result, the override. */
 export function toPhotoClaimView(row: ClaimRow, staff: boolean): z.infer<typeof photoClaimSchema> {
-  const r = (row.photoResult ?? {}) as Record<string, any>;
+  // Every photo claim row is written with its result (claims/photo/store.ts).
+  const r = (row.photoResult ?? {}) as StoredPhotoResult;
   const effective = row.status;
   return {
     claim_id: row.clientClaimId ?? row.id,
@@ -152,13 +189,20 @@ export function toPhotoClaimView(row: ClaimRow, staff: boolean): z.infer<typeof 
     status: effective,
     effective_status: effective,
     system_status: row.systemStatus,
-    result: { damage_detected: r.damage_detected, confidence: r.confidence, quality_score: r.quality_score, quality_breakdown: r.quality_breakdown },
+    result: {
+      damage_detected: r.damage_detected,
+      confidence: r.confidence,
+      quality_score: r.quality_score,
+      quality_breakdown: r.quality_breakdown,
+    },
     ...(r.reason ? { reason: r.reason } : {}),
     message: row.userOverride ? OVERRIDE_MESSAGE : r.message,
     next_steps: r.next_steps,
     user_override_allowed: effective === "REJECTED",
     user_override: row.userOverride,
-    ...(row.userOverride ? { override_timestamp: row.overrideAt ?? undefined, override_reason: row.overrideReason ?? undefined } : {}),
+    ...(row.userOverride
+      ? { override_timestamp: row.overrideAt ?? undefined, override_reason: row.overrideReason ?? undefined }
+      : {}),
     submitted_at: row.processedAt,
     processing_time_ms: r.processing_time_ms,
     ...(staff ? { fraud_flag: row.fraudFlag, fraud_reason: row.fraudReason } : {}),

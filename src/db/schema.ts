@@ -47,7 +47,15 @@ export const auditEvents = sqliteTable(
 export const CHANNELS = ["health", "photo", "document", "fnol"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const CLAIM_STATUSES = ["PENDING", "PROCESSING", "PROCESSED", "APPROVED", "PARTIAL", "REJECTED", "FAILED"] as const;
+export const CLAIM_STATUSES = [
+  "PENDING",
+  "PROCESSING",
+  "PROCESSED",
+  "APPROVED",
+  "PARTIAL",
+  "REJECTED",
+  "FAILED",
+] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 /** One table for every channel; channel-specific columns are null elsewhere. Money in cents. */
@@ -69,9 +77,12 @@ export const claims = sqliteTable(
     approvedAmountCents: integer("approved_amount_cents"),
     fraudFlag: integer("fraud_flag", { mode: "boolean" }).notNull().default(false),
     fraudReason: text("fraud_reason"),
-    reasons: text("reasons", { mode: "json" }).$type<{ code: string; message: string }[]>().notNull().default(sql`'[]'`),
+    reasons: text("reasons", { mode: "json" })
+      .$type<{ code: string; message: string }[]>()
+      .notNull()
+      .default(sql`'[]'`),
     notes: text("notes"),
-    // Document claims (seed 000): the PDF in R2, what was read from it, why it failed.
+    // Document claims: the PDF in R2, what was read from it, why it failed.
     documentKey: text("document_key"),
     documentFilename: text("document_filename"),
     documentBytes: integer("document_bytes"),
@@ -80,7 +91,7 @@ export const claims = sqliteTable(
     failureReason: text("failure_reason"),
     // An adjuster's verdict on fraud, the label retraining learns from.
     fraudConfirmed: integer("fraud_confirmed", { mode: "boolean" }),
-    // Photo claims (seed 002): the client's claim id, the model's decision (system_status never
+    // Photo claims: the client's claim id, the model's decision (system_status never
     // changes after it; `status` is the effective one), the stored photo and the override.
     clientClaimId: text("client_claim_id"),
     systemStatus: text("system_status", { enum: CLAIM_STATUSES }),

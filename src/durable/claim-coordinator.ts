@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CurrentUser } from "../auth/current-user";
-import { recordOverride, recordPhotoSubmission, type PhotoSubmission } from "../claims/photo/store";
+import { type PhotoSubmission, recordOverride, recordPhotoSubmission } from "../claims/photo/store";
 import type { Env } from "../env";
 
 /**
@@ -26,7 +26,9 @@ export class ClaimCoordinator extends DurableObject<Env> {
 
   /** Applies an override to this claim; serialised with resubmissions of the same claim. */
   async overridePhoto(claimId: string, reason: string, actor: Pick<CurrentUser, "id" | "role">, requestId: string) {
-    return this.ctx.blockConcurrencyWhile(() => recordOverride(this.env.DB, claimId, reason, actor, requestId, new Date().toISOString()));
+    return this.ctx.blockConcurrencyWhile(() =>
+      recordOverride(this.env.DB, claimId, reason, actor, requestId, new Date().toISOString()),
+    );
   }
 
   async ping(): Promise<{ ok: true; id: string }> {
@@ -34,7 +36,8 @@ export class ClaimCoordinator extends DurableObject<Env> {
   }
 }
 
-export const claimCoordinator = (env: Env, name: string) => env.CLAIM_COORDINATOR.get(env.CLAIM_COORDINATOR.idFromName(name));
+export const claimCoordinator = (env: Env, name: string) =>
+  env.CLAIM_COORDINATOR.get(env.CLAIM_COORDINATOR.idFromName(name));
 
 /** A photo claim's coordinator is named by its owner and the client's claim id (unique per customer). */
 export const photoClaimCoordinator = (env: Env, customerId: string, clientClaimId: string) =>

@@ -2,7 +2,7 @@ import { and, eq, isNull, lt } from "drizzle-orm";
 import { createMiddleware } from "hono/factory";
 import { idempotencyKeys } from "../db/schema";
 import type { HonoEnv } from "../env";
-import { ApiError } from "../errors";
+import { ApiError } from "../errors/api-error";
 
 const KEY_PATTERN = /^[A-Za-z0-9._:-]{1,255}$/;
 // A request that died mid-flight releases its key after this long.
@@ -17,7 +17,10 @@ export const idempotent = createMiddleware<HonoEnv>(async (c, next) => {
   const key = c.req.header("idempotency-key");
   if (key === undefined) return next();
   if (!KEY_PATTERN.test(key)) {
-    throw new ApiError("VALIDATION_ERROR", "Idempotency-Key must be 1-255 characters of letters, digits, '.', '_', ':' or '-'");
+    throw new ApiError(
+      "VALIDATION_ERROR",
+      "Idempotency-Key must be 1-255 characters of letters, digits, '.', '_', ':' or '-'",
+    );
   }
   const db = c.get("db");
   const userId = c.get("user").id;
@@ -45,7 +48,9 @@ export const idempotent = createMiddleware<HonoEnv>(async (c, next) => {
     });
     if (!existing) throw new ApiError("CONFLICT", "Idempotency-Key is being released; retry");
     if (existing.requestHash !== requestHash) {
-      throw new ApiError("CONFLICT", "Idempotency-Key was already used with a different request body", { details: { key } });
+      throw new ApiError("CONFLICT", "Idempotency-Key was already used with a different request body", {
+        details: { key },
+      });
     }
     if (existing.responseStatus === null || existing.responseBody === null) {
       throw new ApiError("CONFLICT", "A request with this Idempotency-Key is still in progress", { details: { key } });
@@ -54,7 +59,8 @@ export const idempotent = createMiddleware<HonoEnv>(async (c, next) => {
     return c.body(existing.responseBody, existing.responseStatus as 200, { "content-type": "application/json" });
   }
 
-  const release = () => db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
+  const release = () =>
+    db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
   try {
     await next();
   } catch (err) {
@@ -91,7 +97,11 @@ async function fingerprint(method: string, path: string, body: ArrayBuffer): Pro
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, sortKeys(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, sortKeys(v)]),
+    );
   }
   return value;
 }

@@ -1,4 +1,4 @@
-import { binMatrix, type BinnedMatrix, type Matrix } from "./matrix";
+import { type BinnedMatrix, binMatrix, type Matrix } from "./matrix";
 import { Rng } from "./random";
 import { growTree, type TreeEnsemble } from "./tree";
 
@@ -10,7 +10,7 @@ export interface ForestOptions {
   maxFeatures: "sqrt" | number;
   /** Random forest: bootstrap rows, best split. Extra trees: all rows, random cut points. */
   extra: boolean;
-  seed: number;
+  randomState: number;
   maxBins?: number;
 }
 
@@ -22,7 +22,7 @@ export function featureCount(cols: number, maxFeatures: "sqrt" | number): number
 /** Random forest or extra trees on a 0/1 (or real) target; raw output is the mean leaf value. */
 export function trainForest(x: Matrix | BinnedMatrix, y: ArrayLike<number>, opts: ForestOptions): TreeEnsemble {
   const data = "bins" in x ? x : binMatrix(x, opts.maxBins ?? 64);
-  const rng = new Rng(opts.seed);
+  const rng = new Rng(opts.randomState);
   const g = Float64Array.from(y);
   const h = new Float64Array(data.rows).fill(1);
   const trees = [];

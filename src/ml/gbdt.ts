@@ -1,4 +1,4 @@
-import { binMatrix, MISSING_BIN, type BinnedMatrix, type Matrix } from "./matrix";
+import { type BinnedMatrix, binMatrix, type Matrix, MISSING_BIN } from "./matrix";
 import { Rng } from "./random";
 import { growTree, sigmoid, type TreeEnsemble } from "./tree";
 
@@ -13,7 +13,7 @@ export interface GbdtOptions {
   subsample: number;
   /** Column fraction per split. */
   colsample: number;
-  seed: number;
+  randomState: number;
   maxBins?: number;
 }
 
@@ -21,7 +21,7 @@ export interface GbdtOptions {
 export function trainGbdt(x: Matrix | BinnedMatrix, y: ArrayLike<number>, opts: GbdtOptions): TreeEnsemble {
   const data = "bins" in x ? x : binMatrix(x, opts.maxBins ?? 64);
   const n = data.rows;
-  const rng = new Rng(opts.seed);
+  const rng = new Rng(opts.randomState);
   let mean = 0;
   for (let i = 0; i < n; i++) mean += y[i] as number;
   mean /= n;
@@ -81,7 +81,9 @@ export function trainGbdt(x: Matrix | BinnedMatrix, y: ArrayLike<number>, opts: 
 function stepOnce(tree: TreeEnsemble["trees"][number], data: BinnedMatrix, n: number, node: number, i: number): number {
   const f = tree.feature[node] as number;
   const b = data.bins[f * n + i] as number;
-  const left = b === MISSING_BIN ? (tree.missingLeft[node] as boolean) : ((data.edges[f] as Float32Array)[b] as number) <= (tree.threshold[node] as number);
+  const left =
+    b === MISSING_BIN
+      ? (tree.missingLeft[node] as boolean)
+      : ((data.edges[f] as Float32Array)[b] as number) <= (tree.threshold[node] as number);
   return left ? (tree.left[node] as number) : (tree.right[node] as number);
 }
-

@@ -6,7 +6,7 @@ export interface Matrix {
 }
 
 export function matrixFromRows(rows: ArrayLike<number>[], cols?: number): Matrix {
-  const c = cols ?? (rows[0]?.length ?? 0);
+  const c = cols ?? rows[0]?.length ?? 0;
   const data = new Float32Array(rows.length * c);
   rows.forEach((r, i) => {
     for (let j = 0; j < c; j++) data[i * c + j] = (r[j] ?? NaN) as number;
@@ -16,7 +16,7 @@ export function matrixFromRows(rows: ArrayLike<number>[], cols?: number): Matrix
 
 export function selectRows(m: Matrix, idx: readonly number[]): Matrix {
   const data = new Float32Array(idx.length * m.cols);
-  idx.forEach((r, i) => data.set(m.data.subarray(r * m.cols, (r + 1) * m.cols), i * m.cols));
+  for (const [i, r] of idx.entries()) data.set(m.data.subarray(r * m.cols, (r + 1) * m.cols), i * m.cols);
   return { rows: idx.length, cols: m.cols, data };
 }
 

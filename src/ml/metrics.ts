@@ -2,7 +2,9 @@
 
 /** Area under the ROC curve (Mann–Whitney with tied scores sharing the average rank). */
 export function rocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>): number {
-  const idx = Array.from({ length: labels.length }, (_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  const idx = Array.from({ length: labels.length }, (_, i) => i).sort(
+    (a, b) => (scores[a] as number) - (scores[b] as number),
+  );
   let rankSumPos = 0;
   let nPos = 0;
   let i = 0;
@@ -10,10 +12,11 @@ export function rocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>): nu
     let j = i;
     while (j + 1 < idx.length && scores[idx[j + 1] as number] === scores[idx[i] as number]) j++;
     const avgRank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if ((labels[idx[k] as number] as number) === 1) {
-      rankSumPos += avgRank;
-      nPos++;
-    }
+    for (let k = i; k <= j; k++)
+      if ((labels[idx[k] as number] as number) === 1) {
+        rankSumPos += avgRank;
+        nPos++;
+      }
     i = j + 1;
   }
   const nNeg = labels.length - nPos;
@@ -23,7 +26,9 @@ export function rocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>): nu
 
 /** Points of the precision–recall curve, one per distinct score, from the highest threshold down. */
 function prCurve(labels: ArrayLike<number>, scores: ArrayLike<number>) {
-  const idx = Array.from({ length: labels.length }, (_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number));
+  const idx = Array.from({ length: labels.length }, (_, i) => i).sort(
+    (a, b) => (scores[b] as number) - (scores[a] as number),
+  );
   const nPos = Array.from(labels as ArrayLike<number>).filter((v) => v === 1).length;
   const points: { threshold: number; precision: number; recall: number }[] = [];
   let tp = 0;
@@ -54,7 +59,8 @@ export function averagePrecision(labels: ArrayLike<number>, scores: ArrayLike<nu
 export function recallAtPrecision(labels: ArrayLike<number>, scores: ArrayLike<number>, target: number) {
   let best: { recall: number; threshold: number; precision: number } | null = null;
   for (const p of prCurve(labels, scores))
-    if (p.precision >= target && (!best || p.recall > best.recall)) best = { recall: p.recall, threshold: p.threshold, precision: p.precision };
+    if (p.precision >= target && (!best || p.recall > best.recall))
+      best = { recall: p.recall, threshold: p.threshold, precision: p.precision };
   return best;
 }
 
@@ -72,7 +78,10 @@ export interface ThresholdMetrics {
 
 /** Confusion-matrix metrics when a score >= threshold is called positive. */
 export function atThreshold(labels: ArrayLike<number>, scores: ArrayLike<number>, threshold: number): ThresholdMetrics {
-  let tp = 0, fp = 0, tn = 0, fn = 0;
+  let tp = 0,
+    fp = 0,
+    tn = 0,
+    fn = 0;
   for (let i = 0; i < labels.length; i++) {
     const pos = (scores[i] as number) >= threshold;
     const y = labels[i] as number;
@@ -120,7 +129,8 @@ export function expectedCalibrationError(labels: ArrayLike<number>, probs: Array
     sumY[b] = (sumY[b] as number) + (labels[i] as number);
   }
   let ece = 0;
-  for (let b = 0; b < bins; b++) if ((count[b] as number) > 0) ece += Math.abs((sumP[b] as number) - (sumY[b] as number)) / labels.length;
+  for (let b = 0; b < bins; b++)
+    if ((count[b] as number) > 0) ece += Math.abs((sumP[b] as number) - (sumY[b] as number)) / labels.length;
   return ece;
 }
 
@@ -169,7 +179,11 @@ export interface ClassificationReport {
   rows: number;
 }
 
-export function classificationReport(labels: ArrayLike<number>, probs: ArrayLike<number>, threshold: number): ClassificationReport {
+export function classificationReport(
+  labels: ArrayLike<number>,
+  probs: ArrayLike<number>,
+  threshold: number,
+): ClassificationReport {
   const t = atThreshold(labels, probs, threshold);
   let positives = 0;
   for (let i = 0; i < labels.length; i++) positives += labels[i] as number;

@@ -48,7 +48,11 @@ export function fitPlatt(scores: ArrayLike<number>, labels: ArrayLike<number>): 
   let a = 1;
   let b = 0;
   for (let iter = 0; iter < 100; iter++) {
-    let ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+    let ga = 0,
+      gb = 0,
+      haa = 0,
+      hab = 0,
+      hbb = 0;
     for (let i = 0; i < labels.length; i++) {
       const s = scores[i] as number;
       const t = (labels[i] as number) === 1 ? hiT : loT;

@@ -1,5 +1,5 @@
-import onnxProto from "onnx-proto";
 import type { onnx as OnnxNs } from "onnx-proto";
+import onnxProto from "onnx-proto";
 import protobuf from "protobufjs/minimal";
 import type { ScoringModel } from "./model";
 import type { Tree, TreeEnsemble } from "./tree";
@@ -35,7 +35,17 @@ const str = (name: string, v: string): OnnxNs.IAttributeProto => ({ name, type: 
 const int = (name: string, v: number): OnnxNs.IAttributeProto => ({ name, type: A.INT, i: v });
 
 function ensembleNode(name: string, e: TreeEnsemble, output: string): OnnxNs.INodeProto {
-  const n = { treeids: [] as number[], nodeids: [] as number[], featureids: [] as number[], modes: [] as Uint8Array[], values: [] as number[], trues: [] as number[], falses: [] as number[], missing: [] as number[], hit: [] as number[] };
+  const n = {
+    treeids: [] as number[],
+    nodeids: [] as number[],
+    featureids: [] as number[],
+    modes: [] as Uint8Array[],
+    values: [] as number[],
+    trues: [] as number[],
+    falses: [] as number[],
+    missing: [] as number[],
+    hit: [] as number[],
+  };
   const t = { treeids: [] as number[], nodeids: [] as number[], ids: [] as number[], weights: [] as number[] };
   const branch = enc.encode("BRANCH_LEQ");
   const leaf = enc.encode("LEAF");
@@ -99,8 +109,10 @@ function floatTensorType(dims: (number | string)[]): OnnxNs.ITypeProto {
 export function exportOnnx(model: ScoringModel, nFeatures: number, metadata: Record<string, unknown> = {}): Uint8Array {
   const nodes: OnnxNs.INodeProto[] = [];
   const inits: OnnxNs.ITensorProto[] = [];
-  const constant = (name: string, v: number) => inits.push({ name, dataType: onnx.TensorProto.DataType.FLOAT, dims: [1], floatData: [v] });
-  const op = (opType: string, input: string[], output: string, attribute: OnnxNs.IAttributeProto[] = []) => nodes.push({ name: output, opType, input, output: [output], attribute });
+  const constant = (name: string, v: number) =>
+    inits.push({ name, dataType: onnx.TensorProto.DataType.FLOAT, dims: [1], floatData: [v] });
+  const op = (opType: string, input: string[], output: string, attribute: OnnxNs.IAttributeProto[] = []) =>
+    nodes.push({ name: output, opType, input, output: [output], attribute });
 
   const raws = model.components.map((c) => {
     nodes.push(ensembleNode(c.name, c.ensemble, `${c.name}_raw`));
@@ -181,7 +193,10 @@ export function parseOnnx<M = Record<string, unknown>>(bytes: Uint8Array | Array
   const proto = onnx.ModelProto.decode(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes));
   const metaProp = proto.metadataProps.find((p) => p.key === META_KEY);
   if (!metaProp?.value) throw new Error("not a claimsedge model: metadata missing");
-  const { structure, ...metadata } = JSON.parse(metaProp.value) as { structure: StructureMeta } & Record<string, unknown>;
+  const { structure, ...metadata } = JSON.parse(metaProp.value) as { structure: StructureMeta } & Record<
+    string,
+    unknown
+  >;
   const graph = proto.graph as OnnxNs.GraphProto;
   const components = structure.components.map(({ name, link }) => {
     const node = graph.node.find((n) => n.name === name && n.opType === "TreeEnsembleRegressor");
@@ -199,7 +214,15 @@ export function parseOnnx<M = Record<string, unknown>>(bytes: Uint8Array | Array
     const missing = I("nodes_missing_value_tracks_true");
     const hit = F("nodes_hitrates");
     const nTrees = treeids.reduce((m, t) => Math.max(m, t + 1), 0);
-    const trees: Tree[] = Array.from({ length: nTrees }, () => ({ feature: [], threshold: [], left: [], right: [], missingLeft: [], value: [], cover: [] }));
+    const trees: Tree[] = Array.from({ length: nTrees }, () => ({
+      feature: [],
+      threshold: [],
+      left: [],
+      right: [],
+      missingLeft: [],
+      value: [],
+      cover: [],
+    }));
     treeids.forEach((t, k) => {
       const tree = trees[t] as Tree;
       const id = nodeids[k] as number;
@@ -224,7 +247,11 @@ export function parseOnnx<M = Record<string, unknown>>(bytes: Uint8Array | Array
   const inputDims = graph.input[0]?.type?.tensorType?.shape?.dim ?? [];
   const nFeatures = num(inputDims[1]?.dimValue ?? 0);
   return {
-    model: { task: structure.task, components, ...(structure.calibration ? { calibration: structure.calibration } : {}) },
+    model: {
+      task: structure.task,
+      components,
+      ...(structure.calibration ? { calibration: structure.calibration } : {}),
+    },
     metadata: metadata as M,
     nFeatures,
   };

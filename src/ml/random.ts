@@ -1,12 +1,13 @@
-/** Seeded PRNG (mulberry32): the same seed gives the same models on every host. */
+/** Deterministic PRNG (mulberry32): the same random state gives the same models on every host. */
 export class Rng {
   private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0 || 0x9e3779b9;
+  constructor(randomState: number) {
+    this.state = randomState >>> 0 || 0x9e3779b9;
   }
   /** Uniform in [0, 1). */
   next(): number {
-    let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -44,8 +45,12 @@ export interface Split {
 }
 
 /** Stratified train/validation/test split of row indices by binary label (fractions of each class). */
-export function stratifiedSplit(labels: ArrayLike<number>, fractions: { validation: number; test: number }, seed: number): Split {
-  const rng = new Rng(seed);
+export function stratifiedSplit(
+  labels: ArrayLike<number>,
+  fractions: { validation: number; test: number },
+  randomState: number,
+): Split {
+  const rng = new Rng(randomState);
   const split: Split = { train: [], validation: [], test: [] };
   for (const cls of [0, 1]) {
     const idx: number[] = [];
@@ -64,10 +69,14 @@ export function stratifiedSplit(labels: ArrayLike<number>, fractions: { validati
 }
 
 /** Random (unstratified) split, for regression targets. */
-export function randomSplit(n: number, fractions: { validation: number; test: number }, seed: number): Split {
-  const idx = new Rng(seed).shuffle(Array.from({ length: n }, (_, i) => i));
+export function randomSplit(n: number, fractions: { validation: number; test: number }, randomState: number): Split {
+  const idx = new Rng(randomState).shuffle(Array.from({ length: n }, (_, i) => i));
   const nTest = Math.round(n * fractions.test);
   const nVal = Math.round(n * fractions.validation);
   const sort = (a: number[]) => a.sort((x, y) => x - y);
-  return { test: sort(idx.slice(0, nTest)), validation: sort(idx.slice(nTest, nTest + nVal)), train: sort(idx.slice(nTest + nVal)) };
+  return {
+    test: sort(idx.slice(0, nTest)),
+    validation: sort(idx.slice(nTest, nTest + nVal)),
+    train: sort(idx.slice(nTest + nVal)),
+  };
 }

@@ -1,4 +1,4 @@
-import { MISSING_BIN, type BinnedMatrix } from "./matrix";
+import { type BinnedMatrix, MISSING_BIN } from "./matrix";
 import type { Rng } from "./random";
 
 /**
@@ -76,7 +76,13 @@ export interface GrowOptions {
  * with g = negative gradient and h = hessian it is a Newton boosting step.
  * `rows` may repeat indices (bootstrap), each repetition counting once.
  */
-export function growTree(data: BinnedMatrix, g: Float64Array, h: Float64Array, rows: Uint32Array, opts: GrowOptions): Tree {
+export function growTree(
+  data: BinnedMatrix,
+  g: Float64Array,
+  h: Float64Array,
+  rows: Uint32Array,
+  opts: GrowOptions,
+): Tree {
   const tree: Tree = { feature: [], threshold: [], left: [], right: [], missingLeft: [], value: [], cover: [] };
   const n = data.rows;
   const maxBins = data.edges.reduce((m, e) => Math.max(m, e.length), 1);

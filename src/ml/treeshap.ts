@@ -72,7 +72,18 @@ function goesLeft(tree: Tree, node: number, x: ArrayLike<number>): boolean {
   return Number.isNaN(v) ? (tree.missingLeft[node] as boolean) : Math.fround(v) <= (tree.threshold[node] as number);
 }
 
-function recurse(tree: Tree, x: ArrayLike<number>, phi: Float64Array, p: PathStore, node: number, parent: number, depthIn: number, zero: number, one: number, feature: number): void {
+function recurse(
+  tree: Tree,
+  x: ArrayLike<number>,
+  phi: Float64Array,
+  p: PathStore,
+  node: number,
+  parent: number,
+  depthIn: number,
+  zero: number,
+  one: number,
+  feature: number,
+): void {
   const o = parent + depthIn + 1;
   for (let i = 0; i <= depthIn; i++) {
     p.feature[o + i] = p.feature[parent + i] as number;
@@ -87,7 +98,9 @@ function recurse(tree: Tree, x: ArrayLike<number>, phi: Float64Array, p: PathSto
     const value = tree.value[node] as number;
     for (let i = 1; i <= depth; i++) {
       const j = p.feature[o + i] as number;
-      phi[j] = (phi[j] as number) + unwoundPathSum(p, o, depth, i) * ((p.one[o + i] as number) - (p.zero[o + i] as number)) * value;
+      phi[j] =
+        (phi[j] as number) +
+        unwoundPathSum(p, o, depth, i) * ((p.one[o + i] as number) - (p.zero[o + i] as number)) * value;
     }
     return;
   }
@@ -112,13 +125,16 @@ function recurse(tree: Tree, x: ArrayLike<number>, phi: Float64Array, p: PathSto
 }
 
 function treeDepth(tree: Tree, node = 0): number {
-  return (tree.feature[node] as number) < 0 ? 0 : 1 + Math.max(treeDepth(tree, tree.left[node] as number), treeDepth(tree, tree.right[node] as number));
+  return (tree.feature[node] as number) < 0
+    ? 0
+    : 1 + Math.max(treeDepth(tree, tree.left[node] as number), treeDepth(tree, tree.right[node] as number));
 }
 
 /** Cover-weighted mean leaf value: the tree's output when no feature is known. */
 export function expectedValue(tree: Tree): number {
   let s = 0;
-  for (let n = 0; n < tree.feature.length; n++) if ((tree.feature[n] as number) < 0) s += (tree.value[n] as number) * (tree.cover[n] as number);
+  for (let n = 0; n < tree.feature.length; n++)
+    if ((tree.feature[n] as number) < 0) s += (tree.value[n] as number) * (tree.cover[n] as number);
   return s / (tree.cover[0] as number);
 }
 
@@ -151,7 +167,8 @@ export function treeShap(ensemble: TreeEnsemble, x: ArrayLike<number>, nFeatures
  * which keeps them additive and exact in sum (the usual linearisation of the link).
  */
 export function modelShap(model: ScoringModel, x: ArrayLike<number>, nFeatures: number): ShapResult {
-  if (model.components.length === 1) return treeShap((model.components[0] as { ensemble: TreeEnsemble }).ensemble, x, nFeatures);
+  if (model.components.length === 1)
+    return treeShap((model.components[0] as { ensemble: TreeEnsemble }).ensemble, x, nFeatures);
   const contributions = new Float64Array(nFeatures);
   let base = 0;
   let output = 0;
@@ -163,7 +180,8 @@ export function modelShap(model: ScoringModel, x: ArrayLike<number>, nFeatures: 
       const d = s.output - s.base;
       scale = Math.abs(d) > 1e-9 ? (sigmoid(s.output) - sigmoid(s.base)) / d : sigmoid(s.base) * (1 - sigmoid(s.base));
     }
-    for (let j = 0; j < nFeatures; j++) contributions[j] = (contributions[j] as number) + ((s.contributions[j] as number) * scale) / k;
+    for (let j = 0; j < nFeatures; j++)
+      contributions[j] = (contributions[j] as number) + ((s.contributions[j] as number) * scale) / k;
     base += applyLink(ensemble, s.base) / k;
     output += applyLink(ensemble, s.output) / k;
   }

@@ -1,7 +1,7 @@
-import * as ort from "onnxruntime-web/wasm";
 import ortWasm from "onnxruntime-web/ort-wasm-simd-threaded.wasm";
+import * as ort from "onnxruntime-web/wasm";
+import { type LoadedModel, loadModel, ModelSet } from "../domain/fraud/model-set";
 import { INPUT_NAME } from "../ml/onnx-model";
-import { loadModel, ModelSet, type LoadedModel } from "../domain/fraud/models";
 import { wasmBinaryFor } from "./wasm";
 
 /**
@@ -36,12 +36,13 @@ export function loadSession(bytes: Uint8Array | ArrayBuffer, key?: string): Prom
   return created;
 }
 
-export function forgetSession(key: string): void {
-  sessions.delete(key);
-}
-
 /** Runs a model on rows of float32 features; returns every output as a flat Float32Array. */
-export async function runRows(session: ort.InferenceSession, inputName: string, rows: Float32Array, nFeatures: number): Promise<Record<string, Float32Array>> {
+export async function runRows(
+  session: ort.InferenceSession,
+  inputName: string,
+  rows: Float32Array,
+  nFeatures: number,
+): Promise<Record<string, Float32Array>> {
   const n = rows.length / nFeatures;
   const out = await session.run({ [inputName]: new ort.Tensor("float32", rows, [n, nFeatures]) });
   const result: Record<string, Float32Array> = {};
@@ -62,7 +63,9 @@ export async function loadTreeModel(bytes: Uint8Array | ArrayBuffer, key: string
  * Loads many models at once (e.g. the active ones from R2); a model that fails to load is
  * reported in `errors` by name (for GET /health) instead of failing the others.
  */
-export async function loadModelSet(sources: { name: string; bytes: Uint8Array | ArrayBuffer; version?: string }[]): Promise<{ models: ModelSet; errors: Record<string, string> }> {
+export async function loadModelSet(
+  sources: { name: string; bytes: Uint8Array | ArrayBuffer; version?: string }[],
+): Promise<{ models: ModelSet; errors: Record<string, string> }> {
   const models = new ModelSet();
   const errors: Record<string, string> = {};
   await Promise.all(

@@ -16,7 +16,8 @@ export const DIAGNOSIS_UPSERT: CodeUpsert<DiagnosisCodeEntry> = {
   insert: "INSERT INTO diagnosis_codes (code, description, billable, updated_at)",
   width: 4,
   row: (e, now) => [e.code, e.description, e.billable ? 1 : 0, now],
-  onConflict: "ON CONFLICT (code) DO UPDATE SET description = excluded.description, billable = excluded.billable, updated_at = excluded.updated_at",
+  onConflict:
+    "ON CONFLICT (code) DO UPDATE SET description = excluded.description, billable = excluded.billable, updated_at = excluded.updated_at",
 };
 
 /** A price-list row without a description keeps the stored one (or the code, for a new code). */
@@ -41,7 +42,9 @@ export async function upsertCodes<T>(db: D1Database, upsert: CodeUpsert<T>, entr
   for (let i = 0; i < entries.length; i += rowsPerStatement) {
     const chunk = entries.slice(i, i + rowsPerStatement);
     statements.push(
-      db.prepare(`${upsert.insert} ${valuesClause(chunk.length, upsert.width)} ${upsert.onConflict}`).bind(...chunk.flatMap((e) => upsert.row(e, now))),
+      db
+        .prepare(`${upsert.insert} ${valuesClause(chunk.length, upsert.width)} ${upsert.onConflict}`)
+        .bind(...chunk.flatMap((e) => upsert.row(e, now))),
     );
   }
   for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) {
@@ -70,7 +73,17 @@ export async function auditImport(
   requestId: string | null,
 ): Promise<void> {
   await db
-    .prepare("INSERT INTO audit_events (entity_type, entity_id, action, actor_id, actor_role, after, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)")
-    .bind(entityType, "bulk", `${entityType}.imported`, actor?.id ?? null, actor?.role ?? null, JSON.stringify(summary), requestId)
+    .prepare(
+      "INSERT INTO audit_events (entity_type, entity_id, action, actor_id, actor_role, after, request_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(
+      entityType,
+      "bulk",
+      `${entityType}.imported`,
+      actor?.id ?? null,
+      actor?.role ?? null,
+      JSON.stringify(summary),
+      requestId,
+    )
     .run();
 }

@@ -17,5 +17,6 @@ export async function upsertPolicies(db: D1Database, policies: PolicyRecord[], n
         .bind(...chunk.flatMap((p) => [p.policyNumber, JSON.stringify(p.attributes), now])),
     );
   }
-  for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH) await db.batch(statements.slice(i, i + STATEMENTS_PER_BATCH));
+  for (let i = 0; i < statements.length; i += STATEMENTS_PER_BATCH)
+    await db.batch(statements.slice(i, i + STATEMENTS_PER_BATCH));
 }

@@ -4,7 +4,9 @@ import { extractClaimFields, findAmounts, parseDate } from "../../src/domain/doc
 type Expected = Record<string, unknown>;
 
 function check(text: string, expected: Expected, minConfidence = 0.3, source: "text-layer" | "ocr" = "text-layer") {
-  const result = extractClaimFields({ pages: [{ text, source, ...(source === "ocr" ? { ocrConfidence: 0.85 } : {}) }] });
+  const result = extractClaimFields({
+    pages: [{ text, source, ...(source === "ocr" ? { ocrConfidence: 0.85 } : {}) }],
+  });
   for (const [field, value] of Object.entries(expected)) {
     expect.soft(result.extracted_data[field], `${field} in:\n${text.slice(0, 160)}`).toEqual(value);
     if (value !== undefined) {
@@ -76,34 +78,77 @@ describe("amounts in every common format", () => {
 
 describe("label/value forms: many wordings of each label", () => {
   const dateLabels = [
-    "Date of Loss:", "Incident Date:", "Date of Accident", "DOL:", "Loss Date -", "Date of Incident:",
-    "Accident Date:", "Date of Occurrence:", "1. Date of Loss", "DATE OF LOSS:", "Date Loss Occurred:",
-    "When did the loss occur?", "Date & Time of Loss:", "Date/Time of Accident:", "Date of the accident:",
+    "Date of Loss:",
+    "Incident Date:",
+    "Date of Accident",
+    "DOL:",
+    "Loss Date -",
+    "Date of Incident:",
+    "Accident Date:",
+    "Date of Occurrence:",
+    "1. Date of Loss",
+    "DATE OF LOSS:",
+    "Date Loss Occurred:",
+    "When did the loss occur?",
+    "Date & Time of Loss:",
+    "Date/Time of Accident:",
+    "Date of the accident:",
   ];
   it.each(dateLabels)("incident date after %j", (label) => {
-    check(`Claimant Name: John Doe\n${label} 03/14/2025\nDate of Birth: 01/02/1980`, { incident_date: "2025-03-14" }, 0.6);
+    check(
+      `Claimant Name: John Doe\n${label} 03/14/2025\nDate of Birth: 01/02/1980`,
+      { incident_date: "2025-03-14" },
+      0.6,
+    );
   });
 
   const amountLabels = [
-    "Amount Claimed:", "Total Claim Amount:", "Estimated Loss:", "Claim Amount", "Amount of Loss:",
-    "Total Amount Claimed:", "Estimated Repair Cost:", "Amount Requested:", "Sum Claimed:", "Total claimed",
-    "Estimate of loss -", "Claimed Amount (USD):", "TOTAL CLAIM:",
+    "Amount Claimed:",
+    "Total Claim Amount:",
+    "Estimated Loss:",
+    "Claim Amount",
+    "Amount of Loss:",
+    "Total Amount Claimed:",
+    "Estimated Repair Cost:",
+    "Amount Requested:",
+    "Sum Claimed:",
+    "Total claimed",
+    "Estimate of loss -",
+    "Claimed Amount (USD):",
+    "TOTAL CLAIM:",
   ];
   it.each(amountLabels)("amount after %j", (label) => {
     check(`Policy Number: POL-2025-001234\nDeductible: $500.00\n${label} $4,250.00`, { amount_claimed: 4250 }, 0.6);
   });
 
   const nameLabels = [
-    "Claimant Name:", "Name of Claimant:", "Claimant:", "Insured Name:", "Name of Insured:", "Policyholder:",
-    "Policy Holder Name:", "Insured:", "Full Name:", "Name:", "Claimant's Name -", "Named Insured:",
+    "Claimant Name:",
+    "Name of Claimant:",
+    "Claimant:",
+    "Insured Name:",
+    "Name of Insured:",
+    "Policyholder:",
+    "Policy Holder Name:",
+    "Insured:",
+    "Full Name:",
+    "Name:",
+    "Claimant's Name -",
+    "Named Insured:",
   ];
   it.each(nameLabels)("claimant after %j", (label) => {
     check(`${label} John A. Doe\nAgent Name: Bob Stone\nPolicy No: 521585`, { claimant_name: "John A. Doe" }, 0.6);
   });
 
   const policyLabels = [
-    "Policy Number:", "Policy No.", "Policy #", "Policy:", "POLICY NO:", "Policy ID:", "Policy Ref:",
-    "Insurance Policy Number:", "Pol. No.",
+    "Policy Number:",
+    "Policy No.",
+    "Policy #",
+    "Policy:",
+    "POLICY NO:",
+    "Policy ID:",
+    "Policy Ref:",
+    "Insurance Policy Number:",
+    "Pol. No.",
   ];
   it.each(policyLabels)("policy number after %j", (label) => {
     check(`Claimant: Jane Roe\n${label} AB-342868\nClaim Number: CLM-99812`, { policy_number: "AB-342868" }, 0.6);
@@ -187,12 +232,23 @@ utility pole. The driver side doors and B-pillar were crushed.`,
 
 describe("several label/value pairs run together on one line", () => {
   it.each([
-    ["Insured: Mr. John Smith Policy No: AB-99812 Loss Date: 2025-03-14 Loss Time: 14:30",
-      { claimant_name: "John Smith", policy_number: "AB-99812", incident_date: "2025-03-14", incident_hour_of_the_day: 14 }],
-    ["Claimant Name: Owner Locked Policy Number: OL-2025-0042",
-      { claimant_name: "Owner Locked", policy_number: "OL-2025-0042" }],
-    ["Name: Ana Lima; Policy: PT-12345; DOL: 3 Feb 2025; Claim Amount: 4.250,00 €",
-      { claimant_name: "Ana Lima", policy_number: "PT-12345", incident_date: "2025-02-03", amount_claimed: 4250 }],
+    [
+      "Insured: Mr. John Smith Policy No: AB-99812 Loss Date: 2025-03-14 Loss Time: 14:30",
+      {
+        claimant_name: "John Smith",
+        policy_number: "AB-99812",
+        incident_date: "2025-03-14",
+        incident_hour_of_the_day: 14,
+      },
+    ],
+    [
+      "Claimant Name: Owner Locked Policy Number: OL-2025-0042",
+      { claimant_name: "Owner Locked", policy_number: "OL-2025-0042" },
+    ],
+    [
+      "Name: Ana Lima; Policy: PT-12345; DOL: 3 Feb 2025; Claim Amount: 4.250,00 €",
+      { claimant_name: "Ana Lima", policy_number: "PT-12345", incident_date: "2025-02-03", amount_claimed: 4250 },
+    ],
     ["Amount claimed: USD 4,250.00 (four thousand two hundred fifty dollars)", { amount_claimed: 4250 }],
   ])("%s", (text, expected) => {
     check(text as string, expected as Expected, 0.5);
@@ -333,7 +389,12 @@ Line  Description               Qty   Amount
                                 Subtotal   $ 1,617.90
                                 Tax        $ 97.07
                                 TOTAL      $ 1,714.97`,
-      { claimant_name: "Dale Cooper", policy_number: "TP-55-2211", incident_date: "2025-02-24", amount_claimed: 1714.97 },
+      {
+        claimant_name: "Dale Cooper",
+        policy_number: "TP-55-2211",
+        incident_date: "2025-02-24",
+        amount_claimed: 1714.97,
+      },
       0.5,
     );
   });
@@ -361,7 +422,13 @@ Policy HH-4455-90. On the night of 1 May 2025 at about 11 pm someone broke into 
   it("an all-caps telex-style notice", () => {
     check(
       `INSURED: BOB BRIGGS      POLICY#: 87-662-190\nLOSS DATE: 12-JAN-2025   CLAIM AMT: 3,300.00\nNATURE OF LOSS: HAIL DAMAGE TO ROOF AND VEHICLE`,
-      { claimant_name: "Bob Briggs", policy_number: "87-662-190", incident_date: "2025-01-12", amount_claimed: 3300, incident_type: undefined },
+      {
+        claimant_name: "Bob Briggs",
+        policy_number: "87-662-190",
+        incident_date: "2025-01-12",
+        amount_claimed: 3300,
+        incident_type: undefined,
+      },
       0.7,
     );
   });
@@ -374,7 +441,13 @@ Policy number: DE-4471-22
 Date of loss: 03.04.2025
 Amount claimed: 4.250,00 EUR
 Description: Parkschaden - my parked car was scratched in a car park.`,
-      { claimant_name: "Hans Müller", policy_number: "DE-4471-22", incident_date: "2025-04-03", amount_claimed: 4250, incident_type: "Parked Car" },
+      {
+        claimant_name: "Hans Müller",
+        policy_number: "DE-4471-22",
+        incident_date: "2025-04-03",
+        amount_claimed: 4250,
+        incident_type: "Parked Car",
+      },
       0.55,
     );
   });
@@ -453,16 +526,25 @@ I'm claiming 9.800,00 EUR which is the value agreed in the policy.`,
 describe("OCR noise", () => {
   it.each([
     [`C1aimant Name: R0bert Smith\nPo1icy No.: P0L-2O25-OO9876\nDate 0f Loss: O3/l4/2O25\nAmount C1aimed: $ 4,25O.OO`],
-    [`Claimant  Name :  Robert   Smith\nPolicy  Number ;  POL-2025 - 009876\nDate of Loss . 03/14/2025\nAmount Claimed  $4,250.00 .`],
+    [
+      `Claimant  Name :  Robert   Smith\nPolicy  Number ;  POL-2025 - 009876\nDate of Loss . 03/14/2025\nAmount Claimed  $4,250.00 .`,
+    ],
     [`CLAIMANT NAME: ROBERT SMITH\nPOLICY NO: POL-2025-009876\nDATE OF LOSS: 03/14/2025\nAMOUNT CLAIMED: 4 250.00`],
-    [`Cla imant Na me: Robert Smith\nPol icy Num ber: POL-2025-009876\nDa te of Lo ss: 03/14/2025\nAmo unt Clai med: $4,250.00`],
+    [
+      `Cla imant Na me: Robert Smith\nPol icy Num ber: POL-2025-009876\nDa te of Lo ss: 03/14/2025\nAmo unt Clai med: $4,250.00`,
+    ],
   ])("%s", (text) => {
-    check(text, {
-      claimant_name: "Robert Smith",
-      policy_number: "POL-2025-009876",
-      incident_date: "2025-03-14",
-      amount_claimed: 4250,
-    }, 0.6, "ocr");
+    check(
+      text,
+      {
+        claimant_name: "Robert Smith",
+        policy_number: "POL-2025-009876",
+        incident_date: "2025-03-14",
+        amount_claimed: 4250,
+      },
+      0.6,
+      "ocr",
+    );
   });
 });
 
@@ -476,7 +558,10 @@ describe("things that are not the claim's fields", () => {
     expect(r.extracted_data.policy_number).toBeUndefined();
   });
   it("a severity of Total Loss is not an amount", () => {
-    const r = check(`Severity: Total Loss\nAmount Claimed: $52,080.00`, { incident_severity: "Total Loss", amount_claimed: 52080 });
+    const r = check(`Severity: Total Loss\nAmount Claimed: $52,080.00`, {
+      incident_severity: "Total Loss",
+      amount_claimed: 52080,
+    });
     expect(r.document_type).toBe("claim");
   });
   it("an unrelated document yields few fields with low confidence", () => {
@@ -528,8 +613,18 @@ describe("CMS-1500 health claim form", () => {
         ch1: "1500",
         ch2: "748.57",
         t_charge: "2248.57",
-        sv1_mm_from: "02", sv1_dd_from: "23", sv1_yy_from: "25", sv1_mm_end: "02", sv1_dd_end: "23", sv1_yy_end: "25",
-        sv2_mm_from: "04", sv2_dd_from: "18", sv2_yy_from: "25", sv2_mm_end: "04", sv2_dd_end: "18", sv2_yy_end: "25",
+        sv1_mm_from: "02",
+        sv1_dd_from: "23",
+        sv1_yy_from: "25",
+        sv1_mm_end: "02",
+        sv1_dd_end: "23",
+        sv1_yy_end: "25",
+        sv2_mm_from: "04",
+        sv2_dd_from: "18",
+        sv2_yy_from: "25",
+        sv2_mm_end: "04",
+        sv2_dd_end: "18",
+        sv2_yy_end: "25",
       },
     });
     expect(r.document_type).toBe("cms1500");
@@ -540,7 +635,10 @@ describe("CMS-1500 health claim form", () => {
       procedure_codes: ["99213", "J1100"],
       charges: [1500, 748.57],
       total_charge: 2248.57,
-      dates_of_service: [{ from: "2025-02-23", to: "2025-02-23" }, { from: "2025-04-18", to: "2025-04-18" }],
+      dates_of_service: [
+        { from: "2025-02-23", to: "2025-02-23" },
+        { from: "2025-04-18", to: "2025-04-18" },
+      ],
       claimant_name: "Rahul Sharma",
       policy_number: "ID10-45678",
       amount_claimed: 2248.57,
@@ -582,11 +680,16 @@ A. J45.909        B. R05.9         C.              D.
       procedure_codes: ["99213", "94640"],
       charges: [125, 48.5],
       total_charge: 173.5,
-      dates_of_service: [{ from: "2025-01-10", to: "2025-01-10" }, { from: "2025-01-10", to: "2025-01-10" }],
+      dates_of_service: [
+        { from: "2025-01-10", to: "2025-01-10" },
+        { from: "2025-01-10", to: "2025-01-10" },
+      ],
     });
   });
 
   it("an auto claim form is not a CMS-1500", () => {
-    expect(extractClaimFields("Claimant: John Doe\nPatient's name: n/a\nDate of Loss: 2025-01-01").document_type).toBe("claim");
+    expect(extractClaimFields("Claimant: John Doe\nPatient's name: n/a\nDate of Loss: 2025-01-01").document_type).toBe(
+      "claim",
+    );
   });
 });

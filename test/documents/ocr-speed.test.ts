@@ -2,8 +2,8 @@
 // Local workerd advances Date.now() during CPU work (production Workers do not).
 import { expect, it } from "vitest";
 import traineddata from "../../node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz";
-import { readClaimDocument } from "../../src/documents";
-import { getPageOcr } from "../../src/documents/ocr";
+import { readClaimDocument } from "../../src/pdf";
+import { getPageOcr } from "../../src/pdf/ocr";
 import { FIXTURE_FILES, FIXTURES } from "./fixtures";
 
 it("measures text-layer and OCR seconds per page inside workerd", async () => {

@@ -1,11 +1,18 @@
 // The pieces of the structural check, case by case: PDF tokens and nesting, bounded stream
 // decoders, codec headers, and MD5 for the security handler.
 import { describe, expect, it } from "vitest";
-import { jbig2Sizes, jpegFrameSizes, jpxSize } from "../../src/documents/image-headers";
-import { md5 } from "../../src/documents/md5";
-import { scanPdfBytes } from "../../src/documents/pdf-scan";
-import { NestingTooDeepError, parseValue, PdfDict, PdfName, PdfRef, PdfString } from "../../src/documents/pdf-syntax";
-import { decodeStream } from "../../src/documents/stream-decode";
+import { jbig2Sizes, jpegFrameSizes, jpxSize } from "../../src/pdf/image-headers";
+import { md5 } from "../../src/pdf/md5";
+import { scanPdfBytes } from "../../src/pdf/pdf-scan";
+import {
+  NestingTooDeepError,
+  type PdfDict,
+  PdfName,
+  PdfRef,
+  type PdfString,
+  parseValue,
+} from "../../src/pdf/pdf-syntax";
+import { decodeStream } from "../../src/pdf/stream-decode";
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const text = (b: Uint8Array | undefined) => new TextDecoder("latin1").decode(b);
@@ -13,7 +20,14 @@ const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, "0")
 
 describe("PDF syntax", () => {
   it("parses a stream dictionary's values", () => {
-    const { value } = parseValue(ascii("<< /Type /XObject /Width 300 /Height 2 0 R /Filter [/FlateDecode /DCTDecode] /Name (a\\(b\\)) /ID <0A0b> >>"), 0, 200, 8);
+    const { value } = parseValue(
+      ascii(
+        "<< /Type /XObject /Width 300 /Height 2 0 R /Filter [/FlateDecode /DCTDecode] /Name (a\\(b\\)) /ID <0A0b> >>",
+      ),
+      0,
+      200,
+      8,
+    );
     const dict = value as PdfDict;
     expect(dict.name("Type")).toBe("XObject");
     expect(dict.number("Width")).toBe(300);
@@ -65,7 +79,9 @@ describe("bounded stream decoding", () => {
 
   it("inflation stops at the cap, whatever the stream would become", async () => {
     const big = new Uint8Array(4 << 20).fill(32);
-    const deflated = new Uint8Array(await new Response(new Blob([big]).stream().pipeThrough(new CompressionStream("deflate"))).arrayBuffer());
+    const deflated = new Uint8Array(
+      await new Response(new Blob([big]).stream().pipeThrough(new CompressionStream("deflate"))).arrayBuffer(),
+    );
     const capped = await decodeStream(deflated, ["FlateDecode"], { cap: 1 << 20, keep: true });
     expect(capped).toMatchObject({ overflow: true });
     expect(capped.bytes).toBeUndefined();
@@ -75,23 +91,74 @@ describe("bounded stream decoding", () => {
   });
 
   it("an image codec ends the measurable chain", async () => {
-    expect(await decodeStream(ascii("xyz"), ["ASCIIHexDecode", "DCTDecode"], { cap: 10, keep: false })).toMatchObject({ stoppedAt: "DCTDecode" });
+    expect(await decodeStream(ascii("xyz"), ["ASCIIHexDecode", "DCTDecode"], { cap: 10, keep: false })).toMatchObject({
+      stoppedAt: "DCTDecode",
+    });
   });
 });
 
 describe("codec headers", () => {
   it("reads a JPEG frame header", () => {
-    const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0x03, 0x20, 0x04, 0xb0, 1, 1, 0x11, 0, 0xff, 0xda, 0, 2]);
+    const jpeg = Uint8Array.from([
+      0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 0xff, 0xc0, 0, 11, 8, 0x03, 0x20, 0x04, 0xb0, 1, 1, 0x11, 0, 0xff, 0xda, 0, 2,
+    ]);
     expect(jpegFrameSizes(jpeg)).toEqual([{ width: 1200, height: 800 }]);
   });
 
   it("reads a JPEG 2000 SIZ marker", () => {
-    const siz = Uint8Array.from([0xff, 0x4f, 0xff, 0x51, 0, 41, 0, 0, 0, 0, 0x27, 0x10, 0, 0, 0x13, 0x88, 0, 0, 0, 0, 0, 0, 0, 0, ...new Array(20).fill(0)]);
+    const siz = Uint8Array.from([
+      0xff,
+      0x4f,
+      0xff,
+      0x51,
+      0,
+      41,
+      0,
+      0,
+      0,
+      0,
+      0x27,
+      0x10,
+      0,
+      0,
+      0x13,
+      0x88,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      ...new Array(20).fill(0),
+    ]);
     expect(jpxSize(siz)).toEqual({ width: 10000, height: 5000 });
   });
 
   it("reads a JBIG2 page information segment", () => {
-    const segment = Uint8Array.from([0, 0, 0, 1, 48, 0, 1, 0, 0, 0, 19, 0, 0, 0xea, 0x60, 0, 0, 0xea, 0x60, ...new Array(11).fill(0)]);
+    const segment = Uint8Array.from([
+      0,
+      0,
+      0,
+      1,
+      48,
+      0,
+      1,
+      0,
+      0,
+      0,
+      19,
+      0,
+      0,
+      0xea,
+      0x60,
+      0,
+      0,
+      0xea,
+      0x60,
+      ...new Array(11).fill(0),
+    ]);
     expect(jbig2Sizes(segment)).toEqual([{ width: 60000, height: 60000 }]);
   });
 });

@@ -1,16 +1,17 @@
 // Hostile PDFs against the whole service: refused at upload with nothing kept; and, for a
 // file already stored (uploaded before a check existed), FAILED by the consumer once, with
 // the reason, without retries, while the service keeps answering.
-import { env } from "cloudflare:workers";
+
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import traineddata from "../../node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz";
 import { OCR_TRAINEDDATA_KEY } from "../../src/claims/documents/process";
-import { inspectPdf } from "../../src/documents";
 import type { ClaimDocumentMessage } from "../../src/env";
 import worker from "../../src/index";
-import { installCommittedModels } from "../models/install-fixtures";
-import { api, createUser, expectError, json, type TestUser } from "../helpers";
+import { inspectPdf } from "../../src/pdf";
+import { api, createUser, expectError, type TestUser } from "../helpers";
+import { installCommittedModels } from "../routes/models/install-fixtures";
 import { FIXTURE_FILES } from "./fixtures";
 import { FAILS_ONLY_WHEN_READ, POISON_FILES, POISON_REASONS } from "./poison-fixtures";
 
@@ -34,14 +35,26 @@ const upload = (bytes: ArrayBuffer, filename: string) => {
 async function storedClaim(bytes: ArrayBuffer, status = "PENDING"): Promise<string> {
   const id = crypto.randomUUID();
   await env.DOCUMENTS.put(`claims/${id}/document.pdf`, bytes);
-  await env.DB.prepare("INSERT INTO claims (id, channel, status, owner_user_id, document_key, updated_at) VALUES (?, 'document', ?, ?, ?, ?)")
+  await env.DB.prepare(
+    "INSERT INTO claims (id, channel, status, owner_user_id, document_key, updated_at) VALUES (?, 'document', ?, ?, ?, ?)",
+  )
     .bind(id, status, insurer.id, `claims/${id}/document.pdf`, new Date().toISOString())
     .run();
   return id;
 }
 
-const message = (claimId: string, attempts = 1) => ({ id: `m-${crypto.randomUUID()}`, timestamp: new Date(), attempts, body: { claimId, documentKey: `claims/${claimId}/document.pdf` } });
-const claimOf = async (id: string) => json(await api(`/api/v1/claims/${id}`, { token: insurer.token }));
+const message = (claimId: string, attempts = 1) => ({
+  id: `m-${crypto.randomUUID()}`,
+  timestamp: new Date(),
+  attempts,
+  body: { claimId, documentKey: `claims/${claimId}/document.pdf` },
+});
+const claimOf = async (id: string) =>
+  (await (await api(`/api/v1/claims/${id}`, { token: insurer.token })).json()) as {
+    status: string;
+    failure_reason: string | null;
+    audit_trail: { action: string; after: unknown }[];
+  };
 
 describe("hostile PDFs at upload", () => {
   for (const [file, reason] of Object.entries(POISON_REASONS)) {
@@ -49,7 +62,7 @@ describe("hostile PDFs at upload", () => {
     it(`${file}: 422 ${reason}, nothing kept`, async () => {
       const before = (await env.DOCUMENTS.list({ prefix: "claims/" })).objects.length;
       const body = await expectError(await upload(POISON_FILES[file]!, file), 422, "INVALID_DOCUMENT");
-      expect(body.error.details.reason).toBe(reason);
+      expect((body.error.details as { reason?: string }).reason).toBe(reason);
       expect((await env.DOCUMENTS.list({ prefix: "claims/" })).objects.length).toBe(before);
     });
   }
@@ -104,7 +117,11 @@ describe("hostile PDFs already stored: the consumer fails them once, with the re
     const pending = new Set(ids.keys());
     while (pending.size > 0 && Date.now() - started < 60_000) {
       const placeholders = [...pending].map(() => "?").join(",");
-      const { results } = await env.DB.prepare(`SELECT id, status, failure_reason FROM claims WHERE id IN (${placeholders})`).bind(...pending).all<{ id: string; status: string; failure_reason: string }>();
+      const { results } = await env.DB.prepare(
+        `SELECT id, status, failure_reason FROM claims WHERE id IN (${placeholders})`,
+      )
+        .bind(...pending)
+        .all<{ id: string; status: string; failure_reason: string }>();
       for (const row of results.filter((r) => r.status === "FAILED")) {
         console.log(`${ids.get(row.id)}: FAILED ${Date.now() - started} ms after queueing — ${row.failure_reason}`);
         pending.delete(row.id);
@@ -114,7 +131,9 @@ describe("hostile PDFs already stored: the consumer fails them once, with the re
     done = true;
     await pinging;
     const ms = health.map((h) => h.ms).sort((a, b) => a - b);
-    console.log(`health answered ${health.length} times meanwhile: median ${ms[Math.floor(ms.length / 2)]} ms, slowest ${ms.at(-1)} ms`);
+    console.log(
+      `health answered ${health.length} times meanwhile: median ${ms[Math.floor(ms.length / 2)]} ms, slowest ${ms.at(-1)} ms`,
+    );
     expect([...pending].map((id) => ids.get(id))).toEqual([]);
     expect(health.length).toBeGreaterThan(1);
     expect(new Set(health.map((h) => h.status))).toEqual(new Set([200]));

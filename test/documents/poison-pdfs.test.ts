@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { inspectPdf, PdfRejectedError, readClaimDocument } from "../../src/documents";
-import { checkPdfStructure } from "../../src/documents/structure-check";
-import { fitForOcr } from "../../src/documents/reader";
+import { inspectPdf, PdfRejectedError, readClaimDocument } from "../../src/pdf";
+import { fitForOcr } from "../../src/pdf/reader";
+import { checkPdfStructure } from "../../src/pdf/structure-check";
 import { FIXTURE_FILES } from "./fixtures";
 import { FAILS_ONLY_WHEN_READ, POISON_FILES, POISON_REASONS } from "./poison-fixtures";
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as PdfRejectedError);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as PdfRejectedError,
+  );
 
 describe("hostile PDFs are refused for what they would cost, before pdf.js decodes anything", () => {
   for (const [file, reason] of Object.entries(POISON_REASONS)) {
@@ -38,7 +42,9 @@ describe("hostile PDFs are refused for what they would cost, before pdf.js decod
 
   it("a page with more text than any claim form stops being read once past the item cap", async () => {
     // Lift the operator cap so that the file reaches pdf.js: the text-item cap must hold on its own.
-    const err = await rejection(readClaimDocument(POISON_FILES["text-flood.pdf"]!, { maxContentOperators: 10_000_000 }));
+    const err = await rejection(
+      readClaimDocument(POISON_FILES["text-flood.pdf"]!, { maxContentOperators: 10_000_000 }),
+    );
     expect(err?.code).toBe("TOO_MUCH_CONTENT");
     expect(err?.message).toMatch(/more text than any claim form/);
   });

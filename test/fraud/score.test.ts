@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import insRf from "../../models/fraud/insurance_claims-rf.onnx";
-import insRfCal from "../../models/fraud/insurance_claims-rf-calibrated.onnx";
 import insEt from "../../models/fraud/insurance_claims-et.onnx";
 import insGbdt from "../../models/fraud/insurance_claims-gbdt.onnx";
 import insGbdtCal from "../../models/fraud/insurance_claims-gbdt-calibrated.onnx";
+import insRf from "../../models/fraud/insurance_claims-rf.onnx";
+import insRfCal from "../../models/fraud/insurance_claims-rf-calibrated.onnx";
 import insVoting from "../../models/fraud/insurance_claims-voting.onnx";
 import insVotingCal from "../../models/fraud/insurance_claims-voting-calibrated.onnx";
 import vehGbdt from "../../models/fraud/vehicle_claims_fraud-gbdt.onnx";
 import reserveOnnx from "../../models/reserve/insurance_claims-reserve.onnx";
-import { ModelSet } from "../../src/domain/fraud/models";
 import { encodeClaim } from "../../src/domain/fraud/features";
+import { ModelSet } from "../../src/domain/fraud/model-set";
 import { estimateReserve, scoreFraud, scoreFraudBatch } from "../../src/domain/fraud/score";
 import { modelScore, predict } from "../../src/ml/model";
 import { modelShap } from "../../src/ml/treeshap";
@@ -20,10 +20,24 @@ const files = { insRf, insRfCal, insEt, insGbdt, insGbdtCal, insVoting, insVotin
 let models: ModelSet;
 
 const claim = {
-  policy_annual_premium: 1406.91, total_claim_amount: 71610, vehicle_age: 11, days_since_bind: 100, months_as_customer: 328,
-  "capital-gains": 53300, "capital-loss": 0, injury_share: 0.09, property_share: 0.18, age: 48, umbrella_limit: 0,
-  incident_hour_of_the_day: 5, collision_type: "Side Collision", incident_severity: "Major Damage", authorities_contacted: "Police",
-  number_of_vehicles_involved: 1, bodily_injuries: 1, police_report_available: "YES",
+  policy_annual_premium: 1406.91,
+  total_claim_amount: 71610,
+  vehicle_age: 11,
+  days_since_bind: 100,
+  months_as_customer: 328,
+  "capital-gains": 53300,
+  "capital-loss": 0,
+  injury_share: 0.09,
+  property_share: 0.18,
+  age: 48,
+  umbrella_limit: 0,
+  incident_hour_of_the_day: 5,
+  collision_type: "Side Collision",
+  incident_severity: "Major Damage",
+  authorities_contacted: "Police",
+  number_of_vehicles_involved: 1,
+  bodily_injuries: 1,
+  police_report_available: "YES",
 };
 
 beforeAll(async () => {
@@ -33,17 +47,22 @@ beforeAll(async () => {
 
 describe("exported models in onnxruntime-web (workerd) match the TypeScript trees", () => {
   it("to 1e-5 on claims with and without missing values, for every kind", async () => {
-    const claims = [...syntheticInsuranceClaims(60, 5), ...syntheticInsuranceClaims(60, 6).map((c) => ({ ...c, collision_type: "?", witnesses: "", injury_claim: "" })), {}];
+    const claims = [
+      ...syntheticInsuranceClaims(60, 5),
+      ...syntheticInsuranceClaims(60, 6).map((c) => ({ ...c, collision_type: "?", witnesses: "", injury_claim: "" })),
+      {},
+    ];
     for (const meta of models.list().filter((m) => m.dataset === "insurance_claims")) {
       const loaded = models.get(meta.name);
       const data = new Float32Array(claims.length * loaded.nFeatures);
-      claims.forEach((c, i) => data.set(encodeClaim(meta.schema, c), i * loaded.nFeatures));
+      for (const [i, c] of claims.entries()) data.set(encodeClaim(meta.schema, c), i * loaded.nFeatures);
       const out = await loaded.run(data, claims.length);
       let withMissing = 0;
       claims.forEach((_, i) => {
         const x = data.subarray(i * loaded.nFeatures, (i + 1) * loaded.nFeatures);
         if (x.some(Number.isNaN)) withMissing++;
-        const got = meta.task === "regression" ? (out.prediction?.[i] as number) : (out.probabilities?.[2 * i + 1] as number);
+        const got =
+          meta.task === "regression" ? (out.prediction?.[i] as number) : (out.probabilities?.[2 * i + 1] as number);
         const expected = predict(loaded.model, x);
         expect(Math.abs(got - expected) / Math.max(1, Math.abs(expected))).toBeLessThan(1e-5);
       });
@@ -53,10 +72,16 @@ describe("exported models in onnxruntime-web (workerd) match the TypeScript tree
 });
 
 describe("scoreFraud", () => {
-  it("answers seed 004's shape with top-5 explained drivers that add up to the score", async () => {
+  it("answers the fraud-score shape with top-5 explained drivers that add up to the score", async () => {
     for (const model of ["rf", "et", "gbdt", "voting"] as const) {
       const r = await scoreFraud(models, claim, { model, calibrated: false, scenario: "dashboard", explain: true });
-      expect(r).toMatchObject({ model, calibrated: false, scenario: "dashboard", threshold_flag: null, dataset: "insurance_claims" });
+      expect(r).toMatchObject({
+        model,
+        calibrated: false,
+        scenario: "dashboard",
+        threshold_flag: null,
+        dataset: "insurance_claims",
+      });
       expect(r.probability).toBeGreaterThan(0);
       expect(r.probability).toBeLessThan(1);
       expect(r.model_version).toMatch(new RegExp(`^insurance_claims-${model}@`));
@@ -81,16 +106,33 @@ describe("scoreFraud", () => {
   });
 
   it("auto_flagger compares with the model's validation-chosen threshold", async () => {
-    const r = await scoreFraud(models, claim, { model: "rf", calibrated: true, scenario: "auto_flagger", explain: false });
+    const r = await scoreFraud(models, claim, {
+      model: "rf",
+      calibrated: true,
+      scenario: "auto_flagger",
+      explain: false,
+    });
     expect(r.threshold).toBe(models.get("insurance_claims-rf-calibrated").metadata.threshold);
     expect(r.threshold_flag).toBe(r.probability >= r.threshold ? "AUTO_FLAG" : "AUTO_APPROVE");
     expect(r.explanation).toBeNull();
   });
 
   it("handles unknown categories, absent facts and further columns without error", async () => {
-    const odd = await scoreFraud(models, { ...claim, incident_severity: "Meteor Strike", collision_type: undefined, insured_hobbies: "chess", witnesses: 3 }, { model: "voting" });
+    const odd = await scoreFraud(
+      models,
+      {
+        ...claim,
+        incident_severity: "Meteor Strike",
+        collision_type: undefined,
+        insured_hobbies: "chess",
+        witnesses: 3,
+      },
+      { model: "voting" },
+    );
     expect(odd.probability).toBeGreaterThanOrEqual(0);
-    expect(odd.explanation?.some((e) => e.text.includes("not seen in training") || e.feature_key !== "incident_severity")).toBe(true);
+    expect(
+      odd.explanation?.some((e) => e.text.includes("not seen in training") || e.feature_key !== "incident_severity"),
+    ).toBe(true);
     const empty = await scoreFraud(models, {}, { model: "gbdt" });
     expect(empty.probability).toBeGreaterThan(0);
   });
@@ -104,16 +146,31 @@ describe("scoreFraud", () => {
   });
 
   it("scores a vehicle-claims record with the models of that data set", async () => {
-    const r = await scoreFraud(models, { Make: "Honda", Fault: "Policy Holder", BasePolicy: "All Perils", Age: 0, VehiclePrice: "more than 69,000", Month: "Jan", MonthClaimed: "Feb", Year: 1994 }, { dataset: "vehicle_claims_fraud", model: "gbdt", calibrated: false });
+    const r = await scoreFraud(
+      models,
+      {
+        Make: "Honda",
+        Fault: "Policy Holder",
+        BasePolicy: "All Perils",
+        Age: 0,
+        VehiclePrice: "more than 69,000",
+        Month: "Jan",
+        MonthClaimed: "Feb",
+        Year: 1994,
+      },
+      { dataset: "vehicle_claims_fraud", model: "gbdt", calibrated: false },
+    );
     expect(r.model_name).toBe("vehicle_claims_fraud-gbdt");
     expect(r.explanation?.length).toBe(5);
   });
 
   it("concurrent scores on one session all succeed and agree", async () => {
     const claims = syntheticInsuranceClaims(20, 13);
-    const together = await Promise.all(claims.map((c) => scoreFraud(models, c, { model: "voting", calibrated: true, explain: true })));
+    const together = await Promise.all(
+      claims.map((c) => scoreFraud(models, c, { model: "voting", calibrated: true, explain: true })),
+    );
     const batch = await scoreFraudBatch(models, claims, { model: "voting", calibrated: true, explain: false });
-    together.forEach((r, i) => expect(r.probability).toBeCloseTo(batch[i]!.probability, 7));
+    for (const [i, r] of together.entries()) expect(r.probability).toBeCloseTo(batch[i]!.probability, 7);
   });
 
   it("loadModelSet reports a broken model by name and keeps the others", async () => {
@@ -126,14 +183,29 @@ describe("scoreFraud", () => {
   });
 
   it("a model that is not loaded is a typed error", async () => {
-    await expect(scoreFraud(models, claim, { model: "et", calibrated: true })).rejects.toThrow(/insurance_claims-et-calibrated is not loaded/);
+    await expect(scoreFraud(models, claim, { model: "et", calibrated: true })).rejects.toThrow(
+      /insurance_claims-et-calibrated is not loaded/,
+    );
   });
 });
 
 describe("estimateReserve", () => {
   it("estimates the claim cost from incident facts, explained", async () => {
-    const severe = await estimateReserve(models, { incident_type: "Multi-vehicle Collision", incident_severity: "Total Loss", number_of_vehicles_involved: 3, bodily_injuries: 2 }, { explain: true });
-    const theft = await estimateReserve(models, { incident_type: "Vehicle Theft", incident_severity: "Trivial Damage", number_of_vehicles_involved: 1 }, { explain: true });
+    const severe = await estimateReserve(
+      models,
+      {
+        incident_type: "Multi-vehicle Collision",
+        incident_severity: "Total Loss",
+        number_of_vehicles_involved: 3,
+        bodily_injuries: 2,
+      },
+      { explain: true },
+    );
+    const theft = await estimateReserve(
+      models,
+      { incident_type: "Vehicle Theft", incident_severity: "Trivial Damage", number_of_vehicles_involved: 1 },
+      { explain: true },
+    );
     expect(severe.reserve_estimate).toBeGreaterThan(theft.reserve_estimate);
     expect(theft.reserve_estimate).toBeGreaterThan(0);
     expect(severe.currency).toBe("USD");

@@ -3,7 +3,7 @@ import { Rng } from "../../src/ml/random";
 /** Insurance-claims-like raw records with a planted fraud signal (severity, hobby, share), for tests in workerd. */
 export function syntheticInsuranceClaims(n: number, seed: number): Record<string, string>[] {
   const rng = new Rng(seed);
-  const pick = <T,>(a: readonly T[]) => a[rng.int(a.length)] as T;
+  const pick = <T>(a: readonly T[]) => a[rng.int(a.length)] as T;
   const severities = ["Major Damage", "Minor Damage", "Total Loss", "Trivial Damage"];
   const hobbies = ["chess", "cross-fit", "reading", "golf", "camping", "movies"];
   return Array.from({ length: n }, () => {
@@ -12,7 +12,11 @@ export function syntheticInsuranceClaims(n: number, seed: number): Record<string
     const total = 5000 + rng.int(80000);
     const injury = Math.round(total * rng.next() * 0.3);
     const property = Math.round(total * rng.next() * 0.3);
-    const z = -2 + (severity === "Major Damage" ? 2.2 : 0) + (hobby === "chess" || hobby === "cross-fit" ? 2.5 : 0) + rng.next();
+    const z =
+      -2 +
+      (severity === "Major Damage" ? 2.2 : 0) +
+      (hobby === "chess" || hobby === "cross-fit" ? 2.5 : 0) +
+      rng.next();
     const fraud = rng.next() < 1 / (1 + Math.exp(-z));
     return {
       months_as_customer: String(rng.int(400)),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDiagnosisCsv, parseProcedureCsv } from "../../src/domain/reference/code-sets";
 import { CsvError, parseCsv } from "../../src/csv";
+import { parseDiagnosisCsv, parseProcedureCsv } from "../../src/domain/reference/code-sets";
 
 describe("parseCsv", () => {
   it("reads quotes, doubled quotes, embedded commas and newlines, CRLF and a BOM", () => {
@@ -18,7 +18,9 @@ describe("parseCsv", () => {
 
 describe("code set files", () => {
   it("reads the ICD-10-CM file layout", () => {
-    const parsed = parseDiagnosisCsv('code,billable,description\nA00,0,Cholera\nA000,1,"Cholera due to Vibrio cholerae 01, biovar cholerae"\n');
+    const parsed = parseDiagnosisCsv(
+      'code,billable,description\nA00,0,Cholera\nA000,1,"Cholera due to Vibrio cholerae 01, biovar cholerae"\n',
+    );
     expect(parsed.problems).toEqual([]);
     expect(parsed.entries).toEqual([
       { code: "A00", description: "Cholera", billable: false },
@@ -27,8 +29,12 @@ describe("code set files", () => {
   });
 
   it("reads HCPCS files and Medicare payment statistics by their own headers", () => {
-    const hcpcs = parseProcedureCsv("code,kind,short_description,long_description\nA0021,procedure,Outside state ambulance serv,Ambulance service\n");
-    expect(hcpcs.entries).toEqual([{ code: "A0021", description: "Outside state ambulance serv", averageCostCents: null, costStdDevCents: null }]);
+    const hcpcs = parseProcedureCsv(
+      "code,kind,short_description,long_description\nA0021,procedure,Outside state ambulance serv,Ambulance service\n",
+    );
+    expect(hcpcs.entries).toEqual([
+      { code: "A0021", description: "Outside state ambulance serv", averageCostCents: null, costStdDevCents: null },
+    ]);
     const stats = parseProcedureCsv(
       "hcpcs_code,description,n_provider_rows,mean_avg_medicare_payment,stdev_avg_medicare_payment\n00103,Anesth blepharoplasty,4,89.88,34.36\n99213,Office visit,40,51.234,\n",
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectCostAnomaly, type CostAnomalyRule } from "../../src/domain/health/cost-anomaly";
+import { type CostAnomalyRule, detectCostAnomaly } from "../../src/domain/health/cost-anomaly";
 
 const price = { averageCostCents: 1_000_000, costStdDevCents: 250_000 };
 
@@ -16,7 +16,13 @@ describe("detectCostAnomaly", () => {
   });
 
   it("ignores procedures without price statistics", () => {
-    expect(detectCostAnomaly(99_999_999, { averageCostCents: null, costStdDevCents: null }, { averageMultiple: 2, stdDevs: 2 })).toBeNull();
+    expect(
+      detectCostAnomaly(
+        99_999_999,
+        { averageCostCents: null, costStdDevCents: null },
+        { averageMultiple: 2, stdDevs: 2 },
+      ),
+    ).toBeNull();
   });
 
   it("explains the standard-deviation rule with its numbers", () => {

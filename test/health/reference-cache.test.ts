@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { cachedReference, forgetReferenceData, REFERENCE_TTL_MS, rememberReference } from "../../src/claims/health/reference-cache";
+import {
+  cachedReference,
+  forgetReferenceData,
+  REFERENCE_TTL_MS,
+  rememberReference,
+} from "../../src/claims/health/reference-cache";
 
 describe("reference-data cache", () => {
   it("serves a value, including 'not found', until its time is up or it is cleared", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { matrixFromRows, row } from "../../src/ml/matrix";
 import { trainForest } from "../../src/ml/forest";
 import { trainGbdt } from "../../src/ml/gbdt";
+import { matrixFromRows, row } from "../../src/ml/matrix";
 import { fitPlatt, modelScore, predict, type ScoringModel } from "../../src/ml/model";
 import { exportOnnx, INPUT_NAME, parseOnnx } from "../../src/ml/onnx-model";
 import { Rng } from "../../src/ml/random";
@@ -24,10 +24,41 @@ function data(n: number, seed: number) {
 describe("ONNX export runs in onnxruntime-web inside workerd with the TS model's predictions", () => {
   const train = data(500, 1);
   const probe = data(200, 2);
-  const rf = trainForest(train.x, train.y, { nTrees: 15, maxDepth: 6, minSamplesLeaf: 3, maxFeatures: "sqrt", extra: false, seed: 1 });
-  const et = trainForest(train.x, train.y, { nTrees: 15, maxDepth: 6, minSamplesLeaf: 3, maxFeatures: "sqrt", extra: true, seed: 2 });
-  const gb = trainGbdt(train.x, train.y, { loss: "logistic", nTrees: 30, learningRate: 0.2, maxDepth: 3, minSamplesLeaf: 5, lambda: 1, subsample: 0.8, colsample: 1, seed: 3 });
-  const voting: ScoringModel = { task: "classification", components: [{ name: "rf", ensemble: rf }, { name: "et", ensemble: et }, { name: "gbdt", ensemble: gb }] };
+  const rf = trainForest(train.x, train.y, {
+    nTrees: 15,
+    maxDepth: 6,
+    minSamplesLeaf: 3,
+    maxFeatures: "sqrt",
+    extra: false,
+    randomState: 1,
+  });
+  const et = trainForest(train.x, train.y, {
+    nTrees: 15,
+    maxDepth: 6,
+    minSamplesLeaf: 3,
+    maxFeatures: "sqrt",
+    extra: true,
+    randomState: 2,
+  });
+  const gb = trainGbdt(train.x, train.y, {
+    loss: "logistic",
+    nTrees: 30,
+    learningRate: 0.2,
+    maxDepth: 3,
+    minSamplesLeaf: 5,
+    lambda: 1,
+    subsample: 0.8,
+    colsample: 1,
+    randomState: 3,
+  });
+  const voting: ScoringModel = {
+    task: "classification",
+    components: [
+      { name: "rf", ensemble: rf },
+      { name: "et", ensemble: et },
+      { name: "gbdt", ensemble: gb },
+    ],
+  };
   const scores = Array.from({ length: train.x.rows }, (_, i) => modelScore(voting, row(train.x, i)));
   const cases: { name: string; model: ScoringModel }[] = [
     { name: "rf", model: { task: "classification", components: [{ name: "rf", ensemble: rf }] } },
@@ -51,7 +82,10 @@ describe("ONNX export runs in onnxruntime-web inside workerd with the TS model's
         const expected = predict(c.model, x);
         const fromParsed = predict(parsed.model, x);
         expect(Math.abs(fromParsed - expected)).toBeLessThan(1e-5);
-        if (c.model.task === "regression") expect(Math.abs((out.prediction?.[i] as number) - expected)).toBeLessThan(1e-5 * Math.max(1, Math.abs(expected)));
+        if (c.model.task === "regression")
+          expect(Math.abs((out.prediction?.[i] as number) - expected)).toBeLessThan(
+            1e-5 * Math.max(1, Math.abs(expected)),
+          );
         else {
           expect(Math.abs((out.probabilities?.[2 * i + 1] as number) - expected)).toBeLessThan(1e-5);
           expect(Math.abs((out.probabilities?.[2 * i] as number) - (1 - expected))).toBeLessThan(1e-5);

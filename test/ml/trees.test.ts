@@ -1,18 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { matrixFromRows } from "../../src/ml/matrix";
 import { trainForest } from "../../src/ml/forest";
 import { trainGbdt } from "../../src/ml/gbdt";
-import { predictRaw, sigmoid, type Tree } from "../../src/ml/tree";
-import { Rng, stratifiedSplit } from "../../src/ml/random";
-import { fitPlatt, predict } from "../../src/ml/model";
+import { matrixFromRows } from "../../src/ml/matrix";
 import {
-  atThreshold, averagePrecision, bestF1Threshold, brierScore, expectedCalibrationError,
-  meanAbsoluteError, recallAtPrecision, rocAuc, rSquared,
+  atThreshold,
+  averagePrecision,
+  bestF1Threshold,
+  brierScore,
+  expectedCalibrationError,
+  meanAbsoluteError,
+  recallAtPrecision,
+  rocAuc,
+  rSquared,
 } from "../../src/ml/metrics";
+import { fitPlatt, predict } from "../../src/ml/model";
+import { Rng, stratifiedSplit } from "../../src/ml/random";
+import { predictRaw, sigmoid, type Tree } from "../../src/ml/tree";
 
 function checkCovers(t: Tree) {
   for (let n = 0; n < t.feature.length; n++)
-    if ((t.feature[n] as number) >= 0) expect((t.cover[t.left[n] as number] as number) + (t.cover[t.right[n] as number] as number)).toBe(t.cover[n]);
+    if ((t.feature[n] as number) >= 0)
+      expect((t.cover[t.left[n] as number] as number) + (t.cover[t.right[n] as number] as number)).toBe(t.cover[n]);
 }
 
 /** y = 1 when x0 > 0.5, or when x0 is missing and x1 > 0.5: the missing route has to be learned. */
@@ -34,9 +42,31 @@ describe("trees", () => {
   const { x, y, rows } = synthetic(600, 1);
   const test = synthetic(300, 2);
   const cases = [
-    { name: "random forest", model: () => trainForest(x, y, { nTrees: 20, maxDepth: 6, minSamplesLeaf: 2, maxFeatures: 1, extra: false, seed: 3 }) },
-    { name: "extra trees", model: () => trainForest(x, y, { nTrees: 30, maxDepth: 8, minSamplesLeaf: 2, maxFeatures: 1, extra: true, seed: 3 }) },
-    { name: "gbdt", model: () => trainGbdt(x, y, { loss: "logistic", nTrees: 40, learningRate: 0.3, maxDepth: 3, minSamplesLeaf: 2, lambda: 1, subsample: 0.8, colsample: 1, seed: 3 }) },
+    {
+      name: "random forest",
+      model: () =>
+        trainForest(x, y, { nTrees: 20, maxDepth: 6, minSamplesLeaf: 2, maxFeatures: 1, extra: false, randomState: 3 }),
+    },
+    {
+      name: "extra trees",
+      model: () =>
+        trainForest(x, y, { nTrees: 30, maxDepth: 8, minSamplesLeaf: 2, maxFeatures: 1, extra: true, randomState: 3 }),
+    },
+    {
+      name: "gbdt",
+      model: () =>
+        trainGbdt(x, y, {
+          loss: "logistic",
+          nTrees: 40,
+          learningRate: 0.3,
+          maxDepth: 3,
+          minSamplesLeaf: 2,
+          lambda: 1,
+          subsample: 0.8,
+          colsample: 1,
+          randomState: 3,
+        }),
+    },
   ];
   for (const c of cases)
     it(`${c.name} learns the rule including its missing-value route`, () => {
@@ -45,13 +75,28 @@ describe("trees", () => {
       const p = test.rows.map((r) => (m.link === "logistic" ? sigmoid(predictRaw(m, r)) : predictRaw(m, r)));
       expect(rocAuc(test.y, p)).toBeGreaterThan(0.95);
       const missingRows = test.rows.map((r, i) => ({ r, i })).filter(({ r }) => Number.isNaN(r[0]));
-      const acc = missingRows.filter(({ i }) => ((p[i] as number) >= 0.5 ? 1 : 0) === test.y[i]).length / missingRows.length;
+      const acc =
+        missingRows.filter(({ i }) => ((p[i] as number) >= 0.5 ? 1 : 0) === test.y[i]).length / missingRows.length;
       expect(acc).toBeGreaterThan(0.85);
     });
 
   it("is deterministic for a seed", () => {
-    const a = trainForest(x, y, { nTrees: 5, maxDepth: 4, minSamplesLeaf: 2, maxFeatures: 1, extra: false, seed: 9 });
-    const b = trainForest(x, y, { nTrees: 5, maxDepth: 4, minSamplesLeaf: 2, maxFeatures: 1, extra: false, seed: 9 });
+    const a = trainForest(x, y, {
+      nTrees: 5,
+      maxDepth: 4,
+      minSamplesLeaf: 2,
+      maxFeatures: 1,
+      extra: false,
+      randomState: 9,
+    });
+    const b = trainForest(x, y, {
+      nTrees: 5,
+      maxDepth: 4,
+      minSamplesLeaf: 2,
+      maxFeatures: 1,
+      extra: false,
+      randomState: 9,
+    });
     expect(a).toEqual(b);
     expect(rows.length).toBe(600);
   });
@@ -60,7 +105,17 @@ describe("trees", () => {
     const rng = new Rng(5);
     const r = Array.from({ length: 400 }, () => [rng.next() * 10, rng.next()]);
     const target = r.map(([a, b]) => 3 * (a as number) + ((b as number) > 0.5 ? 5 : 0));
-    const m = trainGbdt(matrixFromRows(r), target, { loss: "squared", nTrees: 100, learningRate: 0.2, maxDepth: 3, minSamplesLeaf: 3, lambda: 0, subsample: 1, colsample: 1, seed: 1 });
+    const m = trainGbdt(matrixFromRows(r), target, {
+      loss: "squared",
+      nTrees: 100,
+      learningRate: 0.2,
+      maxDepth: 3,
+      minSamplesLeaf: 3,
+      lambda: 0,
+      subsample: 1,
+      colsample: 1,
+      randomState: 1,
+    });
     const pred = r.map((row) => predictRaw(m, row));
     expect(rSquared(target, pred)).toBeGreaterThan(0.98);
     expect(meanAbsoluteError(target, pred)).toBeLessThan(1);
@@ -125,7 +180,11 @@ describe("splits and calibration", () => {
     const { a, b } = fitPlatt(scores, labels);
     expect(a).toBeCloseTo(2, 0);
     expect(b).toBeCloseTo(-0.5, 0);
-    const model = { task: "classification" as const, components: [{ name: "x", ensemble: { trees: [], base: 0.3, link: "identity" as const } }], calibration: { a, b } };
+    const model = {
+      task: "classification" as const,
+      components: [{ name: "x", ensemble: { trees: [], base: 0.3, link: "identity" as const } }],
+      calibration: { a, b },
+    };
     expect(predict(model, [])).toBeCloseTo(sigmoid(a * 0.3 + b), 12);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { matrixFromRows, row } from "../../src/ml/matrix";
 import { trainForest } from "../../src/ml/forest";
 import { trainGbdt } from "../../src/ml/gbdt";
+import { matrixFromRows, row } from "../../src/ml/matrix";
 import { modelScore, type ScoringModel } from "../../src/ml/model";
 import { Rng } from "../../src/ml/random";
 import { leafIndex, type Tree } from "../../src/ml/tree";
@@ -19,7 +19,11 @@ function conditional(tree: Tree, x: ArrayLike<number>, known: Set<number>, node 
     return conditional(tree, x, known, left ? l : r);
   }
   const c = tree.cover[node] as number;
-  return ((tree.cover[l] as number) * conditional(tree, x, known, l) + (tree.cover[r] as number) * conditional(tree, x, known, r)) / c;
+  return (
+    ((tree.cover[l] as number) * conditional(tree, x, known, l) +
+      (tree.cover[r] as number) * conditional(tree, x, known, r)) /
+    c
+  );
 }
 
 function bruteForceShapley(tree: Tree, x: ArrayLike<number>, m: number): number[] {
@@ -63,7 +67,10 @@ describe("TreeSHAP", () => {
     const s = treeShap(ensemble, x, 3);
     const expected = bruteForceShapley(tiny, x, 3);
     for (let j = 0; j < 3; j++) expect(s.contributions[j]).toBeCloseTo(expected[j] as number, 10);
-    expect(s.base + s.contributions.reduce((a, b) => a + b, 0)).toBeCloseTo(tiny.value[leafIndex(tiny, x)] as number, 10);
+    expect(s.base + s.contributions.reduce((a, b) => a + b, 0)).toBeCloseTo(
+      tiny.value[leafIndex(tiny, x)] as number,
+      10,
+    );
   });
 
   it("sums to the raw output of forests, boosted trees and voting on many rows with missing values", () => {
@@ -76,19 +83,52 @@ describe("TreeSHAP", () => {
       y.push(((r[0] ?? 0.5) > 0.5 ? 1 : 0) ^ (rng.next() < 0.2 ? 1 : 0));
     }
     const x = matrixFromRows(rows);
-    const rf = trainForest(x, y, { nTrees: 10, maxDepth: 7, minSamplesLeaf: 2, maxFeatures: "sqrt", extra: false, seed: 1 });
-    const et = trainForest(x, y, { nTrees: 10, maxDepth: 7, minSamplesLeaf: 2, maxFeatures: "sqrt", extra: true, seed: 2 });
-    const gb = trainGbdt(x, y, { loss: "logistic", nTrees: 20, learningRate: 0.3, maxDepth: 4, minSamplesLeaf: 3, lambda: 1, subsample: 0.7, colsample: 1, seed: 3 });
+    const rf = trainForest(x, y, {
+      nTrees: 10,
+      maxDepth: 7,
+      minSamplesLeaf: 2,
+      maxFeatures: "sqrt",
+      extra: false,
+      randomState: 1,
+    });
+    const et = trainForest(x, y, {
+      nTrees: 10,
+      maxDepth: 7,
+      minSamplesLeaf: 2,
+      maxFeatures: "sqrt",
+      extra: true,
+      randomState: 2,
+    });
+    const gb = trainGbdt(x, y, {
+      loss: "logistic",
+      nTrees: 20,
+      learningRate: 0.3,
+      maxDepth: 4,
+      minSamplesLeaf: 3,
+      lambda: 1,
+      subsample: 0.7,
+      colsample: 1,
+      randomState: 3,
+    });
     const models: ScoringModel[] = [
       { task: "classification", components: [{ name: "rf", ensemble: rf }] },
       { task: "classification", components: [{ name: "gbdt", ensemble: gb }] },
-      { task: "classification", components: [{ name: "rf", ensemble: rf }, { name: "et", ensemble: et }, { name: "gbdt", ensemble: gb }] },
+      {
+        task: "classification",
+        components: [
+          { name: "rf", ensemble: rf },
+          { name: "et", ensemble: et },
+          { name: "gbdt", ensemble: gb },
+        ],
+      },
     ];
     for (const model of models)
       for (let i = 0; i < x.rows; i++) {
         const xi = row(x, i);
         const s = modelShap(model, xi, 6);
-        expect(Math.abs(s.base + s.contributions.reduce((a, b) => a + b, 0) - modelScore(model, xi))).toBeLessThan(1e-9);
+        expect(Math.abs(s.base + s.contributions.reduce((a, b) => a + b, 0) - modelScore(model, xi))).toBeLessThan(
+          1e-9,
+        );
       }
     // The informative feature dominates.
     const s = modelShap(models[1]!, [0.9, 0.5, 0.5, 0.5, 0.5, 0.5], 6);

@@ -24,7 +24,13 @@ describe("decodeBase64Image: accepted", () => {
     ["padded ==", unpadded, 301],
     ["missing padding", unpadded.replace(/=+$/, ""), 301],
     ["one = pad", toBase64(bytes.subarray(0, 302)), 302],
-    ["URL-safe alphabet", toBase64(Uint8Array.of(0xfb, 0xff, 0xbf)).replace(/\+/g, "-").replace(/\//g, "_"), 3],
+    [
+      "URL-safe alphabet",
+      toBase64(Uint8Array.of(0xfb, 0xff, 0xbf))
+        .replace(/\+/g, "-")
+        .replace(/\//g, "_"),
+      3,
+    ],
   ])("%s", (_name, text, length) => {
     const r = decodeBase64Image(text);
     expect(r.ok && r.value.length).toBe(length);

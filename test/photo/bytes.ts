@@ -32,7 +32,10 @@ export function app1Exif(size = 200): number[] {
 export function jpegHeader(opts: { width: number; height: number; sofMarker?: number; exif?: boolean }): Uint8Array {
   return concat(
     SOI,
-    segment(0xe0, Array.from("JFIF\0\x01\x01\0\0\x01\0\x01\0\0", (c) => c.charCodeAt(0))),
+    segment(
+      0xe0,
+      Array.from("JFIF\0\x01\x01\0\0\x01\0\x01\0\0", (c) => c.charCodeAt(0)),
+    ),
     opts.exif ? app1Exif() : [],
     segment(0xdb, new Array(65).fill(1)),
     sof(opts.sofMarker ?? 0xc0, opts.width, opts.height),
@@ -60,7 +63,13 @@ function crc32(bytes: ArrayLike<number>): number {
 
 export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-export function pngHeader(opts: { width: number; height: number; depth?: number; colour?: number; badCrc?: boolean }): Uint8Array {
+export function pngHeader(opts: {
+  width: number;
+  height: number;
+  depth?: number;
+  colour?: number;
+  badCrc?: boolean;
+}): Uint8Array {
   const body = [
     ...Array.from("IHDR", (c) => c.charCodeAt(0)),
     ...be32(opts.width),
@@ -72,7 +81,14 @@ export function pngHeader(opts: { width: number; height: number; depth?: number;
     0,
   ];
   const crc = crc32(body) ^ (opts.badCrc ? 1 : 0);
-  return concat(PNG_SIGNATURE, be32(13), body, be32(crc >>> 0), be32(0), Array.from("IEND", (c) => c.charCodeAt(0)));
+  return concat(
+    PNG_SIGNATURE,
+    be32(13),
+    body,
+    be32(crc >>> 0),
+    be32(0),
+    Array.from("IEND", (c) => c.charCodeAt(0)),
+  );
 }
 
 export function toBase64(bytes: Uint8Array): string {

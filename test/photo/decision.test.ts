@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   canOverride,
-  decidePhotoClaim,
   DECISION_TEXT,
+  decidePhotoClaim,
   interpretDamageProbabilities,
 } from "../../src/domain/photo/decision";
 
@@ -26,7 +26,7 @@ describe("interpretDamageProbabilities: [p_no_damage, p_damage]", () => {
   });
 });
 
-describe("decidePhotoClaim (seed 002 status determination)", () => {
+describe("decidePhotoClaim (status determination)", () => {
   it.each([
     // damage, confidence, status, reason, override allowed
     [true, 0.94, "APPROVED", undefined, false],
@@ -52,7 +52,9 @@ describe("decidePhotoClaim (seed 002 status determination)", () => {
       message: "Claim rejected. See reason and next_steps for details.",
       nextSteps: "If you believe damage is visible, you can override this decision or upload a different photo.",
     });
-    expect(decidePhotoClaim({ damageDetected: false, confidence: 0.9 }).nextSteps).toBe(DECISION_TEXT.no_damage.nextSteps);
+    expect(decidePhotoClaim({ damageDetected: false, confidence: 0.9 }).nextSteps).toBe(
+      DECISION_TEXT.no_damage.nextSteps,
+    );
   });
 
   it("from probabilities end to end", () => {
@@ -63,13 +65,16 @@ describe("decidePhotoClaim (seed 002 status determination)", () => {
   });
 });
 
-describe("canOverride (seed 002 override table)", () => {
+describe("canOverride (override table)", () => {
   it.each([
     [{ effectiveStatus: "REJECTED" }, { allowed: true }],
     [{ effectiveStatus: "rejected" }, { allowed: true }],
     [{ effectiveStatus: "REJECTED", qualityScore: 0.41 }, { allowed: true }],
     [{ effectiveStatus: "APPROVED" }, { allowed: false, reason: "already_approved" }],
-    [{ effectiveStatus: "REJECTED", qualityScore: 0.39 }, { allowed: false, reason: "quality_too_low" }],
+    [
+      { effectiveStatus: "REJECTED", qualityScore: 0.39 },
+      { allowed: false, reason: "quality_too_low" },
+    ],
     [{ effectiveStatus: "PENDING" }, { allowed: false, reason: "not_rejected" }],
   ])("%j → %j", (claim, verdict) => {
     expect(canOverride(claim)).toEqual(verdict);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { decodeBase64Image } from "../../src/domain/photo/base64";
 import { PhotoError } from "../../src/domain/photo/errors";
-import { inspectImage, type ImageHeader } from "../../src/domain/photo/image-header";
-import { damageModelInput } from "../../src/domain/photo/preprocess";
+import { type ImageHeader, inspectImage } from "../../src/domain/photo/image-header";
 import { perceptualHash } from "../../src/domain/photo/phash";
+import { damageModelInput } from "../../src/domain/photo/preprocess";
 import { assessPhotoQuality } from "../../src/domain/photo/quality";
-import { decodePhoto } from "../../src/photo/decode";
-import { preparePhoto } from "../../src/photo/pipeline";
+import { decodePhoto } from "../../src/image/decode";
+import { preparePhoto } from "../../src/image/pipeline";
 import { toBase64 } from "./bytes";
 import { encodeJpeg, encodePng, gaussianBlur, makeScene } from "./scene";
 
@@ -114,7 +114,7 @@ describe("preparePhoto (what POST /claims/validate calls)", () => {
     for (const ms of Object.values(fromText.timings)) expect(ms).toBeGreaterThanOrEqual(0);
   });
 
-  it("refuses a blurry photo with seed 002's QUALITY_TOO_LOW body", async () => {
+  it("refuses a blurry photo with the QUALITY_TOO_LOW rejection", async () => {
     const jpeg = await encodeJpeg(gaussianBlur(makeScene(640, 480, 23), 4), 85);
     const error = (await preparePhoto(jpeg).catch((e: unknown) => e)) as PhotoError;
     expect(error).toBeInstanceOf(PhotoError);
@@ -136,6 +136,9 @@ describe("preparePhoto (what POST /claims/validate calls)", () => {
 
   it("refuses a small photo before decoding it", async () => {
     const jpeg = await encodeJpeg(makeScene(300, 300, 2), 85);
-    await expect(preparePhoto(jpeg)).rejects.toMatchObject({ code: "VALIDATION_ERROR", details: { width: 300, height: 300 } });
+    await expect(preparePhoto(jpeg)).rejects.toMatchObject({
+      code: "VALIDATION_ERROR",
+      details: { width: 300, height: 300 },
+    });
   });
 });

@@ -43,7 +43,12 @@ export function compileFormula(source: string): (x: number, y: number) => number
       const op = take();
       const l = left;
       const r = power();
-      left = op === "*" ? (x, y) => l(x, y) * r(x, y) : op === "%" ? (x, y) => mod(l(x, y), r(x, y)) : (x, y) => Math.floor(l(x, y) / r(x, y));
+      left =
+        op === "*"
+          ? (x, y) => l(x, y) * r(x, y)
+          : op === "%"
+            ? (x, y) => mod(l(x, y), r(x, y))
+            : (x, y) => Math.floor(l(x, y) / r(x, y));
     }
     return left;
   };
@@ -63,7 +68,11 @@ export function compileFormula(source: string): (x: number, y: number) => number
 }
 
 export function formulaImage(width: number, height: number, formula: { r: string; g: string; b: string }) {
-  const [r, g, b] = [formula.r, formula.g, formula.b].map(compileFormula) as [ReturnType<typeof compileFormula>, ReturnType<typeof compileFormula>, ReturnType<typeof compileFormula>];
+  const [r, g, b] = [formula.r, formula.g, formula.b].map(compileFormula) as [
+    ReturnType<typeof compileFormula>,
+    ReturnType<typeof compileFormula>,
+    ReturnType<typeof compileFormula>,
+  ];
   const data = new Uint8ClampedArray(width * height * 4);
   // numpy casts to uint8 by wrapping (astype), not clamping
   const u8 = (v: number) => ((v % 256) + 256) % 256;

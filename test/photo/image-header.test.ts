@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inspectImage, readJpegFrame, sniffImageFormat } from "../../src/domain/photo/image-header";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MIN_IMAGE_SIDE } from "../../src/domain/photo/limits";
-import { app1Exif, concat, jpegHeader, pngHeader, segment, SOI, sof } from "./bytes";
+import { app1Exif, concat, jpegHeader, pngHeader, SOI, segment, sof } from "./bytes";
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
@@ -81,7 +81,11 @@ describe("inspectImage: refused headers", () => {
     ["65535x65535 JPEG", jpegHeader({ width: 65535, height: 65535 }), "PAYLOAD_TOO_LARGE"],
     ["30000x30000 PNG", pngHeader({ width: 30000, height: 30000 }), "PAYLOAD_TOO_LARGE"],
     ["100000x400 PNG", pngHeader({ width: 100000, height: 400 }), "PAYLOAD_TOO_LARGE"],
-    ["one pixel over the pixel budget", pngHeader({ width: MAX_IMAGE_PIXELS / 2048 + 1, height: 2048 }), "PAYLOAD_TOO_LARGE"],
+    [
+      "one pixel over the pixel budget",
+      pngHeader({ width: MAX_IMAGE_PIXELS / 2048 + 1, height: 2048 }),
+      "PAYLOAD_TOO_LARGE",
+    ],
   ];
   it.each(cases)("%s → %s", (_name, bytes, code) => {
     const r = inspectImage(bytes);
@@ -105,9 +109,12 @@ describe("inspectImage: refused headers", () => {
 
   it("never throws on random bytes behind a valid magic", () => {
     let seed = 1;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) & 0xff;
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return (seed >>> 16) & 0xff;
+    };
     for (let t = 0; t < 300; t++) {
-      const body = Uint8Array.from({ length: 1 + (t * 37) % 700 }, rand);
+      const body = Uint8Array.from({ length: 1 + ((t * 37) % 700) }, rand);
       const magic = t % 2 ? [0xff, 0xd8, 0xff] : [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
       const r = inspectImage(concat(magic, body));
       expect(typeof r.ok).toBe("boolean");

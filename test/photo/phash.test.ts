@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { inspectImage } from "../../src/domain/photo/image-header";
 import {
-  NEAR_DUPLICATE_MAX_DISTANCE,
   hammingDistance,
   isNearDuplicate,
   isPerceptualHash,
+  NEAR_DUPLICATE_MAX_DISTANCE,
   perceptualHash,
   perceptualHashBands,
 } from "../../src/domain/photo/phash";
-import { decodePhoto } from "../../src/photo/decode";
-import { inspectImage } from "../../src/domain/photo/image-header";
+import { decodePhoto } from "../../src/image/decode";
 import { encodeJpeg, gaussianBlur, makeScene, mapColours, resize } from "./scene";
 
 describe("hammingDistance", () => {
@@ -69,7 +69,8 @@ describe("perceptualHash", () => {
     const { width: w, height: h, data } = original;
     const mirrored = new Uint8ClampedArray(data.length);
     for (let y = 0; y < h; y++)
-      for (let x = 0; x < w; x++) mirrored.set(data.subarray((y * w + x) * 4, (y * w + x) * 4 + 4), (y * w + (w - 1 - x)) * 4);
+      for (let x = 0; x < w; x++)
+        mirrored.set(data.subarray((y * w + x) * 4, (y * w + x) * 4 + 4), (y * w + (w - 1 - x)) * 4);
     expect(isNearDuplicate(hash, perceptualHash({ width: w, height: h, data: mirrored }))).toBe(false);
   });
 });
@@ -81,7 +82,10 @@ describe("perceptualHashBands (candidate lookup in D1)", () => {
 
   it("any two hashes within the threshold share at least one band", () => {
     let seed = 3;
-    const bit = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 26);
+    const bit = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed >>> 26;
+    };
     for (let t = 0; t < 500; t++) {
       const a = Array.from({ length: 16 }, () => (bit() & 15).toString(16)).join("");
       let b = BigInt(`0x${a}`);

@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from "vitest";
-import { DAMAGE_INPUT_SIZE, damageModelInput } from "../../src/domain/photo/preprocess";
 import type { RgbaImage } from "../../src/domain/photo/image";
+import { DAMAGE_INPUT_SIZE, damageModelInput } from "../../src/domain/photo/preprocess";
 import { formulaImage } from "./formula";
 import { makeScene } from "./scene";
 
@@ -55,7 +55,8 @@ describe("damageModelInput (box filter to 224x224, x/127.5-1, NCHW RGB)", () => 
 
   it("averages whole blocks: a 448x448 checkerboard of 1-px cells becomes flat grey", () => {
     const img = solid(448, 448, [0, 0, 0, 255]);
-    for (let y = 0; y < 448; y++) for (let x = 0; x < 448; x++) if ((x + y) & 1) img.data.fill(255, (y * 448 + x) * 4, (y * 448 + x) * 4 + 3);
+    for (let y = 0; y < 448; y++)
+      for (let x = 0; x < 448; x++) if ((x + y) & 1) img.data.fill(255, (y * 448 + x) * 4, (y * 448 + x) * 4 + 3);
     const x = damageModelInput(img);
     expect(x.reduce((m, v) => Math.max(m, Math.abs(v)), 0)).toBeLessThan(1e-6);
   });
@@ -75,7 +76,7 @@ describe("damageModelInput (box filter to 224x224, x/127.5-1, NCHW RGB)", () => 
 
   it("keeps the sub-integer precision of block means (no rounding to 8 bits)", () => {
     const img = solid(3 * 224, 224, [0, 0, 0, 255]);
-    for (let y = 0; y < 224; y++) img.data[(y * 3 * 224) * 4] = 1; // one red pixel of 3 in each first block
+    for (let y = 0; y < 224; y++) img.data[y * 3 * 224 * 4] = 1; // one red pixel of 3 in each first block
     expect(damageModelInput(img)[0]).toBe(Math.fround(1 / 3 / 127.5 - 1));
   });
 });
@@ -95,7 +96,11 @@ interface ParityCase {
 }
 
 function parityCases(doc: unknown): ParityCase[] {
-  const list = (Array.isArray(doc) ? doc : ((doc as Record<string, unknown>)?.cases ?? (doc as Record<string, unknown>)?.images ?? [])) as Array<Record<string, unknown>>;
+  const list = (
+    Array.isArray(doc)
+      ? doc
+      : ((doc as Record<string, unknown>)?.cases ?? (doc as Record<string, unknown>)?.images ?? [])
+  ) as Array<Record<string, unknown>>;
   return list.map((c) => ({
     name: String(c.name),
     width: Number(c.width),
@@ -108,11 +113,12 @@ function parityCases(doc: unknown): ParityCase[] {
 
 describe("parity with the model's numpy preprocessing (models/damage/parity.json)", () => {
   const cases = parity === undefined ? [] : parityCases(parity);
-  if (cases.length === 0) it.skip("models/damage/parity.json is not there yet (the model's training run writes it)", () => {});
+  if (cases.length === 0)
+    it.skip("models/damage/parity.json is not there yet (the model's training run writes it)", () => {});
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const x = damageModelInput(formulaImage(c.width, c.height, c.formula));
     expect(c.first.length).toBeGreaterThan(0);
-    c.first.forEach((v, i) => expect(x[i]).toBeCloseTo(v, 6));
+    for (const [i, v] of c.first.entries()) expect(x[i]).toBeCloseTo(v, 6);
     let sum = 0;
     for (const v of x) sum += v;
     expect(Math.abs(sum - c.sum)).toBeLessThan(1e-2);
@@ -122,23 +128,38 @@ describe("parity with the model's numpy preprocessing (models/damage/parity.json
   // SYNTHETIC specs (numpy float64 means, cast to float32): exact float32 values expected.
   it.each([
     {
-      name: "gradient_640x480", width: 640, height: 480,
+      name: "gradient_640x480",
+      width: 640,
+      height: 480,
       formula: { r: "(7*x + 3*y) % 256", g: "(x*y) % 256", b: "(x + 2*y + 128) % 256" },
-      first10: [-0.9607843160629272, -0.8235294222831726, -0.658823549747467, -0.4941176474094391, -0.3294117748737335, -0.16470588743686676, 0.0, 0.13725490868091583, 0.27450981736183167, 0.43921568989753723],
+      first10: [
+        -0.9607843160629272, -0.8235294222831726, -0.658823549747467, -0.4941176474094391, -0.3294117748737335,
+        -0.16470588743686676, 0.0, 0.13725490868091583, 0.27450981736183167, 0.43921568989753723,
+      ],
       at_111_57: [-0.5058823823928833, 0.08235294371843338, 0.10762527585029602],
       sum: -1056.2370566023747,
     },
     {
-      name: "small_200x150", width: 200, height: 150,
+      name: "small_200x150",
+      width: 200,
+      height: 150,
       formula: { r: "(5*x) % 256", g: "(9*y) % 256", b: "(x + y) % 256" },
-      first10: [-1.0, -1.0, -0.9607843160629272, -0.9215686321258545, -0.8823529481887817, -0.843137264251709, -0.8039215803146362, -0.7647058963775635, -0.7254902124404907, -0.686274528503418],
+      first10: [
+        -1.0, -1.0, -0.9607843160629272, -0.9215686321258545, -0.8823529481887817, -0.843137264251709,
+        -0.8039215803146362, -0.7647058963775635, -0.7254902124404907, -0.686274528503418,
+      ],
       at_111_57: [0.9607843160629272, 0.2078431397676468, -0.027450980618596077],
       sum: 1049.0980987320654,
     },
     {
-      name: "large_1280x960", width: 1280, height: 960,
+      name: "large_1280x960",
+      width: 1280,
+      height: 960,
       formula: { r: "(x + y) % 256", g: "(x*x + y) % 256", b: "(11*y) % 256" },
-      first10: [-0.9725490212440491, -0.929411768913269, -0.8823529481887817, -0.8392156958580017, -0.7960784435272217, -0.7490196228027344, -0.7019608020782471, -0.658823549747467, -0.615686297416687, -0.5686274766921997],
+      first10: [
+        -0.9725490212440491, -0.929411768913269, -0.8823529481887817, -0.8392156958580017, -0.7960784435272217,
+        -0.7490196228027344, -0.7019608020782471, -0.658823549747467, -0.615686297416687, -0.5686274766921997,
+      ],
       at_111_57: [-0.7137255072593689, -0.24156862497329712, -0.003921568859368563],
       sum: -196.8757120531518,
     },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
-  QUALITY_GUIDANCE,
-  QUALITY_THRESHOLD,
   assessPhotoQuality,
   assessQuality,
   measureQuality,
+  QUALITY_GUIDANCE,
+  QUALITY_THRESHOLD,
   workingLuma,
 } from "../../src/domain/photo/quality";
 import { gaussianBlur, makeScene, mapColours, meanOfLuma } from "./scene";
@@ -83,7 +83,8 @@ describe("quality gate on a synthetic scene and its degraded copies", () => {
   });
 
   it("the quality score of a degraded copy is below the original's", () => {
-    for (const [name, q] of Object.entries(assessed)) if (name !== "sharp") expect(q.qualityScore).toBeLessThan(assessed.sharp.qualityScore);
+    for (const [name, q] of Object.entries(assessed))
+      if (name !== "sharp") expect(q.qualityScore).toBeLessThan(assessed.sharp.qualityScore);
   });
 
   it("a flat grey frame (lens cap, covered camera) fails", () => {

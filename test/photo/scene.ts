@@ -1,13 +1,17 @@
 /** Synthetic photos made inside the test: a textured "car" scene and the usual ways photos go wrong. */
+
+import mozjpegEncoder from "@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm";
 import encodeJpegWasm, { init as initJpegEncoder } from "@jsquash/jpeg/encode.js";
 import encodePngWasm from "@jsquash/png/encode.js";
-import mozjpegEncoder from "@jsquash/jpeg/codec/enc/mozjpeg_enc.wasm";
-import { initPhotoDecoders } from "../../src/photo/decode";
 import { boxBounds, type RgbaImage } from "../../src/domain/photo/image";
+import { initPhotoDecoders } from "../../src/image/decode";
 
 export function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
 }
 
 /** Sky, ground, a car body with panels, wheels, a dent, scratches and fine sensor-like texture. */
@@ -19,10 +23,24 @@ export function makeScene(width: number, height: number, seed = 1): RgbaImage {
   const left = 0.05 + 0.35 * random();
   const span = 0.35 + 0.25 * random();
   const top = 0.2 + 0.25 * random();
-  const body = { x0: left * width, x1: (left + span) * width, y0: top * height, y1: (top + 0.25 + 0.15 * random()) * height };
+  const body = {
+    x0: left * width,
+    x1: (left + span) * width,
+    y0: top * height,
+    y1: (top + 0.25 + 0.15 * random()) * height,
+  };
   const hue = [80 + 120 * random(), 40 + 80 * random(), 60 + 120 * random()];
-  const wheels = [0.2, 0.8].map((f) => ({ cx: body.x0 + f * (body.x1 - body.x0), cy: body.y1, r: 0.12 * (body.x1 - body.x0) }));
-  const scratches = Array.from({ length: 12 }, () => ({ x: body.x0 + random() * (body.x1 - body.x0), y: body.y0 + random() * (body.y1 - body.y0), len: 20 + random() * 0.2 * width, slope: random() - 0.5 }));
+  const wheels = [0.2, 0.8].map((f) => ({
+    cx: body.x0 + f * (body.x1 - body.x0),
+    cy: body.y1,
+    r: 0.12 * (body.x1 - body.x0),
+  }));
+  const scratches = Array.from({ length: 12 }, () => ({
+    x: body.x0 + random() * (body.x1 - body.x0),
+    y: body.y0 + random() * (body.y1 - body.y0),
+    len: 20 + random() * 0.2 * width,
+    slope: random() - 0.5,
+  }));
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let r: number, g: number, b: number;
@@ -37,7 +55,10 @@ export function makeScene(width: number, height: number, seed = 1): RgbaImage {
         const panel = Math.floor(((x - body.x0) / (body.x1 - body.x0)) * 4) % 2 ? 1.0 : 0.8;
         const shade = 1 - 0.4 * ((y - body.y0) / (body.y1 - body.y0));
         [r, g, b] = hue.map((c) => c * panel * shade) as [number, number, number];
-        const window = y < body.y0 + 0.3 * (body.y1 - body.y0) && x > body.x0 + 0.2 * (body.x1 - body.x0) && x < body.x1 - 0.2 * (body.x1 - body.x0);
+        const window =
+          y < body.y0 + 0.3 * (body.y1 - body.y0) &&
+          x > body.x0 + 0.2 * (body.x1 - body.x0) &&
+          x < body.x1 - 0.2 * (body.x1 - body.x0);
         if (window) [r, g, b] = [40, 50, 70];
       }
       for (const w of wheels) {
@@ -101,7 +122,8 @@ export function mapColours(image: RgbaImage, f: (v: number) => number): RgbaImag
 
 export function meanOfLuma(image: RgbaImage): number {
   let s = 0;
-  for (let i = 0; i < image.data.length; i += 4) s += 0.299 * image.data[i]! + 0.587 * image.data[i + 1]! + 0.114 * image.data[i + 2]!;
+  for (let i = 0; i < image.data.length; i += 4)
+    s += 0.299 * image.data[i]! + 0.587 * image.data[i + 1]! + 0.114 * image.data[i + 2]!;
   return s / (image.data.length / 4);
 }
 
@@ -116,7 +138,9 @@ export function resize(image: RgbaImage, outW: number, outH: number): RgbaImage 
         let s = 0;
         for (let y = rows.start[oy]!; y < rows.end[oy]!; y++)
           for (let x = cols.start[ox]!; x < cols.end[ox]!; x++) s += image.data[(y * image.width + x) * 4 + c]!;
-        data[(oy * outW + ox) * 4 + c] = Math.round(s / ((rows.end[oy]! - rows.start[oy]!) * (cols.end[ox]! - cols.start[ox]!)));
+        data[(oy * outW + ox) * 4 + c] = Math.round(
+          s / ((rows.end[oy]! - rows.start[oy]!) * (cols.end[ox]! - cols.start[ox]!)),
+        );
       }
   return { data, width: outW, height: outH };
 }
@@ -131,12 +155,22 @@ async function encoders(): Promise<void> {
 
 export async function encodeJpeg(image: RgbaImage, quality = 85, progressive = false): Promise<Uint8Array> {
   await encoders();
-  const imageData = { data: Uint8ClampedArray.from(image.data), width: image.width, height: image.height, colorSpace: "srgb" } as unknown as EncoderInput;
+  const imageData = {
+    data: Uint8ClampedArray.from(image.data),
+    width: image.width,
+    height: image.height,
+    colorSpace: "srgb",
+  } as unknown as EncoderInput;
   return new Uint8Array(await encodeJpegWasm(imageData, { quality, progressive, baseline: !progressive }));
 }
 
 export async function encodePng(image: RgbaImage): Promise<Uint8Array> {
   await encoders();
-  const imageData = { data: Uint8ClampedArray.from(image.data), width: image.width, height: image.height, colorSpace: "srgb" } as unknown as EncoderInput;
+  const imageData = {
+    data: Uint8ClampedArray.from(image.data),
+    width: image.width,
+    height: image.height,
+    colorSpace: "srgb",
+  } as unknown as EncoderInput;
   return new Uint8Array(await encodePngWasm(imageData));
 }

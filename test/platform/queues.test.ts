@@ -1,5 +1,5 @@
-import { env } from "cloudflare:workers";
 import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { ClaimDocumentMessage } from "../../src/env";
 import worker from "../../src/index";
@@ -15,7 +15,9 @@ describe("claim-documents queue consumers", () => {
     await worker.queue(batch, env);
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks.sort()).toEqual(["m-1", "m-2"]);
-    const row = await env.DB.prepare("SELECT count(*) AS n FROM audit_events WHERE entity_id = ?").bind(claimId).first();
+    const row = await env.DB.prepare("SELECT count(*) AS n FROM audit_events WHERE entity_id = ?")
+      .bind(claimId)
+      .first();
     expect(row).toEqual({ n: 0 });
   });
 

@@ -35,8 +35,14 @@ function readNpyF32(path) {
   const hlen = major === 1 ? buf.readUInt16LE(8) : buf.readUInt32LE(8);
   const hstart = major === 1 ? 10 : 12;
   const header = buf.toString("latin1", hstart, hstart + hlen);
-  if (!header.includes("'<f4'") || header.includes("'fortran_order': True")) throw new Error(`${path}: need C-order <f4`);
-  const shape = header.match(/'shape': \(([^)]*)\)/)[1].split(",").map((s) => s.trim()).filter(Boolean).map(Number);
+  if (!header.includes("'<f4'") || header.includes("'fortran_order': True"))
+    throw new Error(`${path}: need C-order <f4`);
+  const shape = header
+    .match(/'shape': \(([^)]*)\)/)[1]
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
   const off = hstart + hlen;
   const data = new Float32Array(buf.buffer.slice(buf.byteOffset + off, buf.byteOffset + buf.length));
   return { shape, data };
@@ -44,7 +50,8 @@ function readNpyF32(path) {
 
 // ---- the Worker's preprocessing, written from the spec in damage-classifier.json ----
 function boxBounds(src, dst) {
-  const start = new Int32Array(dst), end = new Int32Array(dst);
+  const start = new Int32Array(dst),
+    end = new Int32Array(dst);
   for (let o = 0; o < dst; o++) {
     const s = Math.floor((o * src) / dst);
     start[o] = s;
@@ -86,7 +93,8 @@ function syntheticRGB(spec) {
   const { width: W, height: H, formula } = spec;
   const f = ["r", "g", "b"].map((k) => new Function("x", "y", `return ${formula[k]};`));
   const rgb = new Uint8Array(W * H * 3);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) for (let c = 0; c < 3; c++) rgb[(y * W + x) * 3 + c] = f[c](x, y);
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) for (let c = 0; c < 3; c++) rgb[(y * W + x) * 3 + c] = f[c](x, y);
   return rgb;
 }
 
@@ -107,7 +115,12 @@ async function timeSession(modelPath, runs, opts) {
     await session.run({ image: x });
     ts.push(performance.now() - t);
   }
-  return { session_create_ms: +createMs.toFixed(1), median_ms: +median(ts).toFixed(3), p90_ms: +[...ts].sort((a, b) => a - b)[Math.floor(0.9 * ts.length)].toFixed(3), runs };
+  return {
+    session_create_ms: +createMs.toFixed(1),
+    median_ms: +median(ts).toFixed(3),
+    p90_ms: +[...ts].sort((a, b) => a - b)[Math.floor(0.9 * ts.length)].toFixed(3),
+    runs,
+  };
 }
 
 async function main() {

@@ -5,8 +5,8 @@
 // injured people and witnesses, each section with its own policy numbers, amounts and names.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFForm, type PDFPage } from "pdf-lib";
-import { expectedCore, fullName, type ClaimFacts, type Person } from "../facts";
+import { PDFDocument, type PDFFont, type PDFForm, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import { type ClaimFacts, expectedCore, fullName, type Person } from "../facts";
 import { accountOfLoss } from "../narrative";
 import type { Random } from "../random";
 import type { Split } from "../variations";
@@ -22,15 +22,20 @@ interface Layout {
 
 const LAYOUT = JSON.parse(readFileSync(join(import.meta.dirname, "..", "acord2-layout.json"), "utf8")) as Layout;
 
-const mmddyyyy = (d: Date) => `${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}/${d.getUTCFullYear()}`;
+const mmddyyyy = (d: Date) =>
+  `${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}/${d.getUTCFullYear()}`;
 const money = (n: number) => `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** Values by field name; a leading space or two now and then, as people type into forms. */
 function values(f: ClaimFacts, rng: Random): { text: Record<string, string>; checked: string[] } {
   const pad = (s: string) => (rng.chance(0.3) ? `${" ".repeat(rng.int(1, 4))}${s}` : s);
-  const agent: Person = { first: rng.pick(["Sarah", "Tom", "Ana", "Raj"]), last: rng.pick(["Williams", "Kim", "Osei", "Brandt"]) };
+  const agent: Person = {
+    first: rng.pick(["Sarah", "Tom", "Ana", "Raj"]),
+    last: rng.pick(["Williams", "Kim", "Osei", "Brandt"]),
+  };
   const hour12 = ((f.lossHour + 11) % 12) + 1;
-  const address = (_p: Person) => `${rng.int(10, 9900)} ${rng.pick(["Rockwood Drive", "Shoal Creek Blvd", "Mesa Drive", "Elm Street"])}, ${f.city}, ${f.state} ${f.zip}`;
+  const address = (_p: Person) =>
+    `${rng.int(10, 9900)} ${rng.pick(["Rockwood Drive", "Shoal Creek Blvd", "Mesa Drive", "Elm Street"])}, ${f.city}, ${f.state} ${f.zip}`;
   const text: Record<string, string> = {
     Text1: mmddyyyy(f.reportDate),
     AGENCY: `${rng.pick(["Premier", "Keystone", "Harbor", "Summit"])} Insurance Agency`,
@@ -55,7 +60,8 @@ function values(f: ClaimFacts, rng: Random): { text: Record<string, string>; che
     "STREET LOCATION OF LOSS": f.street,
     "CITY STATE ZIP": `${f.city}, ${f.state} ${f.zip}`,
     COUNTRY: pad("USA"),
-    "DESCRIPTION OF ACCIDENT ACORD 101 Additional Remarks Schedule may be attached if more space is required": accountOfLoss(f, rng),
+    "DESCRIPTION OF ACCIDENT ACORD 101 Additional Remarks Schedule may be attached if more space is required":
+      accountOfLoss(f, rng),
     VEH: "1",
     YEAR: String(f.vehicle.year),
     MAKE: pad(`${f.vehicle.make} ${f.vehicle.model}`),
@@ -67,7 +73,11 @@ function values(f: ClaimFacts, rng: Random): { text: Record<string, string>; che
     "DRIVERS LICENSE NUMBER": `${f.state}-${rng.digits(8)}`,
     STATE_2: f.state,
     "PURPOSE OF USE": rng.pick(["Commuting to work", "Personal", "Errands"]),
-    "DESCRIBE DAMAGE": rng.pick(["Rear bumper and trunk lid damaged.", "Front end damage, headlights broken.", "Passenger side doors dented, mirror torn off."]),
+    "DESCRIBE DAMAGE": rng.pick([
+      "Rear bumper and trunk lid damaged.",
+      "Front end damage, headlights broken.",
+      "Passenger side doors dented, mirror torn off.",
+    ]),
     Text45: money(f.amount),
     "WHERE CAN VEHICLE BE SEEN": pad(`${f.shop}, ${f.city}`),
     "WHEN CAN VEHICLE BE SEEN": pad("Weekdays 8am-5pm"),
@@ -100,18 +110,38 @@ function values(f: ClaimFacts, rng: Random): { text: Record<string, string>; che
       Text62: `${rng.pick(["Round Rock Collision Center", "City Body Shop"])}, ${f.city}`,
     });
   }
-  const injuredRows = [["NAME  ADDRESSRow1", "Text83", "PHONE AC NoRow1", "AGE", "Text84"], ["NAME  ADDRESSRow2", "Text86", "PHONE AC NoRow2", "AGE_2", "Text85"], ["NAME  ADDRESSRow3", "Text87", "PHONE AC NoRow3", "AGE_3", "Text88"]];
+  const injuredRows = [
+    ["NAME  ADDRESSRow1", "Text83", "PHONE AC NoRow1", "AGE", "Text84"],
+    ["NAME  ADDRESSRow2", "Text86", "PHONE AC NoRow2", "AGE_2", "Text85"],
+    ["NAME  ADDRESSRow3", "Text87", "PHONE AC NoRow3", "AGE_3", "Text88"],
+  ];
   f.injured.slice(0, 3).forEach((p, i) => {
     const [name, addr, tel, age, extent] = injuredRows[i]!;
-    Object.assign(text, { [name!]: fullName(p), [addr!]: address(p), [tel!]: f.altPhone, [age!]: String(rng.int(19, 80)), [extent!]: rng.pick(["Neck strain", "Bruising", "Broken wrist"]) });
+    Object.assign(text, {
+      [name!]: fullName(p),
+      [addr!]: address(p),
+      [tel!]: f.altPhone,
+      [age!]: String(rng.int(19, 80)),
+      [extent!]: rng.pick(["Neck strain", "Bruising", "Broken wrist"]),
+    });
   });
-  const witnessRows = [["NAME  ADDRESSRow1_2", "Text91", "PHONE AC NoRow1_2", "Text92"], ["NAME  ADDRESSRow2_2", "Text93", "PHONE AC NoRow2_2", "Text94"]];
+  const witnessRows = [
+    ["NAME  ADDRESSRow1_2", "Text91", "PHONE AC NoRow1_2", "Text92"],
+    ["NAME  ADDRESSRow2_2", "Text93", "PHONE AC NoRow2_2", "Text94"],
+  ];
   f.witnesses.slice(0, 2).forEach((p, i) => {
     const [name, addr, tel, role] = witnessRows[i]!;
-    Object.assign(text, { [name!]: fullName(p), [addr!]: address(p), [tel!]: f.altPhone, [role!]: rng.pick(["Witness - pedestrian", "Witness - other driver"]) });
+    Object.assign(text, {
+      [name!]: fullName(p),
+      [addr!]: address(p),
+      [tel!]: f.altPhone,
+      [role!]: rng.pick(["Witness - pedestrian", "Witness - other driver"]),
+    });
   });
   // Some filled copies carry the remarks box's own caption as its value.
-  if (rng.chance(0.3)) text["REMARKS ACORD 101 Additional Remarks Schedule may be attached if more space is required"] = "REMARKS (ACORD 101, Additional Remarks Schedule, may be attached if more space is required)";
+  if (rng.chance(0.3))
+    text["REMARKS ACORD 101 Additional Remarks Schedule may be attached if more space is required"] =
+      "REMARKS (ACORD 101, Additional Remarks Schedule, may be attached if more space is required)";
   const checked = [f.lossHour < 12 ? "Check Box5" : "Check Box6", "Check Box10", "Check Box9"];
   return { text: Object.fromEntries(Object.entries(text).filter(([, v]) => v !== "")), checked };
 }
@@ -121,12 +151,26 @@ function drawPage(page: PDFPage, layout: Layout["pages"][number], regular: PDFFo
     if (w.kind !== "text") continue;
     const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = w.rect;
     // Each box: a hairline frame from the widget up to the caption printed inside its top.
-    page.drawRectangle({ x: x1 - 1, y: y1 - 1, width: x2 - x1 + 2, height: y2 - y1 + 9, borderColor: rgb(0.35, 0.35, 0.35), borderWidth: 0.4 });
+    page.drawRectangle({
+      x: x1 - 1,
+      y: y1 - 1,
+      width: x2 - x1 + 2,
+      height: y2 - y1 + 9,
+      borderColor: rgb(0.35, 0.35, 0.35),
+      borderWidth: 0.4,
+    });
   }
-  for (const l of layout.labels) page.drawText(l.text, { x: l.x, y: l.y, size: l.size, font: l.size >= 8 ? bold : regular, color: rgb(0, 0, 0) });
+  for (const l of layout.labels)
+    page.drawText(l.text, { x: l.x, y: l.y, size: l.size, font: l.size >= 8 ? bold : regular, color: rgb(0, 0, 0) });
 }
 
-function fill(form: PDFForm, page: PDFPage, layout: Layout["pages"][number], v: ReturnType<typeof values>, font: PDFFont): void {
+function fill(
+  form: PDFForm,
+  page: PDFPage,
+  layout: Layout["pages"][number],
+  v: ReturnType<typeof values>,
+  font: PDFFont,
+): void {
   for (const w of layout.widgets) {
     const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = w.rect;
     const rect = { x: x1, y: y1, width: x2 - x1, height: y2 - y1, borderWidth: 0 };

@@ -1,7 +1,7 @@
 // Letters and e-mails: the facts are in sentences, dates are written out ("March 3rd, 2025"),
 // and the letter's own date, the deductible and the policy's start date stand nearby.
 import { addPage, newSheet, paragraph, save, text } from "../draw";
-import { expectedCore, fullName, type ClaimFacts } from "../facts";
+import { type ClaimFacts, expectedCore, fullName } from "../facts";
 import { accountOfLoss } from "../narrative";
 import type { Random } from "../random";
 import { amountStyle, proseDateStyle, type Split } from "../variations";
@@ -22,8 +22,14 @@ const OPENINGS: Record<Split, Sentence[]> = {
   ],
 };
 const POLICY: Record<Split, Sentence[]> = {
-  dev: [(f) => `My policy number is ${f.policyNumber}.`, (f) => `I am insured with you under policy ${f.policyNumber}.`],
-  heldout: [(f) => `For your reference, the policy is ${f.policyNumber}.`, (f) => `I hold policy no. ${f.policyNumber} with ${f.insurer}.`],
+  dev: [
+    (f) => `My policy number is ${f.policyNumber}.`,
+    (f) => `I am insured with you under policy ${f.policyNumber}.`,
+  ],
+  heldout: [
+    (f) => `For your reference, the policy is ${f.policyNumber}.`,
+    (f) => `I hold policy no. ${f.policyNumber} with ${f.insurer}.`,
+  ],
 };
 const AMOUNT: Record<Split, Sentence[]> = {
   dev: [
@@ -54,7 +60,10 @@ export async function correspondence(rng: Random, split: Split, f: ClaimFacts): 
     rng.pick(OPENINGS[split])(f, d, m, rng),
     accountOfLoss(f, rng),
     rng.pick(POLICY[split])(f, d, m, rng),
-    ...rng.shuffle(DISTRACTORS).slice(0, rng.int(2, 4)).map((s) => s(f, d, m, rng)),
+    ...rng
+      .shuffle(DISTRACTORS)
+      .slice(0, rng.int(2, 4))
+      .map((s) => s(f, d, m, rng)),
     rng.pick(AMOUNT[split])(f, d, m, rng),
   ];
   // The policy number sometimes comes first, in the subject or reference line.
@@ -63,10 +72,16 @@ export async function correspondence(rng: Random, split: Split, f: ClaimFacts): 
   if (email) {
     const sent = new Date(f.reportDate.getTime() + rng.int(8, 18) * 3_600_000);
     const headers: Array<[string, string]> = [
-      ["From", `${name} <${f.claimant.first.toLowerCase()}.${f.claimant.last.toLowerCase().replace(/[^a-z]/g, "")}@example.com>`],
+      [
+        "From",
+        `${name} <${f.claimant.first.toLowerCase()}.${f.claimant.last.toLowerCase().replace(/[^a-z]/g, "")}@example.com>`,
+      ],
       ["Sent", `${sent.toUTCString().replace(/:\d\d GMT$/, "")}`],
       ["To", `claims@${f.insurer.toLowerCase().replace(/[^a-z]/g, "")}.example`],
-      ["Subject", reference ? `Claim - policy ${f.policyNumber}` : rng.pick(["Accident claim", "New claim", "Damage to my car"])],
+      [
+        "Subject",
+        reference ? `Claim - policy ${f.policyNumber}` : rng.pick(["Accident claim", "New claim", "Damage to my car"]),
+      ],
     ];
     for (const [k, v] of headers) {
       text(page, `${k}:`, 50, y, 10, bold);

@@ -3,7 +3,7 @@
 // the claim's own: report date, policy period, date of birth, deductible, VIN, phone, zip,
 // and the other party's policy and estimate under a section of their own.
 import { addPage, box, newSheet, paragraph, save, text, wrap } from "../draw";
-import { expectedCore, fullName, type ClaimFacts } from "../facts";
+import { type ClaimFacts, expectedCore, fullName } from "../facts";
 import { accountOfLoss } from "../narrative";
 import type { Random } from "../random";
 import { amountStyle, dateStyle, labelPool, nameStyle, type Split } from "../variations";
@@ -23,20 +23,37 @@ interface Section {
 
 const TITLES: Record<Split, string[]> = {
   dev: ["NOTICE OF LOSS", "AUTOMOBILE LOSS REPORT", "First Notice of Loss - Auto", "VEHICLE CLAIM FORM"],
-  heldout: ["Motor Claim Notification", "AUTO ACCIDENT REPORT", "Loss Report (Private Passenger Auto)", "CLAIM INTAKE SHEET"],
+  heldout: [
+    "Motor Claim Notification",
+    "AUTO ACCIDENT REPORT",
+    "Loss Report (Private Passenger Auto)",
+    "CLAIM INTAKE SHEET",
+  ],
 };
-const SECTION_TITLES: Record<Split, Record<"policy" | "insured" | "loss" | "vehicle" | "other" | "witness", string[]>> = {
+const SECTION_TITLES: Record<
+  Split,
+  Record<"policy" | "insured" | "loss" | "vehicle" | "other" | "witness", string[]>
+> = {
   dev: {
-    policy: ["POLICY INFORMATION", "Policy"], insured: ["INSURED", "Insured / Policyholder"], loss: ["LOSS INFORMATION", "Details of Loss"],
-    vehicle: ["INSURED VEHICLE", "Vehicle"], other: ["OTHER PARTY", "Other Vehicle / Driver"], witness: ["WITNESSES", "Witnesses"],
+    policy: ["POLICY INFORMATION", "Policy"],
+    insured: ["INSURED", "Insured / Policyholder"],
+    loss: ["LOSS INFORMATION", "Details of Loss"],
+    vehicle: ["INSURED VEHICLE", "Vehicle"],
+    other: ["OTHER PARTY", "Other Vehicle / Driver"],
+    witness: ["WITNESSES", "Witnesses"],
   },
   heldout: {
-    policy: ["Cover details", "POLICY"], insured: ["Policyholder details", "YOUR DETAILS"], loss: ["About the incident", "ACCIDENT DETAILS"],
-    vehicle: ["Your vehicle", "VEHICLE INFORMATION"], other: ["Third party", "OTHER VEHICLE / PROPERTY DAMAGED"], witness: ["Witness details", "WITNESSES OR PASSENGERS"],
+    policy: ["Cover details", "POLICY"],
+    insured: ["Policyholder details", "YOUR DETAILS"],
+    loss: ["About the incident", "ACCIDENT DETAILS"],
+    vehicle: ["Your vehicle", "VEHICLE INFORMATION"],
+    other: ["Third party", "OTHER VEHICLE / PROPERTY DAMAGED"],
+    witness: ["Witness details", "WITNESSES OR PASSENGERS"],
   },
 };
 
-const time = (f: ClaimFacts) => `${((f.lossHour + 11) % 12) + 1}:${String(f.lossMinute).padStart(2, "0")} ${f.lossHour < 12 ? "AM" : "PM"}`;
+const time = (f: ClaimFacts) =>
+  `${((f.lossHour + 11) % 12) + 1}:${String(f.lossMinute).padStart(2, "0")} ${f.lossHour < 12 ? "AM" : "PM"}`;
 
 function sections(f: ClaimFacts, rng: Random, split: Split): Section[] {
   const labels = labelPool(split);
@@ -107,7 +124,10 @@ function sections(f: ClaimFacts, rng: Random, split: Split): Section[] {
     });
   }
   if (f.witnesses.length) {
-    out.push({ title: rng.pick(titles.witness), cells: f.witnesses.map((w, i) => ({ label: L(`Witness ${i + 1}`), value: fullName(w) })) });
+    out.push({
+      title: rng.pick(titles.witness),
+      cells: f.witnesses.map((w, i) => ({ label: L(`Witness ${i + 1}`), value: fullName(w) })),
+    });
   }
   return out;
 }
@@ -119,7 +139,13 @@ export async function lossNotice(rng: Random, split: Split, f: ClaimFacts): Prom
   const columns = rng.pick([2, 3]);
   const all = sections(f, rng, split);
   // Captions beside their values only where every pair fits its box (forms are laid out so).
-  const fits = all.every((s) => s.cells.every((c) => c.wide || bold.widthOfTextAtSize(`${c.label}:`, 8.5) + regular.widthOfTextAtSize(c.value, 10.5) + 16 < 540 / columns));
+  const fits = all.every((s) =>
+    s.cells.every(
+      (c) =>
+        c.wide ||
+        bold.widthOfTextAtSize(`${c.label}:`, 8.5) + regular.widthOfTextAtSize(c.value, 10.5) + 16 < 540 / columns,
+    ),
+  );
   const labelAbove = !fits || rng.chance(0.65);
   const labelSize = labelAbove ? rng.pick([6.5, 7, 8]) : 8.5;
   const valueSize = rng.pick([9, 10, 10.5]);
@@ -147,7 +173,13 @@ export async function lossNotice(rng: Random, split: Split, f: ClaimFacts): Prom
       }
     }
     if (row.length) rows.push(row);
-    const heights = rows.map((r) => (r[0]!.wide ? 16 + wrap(r[0]!.value, regular, valueSize, width - 12).length * valueSize * 1.3 : labelAbove ? 28 : 20));
+    const heights = rows.map((r) =>
+      r[0]!.wide
+        ? 16 + wrap(r[0]!.value, regular, valueSize, width - 12).length * valueSize * 1.3
+        : labelAbove
+          ? 28
+          : 20,
+    );
     if (y - 16 - heights.reduce((a, b) => a + b, 0) < 40) {
       page = addPage(sheet);
       y = 750;
@@ -178,7 +210,14 @@ export async function lossNotice(rng: Random, split: Split, f: ClaimFacts): Prom
     });
     y -= 8;
   }
-  text(page, `Signature of insured: ____________________    Date: ${dateStyle(rng, split)(f.reportDate)}`, left, Math.max(y - 20, 30), 9, regular);
+  text(
+    page,
+    `Signature of insured: ____________________    Date: ${dateStyle(rng, split)(f.reportDate)}`,
+    left,
+    Math.max(y - 20, 30),
+    9,
+    regular,
+  );
   return {
     pdf: await save(sheet),
     expected: { ...expectedCore(f), incident_type: f.incidentType },

@@ -2,15 +2,30 @@
 // odometer, an itemised table (parts, labour hours and rates, paint), then subtotal, tax,
 // the total (the amount claimed) and the deductible below it.
 import { addPage, box, newSheet, rule, save, text } from "../draw";
-import { expectedCore, type ClaimFacts } from "../facts";
+import { type ClaimFacts, expectedCore } from "../facts";
 import type { Random } from "../random";
 import { amountStyle, dateStyle, labelPool, nameStyle, type Split } from "../variations";
 import type { FamilyDocument } from "./types";
 
 const PARTS = [
-  "Front bumper cover", "Rear bumper cover", "Headlamp assembly, LH", "Headlamp assembly, RH", "Grille", "Hood panel",
-  "Fender, RH", "Fender, LH", "Front door shell, RH", "Rear door shell, LH", "Tail lamp assembly", "Radiator support",
-  "Condenser", "Side mirror, RH", "Quarter panel", "Trunk lid", "Windshield", "Wheel alignment",
+  "Front bumper cover",
+  "Rear bumper cover",
+  "Headlamp assembly, LH",
+  "Headlamp assembly, RH",
+  "Grille",
+  "Hood panel",
+  "Fender, RH",
+  "Fender, LH",
+  "Front door shell, RH",
+  "Rear door shell, LH",
+  "Tail lamp assembly",
+  "Radiator support",
+  "Condenser",
+  "Side mirror, RH",
+  "Quarter panel",
+  "Trunk lid",
+  "Windshield",
+  "Wheel alignment",
 ];
 
 const TOTAL_LABELS: Record<Split, string[]> = {
@@ -36,14 +51,17 @@ function lineItems(rng: Random, target: number): Line[] {
   const sum = weights.reduce((a, b) => a + b, 0);
   const cents = Math.round(target * 100);
   let used = 0;
-  return rng.shuffle(PARTS).slice(0, count).map((part, i) => {
-    const share = i === count - 1 ? cents - used : Math.round((weights[i]! / sum) * cents);
-    used += share;
-    const labour = rng.chance(0.35);
-    return labour
-      ? { operation: "Labor", description: `${part} - R&I`, quantity: 1, unit: share / 100 }
-      : { operation: rng.pick(["Repl", "Rpr", "Refn"]), description: part, quantity: 1, unit: share / 100 };
-  });
+  return rng
+    .shuffle(PARTS)
+    .slice(0, count)
+    .map((part, i) => {
+      const share = i === count - 1 ? cents - used : Math.round((weights[i]! / sum) * cents);
+      used += share;
+      const labour = rng.chance(0.35);
+      return labour
+        ? { operation: "Labor", description: `${part} - R&I`, quantity: 1, unit: share / 100 }
+        : { operation: rng.pick(["Repl", "Rpr", "Refn"]), description: part, quantity: 1, unit: share / 100 };
+    });
 }
 
 export async function repairEstimate(rng: Random, split: Split, f: ClaimFacts): Promise<FamilyDocument> {
@@ -63,7 +81,14 @@ export async function repairEstimate(rng: Random, split: Split, f: ClaimFacts): 
 
   let y = 752;
   text(page, f.shop, 40, y, 15, bold);
-  text(page, `${rng.int(100, 9999)} Industrial Way, ${f.city}, ${f.state} ${f.zip}   Tel ${f.altPhone}`, 40, y - 14, 8.5, regular);
+  text(
+    page,
+    `${rng.int(100, 9999)} Industrial Way, ${f.city}, ${f.state} ${f.zip}   Tel ${f.altPhone}`,
+    40,
+    y - 14,
+    8.5,
+    regular,
+  );
   text(page, rng.pick(TITLES[split]), 400, y, 12, bold);
   text(page, `Estimate date: ${date(f.reportDate)}`, 400, y - 14, 8.5, regular);
   y -= 40;
@@ -89,11 +114,20 @@ export async function repairEstimate(rng: Random, split: Split, f: ClaimFacts): 
     text(page, value, 415, y - 12 - i * 14, 9, regular);
   });
   y -= 92;
-  text(page, `${f.vehicle.year} ${f.vehicle.make} ${f.vehicle.model}   VIN: ${f.vehicle.vin}   Plate: ${f.vehicle.plate}   Odometer: ${rng.int(8000, 190000).toLocaleString("en-US")} mi`, 40, y, 8.5, regular);
+  text(
+    page,
+    `${f.vehicle.year} ${f.vehicle.make} ${f.vehicle.model}   VIN: ${f.vehicle.vin}   Plate: ${f.vehicle.plate}   Odometer: ${rng.int(8000, 190000).toLocaleString("en-US")} mi`,
+    40,
+    y,
+    8.5,
+    regular,
+  );
   y -= 20;
   const cols = [40, 80, 120, 360, 420, 500];
   box(page, 36, y - 4, 540, 16, 0.88);
-  ["Line", "Oper", "Description", "Qty", "Unit Price", "Amount"].forEach((h, i) => text(page, h, cols[i]!, y, 8.5, bold));
+  for (const [i, h] of ["Line", "Oper", "Description", "Qty", "Unit Price", "Amount"].entries()) {
+    text(page, h, cols[i]!, y, 8.5, bold);
+  }
   y -= 18;
   items.forEach((item, i) => {
     text(page, String(i + 1), cols[0]!, y, 9, regular);
@@ -119,7 +153,14 @@ export async function repairEstimate(rng: Random, split: Split, f: ClaimFacts): 
     text(page, shown, 570 - (strong ? bold : regular).widthOfTextAtSize(shown, 9), y, 9, strong ? bold : regular);
   }
   y -= 30;
-  text(page, "This estimate is based on a visual inspection; hidden damage may require a supplement.", 40, y, 8, regular);
+  text(
+    page,
+    "This estimate is based on a visual inspection; hidden damage may require a supplement.",
+    40,
+    y,
+    8,
+    regular,
+  );
   return {
     pdf: await save(sheet),
     expected: expectedCore(f, total),

@@ -1,18 +1,25 @@
 // A two-page claim form: the claimant and policy on page 1, the loss on page 2. Questions
 // are printed as labels with dotted leaders or underlines, or as numbered questions.
+
+import type { PDFFont, PDFPage } from "pdf-lib";
 import { addPage, newSheet, paragraph, rule, save, text } from "../draw";
-import { expectedCore, type ClaimFacts } from "../facts";
+import { type ClaimFacts, expectedCore } from "../facts";
 import { accountOfLoss } from "../narrative";
 import type { Random } from "../random";
 import { amountStyle, dateStyle, labelPool, nameStyle, type Split } from "../variations";
 import type { FamilyDocument } from "./types";
-import type { PDFFont, PDFPage } from "pdf-lib";
 
 type Style = "leaders" | "underline" | "numbered";
 
 const PAGE_TITLES: Record<Split, [string[], string[]]> = {
-  dev: [["PART A - POLICYHOLDER", "Section 1: Your details"], ["PART B - DETAILS OF THE LOSS", "Section 2: The incident"]],
-  heldout: [["1. About you", "POLICYHOLDER INFORMATION"], ["2. What happened", "INCIDENT INFORMATION"]],
+  dev: [
+    ["PART A - POLICYHOLDER", "Section 1: Your details"],
+    ["PART B - DETAILS OF THE LOSS", "Section 2: The incident"],
+  ],
+  heldout: [
+    ["1. About you", "POLICYHOLDER INFORMATION"],
+    ["2. What happened", "INCIDENT INFORMATION"],
+  ],
 };
 
 export async function twoPageForm(rng: Random, split: Split, f: ClaimFacts): Promise<FamilyDocument> {
@@ -30,12 +37,26 @@ export async function twoPageForm(rng: Random, split: Split, f: ClaimFacts): Pro
     const start = 60 + font.widthOfTextAtSize(shown, 10) + 6;
     if (style === "leaders") text(page, ".".repeat(Math.max(3, Math.floor((250 - start) / 3))), start, y, 10, regular);
     if (style === "underline") rule(page, 260, y - 3, 560);
-    text(page, value, style === "numbered" ? Math.max(start + 10, 280) : 265, y + (style === "underline" ? 1 : 0), 10.5, regular);
+    text(
+      page,
+      value,
+      style === "numbered" ? Math.max(start + 10, 280) : 265,
+      y + (style === "underline" ? 1 : 0),
+      10.5,
+      regular,
+    );
     return y - rng.pick([24, 26, 30]);
   };
   const header = (page: PDFPage, title: string, number: number) => {
     text(page, f.insurer, 60, 750, 13, bold);
-    text(page, rng.pick(["CLAIM FORM - MOTOR", "Motor Insurance Claim Form", "AUTO CLAIM REPORT"]), 60, 734, 10, regular);
+    text(
+      page,
+      rng.pick(["CLAIM FORM - MOTOR", "Motor Insurance Claim Form", "AUTO CLAIM REPORT"]),
+      60,
+      734,
+      10,
+      regular,
+    );
     text(page, `Page ${number} of 2`, 500, 750, 8, regular);
     text(page, title, 60, 700, 11.5, bold);
   };
@@ -69,7 +90,8 @@ export async function twoPageForm(rng: Random, split: Split, f: ClaimFacts): Pro
     [rng.pick(labels.deductible), money(f.deductible)],
     ["Police report number", f.policeReport ?? "None"],
   ];
-  for (const [label, value] of [...second.slice(0, 2), ...rng.shuffle(second.slice(2))]) y = row(two, label, value, y, bold);
+  for (const [label, value] of [...second.slice(0, 2), ...rng.shuffle(second.slice(2))])
+    y = row(two, label, value, y, bold);
   y -= 6;
   text(two, style === "numbered" ? `${++question}. Describe what happened` : "Describe what happened", 60, y, 10, bold);
   y = paragraph(two, accountOfLoss(f, rng), 60, y - 18, 490, 10, regular, 1.4);

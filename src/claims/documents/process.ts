@@ -1,19 +1,24 @@
 import { eq } from "drizzle-orm";
 import { createDatabase } from "../../db/client";
 import { claims, policies } from "../../db/schema";
-import { PdfRejectedError, processClaimDocument } from "../../documents";
-import { getPageOcr, resetPageOcr } from "../../documents/ocr";
-import { OcrFailedError } from "../../documents/reader";
 import { fraudInputFromDocument } from "../../domain/documents/fraud-input";
 import { estimateReserve, fraudModelName, RESERVE_MODEL_NAME, scoreFraud } from "../../domain/fraud";
 import { normalizePolicyNumber } from "../../domain/policies";
 import type { Env } from "../../env";
-import { activeModelSet } from "../../models/loader";
+import { activeModelSet } from "../../model-registry/loader";
+import { PdfRejectedError } from "../../pdf";
+import { getPageOcr, resetPageOcr } from "../../pdf/ocr";
+import { OcrFailedError } from "../../pdf/reader";
+import { extractFieldsFromPdf } from "./extract-from-pdf";
 
 export const OCR_TRAINEDDATA_KEY = "ocr/eng.traineddata.gz";
 // The best held-out ROC-AUC on insurance_claims (models/fraud/insurance_claims.MODEL_CARD.md).
 const DOCUMENT_FRAUD_MODEL = { model: "gbdt", calibrated: true } as const;
-const FRAUD_MODEL_NAME = fraudModelName("insurance_claims", DOCUMENT_FRAUD_MODEL.model, DOCUMENT_FRAUD_MODEL.calibrated);
+const FRAUD_MODEL_NAME = fraudModelName(
+  "insurance_claims",
+  DOCUMENT_FRAUD_MODEL.model,
+  DOCUMENT_FRAUD_MODEL.calibrated,
+);
 
 /** A failure that retrying cannot fix (the claim goes straight to FAILED). */
 export class PermanentDocumentError extends Error {}
@@ -22,7 +27,8 @@ export class PermanentDocumentError extends Error {}
 function classifyReadFailure(err: unknown): unknown {
   if (err instanceof PdfRejectedError) return new PermanentDocumentError(`${err.code}: ${err.message}`);
   // An allocation the runtime refused (a decoder asked for more memory than exists).
-  if (err instanceof RangeError) return new PermanentDocumentError(`BROKEN_PDF: reading the document failed (${err.message.slice(0, 120)})`);
+  if (err instanceof RangeError)
+    return new PermanentDocumentError(`BROKEN_PDF: reading the document failed (${err.message.slice(0, 120)})`);
   if (err instanceof OcrFailedError) resetPageOcr();
   return err;
 }
@@ -39,20 +45,24 @@ const FINISHED = new Set(["PROCESSED", "FAILED", "APPROVED", "REJECTED", "PARTIA
 export async function processDocumentClaim(env: Env, claimId: string, delivery = 1): Promise<"processed" | "skipped"> {
   const db = createDatabase(env.DB);
   const claim = await db.query.claims.findFirst({ where: eq(claims.id, claimId) });
-  if (!claim || claim.channel !== "document" || FINISHED.has(claim.status)) return "skipped";
+  if (claim?.channel !== "document" || FINISHED.has(claim.status)) return "skipped";
   // A caught failure puts the claim back to PENDING before its retry; still PROCESSING on a
   // redelivery means the runtime stopped the last attempt (CPU or memory limit): it would again.
   if (claim.status === "PROCESSING" && delivery > 1) {
-    throw new PermanentDocumentError("RESOURCE_LIMIT: an earlier attempt to read the document was stopped by the runtime's CPU or memory limit");
+    throw new PermanentDocumentError(
+      "RESOURCE_LIMIT: an earlier attempt to read the document was stopped by the runtime's CPU or memory limit",
+    );
   }
   const now = () => new Date().toISOString();
   if (claim.status === "PENDING") {
-    await env.DB.prepare("UPDATE claims SET status = 'PROCESSING', updated_at = ? WHERE id = ? AND status = 'PENDING'").bind(now(), claimId).run();
+    await env.DB.prepare("UPDATE claims SET status = 'PROCESSING', updated_at = ? WHERE id = ? AND status = 'PENDING'")
+      .bind(now(), claimId)
+      .run();
   }
 
   const object = await env.DOCUMENTS.get(claim.documentKey ?? "");
   if (!object) throw new PermanentDocumentError(`document ${claim.documentKey} is missing from storage`);
-  const { extraction, document } = await processClaimDocument(await object.arrayBuffer(), {
+  const { extraction, document } = await extractFieldsFromPdf(await object.arrayBuffer(), {
     ocr: () =>
       getPageOcr(async () => {
         const traineddata = await env.MODELS.get(OCR_TRAINEDDATA_KEY);
@@ -64,8 +74,11 @@ export async function processDocumentClaim(env: Env, claimId: string, delivery =
   });
 
   const extracted = extraction.extracted_data;
-  const policyNumber = typeof extracted.policy_number === "string" ? normalizePolicyNumber(extracted.policy_number) : null;
-  const policy = policyNumber ? await db.query.policies.findFirst({ where: eq(policies.policyNumber, policyNumber) }) : undefined;
+  const policyNumber =
+    typeof extracted.policy_number === "string" ? normalizePolicyNumber(extracted.policy_number) : null;
+  const policy = policyNumber
+    ? await db.query.policies.findFirst({ where: eq(policies.policyNumber, policyNumber) })
+    : undefined;
   const facts = fraudInputFromDocument(extracted, policy?.attributes ?? null);
 
   const models = await activeModelSet(env, [FRAUD_MODEL_NAME, RESERVE_MODEL_NAME]);
@@ -120,7 +133,9 @@ export async function processDocumentClaim(env: Env, claimId: string, delivery =
 
 /** After a failure a retry may fix: the claim waits for its next delivery. */
 export async function awaitDocumentRetry(env: Env, claimId: string): Promise<void> {
-  await env.DB.prepare("UPDATE claims SET status = 'PENDING', updated_at = ? WHERE id = ? AND channel = 'document' AND status = 'PROCESSING'")
+  await env.DB.prepare(
+    "UPDATE claims SET status = 'PENDING', updated_at = ? WHERE id = ? AND channel = 'document' AND status = 'PROCESSING'",
+  )
     .bind(new Date().toISOString(), claimId)
     .run();
 }

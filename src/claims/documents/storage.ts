@@ -1,6 +1,6 @@
 import type { CurrentUser } from "../../auth/current-user";
-import { ApiError } from "../../errors";
 import type { Env } from "../../env";
+import { ApiError } from "../../errors/api-error";
 
 export const documentKey = (claimId: string) => `claims/${claimId}/document.pdf`;
 
@@ -37,7 +37,14 @@ export async function acceptClaimDocument(
       env.DB.prepare(
         `INSERT INTO audit_events (entity_type, entity_id, action, actor_id, actor_role, after, request_id, created_at)
          VALUES ('claim', ?, 'claim.document_uploaded', ?, ?, ?, ?, ?)`,
-      ).bind(upload.claimId, actor.id, actor.role, JSON.stringify({ filename: upload.filename, bytes: upload.bytes.byteLength, pages: upload.pages }), requestId, now),
+      ).bind(
+        upload.claimId,
+        actor.id,
+        actor.role,
+        JSON.stringify({ filename: upload.filename, bytes: upload.bytes.byteLength, pages: upload.pages }),
+        requestId,
+        now,
+      ),
     ]);
   } catch (err) {
     await env.DOCUMENTS.delete(key);
@@ -53,6 +60,8 @@ export async function acceptClaimDocument(
       ).bind(upload.claimId, actor.id, actor.role, JSON.stringify({ reason: "queue unavailable" }), requestId),
     ]);
     await env.DOCUMENTS.delete(key);
-    throw new ApiError("STORAGE_ERROR", "Could not queue the document for processing", { details: { reason: String(err) } });
+    throw new ApiError("STORAGE_ERROR", "Could not queue the document for processing", {
+      details: { reason: String(err) },
+    });
   }
 }

@@ -1,7 +1,8 @@
 import type { CurrentUser } from "../../auth/current-user";
 import type { ClaimStatus } from "../../db/schema";
-import type { HealthClaimRow } from "../views";
 import type { HealthClaimInput, Reason } from "../../domain/health/adjudicate";
+import { benefitCapApplied, benefitExhausted, memberInactive } from "../../domain/health/benefit-reasons";
+import type { HealthClaimRow } from "../views";
 
 export interface HealthClaimRecord extends HealthClaimInput {
   id: string;
@@ -15,6 +16,18 @@ export interface HealthClaimRecord extends HealthClaimInput {
 const CLAIM_COLUMNS = `id, channel, status, owner_user_id, member_id, provider_id, diagnosis_code, procedure_code,
   service_date, claim_amount_cents, approved_amount_cents, fraud_flag, fraud_reason, reasons, notes,
   created_at, updated_at, processed_at`;
+
+/** ?1–?8 of both claim inserts: id, submitter, member, provider, codes, service date, amount. */
+const claimParameters = (claim: HealthClaimRecord) => [
+  claim.id,
+  claim.actor.id,
+  claim.memberId,
+  claim.providerId,
+  claim.diagnosisCode,
+  claim.procedureCode,
+  claim.serviceDate,
+  claim.amountCents,
+];
 
 const auditClaim = (db: D1Database, claim: HealthClaimRecord) =>
   db
@@ -32,7 +45,13 @@ const auditClaim = (db: D1Database, claim: HealthClaimRecord) =>
 /** The stored claim row for a record and its outcome (what a read-back would return). */
 function claimRow(
   claim: HealthClaimRecord,
-  outcome: { status: ClaimStatus; approvedAmountCents: number; reasons: Reason[]; fraudFlag: boolean; fraudReason: string | null },
+  outcome: {
+    status: ClaimStatus;
+    approvedAmountCents: number;
+    reasons: Reason[];
+    fraudFlag: boolean;
+    fraudReason: string | null;
+  },
 ): HealthClaimRow {
   return {
     id: claim.id,
@@ -65,25 +84,17 @@ export async function recordRejectedClaim(
         `INSERT INTO claims (${CLAIM_COLUMNS})
          VALUES (?1, 'health', 'REJECTED', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?13, ?13, ?13)`,
       )
-      .bind(
-        claim.id,
-        claim.actor.id,
-        claim.memberId,
-        claim.providerId,
-        claim.diagnosisCode,
-        claim.procedureCode,
-        claim.serviceDate,
-        claim.amountCents,
-        fraudFlag ? 1 : 0,
-        fraudReason,
-        JSON.stringify(reasons),
-        claim.notes,
-        claim.now,
-      ),
+      .bind(...claimParameters(claim), fraudFlag ? 1 : 0, fraudReason, JSON.stringify(reasons), claim.notes, claim.now),
     auditClaim(db, claim),
   ]);
   return claimRow(claim, { status: "REJECTED", approvedAmountCents: 0, reasons, fraudFlag, fraudReason });
 }
+
+// Inside the batch only the database knows the member's status and what it could deduct: the
+// reasons are written in TypeScript with these placeholders, which the SQL fills in.
+const MEMBER_STATUS = "{member_status}";
+const APPROVED = "{approved}";
+const reasonsJson = (reason: Reason) => JSON.stringify([reason]);
 
 /**
  * Records a payable claim and deducts it from the member's remaining benefit in one D1 batch
@@ -111,26 +122,21 @@ export async function recordPayableClaim(db: D1Database, claim: HealthClaimRecor
                 CASE WHEN m.last_deduction_cents = 0 THEN 'REJECTED'
                      WHEN m.last_deduction_cents < ?8 THEN 'PARTIAL' ELSE 'APPROVED' END,
                 ?2, ?3, ?4, ?5, ?6, ?7, ?8, m.last_deduction_cents, 0, NULL,
-                CASE WHEN m.status != 'ACTIVE' THEN json_array(json_object('code', 'MEMBER_INACTIVE', 'message', 'Member ' || ?3 || ' is ' || m.status))
-                     WHEN m.last_deduction_cents = 0 THEN json_array(json_object('code', 'BENEFIT_EXHAUSTED', 'message', 'Member ' || ?3 || ' has no remaining benefit'))
-                     WHEN m.last_deduction_cents < ?8 THEN json_array(json_object('code', 'BENEFIT_CAP_APPLIED',
-                          'message', printf('Approved %.2f of %.2f: capped at the remaining benefit', m.last_deduction_cents / 100.0, ?8 / 100.0)))
+                CASE WHEN m.status != 'ACTIVE' THEN replace(?11, '${MEMBER_STATUS}', m.status)
+                     WHEN m.last_deduction_cents = 0 THEN ?12
+                     WHEN m.last_deduction_cents < ?8 THEN replace(?13, '${APPROVED}', printf('%.2f', m.last_deduction_cents / 100.0))
                      ELSE '[]' END,
                 ?9, ?10, ?10, ?10
          FROM members m WHERE m.member_id = ?3
          RETURNING status, approved_amount_cents, reasons`,
       )
       .bind(
-        claim.id,
-        claim.actor.id,
-        claim.memberId,
-        claim.providerId,
-        claim.diagnosisCode,
-        claim.procedureCode,
-        claim.serviceDate,
-        claim.amountCents,
+        ...claimParameters(claim),
         claim.notes,
         claim.now,
+        reasonsJson(memberInactive(claim.memberId, MEMBER_STATUS)),
+        reasonsJson(benefitExhausted(claim.memberId)),
+        reasonsJson(benefitCapApplied(APPROVED, claim.amountCents)),
       ),
     db
       .prepare(

@@ -9,15 +9,22 @@ const candidatePatterns = (code: string): string[] => [
   ...Array.from({ length: code.length - 1 }, (_, i) => `${code.slice(0, i + 1)}*`),
 ];
 
+type Row = Record<string, unknown>;
 type ReferenceFacts = Pick<HealthClaimFacts, "provider" | "diagnosis" | "procedure" | "rules">;
 type Claim = HealthClaimInput & { serviceDate: string };
 
 /** How each piece of reference data is read, and turned into a fact; cached by key. */
-const REFERENCE: { [K in keyof ReferenceFacts]: { key: (c: Claim) => string; query: (db: D1Database, c: Claim) => D1PreparedStatement; fact: (rows: any[]) => ReferenceFacts[K] } } = {
+const REFERENCE: {
+  [K in keyof ReferenceFacts]: {
+    key: (c: Claim) => string;
+    query: (db: D1Database, c: Claim) => D1PreparedStatement;
+    fact: (rows: Row[]) => ReferenceFacts[K];
+  };
+} = {
   provider: {
     key: (c) => `provider:${c.providerId}`,
     query: (db, c) => db.prepare("SELECT status FROM providers WHERE provider_id = ?").bind(c.providerId),
-    fact: (rows) => (rows[0] ? { status: rows[0].status } : null),
+    fact: (rows) => (rows[0] ? { status: String(rows[0].status) } : null),
   },
   diagnosis: {
     key: (c) => `diagnosis:${c.diagnosisCode}`,
@@ -26,18 +33,33 @@ const REFERENCE: { [K in keyof ReferenceFacts]: { key: (c: Claim) => string; que
   },
   procedure: {
     key: (c) => `procedure:${c.procedureCode}`,
-    query: (db, c) => db.prepare("SELECT average_cost_cents, cost_std_dev_cents FROM procedure_codes WHERE code = ?").bind(c.procedureCode),
-    fact: (rows) => (rows[0] ? { averageCostCents: rows[0].average_cost_cents, costStdDevCents: rows[0].cost_std_dev_cents } : null),
+    query: (db, c) =>
+      db
+        .prepare("SELECT average_cost_cents, cost_std_dev_cents FROM procedure_codes WHERE code = ?")
+        .bind(c.procedureCode),
+    fact: (rows) =>
+      rows[0]
+        ? {
+            averageCostCents: rows[0].average_cost_cents as number | null,
+            costStdDevCents: rows[0].cost_std_dev_cents as number | null,
+          }
+        : null,
   },
   rules: {
     key: (c) => `rules:${c.diagnosisCode}`,
     query: (db, c) => {
       const patterns = candidatePatterns(c.diagnosisCode);
       return db
-        .prepare(`SELECT diagnosis_pattern, procedure_pattern FROM procedure_rules WHERE diagnosis_pattern IN (${patterns.map(() => "?").join(", ")})`)
+        .prepare(
+          `SELECT diagnosis_pattern, procedure_pattern FROM procedure_rules WHERE diagnosis_pattern IN (${patterns.map(() => "?").join(", ")})`,
+        )
         .bind(...patterns);
     },
-    fact: (rows): ProcedureRule[] => rows.map((r) => ({ diagnosisPattern: r.diagnosis_pattern, procedurePattern: r.procedure_pattern })),
+    fact: (rows): ProcedureRule[] =>
+      rows.map((r) => ({
+        diagnosisPattern: String(r.diagnosis_pattern),
+        procedurePattern: String(r.procedure_pattern),
+      })),
   },
 };
 
@@ -54,7 +76,7 @@ export async function loadHealthClaimFacts(db: D1Database, claim: Claim): Promis
     if (cached.hit) reference[name] = cached.value;
     else missing.push(name);
   }
-  const [member, duplicate, ...loaded] = await db.batch<Record<string, any>>([
+  const [member, duplicate, ...loaded] = await db.batch<Row>([
     db.prepare("SELECT status, remaining_benefit_cents FROM members WHERE member_id = ?").bind(claim.memberId),
     db
       .prepare(
@@ -71,8 +93,8 @@ export async function loadHealthClaimFacts(db: D1Database, claim: Claim): Promis
   });
   const m = member?.results[0];
   return {
-    member: m ? { status: m.status, remainingBenefitCents: m.remaining_benefit_cents } : null,
-    duplicateOfClaimId: duplicate?.results[0]?.id ?? null,
+    member: m ? { status: String(m.status), remainingBenefitCents: Number(m.remaining_benefit_cents) } : null,
+    duplicateOfClaimId: (duplicate?.results[0]?.id as string | undefined) ?? null,
     ...(reference as ReferenceFacts),
   };
 }

@@ -1,14 +1,19 @@
 import type { CurrentUser } from "../../auth/current-user";
-import { perceptualHashBands } from "../../domain/photo/phash";
-import { stateAfterOverride, stateAfterSubmission, type OverrideOutcome, type PhotoClaimState } from "../../domain/photo/claim-state";
+import {
+  type OverrideOutcome,
+  type PhotoClaimState,
+  stateAfterOverride,
+  stateAfterSubmission,
+} from "../../domain/photo/claim-state";
 import type { PhotoClaimStatus } from "../../domain/photo/decision";
+import { perceptualHashBands } from "../../domain/photo/phash";
 
 export interface PhotoSubmission {
   customerId: string;
   clientClaimId: string;
   photoKey: string;
   decision: PhotoClaimStatus;
-  /** What seed 002's responses show: model output, quality, reason, message, next steps, timings. */
+  /** What the photo claim's responses show: model output, quality, reason, message, next steps, timings. */
   result: Record<string, unknown>;
   perceptualHash: string;
   duplicateOf: { claimId: string; distance: number } | null;
@@ -42,23 +47,48 @@ const auditState = (state: PhotoClaimState) => ({
   override_reason: state.overrideReason,
 });
 
-const audit = (db: D1Database, claimId: string, action: string, actor: Pick<CurrentUser, "id" | "role"> | null, before: unknown, after: unknown, requestId: string, now: string) =>
+const audit = (
+  db: D1Database,
+  claimId: string,
+  action: string,
+  actor: Pick<CurrentUser, "id" | "role"> | null,
+  before: unknown,
+  after: unknown,
+  requestId: string,
+  now: string,
+) =>
   db
-    .prepare("INSERT INTO audit_events (entity_type, entity_id, action, actor_id, actor_role, before, after, request_id, created_at) VALUES ('claim', ?, ?, ?, ?, ?, ?, ?, ?)")
-    .bind(claimId, action, actor?.id ?? null, actor?.role ?? null, before === null ? null : JSON.stringify(before), JSON.stringify(after), requestId, now);
+    .prepare(
+      "INSERT INTO audit_events (entity_type, entity_id, action, actor_id, actor_role, before, after, request_id, created_at) VALUES ('claim', ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(
+      claimId,
+      action,
+      actor?.id ?? null,
+      actor?.role ?? null,
+      before === null ? null : JSON.stringify(before),
+      JSON.stringify(after),
+      requestId,
+      now,
+    );
 
 const findByClientId = (db: D1Database, customerId: string, clientClaimId: string) =>
   db
-    .prepare("SELECT id, status, system_status, user_override, override_reason, override_at, photo_result FROM claims WHERE channel = 'photo' AND customer_id = ? AND client_claim_id = ?")
+    .prepare(
+      "SELECT id, status, system_status, user_override, override_reason, override_at, photo_result FROM claims WHERE channel = 'photo' AND customer_id = ? AND client_claim_id = ?",
+    )
     .bind(customerId, clientClaimId)
     .first<StoredPhotoClaim>();
 
 /**
  * Records a (re)submitted photo's result for one customer's claim: a new claim, or the same
- * claim's result replaced (seed 002's idempotent resubmission). Its fingerprint is replaced
+ * claim's result replaced (idempotent resubmission). Its fingerprint is replaced
  * too, and the step is audited. Runs inside the claim's Durable Object, one call at a time.
  */
-export async function recordPhotoSubmission(db: D1Database, s: PhotoSubmission): Promise<{ id: string; state: PhotoClaimState; resubmitted: boolean }> {
+export async function recordPhotoSubmission(
+  db: D1Database,
+  s: PhotoSubmission,
+): Promise<{ id: string; state: PhotoClaimState; resubmitted: boolean }> {
   const existing = await findByClientId(db, s.customerId, s.clientClaimId);
   const id = existing?.id ?? crypto.randomUUID();
   const state = stateAfterSubmission(s.decision);
@@ -71,20 +101,46 @@ export async function recordPhotoSubmission(db: D1Database, s: PhotoSubmission):
           `UPDATE claims SET status = ?, system_status = ?, photo_key = ?, photo_result = ?, user_override = 0, override_reason = NULL,
              override_at = NULL, fraud_flag = ?, fraud_reason = ?, updated_at = ?, processed_at = ? WHERE id = ?`,
         )
-        .bind(state.effectiveStatus, state.systemStatus, s.photoKey, JSON.stringify(s.result), fraudReason ? 1 : 0, fraudReason, s.now, s.now, id)
+        .bind(
+          state.effectiveStatus,
+          state.systemStatus,
+          s.photoKey,
+          JSON.stringify(s.result),
+          fraudReason ? 1 : 0,
+          fraudReason,
+          s.now,
+          s.now,
+          id,
+        )
     : db
         .prepare(
           `INSERT INTO claims (id, channel, status, system_status, owner_user_id, customer_id, client_claim_id, photo_key, photo_result,
              fraud_flag, fraud_reason, created_at, updated_at, processed_at)
            VALUES (?, 'photo', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .bind(id, state.effectiveStatus, state.systemStatus, s.actor.id, s.customerId, s.clientClaimId, s.photoKey, JSON.stringify(s.result), fraudReason ? 1 : 0, fraudReason, s.now, s.now, s.now);
+        .bind(
+          id,
+          state.effectiveStatus,
+          state.systemStatus,
+          s.actor.id,
+          s.customerId,
+          s.clientClaimId,
+          s.photoKey,
+          JSON.stringify(s.result),
+          fraudReason ? 1 : 0,
+          fraudReason,
+          s.now,
+          s.now,
+          s.now,
+        );
   const bands = perceptualHashBands(s.perceptualHash);
   await db.batch([
     write,
     db.prepare("DELETE FROM photo_fingerprints WHERE claim_id = ?").bind(id),
     db
-      .prepare(`INSERT INTO photo_fingerprints (claim_id, customer_id, perceptual_hash, band, band_value) VALUES ${bands.map(() => "(?, ?, ?, ?, ?)").join(", ")}`)
+      .prepare(
+        `INSERT INTO photo_fingerprints (claim_id, customer_id, perceptual_hash, band, band_value) VALUES ${bands.map(() => "(?, ?, ?, ?, ?)").join(", ")}`,
+      )
       .bind(...bands.flatMap((value, band) => [id, s.customerId, s.perceptualHash, band, value])),
     audit(
       db,
@@ -92,7 +148,13 @@ export async function recordPhotoSubmission(db: D1Database, s: PhotoSubmission):
       existing ? "claim.photo_resubmitted" : "claim.photo_submitted",
       s.actor,
       existing ? auditState(stateOf(existing)) : null,
-      { ...auditState(state), photo_key: s.photoKey, confidence: s.result.confidence, damage_detected: s.result.damage_detected, fraud_reason: fraudReason },
+      {
+        ...auditState(state),
+        photo_key: s.photoKey,
+        confidence: s.result.confidence,
+        damage_detected: s.result.damage_detected,
+        fraud_reason: fraudReason,
+      },
       s.requestId,
       s.now,
     ),
@@ -100,7 +162,7 @@ export async function recordPhotoSubmission(db: D1Database, s: PhotoSubmission):
   return { id, state, resubmitted: Boolean(existing) };
 }
 
-/** Applies seed 002's override to one photo claim and audits it; refuses when the rules say no. */
+/** Applies a customer's override to one photo claim and audits it; refuses when the override rules say no. */
 export async function recordOverride(
   db: D1Database,
   claimId: string,
@@ -110,17 +172,23 @@ export async function recordOverride(
   now: string,
 ): Promise<OverrideOutcome | { ok: false; reason: "not_found" }> {
   const row = await db
-    .prepare("SELECT id, status, system_status, user_override, override_reason, override_at, photo_result FROM claims WHERE id = ? AND channel = 'photo'")
+    .prepare(
+      "SELECT id, status, system_status, user_override, override_reason, override_at, photo_result FROM claims WHERE id = ? AND channel = 'photo'",
+    )
     .bind(claimId)
     .first<StoredPhotoClaim>();
   if (!row) return { ok: false, reason: "not_found" };
-  const quality = row.photo_result ? (JSON.parse(row.photo_result) as { quality_score?: number }).quality_score : undefined;
+  const quality = row.photo_result
+    ? (JSON.parse(row.photo_result) as { quality_score?: number }).quality_score
+    : undefined;
   const before = stateOf(row);
   const outcome = stateAfterOverride(before, reason, now, quality);
   if (!outcome.ok) return outcome;
   await db.batch([
     db
-      .prepare("UPDATE claims SET status = ?, user_override = 1, override_reason = ?, override_at = ?, updated_at = ? WHERE id = ?")
+      .prepare(
+        "UPDATE claims SET status = ?, user_override = 1, override_reason = ?, override_at = ?, updated_at = ? WHERE id = ?",
+      )
       .bind(outcome.state.effectiveStatus, reason, now, now, claimId),
     audit(db, claimId, "claim.overridden", actor, auditState(before), auditState(outcome.state), requestId, now),
   ]);
@@ -128,7 +196,11 @@ export async function recordOverride(
 }
 
 /** Other customers' photos within `maxDistance` bits of this hash (candidates share a band). */
-export async function nearDuplicatePhotos(db: D1Database, customerId: string, perceptualHash: string): Promise<{ claimId: string; perceptualHash: string }[]> {
+export async function nearDuplicatePhotos(
+  db: D1Database,
+  customerId: string,
+  perceptualHash: string,
+): Promise<{ claimId: string; perceptualHash: string }[]> {
   const bands = perceptualHashBands(perceptualHash);
   const { results } = await db
     .prepare(

@@ -4,9 +4,10 @@
 // insured vehicle's estimate, "POLICY NUMBER_2" the other party's), and the ACORD eForms
 // naming ("Policy_PolicyNumberIdentifier_A"). The other vehicle's policy and estimate, the
 // injured and the witnesses are read as theirs: counted, never taken as the insured's.
+
+import { type FormWidget, shortName } from "./form-widgets";
 import type { LabelTarget } from "./labels";
 import type { SectionRole } from "./sections";
-import { shortName, type FormWidget } from "./form-widgets";
 
 export const ACORD2_FORM = "ACORD 2 (2016/10) Automobile Loss Notice";
 
@@ -31,7 +32,8 @@ const FILLABLE_2016: Record<string, KnownField> = {
   "CITY STATE ZIP": own("incident_location"),
   "POLICE OR FIRE DEPARTMENT CONTACTED": own("authorities_contacted"),
   "REPORT NUMBER": own("police_report_available"),
-  "DESCRIPTION OF ACCIDENT ACORD 101 Additional Remarks Schedule may be attached if more space is required": own("description"),
+  "DESCRIPTION OF ACCIDENT ACORD 101 Additional Remarks Schedule may be attached if more space is required":
+    own("description"),
   Text45: own("amount_claimed"),
   "POLICY NUMBER_2": other("policy_number"),
   "ESTIMATE AMOUNT_2": other("amount_claimed"),
@@ -71,7 +73,9 @@ const EFORMS: Record<string, KnownField> = {
 export function isAcord2(printedText: string, widgetNames: Iterable<string>): boolean {
   const names = new Set([...widgetNames].map(shortName));
   const byTitle = /AUTOMOBILE\s+LOSS\s+NOTICE/i.test(printedText) && /ACORD\s*2\b|ACORD\s+0002/i.test(printedText);
-  const byNames = (names.has("NAME OF INSURED First Middle Last") && names.has("Text45")) || (names.has("Policy_PolicyNumberIdentifier_A") && /AUTOMOBILE\s+LOSS/i.test(printedText));
+  const byNames =
+    (names.has("NAME OF INSURED First Middle Last") && names.has("Text45")) ||
+    (names.has("Policy_PolicyNumberIdentifier_A") && /AUTOMOBILE\s+LOSS/i.test(printedText));
   return byTitle || byNames;
 }
 

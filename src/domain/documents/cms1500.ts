@@ -2,8 +2,8 @@
 // names or its printed captions, read into patient, insured id, ICD-10 diagnosis codes,
 // CPT/HCPCS procedure codes, charges and dates of service.
 import { isBlank, type Line } from "./layout";
-import { finish, type ClaimExtraction, type ExtractedField } from "./result";
-import { findAmounts, numberFromMoneyDigits, parseName, type DateOptions } from "./values";
+import { type ClaimExtraction, type ExtractedField, finish } from "./result";
+import { type DateOptions, findAmounts, numberFromMoneyDigits, parseName } from "./values";
 
 const ICD10 = /^[A-TV-Z][0-9][0-9A-Z](?:\.?[0-9A-Z]{1,4})?$/;
 const ICD10_IN_TEXT = /\b[A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}\b/g;
@@ -29,7 +29,17 @@ function keyOf(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
-const FORM_KEYS = ["ptname", "insuranceid", "tcharge", "cpt1", "diagnosis1", "sv1mmfrom", "patientname", "totalcharge", "insuredid"];
+const FORM_KEYS = [
+  "ptname",
+  "insuranceid",
+  "tcharge",
+  "cpt1",
+  "diagnosis1",
+  "sv1mmfrom",
+  "patientname",
+  "totalcharge",
+  "insuredid",
+];
 
 export function isCms1500(text: string, formFields: Record<string, string>): boolean {
   const keys = new Set(Object.keys(formFields).map(keyOf));
@@ -37,7 +47,12 @@ export function isCms1500(text: string, formFields: Record<string, string>): boo
   return TEXT_MARKERS.filter((m) => m.test(text)).length >= 3;
 }
 
-function field(value: ExtractedField["value"], confidence: number, method: ExtractedField["method"], evidence: string): ExtractedField {
+function field(
+  value: ExtractedField["value"],
+  confidence: number,
+  method: ExtractedField["method"],
+  evidence: string,
+): ExtractedField {
   return { value, confidence: Math.round(confidence * 100) / 100, method, evidence: evidence.slice(0, 200) };
 }
 
@@ -47,7 +62,9 @@ function yearOf(yy: string): number {
 }
 
 function serviceDate(mm: string, dd: string, yy: string): string | undefined {
-  const m = Number(mm), d = Number(dd), y = yearOf(yy);
+  const m = Number(mm),
+    d = Number(dd),
+    y = yearOf(yy);
   const dt = new Date(Date.UTC(y, m - 1, d));
   if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return undefined;
   return `${y}-${mm.padStart(2, "0")}-${dd.padStart(2, "0")}`;
@@ -69,7 +86,8 @@ function fromFormFields(formFields: Record<string, string>): Record<string, Extr
     out.patient_name = field(n?.value ?? patient, n ? 0.97 : 0.7, "form-field", `pt_name: ${patient}`);
   }
   const insuredId = get("insuranceid", "insuredid", "insuredidnumber", "insuredsidnumber");
-  if (insuredId) out.insured_id = field(insuredId.replace(/\s+/g, ""), 0.97, "form-field", `insurance_id: ${insuredId}`);
+  if (insuredId)
+    out.insured_id = field(insuredId.replace(/\s+/g, ""), 0.97, "form-field", `insurance_id: ${insuredId}`);
 
   const diagnoses: string[] = [];
   const procedures: string[] = [];
@@ -86,7 +104,11 @@ function fromFormFields(formFields: Record<string, string>): Record<string, Extr
     const amount = ch ? money(ch) : undefined;
     if (amount !== undefined) charges.push(amount);
     const from = serviceDate(get(`sv${i}mmfrom`) ?? "", get(`sv${i}ddfrom`) ?? "", get(`sv${i}yyfrom`) ?? "");
-    const to = serviceDate(get(`sv${i}mmend`, `sv${i}mmto`) ?? "", get(`sv${i}ddend`, `sv${i}ddto`) ?? "", get(`sv${i}yyend`, `sv${i}yyto`) ?? "");
+    const to = serviceDate(
+      get(`sv${i}mmend`, `sv${i}mmto`) ?? "",
+      get(`sv${i}ddend`, `sv${i}ddto`) ?? "",
+      get(`sv${i}yyend`, `sv${i}yyto`) ?? "",
+    );
     if (from) services.push({ from, to: to ?? from });
   }
   if (diagnoses.length) {
@@ -102,16 +124,29 @@ function fromFormFields(formFields: Record<string, string>): Record<string, Extr
   const total = get("tcharge", "totalcharge", "totalcharges");
   const totalAmount = total ? money(total) : undefined;
   if (totalAmount !== undefined) out.total_charge = field(totalAmount, 0.97, "form-field", `t_charge: ${total}`);
-  else if (charges.length) out.total_charge = field(Math.round(charges.reduce((a, b) => a + b, 0) * 100) / 100, 0.6, "form-field", "sum of line charges");
+  else if (charges.length)
+    out.total_charge = field(
+      Math.round(charges.reduce((a, b) => a + b, 0) * 100) / 100,
+      0.6,
+      "form-field",
+      "sum of line charges",
+    );
   return out;
 }
 
 /** The value printed under (or after) a caption, column-aligned. */
-function valueNear(lines: Line[], caption: RegExp, accept: (text: string) => string | undefined): { value: string; evidence: string } | undefined {
+function valueNear(
+  lines: Line[],
+  caption: RegExp,
+  accept: (text: string) => string | undefined,
+): { value: string; evidence: string } | undefined {
   for (const line of lines) {
     const m = line.text.match(caption);
     if (!m) continue;
-    const after = line.text.slice(m.index! + m[0].length).replace(/^\s*\([^)]*\)/, "").replace(/^[\s:.]+/, "");
+    const after = line.text
+      .slice(m.index! + m[0].length)
+      .replace(/^\s*\([^)]*\)/, "")
+      .replace(/^[\s:.]+/, "");
     const sameCell = after.split(/\s{2,}/)[0];
     const direct = sameCell ? accept(sameCell) : undefined;
     if (direct) return { value: direct, evidence: line.text.trim() };
@@ -130,7 +165,8 @@ function valueNear(lines: Line[], caption: RegExp, accept: (text: string) => str
   return undefined;
 }
 
-const SERVICE_LINE = /(?<!\d)(\d{1,2})[\s/\-]+(\d{1,2})[\s/\-]+(\d{2}|\d{4})\s+(?:-\s*)?(\d{1,2})[\s/\-]+(\d{1,2})[\s/\-]+(\d{2}|\d{4})(?!\d)/;
+const SERVICE_LINE =
+  /(?<!\d)(\d{1,2})[\s/-]+(\d{1,2})[\s/-]+(\d{2}|\d{4})\s+(?:-\s*)?(\d{1,2})[\s/-]+(\d{1,2})[\s/-]+(\d{2}|\d{4})(?!\d)/;
 
 function fromText(lines: Line[]): Record<string, ExtractedField> {
   const out: Record<string, ExtractedField> = {};
@@ -138,7 +174,7 @@ function fromText(lines: Line[]): Record<string, ExtractedField> {
   const patient = valueNear(lines, /PATIENT'?S\s+NAME/i, (t) => parseName(t)?.value);
   if (patient) out.patient_name = field(patient.value, 0.85 * factor, "label", patient.evidence);
   const insured = valueNear(lines, /INSURED'?S\s+I\.?\s?D\.?\s+NUMBER/i, (t) => {
-    const m = t.match(/^([A-Z0-9][A-Z0-9\-]{3,24})\b/i);
+    const m = t.match(/^([A-Z0-9][A-Z0-9-]{3,24})\b/i);
     return m && /\d/.test(m[1]!) ? m[1]!.toUpperCase() : undefined;
   });
   if (insured) out.insured_id = field(insured.value, 0.85 * factor, "label", insured.evidence);
@@ -181,12 +217,22 @@ function fromText(lines: Line[]): Record<string, ExtractedField> {
     return a && a.value > 0 ? String(a.value) : undefined;
   });
   if (total) out.total_charge = field(Number(total.value), 0.85 * factor, "label", total.evidence);
-  else if (charges.length) out.total_charge = field(Math.round(charges.reduce((a, b) => a + b, 0) * 100) / 100, 0.55 * factor, "table", "sum of line charges");
+  else if (charges.length)
+    out.total_charge = field(
+      Math.round(charges.reduce((a, b) => a + b, 0) * 100) / 100,
+      0.55 * factor,
+      "table",
+      "sum of line charges",
+    );
   return out;
 }
 
 /** The CMS-1500's own fields, plus the generic claim fields they imply. */
-export function extractCms1500(lines: Line[], formFields: Record<string, string>, _dates: DateOptions): ClaimExtraction {
+export function extractCms1500(
+  lines: Line[],
+  formFields: Record<string, string>,
+  _dates: DateOptions,
+): ClaimExtraction {
   const fromForm = fromFormFields(formFields);
   const fromPrint = fromText(lines);
   const fields: Record<string, ExtractedField> = { ...fromPrint };

@@ -4,7 +4,7 @@
 // above a widget says whose value it is: the insured's, the other party's, a witness's.
 import type { Candidate } from "./candidate";
 import { matchLabel } from "./label-match";
-import { sectionHeading, type SectionRole } from "./sections";
+import { type SectionRole, sectionHeading } from "./sections";
 
 export interface FormWidget {
   /** Fully qualified field name. */
@@ -28,7 +28,11 @@ export interface PrintedText {
 }
 
 /** The last segment of a qualified name without its index: "F[0].P1[0].Text7[0]" → "Text7". */
-export const shortName = (name: string) => name.replace(/\[\d+\]/g, "").replace(/^.*\./, "").trim();
+export const shortName = (name: string) =>
+  name
+    .replace(/\[\d+\]/g, "")
+    .replace(/^.*\./, "")
+    .trim();
 
 const squashed = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
@@ -38,7 +42,10 @@ export function isCaptionEcho(value: string, captions: Array<string | undefined>
   if (v.length < 6) return false;
   return captions.some((c) => {
     const k = c ? squashed(c) : "";
-    return k.length >= 6 && (k.startsWith(v.slice(0, Math.min(v.length, 24))) || v.startsWith(k.slice(0, Math.min(k.length, 24))));
+    return (
+      k.length >= 6 &&
+      (k.startsWith(v.slice(0, Math.min(v.length, 24))) || v.startsWith(k.slice(0, Math.min(k.length, 24))))
+    );
   });
 }
 
@@ -48,7 +55,12 @@ function captionLines(printed: PrintedText[]): PrintedText[] {
   const out: PrintedText[] = [];
   for (const item of sorted) {
     const last = out[out.length - 1];
-    if (last && Math.abs(last.y - item.y) < Math.max(1.5, item.height * 0.3) && item.x - (last.x + last.width) < item.height * 1.2 && item.x >= last.x) {
+    if (
+      last &&
+      Math.abs(last.y - item.y) < Math.max(1.5, item.height * 0.3) &&
+      item.x - (last.x + last.width) < item.height * 1.2 &&
+      item.x >= last.x
+    ) {
       last.str = `${last.str} ${item.str.trim()}`;
       last.width = item.x + item.width - last.x;
       last.height = Math.max(last.height, item.height);
@@ -89,7 +101,10 @@ function headings(printed: PrintedText[]): Array<{ y: number; role: SectionRole;
 }
 
 /** Whose section each widget is in: the nearest heading above it on its page, else the last one of an earlier page. */
-export function widgetRoles(widgets: FormWidget[], printedByPage: Map<number, PrintedText[]>): Map<FormWidget, SectionRole> {
+export function widgetRoles(
+  widgets: FormWidget[],
+  printedByPage: Map<number, PrintedText[]>,
+): Map<FormWidget, SectionRole> {
   const out = new Map<FormWidget, SectionRole>();
   const pages = [...new Set(widgets.map((w) => w.page))].sort((a, b) => a - b);
   let carried: SectionRole = "own";
@@ -119,15 +134,21 @@ export function readWidgets(widgets: FormWidget[], printedByPage: Map<number, Pr
   const out: WidgetMeaning[] = [];
   for (const widget of widgets) {
     const caption = widgetCaption(widget, captionsByPage.get(widget.page) ?? []);
-    if (widget.kind !== "checkbox" && isCaptionEcho(widget.value, [caption, widget.tooltip, shortName(widget.name)])) continue;
+    if (widget.kind !== "checkbox" && isCaptionEcho(widget.value, [caption, widget.tooltip, shortName(widget.name)]))
+      continue;
     out.push({ widget, role: roles.get(widget) ?? "own", ...(caption ? { caption } : {}) });
   }
   return out;
 }
 
 /** Label meanings for widgets no known form maps: from the name, else the tooltip, else the printed caption. */
-export function widgetLabel(meaning: WidgetMeaning): { label: ReturnType<typeof matchLabel>; from: "name" | "tooltip" | "caption" } | undefined {
-  const name = shortName(meaning.widget.name).replace(/_\d+$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[_]+/g, " ");
+export function widgetLabel(
+  meaning: WidgetMeaning,
+): { label: ReturnType<typeof matchLabel>; from: "name" | "tooltip" | "caption" } | undefined {
+  const name = shortName(meaning.widget.name)
+    .replace(/_\d+$/, "")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/[_]+/g, " ");
   const byName = /^(?:text|field|fill|textfield|untitled|undefined)\s*\d*$/i.test(name) ? undefined : matchLabel(name);
   if (byName?.entry.field && byName.rest === "") return { label: byName, from: "name" };
   const byTooltip = meaning.widget.tooltip ? matchLabel(meaning.widget.tooltip) : undefined;

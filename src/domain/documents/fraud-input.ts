@@ -23,7 +23,11 @@ const INCIDENT_FACTS = [
  * win where both speak). Facts an adjuster must still check (`uncertain`) are left out, as
  * is anything neither source gives: the models treat them as missing.
  */
-export function fraudInputFromDocument(extracted: Record<string, unknown>, policyAttributes: Record<string, string> | null, uncertain: readonly string[] = []): RawClaim {
+export function fraudInputFromDocument(
+  extracted: Record<string, unknown>,
+  policyAttributes: Record<string, string> | null,
+  uncertain: readonly string[] = [],
+): RawClaim {
   const facts: RawClaim = { ...(policyAttributes ?? {}) };
   const skip = new Set(uncertain);
   for (const name of INCIDENT_FACTS) {
@@ -31,6 +35,7 @@ export function fraudInputFromDocument(extracted: Record<string, unknown>, polic
     if (skip.has(name)) continue;
     if (typeof value === "string" || typeof value === "number") facts[name] = value;
   }
-  if (typeof extracted.amount_claimed === "number" && !skip.has("amount_claimed")) facts.total_claim_amount = extracted.amount_claimed;
+  if (typeof extracted.amount_claimed === "number" && !skip.has("amount_claimed"))
+    facts.total_claim_amount = extracted.amount_claimed;
   return facts;
 }

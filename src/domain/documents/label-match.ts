@@ -1,6 +1,7 @@
-// A caption at the start of a text: which label it is, and the text after it.
+// A caption at the start of a text: which label it is, and the text after it; captions that
+// run into each other split.
 import { LABELS, type LabelEntry } from "./labels";
-import { squash, stripNumbering } from "./layout";
+import { type Cell, type Line, squash, stripNumbering } from "./layout";
 
 export interface LabelMatch {
   entry: LabelEntry;
@@ -23,38 +24,59 @@ export const SEPARATORS = /^[\s:;,#.\-–=>/*?_]+/;
 const COMPOSED: Array<{ field: LabelEntry["field"]; test: (words: string) => boolean; weight: number }> = [
   {
     field: "claimant_name",
-    test: (w) => /\bnamed?\b/.test(w) && /\b(?:insured|policy ?holders?|claimants?|applicants?|customer|member|owner)\b/.test(w) && !/\b(?:agent|adjuster|witness|other|third|driver|company|carrier|insurer|contact)\b/.test(w),
+    test: (w) =>
+      /\bnamed?\b/.test(w) &&
+      /\b(?:insured|policy ?holders?|claimants?|applicants?|customer|member|owner)\b/.test(w) &&
+      !/\b(?:agent|adjuster|witness|other|third|driver|company|carrier|insurer|contact)\b/.test(w),
     weight: 0.88,
   },
   {
     field: "incident_date",
-    test: (w) => /\b(?:date|when|day)\b/.test(w) && /\b(?:loss|incident|accident|occurrence|collision|theft|damage|crash|event)\b/.test(w) && !/\b(?:report|reported|birth|signed|policy|claim date|notif)/.test(w),
+    test: (w) =>
+      /\b(?:date|when|day)\b/.test(w) &&
+      /\b(?:loss|incident|accident|occurrence|collision|theft|damage|crash|event)\b/.test(w) &&
+      !/\b(?:report|reported|birth|signed|policy|claim date|notif)/.test(w),
     weight: 0.9,
   },
   {
     field: "amount_claimed",
-    test: (w) => /\b(?:amount|total|sum|estimated?|cost|value)\b/.test(w) && /\b(?:claim|claimed|loss|damages?|repairs?)\b/.test(w) && !/\b(?:deductible|paid|premium|limit|excess|other|third)\b/.test(w),
+    test: (w) =>
+      /\b(?:amount|total|sum|estimated?|cost|value)\b/.test(w) &&
+      /\b(?:claim|claimed|loss|damages?|repairs?)\b/.test(w) &&
+      !/\b(?:deductible|paid|premium|limit|excess|other|third)\b/.test(w),
     weight: 0.88,
   },
   {
     field: "policy_number",
-    test: (w) => /\b(?:policy|pol|contract|certificate)\b/.test(w) && /\b(?:no|nr|num|number|id|ref|reference|#)\b|#/.test(w) && !/\b(?:other|third|claim)\b/.test(w),
+    test: (w) =>
+      /\b(?:policy|pol|contract|certificate)\b/.test(w) &&
+      /\b(?:no|nr|num|number|id|ref|reference|#)\b|#/.test(w) &&
+      !/\b(?:other|third|claim)\b/.test(w),
     weight: 0.9,
   },
 ];
 
 /** The words captions are made of; a caption with any other word ("Mr", "John") is not one. */
 const CAPTION_WORDS = new Set(
-  ("name names named full first last legal of the a insured insureds policyholder policyholders policy holder holders claimant claimants applicant " +
+  (
+    "name names named full first last legal of the a insured insureds policyholder policyholders policy holder holders claimant claimants applicant " +
     "customer member owner person your date day when did does do loss incident accident occurrence collision theft damage crash event " +
     "occur occurred happen happened amount total sum estimated estimate cost value claim claimed damages repair repairs requested " +
-    "no nr num number id ref reference pol contract certificate insurance and time or on in for to be being").split(" "),
+    "no nr num number id ref reference pol contract certificate insurance and time or on in for to be being"
+  ).split(" "),
 );
 
 function composedLabel(text: string): (LabelMatch & { explicit: boolean }) | undefined {
-  const m = text.match(/^\s*([A-Za-z](?:[A-Za-z'’()/#\s]|-(?=[A-Za-z])|\.(?!\.)){2,60}?)\s*(:|#(?=\s)|\?|\s[-–]\s|\s{2,}|\.{3,}|_{3,}|$)/);
+  const m = text.match(
+    /^\s*([A-Za-z](?:[A-Za-z'’()/#\s]|-(?=[A-Za-z])|\.(?!\.)){2,60}?)\s*(:|#(?=\s)|\?|\s[-–]\s|\s{2,}|\.{3,}|_{3,}|$)/,
+  );
   if (!m) return undefined;
-  const caption = m[1]!.replace(/[()/#.]/g, " ").replace(/['’]s\b/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+  const caption = m[1]!
+    .replace(/[()/#.]/g, " ")
+    .replace(/['’]s\b/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
   const words = caption.split(" ");
   if (words.length < 2 || words.length > 7 || !words.every((w) => CAPTION_WORDS.has(w))) return undefined;
   const explicit = m[2] !== "";
@@ -62,7 +84,13 @@ function composedLabel(text: string): (LabelMatch & { explicit: boolean }) | und
     if (!rule.test(caption)) continue;
     const end = m.index! + m[0].length;
     const rest = text.slice(end).replace(SEPARATORS, "").trim();
-    return { entry: { squashed: caption.replace(/[^a-z]/g, ""), field: rule.field, weight: rule.weight }, rest, labelEnd: end, separated: true, explicit };
+    return {
+      entry: { squashed: caption.replace(/[^a-z]/g, ""), field: rule.field, weight: rule.weight },
+      rest,
+      labelEnd: end,
+      separated: true,
+      explicit,
+    };
   }
   return undefined;
 }
@@ -74,7 +102,8 @@ export function matchLabel(cellText: string): LabelMatch | undefined {
   if (!composed) return found;
   const { explicit, ...match } = composed;
   // "Full name of policyholder": the whole caption, not its first words ("full name").
-  const longer = found && found.entry.field !== null && explicit && composed.entry.squashed.length > found.entry.squashed.length;
+  const longer =
+    found && found.entry.field !== null && explicit && composed.entry.squashed.length > found.entry.squashed.length;
   return !found || longer ? { ...match, labelEnd: composed.labelEnd + offset } : found;
 }
 
@@ -98,3 +127,47 @@ function dictionaryLabel(cellText: string): LabelMatch | undefined {
   return undefined;
 }
 
+/** Where in `text` (after its start) a further "Caption: value" pair begins. */
+function nextLabelAt(text: string, from = 0): number | undefined {
+  for (const m of text.matchAll(/[\s;,](?=[A-Z])/g)) {
+    if (m.index! < from) continue;
+    const tail = text.slice(m.index! + 1);
+    const label = matchLabel(tail);
+    if (label?.separated && label.rest !== "" && label.entry.squashed.length >= 3) return m.index! + 1;
+  }
+  return undefined;
+}
+
+/** "Owner Locked Policy Number: OL-1" → "Owner Locked": a value ends where the next caption starts. */
+export function cutAtNextLabel(rest: string): string {
+  const at = nextLabelAt(rest);
+  return at === undefined ? rest : rest.slice(0, at).replace(/[\s;,]+$/, "");
+}
+
+/** Cells holding several "Caption: value" pairs in a row are split into one cell per pair. */
+export function splitCellsAtLabels(line: Line): void {
+  const cells: Cell[] = [];
+  for (const cell of line.cells) {
+    let rest = cell;
+    for (let guard = 0; guard < 12; guard++) {
+      const own = matchLabel(rest.text);
+      if (!own) break;
+      const at = nextLabelAt(rest.text, own.labelEnd);
+      if (at === undefined) break;
+      const head = rest.text.slice(0, at).replace(/[\s;,]+$/, "");
+      cells.push({ ...rest, text: head, end: rest.col + head.length });
+      const lead = rest.text.slice(at).length - rest.text.slice(at).trimStart().length;
+      rest = { ...rest, text: rest.text.slice(at).trim(), col: rest.col + at + lead };
+    }
+    cells.push(rest);
+  }
+  line.cells = cells;
+}
+
+/** A cell that is only a label (a table header or a form caption), not a value. */
+export function isLabelCell(cell: Cell | undefined): boolean {
+  if (!cell) return false;
+  const m = matchLabel(cell.text);
+  if (m?.rest !== "") return false;
+  return m.entry.squashed !== "totalloss";
+}

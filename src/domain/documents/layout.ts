@@ -63,7 +63,10 @@ export function toLines(
 
 function pushCell(line: Line, segment: string, start: number): void {
   const lead = segment.length - segment.trimStart().length;
-  const text = segment.trim().replace(/^\|+|\|+$/g, "").trim();
+  const text = segment
+    .trim()
+    .replace(/^\|+|\|+$/g, "")
+    .trim();
   if (!text) return;
   line.cells.push({ text, line: line.index, col: start + lead, end: start + lead + text.length });
 }
@@ -83,7 +86,7 @@ export function squash(text: string): { letters: string; map: number[] } {
     if (c >= "a" && c <= "z") {
       // OCR reads "m" as "rn": fold both to "m" (labels are folded the same way).
       if (c === "n" && letters.endsWith("r")) {
-        letters = letters.slice(0, -1) + "m";
+        letters = `${letters.slice(0, -1)}m`;
         map[map.length - 1] = i;
         continue;
       }

@@ -2,8 +2,16 @@
 // $4,250.00"). Weaker than a labelled value, so these candidates carry lower confidence.
 import type { ClaimFieldName } from "./labels";
 import {
-  findAmounts, findDates, numberWord, parseCity, parseHour, parseName, parsePolicyNumber, parseState,
-  repairWords, type DateOptions,
+  type DateOptions,
+  findAmounts,
+  findDates,
+  numberWord,
+  parseCity,
+  parseHour,
+  parseName,
+  parsePolicyNumber,
+  parseState,
+  repairWords,
 } from "./values";
 import { mapAuthorities, mapCollisionType, mapIncidentType, mapSeverity } from "./vocabulary";
 
@@ -20,7 +28,8 @@ const NON_EVENT_DATE =
   /\b(?:born|birth|dob|dated|signed|issued|effective|expir\w*|valid|renew\w*|policy period|bound|bind|since|letter|today|purchased|bought|registered|inspected|reported on|submitted|received)\b/i;
 const CLAIM_AMOUNT_CONTEXT =
   /\b(?:claim(?:ing|ed)?|request(?:ing|ed)?|seek(?:ing)?|reimburs\w*|compensat\w*|total(?:ling|ing|s)?|estimat\w*|amount(?:ing)?|quot\w*|cost(?:s|ing)?|came to|repairs? (?:will )?(?:cost|come)|damages? (?:of|total\w*|amount\w*))\b/i;
-const NOT_CLAIM_AMOUNT = /\b(?:deductible|premium|limit|coverage|paid|payment of|excess|salary|income|worth|value of the car|purchase price)\b/i;
+const NOT_CLAIM_AMOUNT =
+  /\b(?:deductible|premium|limit|coverage|paid|payment of|excess|salary|income|worth|value of the car|purchase price)\b/i;
 
 /** Prose split into sentences, with line wraps joined. */
 function sentences(text: string): string[] {
@@ -33,7 +42,8 @@ function sentences(text: string): string[] {
 }
 
 /** Sentences about someone else's vehicle, policy or insurer: not the claimant's facts. */
-const OTHER_PARTY = /\b(?:other|third)[\s-](?:driver|party|parties|vehicle|car|motorist)|\btheir\s+(?:insurance|insurer|policy)|\bhis\s+(?:insurance|insurer|policy)|\bher\s+(?:insurance|insurer|policy)/i;
+const OTHER_PARTY =
+  /\b(?:other|third)[\s-](?:driver|party|parties|vehicle|car|motorist)|\btheir\s+(?:insurance|insurer|policy)|\bhis\s+(?:insurance|insurer|policy)|\bher\s+(?:insurance|insurer|policy)/i;
 
 export function narrativeCandidates(raw: string, dateOptions: DateOptions): NarrativeCandidate[] {
   const text = dateOptions.ocr ? repairWords(raw) : raw;
@@ -57,31 +67,40 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
       if (!a.hasCurrency && !/[.,]\d{2}\b/.test(s.slice(a.index, a.index + a.length))) continue;
       const before = s.slice(Math.max(0, a.index - 70), a.index);
       if (NOT_CLAIM_AMOUNT.test(before.slice(-35))) continue;
-      const claiming = /\bclaim(?:ing)?\b|\brequest(?:ing)?\b|\bseek(?:ing)?\b|\breimburse|\bask(?:ing)? for\b|\bwould like\b|\bclaim of\b/i.test(before);
+      const claiming =
+        /\bclaim(?:ing)?\b|\brequest(?:ing)?\b|\bseek(?:ing)?\b|\breimburse|\bask(?:ing)? for\b|\bwould like\b|\bclaim of\b/i.test(
+          before,
+        );
       if (claiming) add("amount_claimed", a.value, 0.82 * a.certainty, s);
       else if (CLAIM_AMOUNT_CONTEXT.test(before)) add("amount_claimed", a.value, 0.65 * a.certainty, s);
       else add("amount_claimed", a.value, 0.35 * a.certainty, s);
     }
   }
 
-  for (const m of text.matchAll(/\bmy\s+na(?:m|rn)e\s+is\s+([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,3})/g)) {
+  for (const m of text.matchAll(/\bmy\s+na(?:m|rn)e\s+is\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})/g)) {
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.8 * n.certainty, m[0]);
   }
-  for (const m of text.matchAll(/(?:^|\n)\s*I,\s+([A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,3}),/g)) {
+  for (const m of text.matchAll(/(?:^|\n)\s*I,\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),/g)) {
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.75 * n.certainty, m[0]);
   }
-  for (const m of text.matchAll(/\b(?:sincerely|regards|yours\s+(?:truly|faithfully|sincerely)|respectfully|thank you)[,.;:]?\s*\n+\s*(?:\/s\/\s*)?([^\n]+)/gi)) {
+  for (const m of text.matchAll(
+    /\b(?:sincerely|regards|yours\s+(?:truly|faithfully|sincerely)|respectfully|thank you)[,.;:]?\s*\n+\s*(?:\/s\/\s*)?([^\n]+)/gi,
+  )) {
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.72 * n.certainty, m[0]);
   }
-  for (const m of text.matchAll(/\b(?:insured|policyholder|claimant)[,:]?\s+(?:is\s+)?(?:mr\.?|mrs\.?|ms\.?)?\s*([A-Z][a-z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,2})/g)) {
+  for (const m of text.matchAll(
+    /\b(?:insured|policyholder|claimant)[,:]?\s+(?:is\s+)?(?:mr\.?|mrs\.?|ms\.?)?\s*([A-Z][a-z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,2})/g,
+  )) {
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.55 * n.certainty, m[0]);
   }
 
-  for (const m of text.matchAll(/\bpolicy\s*(?:number|no\.?|num(?:ber)?|#|id|ref(?:erence)?)?\s*(?:is|was|:|#)?\s*([A-Z0-9][A-Z0-9\-/ ]{3,28})/gi)) {
+  for (const m of text.matchAll(
+    /\bpolicy\s*(?:number|no\.?|num(?:ber)?|#|id|ref(?:erence)?)?\s*(?:is|was|:|#)?\s*([A-Z0-9][A-Z0-9\-/ ]{3,28})/gi,
+  )) {
     const sentence = text.slice(Math.max(0, text.lastIndexOf(".", m.index!) + 1), m.index! + m[0].length);
     if (OTHER_PARTY.test(sentence)) continue;
     const p = parsePolicyNumber(m[1]!, ocr);
@@ -94,68 +113,116 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
   if (eventText) {
     const it = mapIncidentType(eventText);
     if (it && it.certainty >= 0.9) add("incident_type", it.value, 0.6, eventText);
-    const vehiclesHit = /\b(?:hit|struck|crashed into|collided with|ran into|rear[-\s]?ended by|t[-\s]?boned by|sideswiped by)\s+(?:a|an|another|the other|a second)\s+(?:car|vehicle|truck|van|suv|pickup|bus|motorcycle|driver)/i.test(eventText)
-      || /\bother (?:driver|vehicle|car)\b/i.test(eventText) || /\bwas (?:rear[-\s]?ended|t[-\s]?boned|sideswiped|hit|struck)\b/i.test(eventText);
-    const solo = /\b(?:hit|struck|into|collided with)\s+(?:a|the)\s+(?:tree|pole|lamp ?post|guard ?rail|wall|fence|deer|ditch|barrier|curb|median|sign)\b|\blost control\b|\bran off the road\b/i.test(eventText);
+    const vehiclesHit =
+      /\b(?:hit|struck|crashed into|collided with|ran into|rear[-\s]?ended by|t[-\s]?boned by|sideswiped by)\s+(?:a|an|another|the other|a second)\s+(?:car|vehicle|truck|van|suv|pickup|bus|motorcycle|driver)/i.test(
+        eventText,
+      ) ||
+      /\bother (?:driver|vehicle|car)\b/i.test(eventText) ||
+      /\bwas (?:rear[-\s]?ended|t[-\s]?boned|sideswiped|hit|struck)\b/i.test(eventText);
+    const solo =
+      /\b(?:hit|struck|into|collided with)\s+(?:a|the)\s+(?:tree|pole|lamp ?post|guard ?rail|wall|fence|deer|ditch|barrier|curb|median|sign)\b|\blost control\b|\bran off the road\b/i.test(
+        eventText,
+      );
     if (!it || it.certainty < 0.9) {
       if (/\bparked\b/i.test(eventText)) add("incident_type", "Parked Car", 0.6, eventText);
       else if (vehiclesHit && !solo) add("incident_type", "Multi-vehicle Collision", 0.55, eventText);
       else if (solo) add("incident_type", "Single Vehicle Collision", 0.55, eventText);
     }
-    const impact = eventText.match(/\b(?:rear[-\s]?ended|from behind|t[-\s]?boned|sideswiped|broadside[d]?|head[-\s]?on|hit (?:me |us )?(?:in|on) the (?:rear|side|front)|(?:front|rear|side)[-\s](?:end|impact|collision)|(?:driver|passenger)'?s?[-\s]side)\b/i);
+    const impact = eventText.match(
+      /\b(?:rear[-\s]?ended|from behind|t[-\s]?boned|sideswiped|broadside[d]?|head[-\s]?on|hit (?:me |us )?(?:in|on) the (?:rear|side|front)|(?:front|rear|side)[-\s](?:end|impact|collision)|(?:driver|passenger)'?s?[-\s]side)\b/i,
+    );
     if (impact) {
       const c = mapCollisionType(impact[0]);
       if (c) add("collision_type", c.value, 0.7, impact[0]);
     }
-    const sev = eventText.match(/\b(?:total(?:led|ed)?\s*loss|totall?ed|written[-\s]off|write[-\s]?off|beyond (?:economic )?repair|(?:minor|major|severe|extensive|significant|heavy|serious|substantial|slight|light|cosmetic|superficial|trivial|moderate)\s+(?:damage|dents?|scratch\w*|harm))/i);
+    const sev = eventText.match(
+      /\b(?:total(?:led|ed)?\s*loss|totall?ed|written[-\s]off|write[-\s]?off|beyond (?:economic )?repair|(?:minor|major|severe|extensive|significant|heavy|serious|substantial|slight|light|cosmetic|superficial|trivial|moderate)\s+(?:damage|dents?|scratch\w*|harm))/i,
+    );
     if (sev) {
       const s = mapSeverity(sev[0]);
       if (s) add("incident_severity", s.value, 0.65, sev[0]);
     }
   }
-  const noAuthorities = /\b(?:no (?:authorities|police|one) (?:was|were) (?:called|contacted|notified)|did not (?:call|contact|notify) (?:the )?(?:police|authorities|anyone))\b/i.test(flat);
+  const noAuthorities =
+    /\b(?:no (?:authorities|police|one) (?:was|were) (?:called|contacted|notified)|did not (?:call|contact|notify) (?:the )?(?:police|authorities|anyone))\b/i.test(
+      flat,
+    );
   if (noAuthorities) add("authorities_contacted", "None", 0.6, "no authorities contacted");
   else {
-    const auth = flat.match(/\b(?:called|contacted|notified|phoned|dialed|summoned|reported (?:it |this |the (?:theft|accident|incident) )?to)\s+(?:the\s+)?(police|sheriff|fire (?:department|brigade)|ambulance|paramedics|911[^.]*?(?:police|fire|ambulance))|\b(police|sheriff|fire (?:department|brigade|fighters)|ambulance|paramedics|ems)\s+(?:officers?\s+)?(?:was|were|came|arrived|attended|responded)/i);
+    const auth = flat.match(
+      /\b(?:called|contacted|notified|phoned|dialed|summoned|reported (?:it |this |the (?:theft|accident|incident) )?to)\s+(?:the\s+)?(police|sheriff|fire (?:department|brigade)|ambulance|paramedics|911[^.]*?(?:police|fire|ambulance))|\b(police|sheriff|fire (?:department|brigade|fighters)|ambulance|paramedics|ems)\s+(?:officers?\s+)?(?:was|were|came|arrived|attended|responded)/i,
+    );
     if (auth) {
       const a = mapAuthorities(auth[0]);
       if (a) add("authorities_contacted", a.value, 0.65, auth[0]);
     }
   }
-  const reportedToPolice = all.find((s) => /\bpolice\b/i.test(s) && /\breport(?:ed)?\b[^.]{0,40}?(?:(?:no\.?|number|#|ref)\s*:?\s*[A-Z0-9]*\d|\s[A-Z]{0,3}-?\d{2,}[-/]?\d{3,})/i.test(s));
-  const reportNo = flat.match(/\bpolice report\s*(?:number|no\.?|#|ref(?:erence)?)\s*(?:is\s*)?:?\s*([A-Z0-9][A-Z0-9\-]{2,})/i);
-  if (reportNo || reportedToPolice || /\b(?:filed|made|obtained|have|attached|enclosed|took|wrote)\s+(?:a|the)\s+police report\b|\bpolice report (?:was|has been) (?:filed|made|taken|attached|enclosed)/i.test(flat)) {
+  const reportedToPolice = all.find(
+    (s) =>
+      /\bpolice\b/i.test(s) &&
+      /\breport(?:ed)?\b[^.]{0,40}?(?:(?:no\.?|number|#|ref)\s*:?\s*[A-Z0-9]*\d|\s[A-Z]{0,3}-?\d{2,}[-/]?\d{3,})/i.test(
+        s,
+      ),
+  );
+  const reportNo = flat.match(
+    /\bpolice report\s*(?:number|no\.?|#|ref(?:erence)?)\s*(?:is\s*)?:?\s*([A-Z0-9][A-Z0-9-]{2,})/i,
+  );
+  if (
+    reportNo ||
+    reportedToPolice ||
+    /\b(?:filed|made|obtained|have|attached|enclosed|took|wrote)\s+(?:a|the)\s+police report\b|\bpolice report (?:was|has been) (?:filed|made|taken|attached|enclosed)/i.test(
+      flat,
+    )
+  ) {
     add("police_report_available", "YES", 0.7, reportNo?.[0] ?? "police report filed");
-  } else if (/\bno police report\b|\bpolice report (?:was|has) not\b|\bdid not (?:file|make) a police report\b|\bwithout a police report\b/i.test(flat)) {
+  } else if (
+    /\bno police report\b|\bpolice report (?:was|has) not\b|\bdid not (?:file|make) a police report\b|\bwithout a police report\b/i.test(
+      flat,
+    )
+  ) {
     add("police_report_available", "NO", 0.7, "no police report");
   }
-  const wit = flat.match(/\b(no|none|one|two|three|four|five|\d)\s+(?:independent\s+|eye\s?)?witness(?:es)?\b|\bthere were no witnesses\b|\bno one witnessed\b/i);
+  const wit = flat.match(
+    /\b(no|none|one|two|three|four|five|\d)\s+(?:independent\s+|eye\s?)?witness(?:es)?\b|\bthere were no witnesses\b|\bno one witnessed\b/i,
+  );
   if (wit) {
     const n = wit[1] ? numberWord(wit[1]) : 0;
     if (n !== undefined) add("witnesses", n, 0.65, wit[0]);
   }
-  if (/\b(?:no one|nobody|no-one) (?:was )?(?:hurt|injured)|\bno (?:one was |bodily )?injur(?:y|ies)\b|\bwithout injur/i.test(flat)) {
+  if (
+    /\b(?:no one|nobody|no-one) (?:was )?(?:hurt|injured)|\bno (?:one was |bodily )?injur(?:y|ies)\b|\bwithout injur/i.test(
+      flat,
+    )
+  ) {
     add("bodily_injuries", 0, 0.65, "no injuries");
   } else {
-    const inj = flat.match(/\b(one|two|three|four|\d)\s+(?:people|persons|passengers|occupants|of us)?\s*(?:were|was)\s+(?:injured|hurt)\b/i);
+    const inj = flat.match(
+      /\b(one|two|three|four|\d)\s+(?:people|persons|passengers|occupants|of us)?\s*(?:were|was)\s+(?:injured|hurt)\b/i,
+    );
     if (inj) {
       const n = numberWord(inj[1]!);
       if (n !== undefined) add("bodily_injuries", n, 0.6, inj[0]);
     }
   }
-  const veh = flat.match(/\b(one|two|three|four|five|single|\d)[-\s](?:car|vehicle)s?\b(?:\s+(?:accident|collision|crash|pile-?up))?|\b(two|three|four|five|\d)\s+(?:cars|vehicles)\s+(?:were\s+)?involved/i);
+  const veh = flat.match(
+    /\b(one|two|three|four|five|single|\d)[-\s](?:car|vehicle)s?\b(?:\s+(?:accident|collision|crash|pile-?up))?|\b(two|three|four|five|\d)\s+(?:cars|vehicles)\s+(?:were\s+)?involved/i,
+  );
   if (veh) {
     const n = numberWord((veh[1] ?? veh[2])!.replace(/^single$/i, "one"));
     if (n !== undefined && n >= 1 && n <= 10) add("number_of_vehicles_involved", n, 0.6, veh[0]);
   }
   for (const s of all) {
     if (!EVENT_WORDS.test(s) && !/\b(?:at|around|approximately|about)\s+\d/i.test(s)) continue;
-    const t = s.match(/\b(?:at|around|approximately|about|approx\.?)\s+(?:approximately\s+)?(\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs?|hours)?)/i);
+    const t = s.match(
+      /\b(?:at|around|approximately|about|approx\.?)\s+(?:approximately\s+)?(\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?|hrs?|hours)?)/i,
+    );
     if (t) {
       const h = parseHour(t[1]!);
       if (h) add("incident_hour_of_the_day", h.value, 0.65 * h.certainty, t[0]);
     }
-    const loc = s.match(/\b(?:in|at|near|on [^,]{0,40} in)\s+([A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){0,2}),\s*([A-Z0-9|]{2}\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)/);
+    const loc = s.match(
+      /\b(?:in|at|near|on [^,]{0,40} in)\s+([A-Z][a-zA-Z]+(?:\s[A-Z][a-zA-Z]+){0,2}),\s*([A-Z0-9|]{2}\b|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)/,
+    );
     if (loc && EVENT_WORDS.test(s)) {
       const st = parseState(loc[2]!);
       const city = parseCity(loc[1]!);

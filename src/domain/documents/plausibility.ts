@@ -12,7 +12,9 @@ const MAX_CLAIM = 10_000_000;
 /** A claimed amount in a labelled value: the first money-shaped number that is not something else. */
 export function parseClaimAmount(text: string, options: { ocr?: boolean } = {}): Parsed<number> | undefined {
   const dates = findDates(text, options);
-  const phones = [...text.matchAll(/\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const phones = [...text.matchAll(/\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}\b/g)].map(
+    (m) => [m.index!, m.index! + m[0].length] as const,
+  );
   for (const a of findAmounts(text, options)) {
     if (a.value <= 0 || a.value > MAX_CLAIM) continue;
     if (dates.some((d) => a.index < d.index + d.length && a.index + a.length > d.index)) continue;

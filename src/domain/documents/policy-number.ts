@@ -29,7 +29,8 @@ function repairSegment(segment: string): { text: string; repaired: boolean } {
     const prefixEnd = firstDigit < 0 ? segment.length : firstDigit;
     const prefix = segment.slice(0, prefixEnd);
     const body = segment.slice(prefixEnd);
-    text = (/\d/.test(prefix) ? prefix.replace(/[012568]/g, (c) => TO_LETTER[c] ?? c) : prefix) +
+    text =
+      (/\d/.test(prefix) ? prefix.replace(/[012568]/g, (c) => TO_LETTER[c] ?? c) : prefix) +
       body.replace(/(?<=\d)[oOliI|](?=\d)|[ol|](?=\d)|(?<=\d)[ol|]/g, (c) => TO_DIGIT[c] ?? c);
   } else {
     const capitals = segment.match(/^[OISBZG]{3,}(?=\d)/)?.[0] ?? "";
@@ -39,9 +40,14 @@ function repairSegment(segment: string): { text: string; repaired: boolean } {
 }
 
 export function parsePolicyNumber(raw: string, options: ReadOptions = {}): Parsed<string> | undefined {
-  const text = raw.replace(/^[\s:#.\-]+/, "").replace(/^(?:no|number|num|nr)\b[\s:#.]*/i, "").trim();
+  const text = raw
+    .replace(/^[\s:#.-]+/, "")
+    .replace(/^(?:no|number|num|nr)\b[\s:#.]*/i, "")
+    .trim();
   // OCR may break "POL-2025 - 001234" with spaces around dashes; "AUT 4471 2093" is written with spaces.
-  const m = text.match(/^((?:[A-Za-z]{1,4}\s(?=\d))?[A-Za-z0-9|][A-Za-z0-9|]*(?:\s?[-/]\s?[A-Za-z0-9|]+|\.[A-Za-z0-9]+|\s(?=\d{3,}\b)\d+)*)/);
+  const m = text.match(
+    /^((?:[A-Za-z]{1,4}\s(?=\d))?[A-Za-z0-9|][A-Za-z0-9|]*(?:\s?[-/]\s?[A-Za-z0-9|]+|\.[A-Za-z0-9]+|\s(?=\d{3,}\b)\d+)*)/,
+  );
   if (!m) return undefined;
   let certainty = 1;
   let token = m[1]!.replace(/\s*([-/.])\s*/g, "$1").replace(/\.$/, "");
@@ -53,15 +59,17 @@ export function parsePolicyNumber(raw: string, options: ReadOptions = {}): Parse
     certainty = 0.6;
   }
   if (options.ocr) {
-    const parts = token.split(/([-/ ])/).map((p) => (/^[-/ ]$/.test(p) ? { text: p, repaired: false } : repairSegment(p)));
+    const parts = token
+      .split(/([-/ ])/)
+      .map((p) => (/^[-/ ]$/.test(p) ? { text: p, repaired: false } : repairSegment(p)));
     if (parts.some((p) => p.repaired)) certainty *= 0.85;
     token = parts.map((p) => p.text).join("");
   }
   token = token.toUpperCase();
   const compact = token.replace(/\s/g, "");
   if ((compact.match(/\d/g) ?? []).length < 4 || compact.length < 5 || compact.length > 30) return undefined;
-  if (/^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$/.test(compact) || /^\d{4}-\d{2}-\d{2}$/.test(compact)) return undefined;
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(compact) || /^\d{4}-\d{2}-\d{2}$/.test(compact)) return undefined;
   // A telephone number is not a policy number.
-  if (/^\(?\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}$/.test(token)) return undefined;
+  if (/^\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}$/.test(token)) return undefined;
   return { value: token, certainty };
 }

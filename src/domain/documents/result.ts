@@ -36,9 +36,18 @@ export interface ClaimExtraction {
   fields: Record<string, ExtractedField>;
 }
 
-const SOURCE_OF: Record<ExtractionMethod, FieldSource> = { "form-field": "form-field", label: "layout", table: "layout", narrative: "sentence" };
+const SOURCE_OF: Record<ExtractionMethod, FieldSource> = {
+  "form-field": "form-field",
+  label: "layout",
+  table: "layout",
+  narrative: "sentence",
+};
 
-export function finish(documentType: ClaimExtraction["document_type"], fields: Record<string, ExtractedField>, form?: string): ClaimExtraction {
+export function finish(
+  documentType: ClaimExtraction["document_type"],
+  fields: Record<string, ExtractedField>,
+  form?: string,
+): ClaimExtraction {
   const extracted_data: Record<string, unknown> = {};
   const confidence: Record<string, number> = {};
   const sources: Record<string, FieldSource> = {};
@@ -49,5 +58,13 @@ export function finish(documentType: ClaimExtraction["document_type"], fields: R
     confidence[name] = f.confidence;
     sources[name] = f.source;
   }
-  return { document_type: documentType, ...(form ? { form } : {}), extracted_data, confidence, sources, needs_review: needsReview(documentType, fields), fields };
+  return {
+    document_type: documentType,
+    ...(form ? { form } : {}),
+    extracted_data,
+    confidence,
+    sources,
+    needs_review: needsReview(documentType, fields),
+    fields,
+  };
 }

@@ -15,9 +15,14 @@ const CORE_FIELDS: Record<ClaimExtraction["document_type"], string[]> = {
   cms1500: ["patient_name", "insured_id", "total_charge"],
 };
 
-export function needsReview(documentType: ClaimExtraction["document_type"], fields: Record<string, ExtractedField>): string[] {
+export function needsReview(
+  documentType: ClaimExtraction["document_type"],
+  fields: Record<string, ExtractedField>,
+): string[] {
   const core = CORE_FIELDS[documentType];
-  const low = Object.entries(fields).filter(([name, f]) => core.includes(name) && f.confidence < REVIEW_THRESHOLD).map(([name]) => name);
+  const low = Object.entries(fields)
+    .filter(([name, f]) => core.includes(name) && f.confidence < REVIEW_THRESHOLD)
+    .map(([name]) => name);
   const missing = core.filter((name) => fields[name] === undefined);
   return [...core.filter((name) => low.includes(name) || missing.includes(name))];
 }

@@ -9,11 +9,33 @@ export interface Parsed<T> {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
-  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
-const MONTH_NAME = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const MONTH_NAME =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 
 /** Repairs letters that OCR puts inside numbers (O→0, l→1, S→5, B→8) in digit-dominated tokens. */
 export function repairDigits(token: string): { text: string; repaired: boolean } {
@@ -31,11 +53,14 @@ export function repairDigits(token: string): { text: string; repaired: boolean }
 
 function repairNumericRuns(text: string): { text: string; repaired: boolean } {
   let repaired = false;
-  const out = text.replace(/(?<![A-Za-z])[0-9OoQDlI|iSsBZz][0-9OoQDlI|iSsBZz.,/\-]*[0-9OoQDlI|iSsBZz](?![A-Za-z])/g, (tok) => {
-    const r = repairDigits(tok);
-    if (r.repaired) repaired = true;
-    return r.text;
-  });
+  const out = text.replace(
+    /(?<![A-Za-z])[0-9OoQDlI|iSsBZz][0-9OoQDlI|iSsBZz.,/-]*[0-9OoQDlI|iSsBZz](?![A-Za-z])/g,
+    (tok) => {
+      const r = repairDigits(tok);
+      if (r.repaired) repaired = true;
+      return r.text;
+    },
+  );
   return { text: out, repaired };
 }
 
@@ -44,7 +69,8 @@ export function repairWords(text: string): string {
   return text.replace(/[A-Za-z0-9|]*[A-Za-z][A-Za-z0-9|]*/g, (tok) => {
     const letters = (tok.match(/[A-Za-z]/g) ?? []).length;
     const digits = (tok.match(/[0-9|]/g) ?? []).length;
-    if (digits === 0 || letters < Math.max(2, digits * 2) && !(letters >= 1 && digits === 1 && tok.length <= 3)) return tok;
+    if (digits === 0 || (letters < Math.max(2, digits * 2) && !(letters >= 1 && digits === 1 && tok.length <= 3)))
+      return tok;
     if (/^[A-Z]{1,4}\d/.test(tok) && /\d{2}/.test(tok)) return tok;
     const upper = tok === tok.toUpperCase();
     return tok
@@ -83,9 +109,15 @@ export interface DateOptions {
 }
 
 // Numeric date: groups separated by / - . or spaces (OCR sometimes breaks "03/14/2025" into "03 / 14 / 2025").
-const NUMERIC_DATE = /(?<![\d.,$€£])(\d{1,4})\s?([/.\-])\s?(\d{1,2})\s?\2\s?(\d{2,4})(?![\d,]|\.\d)/g;
-const DMY_NAME = new RegExp(`(?<![\\w])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s\\-/.,]*${MONTH_NAME}[\\s\\-/.,]*(\\d{4}|\\d{2})(?![\\d])`, "gi");
-const MDY_NAME = new RegExp(`(?<![\\w])${MONTH_NAME}[\\s\\-/.,]*(\\d{1,2})(?:st|nd|rd|th)?[\\s,.]+(\\d{4})(?![\\d])`, "gi");
+const NUMERIC_DATE = /(?<![\d.,$€£])(\d{1,4})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{2,4})(?![\d,]|\.\d)/g;
+const DMY_NAME = new RegExp(
+  `(?<![\\w])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s\\-/.,]*${MONTH_NAME}[\\s\\-/.,]*(\\d{4}|\\d{2})(?![\\d])`,
+  "gi",
+);
+const MDY_NAME = new RegExp(
+  `(?<![\\w])${MONTH_NAME}[\\s\\-/.,]*(\\d{1,2})(?:st|nd|rd|th)?[\\s,.]+(\\d{4})(?![\\d])`,
+  "gi",
+);
 
 /** Every date found in the text, in order, as ISO yyyy-mm-dd. */
 export function findDates(raw: string, options: DateOptions = {}): DateMatch[] {
@@ -113,7 +145,9 @@ export function findDates(raw: string, options: DateOptions = {}): DateMatch[] {
   }
   for (const m of text.matchAll(NUMERIC_DATE)) {
     const [a, sep, b, c] = [m[1]!, m[2]!, m[3]!, m[4]!];
-    const na = Number(a), nb = Number(b), nc = Number(c);
+    const na = Number(a),
+      nb = Number(b),
+      nc = Number(c);
     if (a.length === 4) {
       if (validDate(na, nb, nc)) push(m.index!, m[0].length, iso(na, nb, nc), 1);
       continue;
@@ -143,8 +177,9 @@ export function parseDate(text: string, options: DateOptions = {}): Parsed<strin
 export function detectDayFirst(text: string): boolean | undefined {
   let dayFirst = 0;
   let monthFirst = 0;
-  for (const m of text.matchAll(/(?<![\d.])(\d{1,2})[/\-](\d{1,2})[/\-](\d{2,4})(?![\d])/g)) {
-    const a = Number(m[1]), b = Number(m[2]);
+  for (const m of text.matchAll(/(?<![\d.])(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})(?![\d])/g)) {
+    const a = Number(m[1]),
+      b = Number(m[2]);
     if (a > 12 && b <= 12) dayFirst++;
     if (b > 12 && a <= 12) monthFirst++;
   }
@@ -157,10 +192,7 @@ const CURRENCY = "(?:US\\s?\\$|USD|EUR|GBP|CAD|AUD|INR|Rs\\.?|[$€£]|dollars?|
 // A money token: optional currency, digits with , . ' or single spaces as separators, optional currency after.
 // After the digits only codes, words and € ("4.250,00 €"); a "$" there belongs to the next amount.
 const CURRENCY_AFTER = "(?:USD|EUR|GBP|CAD|AUD|INR|dollars?|euros?|€)";
-const MONEY = new RegExp(
-  `(${CURRENCY}\\s*)?(-?\\d[\\d\\s.,']*\\d|\\d)(?:\\s*(${CURRENCY_AFTER}))?`,
-  "gi",
-);
+const MONEY = new RegExp(`(${CURRENCY}\\s*)?(-?\\d[\\d\\s.,']*\\d|\\d)(?:\\s*(${CURRENCY_AFTER}))?`, "gi");
 
 export interface AmountMatch extends Parsed<number> {
   index: number;
@@ -182,7 +214,7 @@ export function numberFromMoneyDigits(digits: string): number | undefined {
     const tail = s.slice(lastSep + 1);
     const head = s.slice(0, lastSep);
     if (tail.length === 1 || tail.length === 2) {
-      normalized = head.replace(/[.,]/g, "") + "." + tail;
+      normalized = `${head.replace(/[.,]/g, "")}.${tail}`;
     } else if (tail.length === 3) {
       // "4,250" and "4.250" are thousands; a lone "0.125" stays decimal.
       normalized = head === "0" ? s.replace(",", ".") : s.replace(/[.,]/g, "");
@@ -220,20 +252,81 @@ export function parseAmount(text: string, options: { ocr?: boolean } = {}): Pars
   // Skip date-like and percentage numbers when looking at a labelled value.
   const amounts = findAmounts(text, options).filter((a) => a.value > 0);
   const dates = findDates(text, options);
-  const best = amounts.find(
-    (a) => !dates.some((d) => a.index < d.index + d.length && a.index + a.length > d.index),
-  );
+  const best = amounts.find((a) => !dates.some((d) => a.index < d.index + d.length && a.index + a.length > d.index));
   return best && { value: best.value, certainty: best.certainty };
 }
 
 const NAME_STOPWORDS = new Set([
-  "policy", "number", "date", "claim", "amount", "insured", "claimant", "name", "address", "phone",
-  "signature", "loss", "incident", "description", "total", "vehicle", "street", "city", "state",
-  "email", "the", "of", "n/a", "na", "none", "unknown", "insurance", "company", "form", "page",
-  "code", "codes", "through", "from", "to", "charges", "charge", "rate", "units", "service", "revenue",
-  "type", "bill", "statement", "period", "value", "occurrence", "span", "condition", "sex", "birth",
-  "birthdate", "medical", "record", "provider", "physician", "hospital", "plan", "group", "employer",
-  "relationship", "patient", "amount", "due", "paid", "balance", "number", "no", "id", "yes",
+  "policy",
+  "number",
+  "date",
+  "claim",
+  "amount",
+  "insured",
+  "claimant",
+  "name",
+  "address",
+  "phone",
+  "signature",
+  "loss",
+  "incident",
+  "description",
+  "total",
+  "vehicle",
+  "street",
+  "city",
+  "state",
+  "email",
+  "the",
+  "of",
+  "n/a",
+  "na",
+  "none",
+  "unknown",
+  "insurance",
+  "company",
+  "form",
+  "page",
+  "code",
+  "codes",
+  "through",
+  "from",
+  "to",
+  "charges",
+  "charge",
+  "rate",
+  "units",
+  "service",
+  "revenue",
+  "type",
+  "bill",
+  "statement",
+  "period",
+  "value",
+  "occurrence",
+  "span",
+  "condition",
+  "sex",
+  "birth",
+  "birthdate",
+  "medical",
+  "record",
+  "provider",
+  "physician",
+  "hospital",
+  "plan",
+  "group",
+  "employer",
+  "relationship",
+  "patient",
+  "amount",
+  "due",
+  "paid",
+  "balance",
+  "number",
+  "no",
+  "id",
+  "yes",
 ]);
 
 /** A person's name: 2–5 words of letters; "DOE, JOHN A." → "John A. Doe". */
@@ -246,25 +339,28 @@ export function parseName(raw: string): Parsed<string> | undefined {
     .replace(/^\s*(?:mr|mrs|ms|miss|dr)\.?\s+/i, "")
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/^[\s:;.,\-]+|[\s:;,\-]+$/g, "");
+    .replace(/^[\s:;.,-]+|[\s:;,-]+$/g, "");
   // Stop at a second column or trailing digits.
-  text = text.split(/\s{2,}|\t|\s[-–]\s|\(|\d/)[0]!.trim().replace(/[,;]$/, "");
+  text = text
+    .split(/\s{2,}|\t|\s[-–]\s|\(|\d/)[0]!
+    .trim()
+    .replace(/[,;]$/, "");
   if (!text) return undefined;
   let certainty = 1;
   // "MariaGarcia-Lopez": a lost space between two capitalised names.
   if (!text.includes(" ")) text = text.replace(/([a-z]{2})([A-Z][a-z])/g, "$1 $2");
-  const comma = text.match(/^([A-Za-z'\-]+)\s*,\s*([A-Za-z][A-Za-z.'\- ]+)$/);
+  const comma = text.match(/^([A-Za-z'-]+)\s*,\s*([A-Za-z][A-Za-z.'\- ]+)$/);
   if (comma) text = `${comma[2]!.trim()} ${comma[1]!}`;
   const words = text.split(" ").filter(Boolean);
   if (words.length < 2 || words.length > 5) return undefined;
-  if (!words.every((w) => /^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'\-]*$/.test(w))) return undefined;
+  if (!words.every((w) => /^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'-]*$/.test(w))) return undefined;
   if (words.some((w) => NAME_STOPWORDS.has(w.toLowerCase()))) return undefined;
-  if (words.filter((w) => w.replace(/[.'\-]/g, "").length >= 2).length < 2) return undefined;
+  if (words.filter((w) => w.replace(/[.'-]/g, "").length >= 2).length < 2) return undefined;
   const allCaps = text === text.toUpperCase();
   const allLower = text === text.toLowerCase();
   if (allCaps || allLower) {
     text = words
-      .map((w) => w.toLowerCase().replace(/(^|[\-'])([a-zà-ÿ])/g, (_m, p: string, c: string) => p + c.toUpperCase()))
+      .map((w) => w.toLowerCase().replace(/(^|[-'])([a-zà-ÿ])/g, (_m, p: string, c: string) => p + c.toUpperCase()))
       .join(" ")
       .replace(/\bMc([a-z])/g, (_m, c: string) => `Mc${c.toUpperCase()}`);
     if (allLower) certainty *= 0.9;
@@ -275,8 +371,25 @@ export function parseName(raw: string): Parsed<string> | undefined {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  none: 0, no: 0, zero: 0, nil: 0, nobody: 0, one: 1, single: 1, a: 1, an: 1, two: 2, both: 2,
-  three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  none: 0,
+  no: 0,
+  zero: 0,
+  nil: 0,
+  nobody: 0,
+  one: 1,
+  single: 1,
+  a: 1,
+  an: 1,
+  two: 2,
+  both: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
 };
 
 /** A small count ("2", "two", "none"). */
@@ -305,10 +418,15 @@ export function numberWord(word: string): number | undefined {
 
 /** YES / NO in the data set's vocabulary. */
 export function parseYesNo(raw: string): Parsed<"YES" | "NO"> | undefined {
-  const text = raw.trim().toLowerCase().replace(/^[^\w[☒☑✓✔x]+/, "");
-  if (/^(?:yes|y|true|available|filed|attached|\[x\]\s*yes|☒\s*yes|☑\s*yes|x\s+yes)\b/.test(text)) return { value: "YES", certainty: 1 };
-  if (/^(?:no|n|false|none|not available|not filed|n\/a|\[x\]\s*no|☒\s*no|☑\s*no|x\s+no)\b/.test(text)) return { value: "NO", certainty: 1 };
-  if (/^[☐\[\]\s]*yes[\s☐\[\]]*[☒☑✓✔x]\s*no/.test(text)) return { value: "NO", certainty: 0.8 };
+  const text = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^[^\w[☒☑✓✔x]+/, "");
+  if (/^(?:yes|y|true|available|filed|attached|\[x\]\s*yes|☒\s*yes|☑\s*yes|x\s+yes)\b/.test(text))
+    return { value: "YES", certainty: 1 };
+  if (/^(?:no|n|false|none|not available|not filed|n\/a|\[x\]\s*no|☒\s*no|☑\s*no|x\s+no)\b/.test(text))
+    return { value: "NO", certainty: 1 };
+  if (/^[☐[\]\s]*yes[\s☐[\]]*[☒☑✓✔x]\s*no/.test(text)) return { value: "NO", certainty: 0.8 };
   // A report number means a report exists.
   if (/^(?:#|no\.?|number)?\s*[a-z]{0,4}[-\s]?\d{3,}/.test(text)) return { value: "YES", certainty: 0.85 };
   return undefined;
@@ -335,16 +453,57 @@ export function parseHour(raw: string): Parsed<number> | undefined {
 }
 
 export const US_STATES: Record<string, string> = {
-  alabama: "AL", alaska: "AK", arizona: "AZ", arkansas: "AR", california: "CA", colorado: "CO",
-  connecticut: "CT", delaware: "DE", florida: "FL", georgia: "GA", hawaii: "HI", idaho: "ID",
-  illinois: "IL", indiana: "IN", iowa: "IA", kansas: "KS", kentucky: "KY", louisiana: "LA",
-  maine: "ME", maryland: "MD", massachusetts: "MA", michigan: "MI", minnesota: "MN",
-  mississippi: "MS", missouri: "MO", montana: "MT", nebraska: "NE", nevada: "NV",
-  "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "new york": "NY",
-  "north carolina": "NC", "north dakota": "ND", ohio: "OH", oklahoma: "OK", oregon: "OR",
-  pennsylvania: "PA", "rhode island": "RI", "south carolina": "SC", "south dakota": "SD",
-  tennessee: "TN", texas: "TX", utah: "UT", vermont: "VT", virginia: "VA", washington: "WA",
-  "west virginia": "WV", wisconsin: "WI", wyoming: "WY", "district of columbia": "DC",
+  alabama: "AL",
+  alaska: "AK",
+  arizona: "AZ",
+  arkansas: "AR",
+  california: "CA",
+  colorado: "CO",
+  connecticut: "CT",
+  delaware: "DE",
+  florida: "FL",
+  georgia: "GA",
+  hawaii: "HI",
+  idaho: "ID",
+  illinois: "IL",
+  indiana: "IN",
+  iowa: "IA",
+  kansas: "KS",
+  kentucky: "KY",
+  louisiana: "LA",
+  maine: "ME",
+  maryland: "MD",
+  massachusetts: "MA",
+  michigan: "MI",
+  minnesota: "MN",
+  mississippi: "MS",
+  missouri: "MO",
+  montana: "MT",
+  nebraska: "NE",
+  nevada: "NV",
+  "new hampshire": "NH",
+  "new jersey": "NJ",
+  "new mexico": "NM",
+  "new york": "NY",
+  "north carolina": "NC",
+  "north dakota": "ND",
+  ohio: "OH",
+  oklahoma: "OK",
+  oregon: "OR",
+  pennsylvania: "PA",
+  "rhode island": "RI",
+  "south carolina": "SC",
+  "south dakota": "SD",
+  tennessee: "TN",
+  texas: "TX",
+  utah: "UT",
+  vermont: "VT",
+  virginia: "VA",
+  washington: "WA",
+  "west virginia": "WV",
+  wisconsin: "WI",
+  wyoming: "WY",
+  "district of columbia": "DC",
 };
 const STATE_CODES = new Set(Object.values(US_STATES));
 
@@ -352,7 +511,8 @@ const STATE_CODES = new Set(Object.values(US_STATES));
 export function parseState(raw: string): Parsed<string> | undefined {
   let text = raw.trim().replace(/[.,;:]+$/, "");
   // "0H", "1L" from OCR.
-  if (/^[A-Za-z0-9|]{2}$/.test(text) && /[0-9|]/.test(text)) text = text.replace(/0/g, "O").replace(/[1|]/g, "I").replace(/5/g, "S").replace(/8/g, "B");
+  if (/^[A-Za-z0-9|]{2}$/.test(text) && /[0-9|]/.test(text))
+    text = text.replace(/0/g, "O").replace(/[1|]/g, "I").replace(/5/g, "S").replace(/8/g, "B");
   const code = text.match(/^([A-Za-z]{2})\b/);
   if (code && STATE_CODES.has(code[1]!.toUpperCase()) && (text.length === 2 || /^[A-Z]{2}\b/.test(text))) {
     return { value: code[1]!.toUpperCase(), certainty: 1 };
@@ -366,12 +526,17 @@ export function parseState(raw: string): Parsed<string> | undefined {
 
 /** A city name: 1–4 capitalised words ("Columbus", "Salt Lake City"); may be followed by ", ST". */
 export function parseCity(raw: string): Parsed<string> | undefined {
-  const text = raw.trim().split(/\s{2,}|,|\d/)[0]!.trim();
+  const text = raw
+    .trim()
+    .split(/\s{2,}|,|\d/)[0]!
+    .trim();
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length < 1 || words.length > 4) return undefined;
-  if (!words.every((w) => /^[A-Za-z][A-Za-z.'\-]*$/.test(w))) return undefined;
+  if (!words.every((w) => /^[A-Za-z][A-Za-z.'-]*$/.test(w))) return undefined;
   if (words.some((w) => NAME_STOPWORDS.has(w.toLowerCase()))) return undefined;
-  const value = words.map((w) => (w === w.toUpperCase() || w === w.toLowerCase() ? w[0]!.toUpperCase() + w.slice(1).toLowerCase() : w)).join(" ");
+  const value = words
+    .map((w) => (w === w.toUpperCase() || w === w.toLowerCase() ? w[0]!.toUpperCase() + w.slice(1).toLowerCase() : w))
+    .join(" ");
   return { value, certainty: 0.95 };
 }
 

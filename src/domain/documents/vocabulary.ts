@@ -2,7 +2,12 @@
 // columns), and the wordings that documents use for each value.
 import type { Parsed } from "./values";
 
-export const INCIDENT_TYPES = ["Single Vehicle Collision", "Multi-vehicle Collision", "Vehicle Theft", "Parked Car"] as const;
+export const INCIDENT_TYPES = [
+  "Single Vehicle Collision",
+  "Multi-vehicle Collision",
+  "Vehicle Theft",
+  "Parked Car",
+] as const;
 export const COLLISION_TYPES = ["Front Collision", "Side Collision", "Rear Collision"] as const;
 export const INCIDENT_SEVERITIES = ["Trivial Damage", "Minor Damage", "Major Damage", "Total Loss"] as const;
 export const AUTHORITIES = ["Police", "Fire", "Ambulance", "Other", "None"] as const;
@@ -22,7 +27,11 @@ function firstRule<T>(text: string, rules: Rule<T>[]): Parsed<T> | undefined {
 const INCIDENT_TYPE_RULES: Rule<IncidentType>[] = [
   [/\b(?:vehicle\s+)?theft\b|\bstolen\b|\bstole\b|\bcar[-\s]?jack/i, "Vehicle Theft", 1],
   [/\bparked\b/i, "Parked Car", 1],
-  [/\bmulti(?:ple)?[-\s]?(?:vehicle|car)|\b(?:two|three|four|2|3|4)[-\s](?:car|vehicle)\b|\bchain[-\s]reaction|\bpile[-\s]?up/i, "Multi-vehicle Collision", 1],
+  [
+    /\bmulti(?:ple)?[-\s]?(?:vehicle|car)|\b(?:two|three|four|2|3|4)[-\s](?:car|vehicle)\b|\bchain[-\s]reaction|\bpile[-\s]?up/i,
+    "Multi-vehicle Collision",
+    1,
+  ],
   [/\bsingle[-\s]?(?:vehicle|car)|\bone[-\s](?:car|vehicle)\b|\bsolo\b/i, "Single Vehicle Collision", 1],
   [/\b(?:auto|vehicle|car|motor)\s+(?:accident|collision)|\bcollision\b/i, "Multi-vehicle Collision", 0.5],
 ];
@@ -34,7 +43,11 @@ export function mapIncidentType(text: string): Parsed<IncidentType> | undefined 
 
 const COLLISION_RULES: Rule<CollisionType>[] = [
   [/\brear(?:[-\s]?end(?:ed)?)?\b|\bfrom behind\b|\bback\s+(?:end|of)\b|\brear[-\s]ended\b/i, "Rear Collision", 1],
-  [/\bside\b|\bt[-\s]?bon(?:e|ed|ing)\b|\bbroadside|\bsideswip|\bdriver'?s?[-\s]side|\bpassenger[-\s]side/i, "Side Collision", 1],
+  [
+    /\bside\b|\bt[-\s]?bon(?:e|ed|ing)\b|\bbroadside|\bsideswip|\bdriver'?s?[-\s]side|\bpassenger[-\s]side/i,
+    "Side Collision",
+    1,
+  ],
   [/\bfront(?:al)?\b|\bhead[-\s]?on\b/i, "Front Collision", 1],
 ];
 
@@ -43,7 +56,11 @@ export function mapCollisionType(text: string): Parsed<CollisionType> | undefine
 }
 
 const SEVERITY_RULES: Rule<IncidentSeverity>[] = [
-  [/\btotal(?:led|ed)?\s*loss\b|\btotall?ed\b|\bwrite[-\s]?off\b|\bwritten[-\s]off\b|\bbeyond (?:economic )?repair\b|\bdestroyed\b/i, "Total Loss", 1],
+  [
+    /\btotal(?:led|ed)?\s*loss\b|\btotall?ed\b|\bwrite[-\s]?off\b|\bwritten[-\s]off\b|\bbeyond (?:economic )?repair\b|\bdestroyed\b/i,
+    "Total Loss",
+    1,
+  ],
   [/\btrivial\b|\bcosmetic\b|\bsuperficial\b|\bscratch(?:es)?\b|\bnegligible\b/i, "Trivial Damage", 1],
   [/\bmajor\b|\bsevere\b|\bextensive\b|\bsignificant\b|\bheavy\b|\bserious\b|\bsubstantial\b/i, "Major Damage", 1],
   [/\bminor\b|\bslight\b|\blight\b|\bsmall\b|\bmoderate\b/i, "Minor Damage", 0.9],

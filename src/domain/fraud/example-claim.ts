@@ -1,5 +1,5 @@
-/** Seed 004's example claim: the API docs' example, the benchmarks' input, the tests' baseline. */
-export const SEED_004_CLAIM = {
+/** An auto-insurance claim as the fraud-scoring service's clients send it: the API docs' example, the benchmarks' input, the tests' baseline. */
+export const EXAMPLE_AUTO_CLAIM = {
   policy_annual_premium: 1406.91,
   total_claim_amount: 71610,
   vehicle_age: 11,

@@ -1,9 +1,9 @@
 import type { ShapResult } from "../../ml/treeshap";
-import { featureDefs, readFeatures, type FeatureSchema, type RawClaim } from "./features";
+import { type FeatureSchema, featureDefs, type RawClaim, readFeatures } from "./features";
 
-/** One driver of a score, seed 004's explanation item plus the signed contribution. */
+/** One driver of a score: the fraud-scoring service's explanation item plus the signed contribution. */
 export interface ExplanationItem {
-  /** User label of the source feature (seed 004: FEATURE_MAP). */
+  /** User label of the source feature. */
   feature: string;
   /** Technical name of the source feature (column name in the training data). */
   feature_key: string;
@@ -23,11 +23,18 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * Top drivers of one score from its SHAP values: one-hot columns are grouped back to their
  * source feature, ranked by |contribution|, and worded from the claim's own values.
  */
-export function explainContributions(schema: FeatureSchema, raw: RawClaim, shap: ShapResult, options: { top?: number; outcome?: string } = {}): ExplanationItem[] {
+export function explainContributions(
+  schema: FeatureSchema,
+  raw: RawClaim,
+  shap: ShapResult,
+  options: { top?: number; outcome?: string } = {},
+): ExplanationItem[] {
   const top = options.top ?? 5;
   const outcome = options.outcome ?? "the fraud risk";
   const byFeature = new Map<string, number>();
-  schema.columns.forEach((c, j) => byFeature.set(c.feature, (byFeature.get(c.feature) ?? 0) + (shap.contributions[j] as number)));
+  for (const [j, c] of schema.columns.entries()) {
+    byFeature.set(c.feature, (byFeature.get(c.feature) ?? 0) + (shap.contributions[j] as number));
+  }
   const values = readFeatures(schema, raw);
   const defs = new Map(featureDefs(schema).map((d) => [d.name, d]));
   return [...byFeature]

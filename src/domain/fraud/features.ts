@@ -12,7 +12,7 @@ export type FeatureValue = number | string | undefined;
 export interface FeatureDef {
   /** Technical name: the source column, or the derived feature's name. */
   name: string;
-  /** What a user reads (seed 004's FEATURE_MAP idea). */
+  /** What a user reads: the feature's label in an explanation. */
   label: string;
   kind: "numeric" | "categorical";
   read(raw: RawClaim): FeatureValue;
@@ -61,8 +61,20 @@ export function readDate(raw: RawClaim, key: string): number | undefined {
   return Number.isFinite(ms) ? Math.floor(ms / 86_400_000) : undefined;
 }
 
-const numeric = (name: string, label: string, extra: Partial<FeatureDef> = {}): FeatureDef => ({ name, label, kind: "numeric", read: (r) => readNumber(r, name), ...extra });
-const categorical = (name: string, label: string, phrase?: (c: string) => string): FeatureDef => ({ name, label, kind: "categorical", read: (r) => readText(r, name), ...(phrase ? { phrase } : {}) });
+const numeric = (name: string, label: string, extra: Partial<FeatureDef> = {}): FeatureDef => ({
+  name,
+  label,
+  kind: "numeric",
+  read: (r) => readNumber(r, name),
+  ...extra,
+});
+const categorical = (name: string, label: string, phrase?: (c: string) => string): FeatureDef => ({
+  name,
+  label,
+  kind: "categorical",
+  read: (r) => readText(r, name),
+  ...(phrase ? { phrase } : {}),
+});
 const money = (v: number) => `$${Math.round(v).toLocaleString("en-US")}`;
 const percent = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -91,7 +103,9 @@ const vehicleAge: FeatureDef = {
     if (direct !== undefined) return direct;
     const year = readNumber(r, "auto_year");
     const incident = readDate(r, "incident_date");
-    return year !== undefined && incident !== undefined ? new Date(incident * 86_400_000).getUTCFullYear() - year : undefined;
+    return year !== undefined && incident !== undefined
+      ? new Date(incident * 86_400_000).getUTCFullYear() - year
+      : undefined;
   },
 };
 
@@ -108,13 +122,16 @@ const daysSinceBind: FeatureDef = {
   },
 };
 
-const yesNo = (yes: string, no: string) => (c: string) => (/^y(es)?$/i.test(c) ? yes : /^no?$/i.test(c) ? no : `${c} (${yes})`);
+const yesNo = (yes: string, no: string) => (c: string) =>
+  /^y(es)?$/i.test(c) ? yes : /^no?$/i.test(c) ? no : `${c} (${yes})`;
 
 const INCIDENT_FACTS: FeatureDef[] = [
   categorical("incident_type", "Incident Type", (c) => `${c} incident`),
   categorical("collision_type", "Collision Type", (c) => `${c} type`),
   categorical("incident_severity", "Incident Severity", (c) => `${c} severity`),
-  categorical("authorities_contacted", "Authorities Contacted", (c) => (c === "None" ? "No authorities contacted" : `Contacting ${c}`)),
+  categorical("authorities_contacted", "Authorities Contacted", (c) =>
+    c === "None" ? "No authorities contacted" : `Contacting ${c}`,
+  ),
   numeric("number_of_vehicles_involved", "Vehicles Involved"),
   numeric("bodily_injuries", "Bodily Injuries"),
   numeric("witnesses", "Witnesses"),
@@ -170,7 +187,13 @@ export function rangeNumber(text: string | undefined): number | undefined {
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const monthIndex = (t: string | undefined) => (t ? MONTHS.indexOf(t.slice(0, 3).toLowerCase()) : -1);
 
-const ranged = (name: string, label: string, format?: (v: number) => string): FeatureDef => ({ name, label, kind: "numeric", read: (r) => rangeNumber(readText(r, name)), ...(format ? { format } : {}) });
+const ranged = (name: string, label: string, format?: (v: number) => string): FeatureDef => ({
+  name,
+  label,
+  kind: "numeric",
+  read: (r) => rangeNumber(readText(r, name)),
+  ...(format ? { format } : {}),
+});
 
 const VEHICLE_FEATURES: FeatureDef[] = [
   categorical("Month", "Accident Month", (c) => `Accident in ${c}`),
@@ -217,7 +240,16 @@ const VEHICLE_FEATURES: FeatureDef[] = [
   },
   categorical("Sex", "Driver Sex", (c) => `${c} driver`),
   categorical("MaritalStatus", "Marital Status", (c) => `${c} driver`),
-  { name: "Age", label: "Driver Age", kind: "numeric", read: (r) => { const a = readNumber(r, "Age"); return a === undefined || a <= 0 ? undefined : a; }, format: (v) => `${v} years` },
+  {
+    name: "Age",
+    label: "Driver Age",
+    kind: "numeric",
+    read: (r) => {
+      const a = readNumber(r, "Age");
+      return a === undefined || a <= 0 ? undefined : a;
+    },
+    format: (v) => `${v} years`,
+  },
   categorical("Fault", "Fault", (c) => `Fault of ${c.toLowerCase()}`),
   categorical("PolicyType", "Policy Type", (c) => `${c} policy`),
   categorical("VehicleCategory", "Vehicle Category", (c) => `${c} vehicle`),
@@ -239,7 +271,10 @@ const VEHICLE_FEATURES: FeatureDef[] = [
     label: "Address Change Before Claim",
     kind: "numeric",
     // "no change" is a fact, not a missing value: place it beyond the longest range.
-    read: (r) => { const t = readText(r, "AddressChange-Claim"); return t?.toLowerCase() === "no change" ? 20 : rangeNumber(t); },
+    read: (r) => {
+      const t = readText(r, "AddressChange-Claim");
+      return t?.toLowerCase() === "no change" ? 20 : rangeNumber(t);
+    },
     format: (v) => (v >= 20 ? "no change" : `${v.toFixed(1)} years`),
   },
   ranged("NumberOfCars", "Cars on Policy"),
@@ -282,7 +317,10 @@ export function fitFeatureSchema(featureSet: FeatureSetName, rows: readonly RawC
       const v = def.read(r);
       if (typeof v === "string") counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    const kept = [...counts].filter(([, c]) => c >= minCount).map(([k]) => k).sort();
+    const kept = [...counts]
+      .filter(([, c]) => c >= minCount)
+      .map(([k]) => k)
+      .sort();
     categories[def.name] = kept;
     for (const c of kept) columns.push({ name: `${def.name}=${c}`, feature: def.name, category: c });
   }
@@ -316,10 +354,13 @@ export function encodeClaim(schema: FeatureSchema, raw: RawClaim): Float32Array 
   return out;
 }
 
-export function encodeClaims(schema: FeatureSchema, raws: readonly RawClaim[]): { rows: number; cols: number; data: Float32Array } {
+export function encodeClaims(
+  schema: FeatureSchema,
+  raws: readonly RawClaim[],
+): { rows: number; cols: number; data: Float32Array } {
   const cols = schema.columns.length;
   const data = new Float32Array(raws.length * cols);
-  raws.forEach((r, i) => encodeClaimInto(schema, r, data, i * cols));
+  for (const [i, r] of raws.entries()) encodeClaimInto(schema, r, data, i * cols);
   return { rows: raws.length, cols, data };
 }
 

@@ -1,9 +1,14 @@
-import { classificationReport, type ClassificationReport } from "../../ml/metrics";
-import type { ModelKind } from "../../ml/model";
+import { type ClassificationReport, classificationReport } from "../../ml/metrics";
+import type { ModelKind, ScoringModel } from "../../ml/model";
 import { predict } from "../../ml/model";
-import type { ScoringModel } from "../../ml/model";
-import { encodeClaims, fraudLabel, type FeatureSchema, type RawClaim } from "./features";
-import { DEFAULT_HYPERPARAMETERS, trainFraudModels, type FraudDataset, type Hyperparameters, type ModelMetadata } from "./train";
+import { encodeClaims, type FeatureSchema, fraudLabel, type RawClaim } from "./features";
+import {
+  DEFAULT_HYPERPARAMETERS,
+  type FraudDataset,
+  type Hyperparameters,
+  type ModelMetadata,
+  trainFraudModels,
+} from "./train";
 
 export type RefusalReason = "too_few_rows" | "too_few_positives" | "too_few_negatives";
 
@@ -29,7 +34,7 @@ export interface ChallengerOptions {
   dataset: FraudDataset;
   kind?: ModelKind;
   calibrated?: boolean;
-  seed?: number;
+  randomState?: number;
   version: string;
   trainedAt: string;
   hyperparameters?: Hyperparameters;
@@ -57,7 +62,13 @@ export function trainChallenger(rows: readonly RawClaim[], options: ChallengerOp
   const minPositives = options.minPositives ?? 20;
   const labels = rows.map((r) => fraudLabel(options.dataset, r)).filter((y) => y !== undefined);
   const positives = labels.filter((y) => y === 1).length;
-  const details = { rows: labels.length, positives, negatives: labels.length - positives, min_rows: minRows, min_positives: minPositives };
+  const details = {
+    rows: labels.length,
+    positives,
+    negatives: labels.length - positives,
+    min_rows: minRows,
+    min_positives: minPositives,
+  };
   if (labels.length < minRows) throw new TrainingRefusedError("too_few_rows", details);
   if (positives < minPositives) throw new TrainingRefusedError("too_few_positives", details);
   if (details.negatives < minPositives) throw new TrainingRefusedError("too_few_negatives", details);
@@ -69,7 +80,7 @@ export function trainChallenger(rows: readonly RawClaim[], options: ChallengerOp
     trainedAt: options.trainedAt,
     kinds: [kind],
     hyperparameters: options.hyperparameters ?? DEFAULT_HYPERPARAMETERS[options.dataset],
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.randomState !== undefined ? { randomState: options.randomState } : {}),
   });
   const chosen = result.models.find((m) => m.metadata.calibrated === calibrated);
   if (!chosen) throw new Error("trainer returned no model");
@@ -84,11 +95,21 @@ export function trainChallenger(rows: readonly RawClaim[], options: ChallengerOp
 }
 
 /** Metrics of any model (e.g. the active champion) on labelled claims, for a fair comparison. */
-export function evaluateModel(model: ScoringModel, schema: FeatureSchema, dataset: FraudDataset, rows: readonly RawClaim[], threshold: number): ClassificationReport {
+export function evaluateModel(
+  model: ScoringModel,
+  schema: FeatureSchema,
+  dataset: FraudDataset,
+  rows: readonly RawClaim[],
+  threshold: number,
+): ClassificationReport {
   const labelled = rows.filter((r) => fraudLabel(dataset, r) !== undefined);
   const x = encodeClaims(schema, labelled);
   const probs = Array.from({ length: x.rows }, (_, i) => predict(model, x.data.subarray(i * x.cols, (i + 1) * x.cols)));
-  return classificationReport(labelled.map((r) => fraudLabel(dataset, r) as number), probs, threshold);
+  return classificationReport(
+    labelled.map((r) => fraudLabel(dataset, r) as number),
+    probs,
+    threshold,
+  );
 }
 
 /** Promotion rule: the challenger must beat the champion's held-out ROC-AUC on the same rows. */

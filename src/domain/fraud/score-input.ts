@@ -18,7 +18,7 @@ const date = () =>
     .regex(/^(\d{4}-\d{2}-\d{2}(T.*)?|\d{1,2}\/\d{1,2}\/\d{4})$/, "a date as YYYY-MM-DD or DD/MM/YYYY")
     .nullish();
 
-/** Seed 004's inputs plus the insurance_claims data set's further columns under their own names. */
+/** The fraud-scoring service's inputs plus the insurance_claims data set's further columns under their own names. */
 export const insuranceClaimInputSchema = z.object({
   policy_annual_premium: money(),
   total_claim_amount: money(),
@@ -99,9 +99,9 @@ export const vehicleClaimInputSchema = z.object({
 
 export type VehicleClaimInput = z.infer<typeof vehicleClaimInputSchema>;
 
-/** Options (seed 004's query parameters): model kind, calibrated, scenario, explain, and the data set. */
+/** Options (the query parameters): model kind, calibrated, scenario, explain, and the data set. */
 export const fraudScoreOptionsSchema = z.object({
-  // "xgb" is seed 004's name for the boosted model.
+  // "xgb" is what existing fraud-scoring clients call the boosted model.
   model: z
     .enum(["rf", "et", "gbdt", "voting", "xgb"])
     .transform((m) => (m === "xgb" ? "gbdt" : m))
@@ -124,8 +124,14 @@ export const MAX_BATCH = 1000;
 
 /** Batch form: many claims of one data set, scored with the same options. */
 export const fraudScoreBatchSchema = z.union([
-  z.object({ dataset: z.literal("insurance_claims").default("insurance_claims"), claims: z.array(insuranceClaimInputSchema).min(1).max(MAX_BATCH) }),
-  z.object({ dataset: z.literal("vehicle_claims_fraud"), claims: z.array(vehicleClaimInputSchema).min(1).max(MAX_BATCH) }),
+  z.object({
+    dataset: z.literal("insurance_claims").default("insurance_claims"),
+    claims: z.array(insuranceClaimInputSchema).min(1).max(MAX_BATCH),
+  }),
+  z.object({
+    dataset: z.literal("vehicle_claims_fraud"),
+    claims: z.array(vehicleClaimInputSchema).min(1).max(MAX_BATCH),
+  }),
 ]);
 
 /** Drops null/undefined facts so that the feature builder sees them as absent. */

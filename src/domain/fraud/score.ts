@@ -1,8 +1,8 @@
 import type { ModelKind } from "../../ml/model";
 import { modelShap } from "../../ml/treeshap";
-import { explainContributions, type ExplanationItem } from "./explain";
+import { type ExplanationItem, explainContributions } from "./explain";
 import { encodeClaimInto, type RawClaim } from "./features";
-import { fraudModelName, RESERVE_MODEL_NAME, type LoadedModel, type ModelSet } from "./models";
+import { fraudModelName, type LoadedModel, type ModelSet, RESERVE_MODEL_NAME } from "./model-set";
 import type { FraudDataset } from "./train";
 
 export type Scenario = "auto_flagger" | "dashboard";
@@ -39,7 +39,7 @@ export interface FraudScore {
 function encodeBatch(model: LoadedModel, inputs: readonly RawClaim[]): Float32Array {
   const cols = model.nFeatures;
   const data = new Float32Array(inputs.length * cols);
-  inputs.forEach((raw, i) => encodeClaimInto(model.metadata.schema, raw, data, i * cols));
+  for (const [i, raw] of inputs.entries()) encodeClaimInto(model.metadata.schema, raw, data, i * cols);
   return data;
 }
 
@@ -48,7 +48,11 @@ function encodeBatch(model: LoadedModel, inputs: readonly RawClaim[]): Float32Ar
  * top drivers (exact TreeSHAP on the same trees). The auto_flagger scenario compares the
  * probability with the chosen model's own threshold (probability >= threshold → AUTO_FLAG).
  */
-export async function scoreFraudBatch(models: ModelSet, inputs: readonly RawClaim[], options: ScoreOptions = {}): Promise<FraudScore[]> {
+export async function scoreFraudBatch(
+  models: ModelSet,
+  inputs: readonly RawClaim[],
+  options: ScoreOptions = {},
+): Promise<FraudScore[]> {
   const dataset = options.dataset ?? "insurance_claims";
   const kind = options.model ?? "rf";
   const calibrated = options.calibrated ?? true;
@@ -65,7 +69,11 @@ export async function scoreFraudBatch(models: ModelSet, inputs: readonly RawClai
     let explanation: ExplanationItem[] | null = null;
     let base: number | null = null;
     if (explain) {
-      const shap = modelShap(loaded.model, features.subarray(i * loaded.nFeatures, (i + 1) * loaded.nFeatures), loaded.nFeatures);
+      const shap = modelShap(
+        loaded.model,
+        features.subarray(i * loaded.nFeatures, (i + 1) * loaded.nFeatures),
+        loaded.nFeatures,
+      );
       explanation = explainContributions(meta.schema, raw, shap, { top: options.top ?? 5, outcome: "the fraud risk" });
       base = shap.base;
     }
@@ -100,7 +108,11 @@ export interface ReserveEstimate {
 }
 
 /** Reserve estimate (expected total claim cost) from incident and policy facts; never from amounts. */
-export async function estimateReserveBatch(models: ModelSet, inputs: readonly RawClaim[], options: { explain?: boolean; top?: number } = {}): Promise<ReserveEstimate[]> {
+export async function estimateReserveBatch(
+  models: ModelSet,
+  inputs: readonly RawClaim[],
+  options: { explain?: boolean; top?: number } = {},
+): Promise<ReserveEstimate[]> {
   const loaded = models.get(RESERVE_MODEL_NAME);
   const features = encodeBatch(loaded, inputs);
   const out = inputs.length ? await loaded.run(features, inputs.length) : {};
@@ -108,13 +120,31 @@ export async function estimateReserveBatch(models: ModelSet, inputs: readonly Ra
   return inputs.map((raw, i) => {
     const value = Math.max(0, prediction[i] as number);
     const explanation = options.explain
-      ? explainContributions(loaded.metadata.schema, raw, modelShap(loaded.model, features.subarray(i * loaded.nFeatures, (i + 1) * loaded.nFeatures), loaded.nFeatures), { top: options.top ?? 5, outcome: "the reserve estimate" })
+      ? explainContributions(
+          loaded.metadata.schema,
+          raw,
+          modelShap(
+            loaded.model,
+            features.subarray(i * loaded.nFeatures, (i + 1) * loaded.nFeatures),
+            loaded.nFeatures,
+          ),
+          { top: options.top ?? 5, outcome: "the reserve estimate" },
+        )
       : null;
-    return { reserve_estimate: Math.round(value * 100) / 100, currency: "USD", explanation, model_version: `${loaded.metadata.name}@${loaded.metadata.version}` };
+    return {
+      reserve_estimate: Math.round(value * 100) / 100,
+      currency: "USD",
+      explanation,
+      model_version: `${loaded.metadata.name}@${loaded.metadata.version}`,
+    };
   });
 }
 
-export async function estimateReserve(models: ModelSet, input: RawClaim, options: { explain?: boolean; top?: number } = {}): Promise<ReserveEstimate> {
+export async function estimateReserve(
+  models: ModelSet,
+  input: RawClaim,
+  options: { explain?: boolean; top?: number } = {},
+): Promise<ReserveEstimate> {
   const [estimate] = await estimateReserveBatch(models, [input], options);
   return estimate as ReserveEstimate;
 }

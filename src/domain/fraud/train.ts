@@ -1,13 +1,28 @@
-import { binMatrix, row, selectRows, type Matrix } from "../../ml/matrix";
-import { trainForest, type ForestOptions } from "../../ml/forest";
-import { trainGbdt, type GbdtOptions } from "../../ml/gbdt";
-import { classificationReport, bestF1Threshold, rocAuc, meanAbsoluteError, rSquared, type ClassificationReport } from "../../ml/metrics";
-import { fitPlatt, modelScore, predict, scoreToOutput, type ModelKind, type ScoringModel } from "../../ml/model";
+import { type ForestOptions, trainForest } from "../../ml/forest";
+import { type GbdtOptions, trainGbdt } from "../../ml/gbdt";
+import { binMatrix, type Matrix, row, selectRows } from "../../ml/matrix";
+import {
+  bestF1Threshold,
+  type ClassificationReport,
+  classificationReport,
+  meanAbsoluteError,
+  rocAuc,
+  rSquared,
+} from "../../ml/metrics";
+import { fitPlatt, type ModelKind, modelScore, predict, type ScoringModel, scoreToOutput } from "../../ml/model";
 import { exportOnnx } from "../../ml/onnx-model";
-import { randomSplit, Rng, stratifiedSplit, type Split } from "../../ml/random";
+import { Rng, randomSplit, type Split, stratifiedSplit } from "../../ml/random";
 import { nodeCount, type TreeEnsemble } from "../../ml/tree";
 import { modelShap } from "../../ml/treeshap";
-import { encodeClaims, fitFeatureSchema, fraudLabel, readNumber, type FeatureSchema, type FeatureSetName, type RawClaim } from "./features";
+import {
+  encodeClaims,
+  type FeatureSchema,
+  type FeatureSetName,
+  fitFeatureSchema,
+  fraudLabel,
+  type RawClaim,
+  readNumber,
+} from "./features";
 
 /**
  * Training of the fraud and reserve models from raw claim records: pure TypeScript, the same
@@ -17,9 +32,9 @@ import { encodeClaims, fitFeatureSchema, fraudLabel, readNumber, type FeatureSch
 export type FraudDataset = "insurance_claims" | "vehicle_claims_fraud";
 
 export interface Hyperparameters {
-  rf: Omit<ForestOptions, "seed" | "extra">;
-  et: Omit<ForestOptions, "seed" | "extra">;
-  gbdt: Omit<GbdtOptions, "seed" | "loss">;
+  rf: Omit<ForestOptions, "randomState" | "extra">;
+  et: Omit<ForestOptions, "randomState" | "extra">;
+  gbdt: Omit<GbdtOptions, "randomState" | "loss">;
 }
 
 export const DEFAULT_HYPERPARAMETERS: Record<FraudDataset, Hyperparameters> = {
@@ -32,11 +47,27 @@ export const DEFAULT_HYPERPARAMETERS: Record<FraudDataset, Hyperparameters> = {
   vehicle_claims_fraud: {
     rf: { nTrees: 50, maxDepth: 7, minSamplesLeaf: 15, maxFeatures: 0.3 },
     et: { nTrees: 50, maxDepth: 8, minSamplesLeaf: 15, maxFeatures: 0.5 },
-    gbdt: { nTrees: 200, learningRate: 0.05, maxDepth: 4, minSamplesLeaf: 20, lambda: 1, subsample: 0.8, colsample: 0.5 },
+    gbdt: {
+      nTrees: 200,
+      learningRate: 0.05,
+      maxDepth: 4,
+      minSamplesLeaf: 20,
+      lambda: 1,
+      subsample: 0.8,
+      colsample: 0.5,
+    },
   },
 };
 
-export const RESERVE_HYPERPARAMETERS: Omit<GbdtOptions, "seed" | "loss"> = { nTrees: 200, learningRate: 0.05, maxDepth: 4, minSamplesLeaf: 8, lambda: 1, subsample: 0.8, colsample: 0.7 };
+export const RESERVE_HYPERPARAMETERS: Omit<GbdtOptions, "randomState" | "loss"> = {
+  nTrees: 200,
+  learningRate: 0.05,
+  maxDepth: 4,
+  minSamplesLeaf: 8,
+  lambda: 1,
+  subsample: 0.8,
+  colsample: 0.7,
+};
 
 export const THRESHOLD_RULE = "maximises F1 on the validation split (ties: the higher threshold)";
 
@@ -63,7 +94,16 @@ export interface ModelMetadata {
   threshold_rule?: string;
   calibration?: string;
   metrics: { test: ClassificationReport | RegressionReport; validation: ClassificationReport | RegressionReport };
-  split: { seed: number; train: number; validation: number; test: number; train_positives?: number; validation_positives?: number; test_positives?: number; stratified: boolean };
+  split: {
+    random_state: number;
+    train: number;
+    validation: number;
+    test: number;
+    train_positives?: number;
+    validation_positives?: number;
+    test_positives?: number;
+    stratified: boolean;
+  };
   size: { trees: number; nodes: number };
   hyperparameters: unknown;
 }
@@ -75,7 +115,7 @@ export interface TrainedModel {
 }
 
 export interface TrainOptions {
-  seed?: number;
+  randomState?: number;
   version: string;
   trainedAt: string;
   kinds?: ModelKind[];
@@ -91,7 +131,9 @@ function scoresOf(model: ScoringModel, x: Matrix): number[] {
 
 function scoreScale(model: ScoringModel): ModelMetadata["score_scale"] {
   if (model.task === "regression") return "value";
-  return model.components.length === 1 && model.components[0]?.ensemble.link === "logistic" ? "log-odds" : "probability";
+  return model.components.length === 1 && model.components[0]?.ensemble.link === "logistic"
+    ? "log-odds"
+    : "probability";
 }
 
 function baseValue(model: ScoringModel, nFeatures: number): number {
@@ -109,14 +151,27 @@ export interface FraudTrainingResult {
 }
 
 /** Trains rf, et, gbdt and voting, each uncalibrated and Platt-calibrated, on labelled raw claims. */
-export function trainFraudModels(dataset: FraudDataset, raws: readonly RawClaim[], opts: TrainOptions): FraudTrainingResult {
-  const seed = opts.seed ?? 20261121;
+export function trainFraudModels(
+  dataset: FraudDataset,
+  raws: readonly RawClaim[],
+  opts: TrainOptions,
+): FraudTrainingResult {
+  const randomState = opts.randomState ?? 20261121;
   const hyper = opts.hyperparameters ?? DEFAULT_HYPERPARAMETERS[dataset];
-  const labelled = raws.map((r) => ({ r, y: fraudLabel(dataset, r) })).filter((v): v is { r: RawClaim; y: 0 | 1 } => v.y !== undefined);
+  const labelled = raws
+    .map((r) => ({ r, y: fraudLabel(dataset, r) }))
+    .filter((v): v is { r: RawClaim; y: 0 | 1 } => v.y !== undefined);
   const labels = labelled.map((v) => v.y as number);
-  const split = stratifiedSplit(labels, opts.fractions ?? { validation: 0.2, test: 0.2 }, seed);
-  const schema = fitFeatureSchema(dataset, split.train.map((i) => (labelled[i] as { r: RawClaim }).r), opts.minCategoryCount ?? 5);
-  const all = encodeClaims(schema, labelled.map((v) => v.r));
+  const split = stratifiedSplit(labels, opts.fractions ?? { validation: 0.2, test: 0.2 }, randomState);
+  const schema = fitFeatureSchema(
+    dataset,
+    split.train.map((i) => (labelled[i] as { r: RawClaim }).r),
+    opts.minCategoryCount ?? 5,
+  );
+  const all = encodeClaims(
+    schema,
+    labelled.map((v) => v.r),
+  );
   const xTrain = selectRows(all, split.train);
   const xVal = selectRows(all, split.validation);
   const xTest = selectRows(all, split.test);
@@ -126,9 +181,9 @@ export function trainFraudModels(dataset: FraudDataset, raws: readonly RawClaim[
   const binned = binMatrix(xTrain, 64);
 
   const members: Record<Exclude<ModelKind, "voting">, () => TreeEnsemble> = {
-    rf: () => trainForest(binned, yTrain, { ...hyper.rf, extra: false, seed: seed + 1 }),
-    et: () => trainForest(binned, yTrain, { ...hyper.et, extra: true, seed: seed + 2 }),
-    gbdt: () => trainGbdt(binned, yTrain, { ...hyper.gbdt, loss: "logistic", seed: seed + 3 }),
+    rf: () => trainForest(binned, yTrain, { ...hyper.rf, extra: false, randomState: randomState + 1 }),
+    et: () => trainForest(binned, yTrain, { ...hyper.et, extra: true, randomState: randomState + 2 }),
+    gbdt: () => trainGbdt(binned, yTrain, { ...hyper.gbdt, loss: "logistic", randomState: randomState + 3 }),
   };
   const cache = new Map<string, TreeEnsemble>();
   const member = (k: Exclude<ModelKind, "voting">) => {
@@ -137,7 +192,7 @@ export function trainFraudModels(dataset: FraudDataset, raws: readonly RawClaim[
   };
   const kinds = opts.kinds ?? ["rf", "et", "gbdt", "voting"];
   const splitInfo = {
-    seed,
+    random_state: randomState,
     train: split.train.length,
     validation: split.validation.length,
     test: split.test.length,
@@ -148,7 +203,10 @@ export function trainFraudModels(dataset: FraudDataset, raws: readonly RawClaim[
   };
   const models: TrainedModel[] = [];
   for (const kind of kinds) {
-    const components = kind === "voting" ? (["rf", "et", "gbdt"] as const).map((k) => ({ name: k, ensemble: member(k) })) : [{ name: kind, ensemble: member(kind) }];
+    const components =
+      kind === "voting"
+        ? (["rf", "et", "gbdt"] as const).map((k) => ({ name: k, ensemble: member(k) }))
+        : [{ name: kind, ensemble: member(kind) }];
     const uncalibrated: ScoringModel = { task: "classification", components };
     const calibration = fitPlatt(scoresOf(uncalibrated, xVal), yVal);
     for (const calibrated of [false, true]) {
@@ -170,29 +228,54 @@ export function trainFraudModels(dataset: FraudDataset, raws: readonly RawClaim[
         schema,
         threshold,
         threshold_rule: THRESHOLD_RULE,
-        ...(calibrated ? { calibration: `Platt scaling fitted on the validation split: p = sigmoid(${calibration.a.toFixed(6)} * score + ${calibration.b.toFixed(6)})` } : {}),
-        metrics: { test: classificationReport(yTest, pTest, threshold), validation: classificationReport(yVal, pVal, threshold) },
+        ...(calibrated
+          ? {
+              calibration: `Platt scaling fitted on the validation split: p = sigmoid(${calibration.a.toFixed(6)} * score + ${calibration.b.toFixed(6)})`,
+            }
+          : {}),
+        metrics: {
+          test: classificationReport(yTest, pTest, threshold),
+          validation: classificationReport(yVal, pVal, threshold),
+        },
         split: splitInfo,
-        size: { trees: components.reduce((s, c) => s + c.ensemble.trees.length, 0), nodes: components.reduce((s, c) => s + nodeCount(c.ensemble), 0) },
+        size: {
+          trees: components.reduce((s, c) => s + c.ensemble.trees.length, 0),
+          nodes: components.reduce((s, c) => s + nodeCount(c.ensemble), 0),
+        },
         hyperparameters: kind === "voting" ? hyper : hyper[kind],
       };
-      models.push({ model, metadata, onnx: exportOnnx(model, schema.columns.length, metadata as unknown as Record<string, unknown>) });
+      models.push({
+        model,
+        metadata,
+        onnx: exportOnnx(model, schema.columns.length, metadata as unknown as Record<string, unknown>),
+      });
     }
   }
   return { models, schema, split };
 }
 
 /** Reserve regressor: the claim's total cost from incident and policy facts (no claim-amount inputs). */
-export function trainReserveModel(raws: readonly RawClaim[], opts: TrainOptions & { gbdt?: Omit<GbdtOptions, "seed" | "loss"> }): TrainedModel & { testRows: RawClaim[] } {
-  const seed = opts.seed ?? 20261121;
+export function trainReserveModel(
+  raws: readonly RawClaim[],
+  opts: TrainOptions & { gbdt?: Omit<GbdtOptions, "randomState" | "loss"> },
+): TrainedModel & { testRows: RawClaim[] } {
+  const randomState = opts.randomState ?? 20261121;
   const hyper = opts.gbdt ?? RESERVE_HYPERPARAMETERS;
   const usable = raws.filter((r) => readNumber(r, "total_claim_amount") !== undefined);
   const target = usable.map((r) => readNumber(r, "total_claim_amount") as number);
-  const split = randomSplit(usable.length, opts.fractions ?? { validation: 0.2, test: 0.2 }, seed);
-  const schema = fitFeatureSchema("insurance_reserve", split.train.map((i) => usable[i] as RawClaim), opts.minCategoryCount ?? 5);
+  const split = randomSplit(usable.length, opts.fractions ?? { validation: 0.2, test: 0.2 }, randomState);
+  const schema = fitFeatureSchema(
+    "insurance_reserve",
+    split.train.map((i) => usable[i] as RawClaim),
+    opts.minCategoryCount ?? 5,
+  );
   const all = encodeClaims(schema, usable);
   const pick = (idx: number[]) => idx.map((i) => target[i] as number);
-  const ensemble = trainGbdt(selectRows(all, split.train), pick(split.train), { ...hyper, loss: "squared", seed: seed + 4 });
+  const ensemble = trainGbdt(selectRows(all, split.train), pick(split.train), {
+    ...hyper,
+    loss: "squared",
+    randomState: randomState + 4,
+  });
   const model: ScoringModel = { task: "regression", components: [{ name: "reserve", ensemble }] };
   const report = (idx: number[]): RegressionReport => {
     const x = selectRows(all, idx);
@@ -211,11 +294,22 @@ export function trainReserveModel(raws: readonly RawClaim[], opts: TrainOptions 
     base_value: baseValue(model, schema.columns.length),
     schema,
     metrics: { test: report(split.test), validation: report(split.validation) },
-    split: { seed, train: split.train.length, validation: split.validation.length, test: split.test.length, stratified: false },
+    split: {
+      random_state: randomState,
+      train: split.train.length,
+      validation: split.validation.length,
+      test: split.test.length,
+      stratified: false,
+    },
     size: { trees: ensemble.trees.length, nodes: nodeCount(ensemble) },
     hyperparameters: hyper,
   };
-  return { model, metadata, onnx: exportOnnx(model, schema.columns.length, metadata as unknown as Record<string, unknown>), testRows: split.test.map((i) => usable[i] as RawClaim) };
+  return {
+    model,
+    metadata,
+    onnx: exportOnnx(model, schema.columns.length, metadata as unknown as Record<string, unknown>),
+    testRows: split.test.map((i) => usable[i] as RawClaim),
+  };
 }
 
 export interface CrossValidation {
@@ -226,35 +320,46 @@ export interface CrossValidation {
 }
 
 /**
- * k-fold cross-validated ROC-AUC on the train+validation rows of the same seeded split
+ * k-fold cross-validated ROC-AUC on the train+validation rows of the same split
  * (the test rows stay unseen): a steadier estimate than one small test split.
  */
-export function crossValidateFraud(dataset: FraudDataset, raws: readonly RawClaim[], opts: { seed?: number; folds?: number; hyperparameters?: Hyperparameters; minCategoryCount?: number } = {}): CrossValidation {
-  const seed = opts.seed ?? 20261121;
+export function crossValidateFraud(
+  dataset: FraudDataset,
+  raws: readonly RawClaim[],
+  opts: { randomState?: number; folds?: number; hyperparameters?: Hyperparameters; minCategoryCount?: number } = {},
+): CrossValidation {
+  const randomState = opts.randomState ?? 20261121;
   const k = opts.folds ?? 4;
   const hyper = opts.hyperparameters ?? DEFAULT_HYPERPARAMETERS[dataset];
   const labelled = raws.filter((r) => fraudLabel(dataset, r) !== undefined);
   const labels = labelled.map((r) => fraudLabel(dataset, r) as number);
-  const split = stratifiedSplit(labels, { validation: 0.2, test: 0.2 }, seed);
-  const dev = new Rng(seed + 7).shuffle([...split.train, ...split.validation]);
+  const split = stratifiedSplit(labels, { validation: 0.2, test: 0.2 }, randomState);
+  const dev = new Rng(randomState + 7).shuffle([...split.train, ...split.validation]);
   const kinds: ModelKind[] = ["rf", "et", "gbdt", "voting"];
   const aucs: Record<ModelKind, number[]> = { rf: [], et: [], gbdt: [], voting: [] };
   for (let f = 0; f < k; f++) {
     const fit = dev.filter((_, i) => i % k !== f);
     const held = dev.filter((_, i) => i % k === f);
-    const schema = fitFeatureSchema(dataset, fit.map((i) => labelled[i] as RawClaim), opts.minCategoryCount ?? 5);
+    const schema = fitFeatureSchema(
+      dataset,
+      fit.map((i) => labelled[i] as RawClaim),
+      opts.minCategoryCount ?? 5,
+    );
     const all = encodeClaims(schema, labelled);
     const binned = binMatrix(selectRows(all, fit), 64);
     const y = fit.map((i) => labels[i] as number);
     const members = {
-      rf: trainForest(binned, y, { ...hyper.rf, extra: false, seed: seed + 1 }),
-      et: trainForest(binned, y, { ...hyper.et, extra: true, seed: seed + 2 }),
-      gbdt: trainGbdt(binned, y, { ...hyper.gbdt, loss: "logistic", seed: seed + 3 }),
+      rf: trainForest(binned, y, { ...hyper.rf, extra: false, randomState: randomState + 1 }),
+      et: trainForest(binned, y, { ...hyper.et, extra: true, randomState: randomState + 2 }),
+      gbdt: trainGbdt(binned, y, { ...hyper.gbdt, loss: "logistic", randomState: randomState + 3 }),
     };
     const xHeld = selectRows(all, held);
     const yHeld = held.map((i) => labels[i] as number);
     for (const kind of kinds) {
-      const components = kind === "voting" ? (["rf", "et", "gbdt"] as const).map((n) => ({ name: n, ensemble: members[n] })) : [{ name: kind, ensemble: members[kind] }];
+      const components =
+        kind === "voting"
+          ? (["rf", "et", "gbdt"] as const).map((n) => ({ name: n, ensemble: members[n] }))
+          : [{ name: kind, ensemble: members[kind] }];
       aucs[kind].push(rocAuc(yHeld, scoresOf({ task: "classification", components }, xHeld)));
     }
   }
@@ -262,5 +367,9 @@ export function crossValidateFraud(dataset: FraudDataset, raws: readonly RawClai
     const mean = a.reduce((s, v) => s + v, 0) / a.length;
     return { mean, sd: Math.sqrt(a.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, a.length - 1)), folds: a };
   };
-  return { folds: k, rows: dev.length, roc_auc: { rf: summary(aucs.rf), et: summary(aucs.et), gbdt: summary(aucs.gbdt), voting: summary(aucs.voting) } };
+  return {
+    folds: k,
+    rows: dev.length,
+    roc_auc: { rf: summary(aucs.rf), et: summary(aucs.et), gbdt: summary(aucs.gbdt), voting: summary(aucs.voting) },
+  };
 }

@@ -1,5 +1,6 @@
+import { benefitExhausted, memberInactive } from "./benefit-reasons";
 import { isProcedureAllowed, type ProcedureRule } from "./codes";
-import { detectCostAnomaly, type CostAnomalyRule, type ProcedurePrice } from "./cost-anomaly";
+import { type CostAnomalyRule, detectCostAnomaly, type ProcedurePrice } from "./cost-anomaly";
 
 /** Machine-readable reasons for a rejection or a reduction (cf. openIMIS / FHIR adjudication). */
 export const REASON_CODES = [
@@ -46,19 +47,22 @@ export type Adjudication =
   | { payable: false; reasons: Reason[]; fraudFlag: boolean; fraudReason: string | null };
 
 /**
- * Seed 001's gateway: eligibility → provider → codes → cost anomaly → duplicates. Every failed
+ * The health-claim adjudication gateway: eligibility → provider → codes → cost anomaly → duplicates. Every failed
  * check is reported, not just the first. A payable claim goes on to the benefit cap, which is
  * applied atomically in the database (see claims/health/benefit-ledger.ts).
  */
-export function adjudicateHealthClaim(claim: HealthClaimInput, facts: HealthClaimFacts, costRule: CostAnomalyRule): Adjudication {
+export function adjudicateHealthClaim(
+  claim: HealthClaimInput,
+  facts: HealthClaimFacts,
+  costRule: CostAnomalyRule,
+): Adjudication {
   const reasons: Reason[] = [];
   const fraud: string[] = [];
 
   const { member, provider, diagnosis, procedure } = facts;
   if (!member) reasons.push({ code: "MEMBER_NOT_FOUND", message: `Member ${claim.memberId} not found` });
-  else if (member.status !== "ACTIVE") reasons.push({ code: "MEMBER_INACTIVE", message: `Member ${claim.memberId} is ${member.status}` });
-  else if (member.remainingBenefitCents <= 0)
-    reasons.push({ code: "BENEFIT_EXHAUSTED", message: `Member ${claim.memberId} has no remaining benefit` });
+  else if (member.status !== "ACTIVE") reasons.push(memberInactive(claim.memberId, member.status));
+  else if (member.remainingBenefitCents <= 0) reasons.push(benefitExhausted(claim.memberId));
 
   if (!provider) reasons.push({ code: "PROVIDER_NOT_FOUND", message: `Provider ${claim.providerId} not found` });
   else if (provider.status !== "ACTIVE")
@@ -66,7 +70,10 @@ export function adjudicateHealthClaim(claim: HealthClaimInput, facts: HealthClai
 
   if (!diagnosis) reasons.push({ code: "DIAGNOSIS_UNKNOWN", message: `Unknown diagnosis code ${claim.diagnosisCode}` });
   else if (!diagnosis.billable)
-    reasons.push({ code: "DIAGNOSIS_NOT_BILLABLE", message: `Diagnosis code ${claim.diagnosisCode} is a category, not a billable code` });
+    reasons.push({
+      code: "DIAGNOSIS_NOT_BILLABLE",
+      message: `Diagnosis code ${claim.diagnosisCode} is a category, not a billable code`,
+    });
 
   if (!procedure) reasons.push({ code: "PROCEDURE_UNKNOWN", message: `Unknown procedure code ${claim.procedureCode}` });
 
@@ -90,5 +97,10 @@ export function adjudicateHealthClaim(claim: HealthClaimInput, facts: HealthClai
   }
 
   if (reasons.length === 0) return { payable: true };
-  return { payable: false, reasons, fraudFlag: fraud.length > 0, fraudReason: fraud.length > 0 ? fraud.join("; ") : null };
+  return {
+    payable: false,
+    reasons,
+    fraudFlag: fraud.length > 0,
+    fraudReason: fraud.length > 0 ? fraud.join("; ") : null,
+  };
 }

@@ -1,7 +1,7 @@
 import { formatCents } from "../money";
 
 /**
- * Seed 001's actuarial rule, made explicit: an amount is anomalous when it exceeds
+ * The health-claims engine's actuarial rule, made explicit: an amount is anomalous when it exceeds
  * `averageMultiple` × the procedure's average cost, or the average plus `stdDevs` standard
  * deviations. Either threshold can be switched off with null.
  */
@@ -22,7 +22,11 @@ export interface CostAnomaly {
   message: string;
 }
 
-export function detectCostAnomaly(amountCents: number, price: ProcedurePrice, rule: CostAnomalyRule): CostAnomaly | null {
+export function detectCostAnomaly(
+  amountCents: number,
+  price: ProcedurePrice,
+  rule: CostAnomalyRule,
+): CostAnomaly | null {
   const average = price.averageCostCents;
   if (average === null || average <= 0) return null;
   const amount = formatCents(amountCents);

@@ -1,14 +1,14 @@
+import { ok, type PhotoResult, reject } from "./errors";
 import { MAX_IMAGE_BYTES } from "./limits";
-import { ok, reject, type PhotoResult } from "./errors";
 
 // Lookup: 0..63 = sextet, WS = ignorable whitespace, BAD = not base64. Both alphabets are
 // accepted (standard "+/" and URL-safe "-_") because mobile SDKs emit either.
 const WS = -2;
 const BAD = -1;
 const SEXTET = new Int8Array(256).fill(BAD);
-"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-  .split("")
-  .forEach((ch, i) => (SEXTET[ch.charCodeAt(0)] = i));
+for (const [i, ch] of [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"].entries()) {
+  SEXTET[ch.charCodeAt(0)] = i;
+}
 SEXTET["-".charCodeAt(0)] = 62;
 SEXTET["_".charCodeAt(0)] = 63;
 for (const ch of [" ", "\t", "\n", "\r", "\f", "\v"]) SEXTET[ch.charCodeAt(0)] = WS;
@@ -59,7 +59,6 @@ export function decodeBase64Image(input: unknown): PhotoResult<Uint8Array> {
         acc = 0;
       }
     } else if (v === WS) {
-      continue;
     } else if (c === PAD) {
       if (++pads > 2) return invalidBase64("too much '=' padding");
     } else {
@@ -76,7 +75,8 @@ export function decodeBase64Image(input: unknown): PhotoResult<Uint8Array> {
     out[o++] = (acc >> 2) & 0xff;
   }
   if (o === 0) return reject("VALIDATION_ERROR", "Field 'image' is empty", { field: "image" });
-  if (o > MAX_IMAGE_BYTES) return reject("PAYLOAD_TOO_LARGE", tooLargeMessage(), { max_bytes: MAX_IMAGE_BYTES, bytes: o });
+  if (o > MAX_IMAGE_BYTES)
+    return reject("PAYLOAD_TOO_LARGE", tooLargeMessage(), { max_bytes: MAX_IMAGE_BYTES, bytes: o });
   return ok(out.subarray(0, o));
 }
 

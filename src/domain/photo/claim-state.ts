@@ -22,9 +22,17 @@ export type OverrideOutcome =
   | { ok: true; state: PhotoClaimState }
   | { ok: false; reason: "already_approved" | "quality_too_low" | "not_rejected" };
 
-/** Seed 002: an override always makes the claim effectively APPROVED; the system status never changes. */
-export function stateAfterOverride(current: PhotoClaimState, reason: string, at: string, qualityScore?: number): OverrideOutcome {
+/** An override always makes the claim effectively APPROVED; the system status never changes. */
+export function stateAfterOverride(
+  current: PhotoClaimState,
+  reason: string,
+  at: string,
+  qualityScore?: number,
+): OverrideOutcome {
   const verdict = canOverride({ effectiveStatus: current.effectiveStatus, qualityScore });
   if (!verdict.allowed) return { ok: false, reason: verdict.reason };
-  return { ok: true, state: { ...current, effectiveStatus: "APPROVED", userOverride: true, overrideReason: reason, overrideAt: at } };
+  return {
+    ok: true,
+    state: { ...current, effectiveStatus: "APPROVED", userOverride: true, overrideReason: reason, overrideAt: at },
+  };
 }

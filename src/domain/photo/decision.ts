@@ -1,7 +1,7 @@
 import { QUALITY_THRESHOLD } from "./quality";
 
 /**
- * Seed 002's status determination and override rules for damage-photo claims.
+ * The damage-photo validation service's status determination and override rules for photo claims.
  *
  * The damage model outputs probabilities [p_no_damage, p_damage] (softmax, sum 1). We define:
  *   damage_detected = p_damage >= 0.5
@@ -98,14 +98,17 @@ export interface OverridableClaim {
   qualityScore?: number;
 }
 
-export type OverrideVerdict = { allowed: true } | { allowed: false; reason: "already_approved" | "quality_too_low" | "not_rejected" };
+export type OverrideVerdict =
+  | { allowed: true }
+  | { allowed: false; reason: "already_approved" | "quality_too_low" | "not_rejected" };
 
 /**
- * Seed 002's override table: REJECTED → allowed (low confidence or no damage alike);
+ * The override table: REJECTED → allowed (low confidence or no damage alike);
  * effective APPROVED → nothing to override; quality < 0.4 → never (such claims are never stored).
  */
 export function canOverride(claim: OverridableClaim): OverrideVerdict {
-  if (claim.qualityScore !== undefined && claim.qualityScore < QUALITY_THRESHOLD) return { allowed: false, reason: "quality_too_low" };
+  if (claim.qualityScore !== undefined && claim.qualityScore < QUALITY_THRESHOLD)
+    return { allowed: false, reason: "quality_too_low" };
   const status = claim.effectiveStatus.toUpperCase();
   if (status === "APPROVED") return { allowed: false, reason: "already_approved" };
   if (status !== "REJECTED") return { allowed: false, reason: "not_rejected" };

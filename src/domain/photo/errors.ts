@@ -1,4 +1,4 @@
-/** Error codes the photo pipeline can raise (seed 002 + DESIGN.md); the API's ApiError maps them to HTTP. */
+/** Error codes the photo pipeline can raise; they are codes of the API's error vocabulary (src/errors/codes.ts). */
 export type PhotoErrorCode =
   | "VALIDATION_ERROR"
   | "INVALID_IMAGE"
@@ -6,20 +6,11 @@ export type PhotoErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "QUALITY_TOO_LOW";
 
-/** HTTP status each code maps to (seed 002's table; 413 for PAYLOAD_TOO_LARGE). */
-export const PHOTO_ERROR_STATUS: Record<PhotoErrorCode, 400 | 413> = {
-  VALIDATION_ERROR: 400,
-  INVALID_IMAGE: 400,
-  INVALID_IMAGE_FORMAT: 400,
-  PAYLOAD_TOO_LARGE: 413,
-  QUALITY_TOO_LOW: 400,
-};
-
 export interface PhotoRejection {
   code: PhotoErrorCode;
   message: string;
   details?: Record<string, unknown>;
-  /** QUALITY_TOO_LOW only: seed 002 puts a one-line `feedback` beside `details` in the error object. */
+  /** QUALITY_TOO_LOW only: a one-line `feedback` beside `details` in the error object. */
   feedback?: string;
 }
 

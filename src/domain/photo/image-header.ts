@@ -1,5 +1,5 @@
+import { ok, type PhotoResult, reject } from "./errors";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MIN_IMAGE_SIDE } from "./limits";
-import { ok, reject, type PhotoResult } from "./errors";
 
 export type ImageFormat = "jpeg" | "png";
 
@@ -53,20 +53,28 @@ export function inspectImage(bytes: Uint8Array): PhotoResult<ImageHeader> {
 
   const { width, height } = dims;
   if (width * height > MAX_IMAGE_PIXELS) {
-    return reject("PAYLOAD_TOO_LARGE", `Image dimensions ${width}x${height} exceed the maximum of ${MAX_IMAGE_PIXELS} pixels`, {
-      width,
-      height,
-      max_pixels: MAX_IMAGE_PIXELS,
-    });
+    return reject(
+      "PAYLOAD_TOO_LARGE",
+      `Image dimensions ${width}x${height} exceed the maximum of ${MAX_IMAGE_PIXELS} pixels`,
+      {
+        width,
+        height,
+        max_pixels: MAX_IMAGE_PIXELS,
+      },
+    );
   }
   if (width < MIN_IMAGE_SIDE || height < MIN_IMAGE_SIDE) {
-    return reject("VALIDATION_ERROR", `Image must be at least ${MIN_IMAGE_SIDE}x${MIN_IMAGE_SIDE} pixels (got ${width}x${height})`, {
-      field: "image",
-      width,
-      height,
-      min_width: MIN_IMAGE_SIDE,
-      min_height: MIN_IMAGE_SIDE,
-    });
+    return reject(
+      "VALIDATION_ERROR",
+      `Image must be at least ${MIN_IMAGE_SIDE}x${MIN_IMAGE_SIDE} pixels (got ${width}x${height})`,
+      {
+        field: "image",
+        width,
+        height,
+        min_width: MIN_IMAGE_SIDE,
+        min_height: MIN_IMAGE_SIDE,
+      },
+    );
   }
   return ok({
     format,
@@ -129,7 +137,13 @@ export function readPngHeader(b: Uint8Array): Dimensions | string {
   if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff) return "invalid dimensions";
   const depth = b[24]!;
   const colour = b[25]!;
-  const validDepths: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
+  const validDepths: Record<number, number[]> = {
+    0: [1, 2, 4, 8, 16],
+    2: [8, 16],
+    3: [1, 2, 4, 8],
+    4: [8, 16],
+    6: [8, 16],
+  };
   if (!validDepths[colour]?.includes(depth)) return "invalid bit depth or colour type";
   if (crc32(b, 12, 17) !== view.getUint32(29)) return "IHDR checksum mismatch";
   return { width, height };

@@ -1,4 +1,4 @@
-/** Photo constraints of POST /claims/validate (seed 002: JPEG/PNG, >= 320x320, ~10 MB raw). */
+/** Photo constraints of POST /claims/validate (JPEG/PNG, >= 320x320, ~10 MB raw). */
 export const MIN_IMAGE_SIDE = 320;
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 /**

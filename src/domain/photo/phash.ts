@@ -1,4 +1,4 @@
-import { greyResized, type GreyImage, type RgbaImage } from "./image";
+import { type GreyImage, greyResized, type RgbaImage } from "./image";
 import { workingLuma } from "./quality";
 
 /**
@@ -24,7 +24,8 @@ function dctBasis(): Float64Array {
     cosines = new Float64Array(HASH_BLOCK * HASH_INPUT);
     for (let k = 0; k < HASH_BLOCK; k++) {
       const scale = k === 0 ? Math.sqrt(1 / HASH_INPUT) : Math.sqrt(2 / HASH_INPUT);
-      for (let n = 0; n < HASH_INPUT; n++) cosines[k * HASH_INPUT + n] = scale * Math.cos(((2 * n + 1) * k * Math.PI) / (2 * HASH_INPUT));
+      for (let n = 0; n < HASH_INPUT; n++)
+        cosines[k * HASH_INPUT + n] = scale * Math.cos(((2 * n + 1) * k * Math.PI) / (2 * HASH_INPUT));
     }
   }
   return cosines;

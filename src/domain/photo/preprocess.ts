@@ -11,7 +11,8 @@ export const DAMAGE_INPUT_SHAPE = [1, 3, DAMAGE_INPUT_SIZE, DAMAGE_INPUT_SIZE] a
 
 export function damageModelInput(image: RgbaImage, size: number = DAMAGE_INPUT_SIZE): Float32Array {
   const { data, width: w, height: h } = image;
-  if (data.length < w * h * 4) throw new RangeError(`RGBA buffer holds ${data.length} bytes, ${w}x${h} needs ${w * h * 4}`);
+  if (data.length < w * h * 4)
+    throw new RangeError(`RGBA buffer holds ${data.length} bytes, ${w}x${h} needs ${w * h * 4}`);
   const cols = boxBounds(w, size);
   const rows = boxBounds(h, size);
   const plane = size * size;

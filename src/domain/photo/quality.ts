@@ -1,5 +1,5 @@
 import type { PhotoRejection } from "./errors";
-import { fitLongSide, lumaResized, type GreyImage, type RgbaImage } from "./image";
+import { fitLongSide, type GreyImage, lumaResized, type RgbaImage } from "./image";
 
 /** Quality is measured on a luma copy whose long side is at most this, so the measures do not depend on resolution. */
 export const QUALITY_WORKING_SIDE = 512;
@@ -83,7 +83,7 @@ function tail(hist: Uint32Array, from: number, to: number): number {
   return acc;
 }
 
-/** Seed 002: quality_score < 0.4 → 400 QUALITY_TOO_LOW, no record. */
+/** quality_score < 0.4 → 400 QUALITY_TOO_LOW, no record. */
 export const QUALITY_THRESHOLD = 0.4;
 
 /**
@@ -133,9 +133,9 @@ export interface QualityAssessment {
   qualityScore: number;
   breakdown: QualityBreakdown;
   passed: boolean;
-  /** Guidance strings, one per failing measure (seed 002's `issues`). */
+  /** Guidance strings, one per failing measure (the error's `issues`). */
   issues: string[];
-  /** One line for the client (seed 002's `feedback`); absent when the photo passed. */
+  /** One line for the client (the error's `feedback`); absent when the photo passed. */
   feedback?: string;
 }
 
@@ -178,17 +178,19 @@ export function assessQuality(m: QualityMeasures): QualityAssessment {
 
   const passed = qualityScore >= QUALITY_THRESHOLD;
   const feedback = passed ? undefined : QUALITY_FEEDBACK[kinds.length === 1 ? kinds[0]! : "several"];
-  return passed ? { qualityScore, breakdown, passed, issues: [] } : { qualityScore, breakdown, passed, issues, feedback };
+  return passed
+    ? { qualityScore, breakdown, passed, issues: [] }
+    : { qualityScore, breakdown, passed, issues, feedback };
 }
 
 function ramp(x: number, curve: { boundary: number; good: number }): number {
   return clamp01(QUALITY_THRESHOLD + ((1 - QUALITY_THRESHOLD) * (x - curve.boundary)) / (curve.good - curve.boundary));
 }
 
-const clamp01 = (v: number) => (v < 0 ? 0 : v > 1 ? 1 : v);
+const clamp01 = (v: number) => Math.min(1, Math.max(0, v));
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-/** Seed 002's 400 QUALITY_TOO_LOW body (no record is written for it). */
+/** The 400 QUALITY_TOO_LOW rejection (no record is written for it). */
 export function qualityRejection(q: QualityAssessment): PhotoRejection {
   return {
     code: "QUALITY_TOO_LOW",

@@ -1,6 +1,6 @@
+import { csvRecords } from "../../csv";
 import { normalizeCode } from "../health/codes";
 import { toCents } from "../money";
-import { csvRecords } from "../../csv";
 
 export interface DiagnosisCodeEntry {
   code: string;
@@ -35,16 +35,24 @@ export function parseDiagnosisCsv(text: string): ParsedCodeSet<DiagnosisCodeEntr
     billable: ["billable", "is_billable", "valid_for_billing"],
   });
   const required = missing.filter((key) => key !== "billable");
-  if (required.length > 0) return { entries: [], problems: [{ line: 1, message: `missing column(s): ${required.join(", ")}` }] };
+  if (required.length > 0)
+    return { entries: [], problems: [{ line: 1, message: `missing column(s): ${required.join(", ")}` }] };
   const entries: DiagnosisCodeEntry[] = [];
   const problems: RowProblem[] = [];
-  records.forEach((record, i) => {
+  for (const [i, record] of records.entries()) {
     const code = normalizeCode(record.code ?? "");
-    if (!CODE.test(code)) return problems.push({ line: i + 2, message: `invalid code '${record.code ?? ""}'` });
-    if (!record.description) return problems.push({ line: i + 2, message: `missing description for ${code}` });
-    const billable = record.billable === undefined || record.billable === "" ? true : /^(1|true|y|yes)$/i.test(record.billable);
+    if (!CODE.test(code)) {
+      problems.push({ line: i + 2, message: `invalid code '${record.code ?? ""}'` });
+      continue;
+    }
+    if (!record.description) {
+      problems.push({ line: i + 2, message: `missing description for ${code}` });
+      continue;
+    }
+    const billable =
+      record.billable === undefined || record.billable === "" ? true : /^(1|true|y|yes)$/i.test(record.billable);
     entries.push({ code, description: record.description, billable });
-  });
+  }
   return { entries, problems };
 }
 
@@ -65,10 +73,13 @@ export function parseProcedureCsv(text: string): ParsedCodeSet<ProcedureCodeEntr
   }
   const entries: ProcedureCodeEntry[] = [];
   const problems: RowProblem[] = [];
-  records.forEach((record, i) => {
+  for (const [i, record] of records.entries()) {
     const line = i + 2;
     const code = normalizeCode(record.code ?? "");
-    if (!CODE.test(code)) return problems.push({ line, message: `invalid code '${record.code ?? ""}'` });
+    if (!CODE.test(code)) {
+      problems.push({ line, message: `invalid code '${record.code ?? ""}'` });
+      continue;
+    }
     const money = (value: string | undefined, what: string): number | null | false => {
       if (value === undefined || value === "") return null;
       const amount = Number(value.replace(/[$,\s]/g, ""));
@@ -81,8 +92,8 @@ export function parseProcedureCsv(text: string): ParsedCodeSet<ProcedureCodeEntr
     };
     const averageCostCents = money(record.averageCost, "average_cost");
     const costStdDevCents = money(record.costStdDev, "cost_std_dev");
-    if (averageCostCents === false || costStdDevCents === false) return;
+    if (averageCostCents === false || costStdDevCents === false) continue;
     entries.push({ code, description: record.description || null, averageCostCents, costStdDevCents });
-  });
+  }
   return { entries, problems };
 }

@@ -1,13 +1,12 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { HonoEnv } from "../../env";
-import { registerLogin } from "./login";
-import { registerMe } from "./me";
-import { registerRegister } from "./register";
-import { registerSession } from "./session";
+import type { Api } from "../api";
+import { registerPostLogin } from "./login/post";
+import { registerGetMe } from "./me/get";
+import { registerPostRegister } from "./register/post";
+import { registerGetSession } from "./session/get";
 
-export function registerAuthRoutes(app: OpenAPIHono<HonoEnv>): void {
-  registerLogin(app);
-  registerRegister(app);
-  registerMe(app);
-  registerSession(app);
+export function registerAuthRoutes(app: Api): void {
+  registerPostLogin(app);
+  registerPostRegister(app);
+  registerGetMe(app);
+  registerGetSession(app);
 }

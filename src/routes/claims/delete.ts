@@ -1,28 +1,23 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { auditInsert } from "../../audit";
-import { authenticate, requireRole } from "../../auth/middleware";
 import { claims, predictions } from "../../db/schema";
-import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors";
-import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
+import { ApiError } from "../../errors/api-error";
+import type { Api } from "../api";
+import { protectedRoute } from "../shared/protected-route";
+import { claimIdParams } from "./schema";
 
-export const deleteClaimRoute = createRoute({
+export const deleteClaimRoute = protectedRoute({
   method: "delete",
   path: "/claims/{id}",
   tags: ["claims"],
-  summary: "Delete a claim, its prediction and its stored document (admin; the audit trail stays)",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("admin")] as const,
-  request: { params: z.object({ id: z.string().min(1).max(128) }) },
-  responses: {
-    204: { description: "Deleted" },
-    ...authErrors,
-    404: errorResponse("No such claim"),
-  },
+  summary: "Delete a claim, its prediction and its stored document (the audit trail stays)",
+  roles: ["admin"],
+  request: { params: claimIdParams },
+  responses: { 204: { description: "Deleted" } },
+  errors: { 404: "No such claim (CLAIM_NOT_FOUND)" },
 });
 
-export const registerDeleteClaim = (app: OpenAPIHono<HonoEnv>) =>
+export const registerDeleteClaim = (app: Api) =>
   app.openapi(deleteClaimRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("db");
@@ -31,7 +26,14 @@ export const registerDeleteClaim = (app: OpenAPIHono<HonoEnv>) =>
     await db.batch([
       db.delete(predictions).where(eq(predictions.claimId, id)),
       db.delete(claims).where(eq(claims.id, id)),
-      auditInsert(db, { entityType: "claim", entityId: id, action: "claim.deleted", actor: c.get("user"), before: claim, requestId: c.get("requestId") }),
+      auditInsert(db, {
+        entityType: "claim",
+        entityId: id,
+        action: "claim.deleted",
+        actor: c.get("user"),
+        before: claim,
+        requestId: c.get("requestId"),
+      }),
     ]);
     if (claim.documentKey) await c.env.DOCUMENTS.delete(claim.documentKey);
     return c.body(null, 204);

@@ -1,36 +1,26 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { and, asc, desc, eq, or } from "drizzle-orm";
 import { isStaff } from "../../auth/current-user";
-import { authenticate } from "../../auth/middleware";
 import { withVisibility } from "../../claims/scope";
-import { claimSchema, toClaimView } from "../../claims/views";
-import { auditEvents, claims, predictions } from "../../db/schema";
-import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors";
-import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
+import { toClaimView } from "../../claims/views";
+import { auditEvents, claims, predictions, ROLES } from "../../db/schema";
+import { ApiError } from "../../errors/api-error";
+import type { Api } from "../api";
+import { jsonResponse } from "../shared/content";
+import { protectedRoute } from "../shared/protected-route";
+import { claimDetailSchema, claimIdParams } from "./schema";
 
-const auditEntrySchema = z
-  .object({ action: z.string(), actor_id: z.string().nullable(), actor_role: z.string().nullable(), before: z.unknown(), after: z.unknown(), at: z.string() })
-  .openapi("AuditEntry");
-
-const claimDetailSchema = claimSchema.and(z.object({ audit_trail: z.array(auditEntrySchema) })).openapi("ClaimDetail");
-
-export const getClaimRoute = createRoute({
+export const getClaimRoute = protectedRoute({
   method: "get",
   path: "/claims/{id}",
   tags: ["claims"],
   summary: "One claim with its audit trail",
-  security: bearerSecurity,
-  middleware: [authenticate] as const,
-  request: { params: z.object({ id: z.string().min(1).max(128) }) },
-  responses: {
-    200: { description: "The claim", content: { "application/json": { schema: claimDetailSchema } } },
-    ...authErrors,
-    404: errorResponse("No such claim, or not one the caller may see"),
-  },
+  roles: ROLES,
+  request: { params: claimIdParams },
+  responses: { 200: jsonResponse(claimDetailSchema, "The claim") },
+  errors: { 404: "No such claim, or not one the caller may see (CLAIM_NOT_FOUND)" },
 });
 
-export const registerGetClaim = (app: OpenAPIHono<HonoEnv>) =>
+export const registerGetClaim = (app: Api) =>
   app.openapi(getClaimRoute, async (c) => {
     const { id } = c.req.valid("param");
     const db = c.get("db");
@@ -39,7 +29,12 @@ export const registerGetClaim = (app: OpenAPIHono<HonoEnv>) =>
       .from(claims)
       .leftJoin(predictions, eq(predictions.claimId, claims.id))
       // A photo claim is also found by the client's claim id (unique per customer).
-      .where(withVisibility(c.get("user"), or(eq(claims.id, id), and(eq(claims.channel, "photo"), eq(claims.clientClaimId, id)))))
+      .where(
+        withVisibility(
+          c.get("user"),
+          or(eq(claims.id, id), and(eq(claims.channel, "photo"), eq(claims.clientClaimId, id))),
+        ),
+      )
       .orderBy(desc(claims.updatedAt))
       .limit(1);
     if (!row) throw new ApiError("CLAIM_NOT_FOUND", `Claim ${id} not found`);

@@ -1,23 +1,22 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { HonoEnv } from "../../env";
-import { registerCreateHealthClaim } from "./create-health";
+import type { Api } from "../api";
 import { registerDeleteClaim } from "./delete";
-import { registerClaimDocument } from "./document";
+import { registerGetClaimDocument } from "./document/get";
 import { registerGetClaim } from "./get";
 import { registerListClaims } from "./list";
-import { registerUpdateClaim } from "./update";
-import { registerUpload } from "./upload";
-import { registerOverride } from "./override";
-import { registerValidate } from "./validate";
+import { registerPutOverride } from "./override/put";
+import { registerPostHealthClaim } from "./post";
+import { registerPutClaimUpdate } from "./update/put";
+import { registerPostDocumentUpload } from "./upload/post";
+import { registerPostPhotoValidation } from "./validate/post";
 
-export function registerClaimRoutes(app: OpenAPIHono<HonoEnv>): void {
-  registerCreateHealthClaim(app);
-  registerUpload(app);
-  registerValidate(app);
-  registerOverride(app);
+export function registerClaimRoutes(app: Api): void {
+  registerPostHealthClaim(app);
+  registerPostDocumentUpload(app);
+  registerPostPhotoValidation(app);
+  registerPutOverride(app);
   registerListClaims(app);
   registerGetClaim(app);
-  registerClaimDocument(app);
-  registerUpdateClaim(app);
+  registerGetClaimDocument(app);
+  registerPutClaimUpdate(app);
   registerDeleteClaim(app);
 }

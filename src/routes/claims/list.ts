@@ -1,12 +1,12 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { and, count, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import { isStaff } from "../../auth/current-user";
-import { authenticate } from "../../auth/middleware";
 import { withVisibility } from "../../claims/scope";
 import { claimSchema, toClaimView } from "../../claims/views";
-import { CHANNELS, CLAIM_STATUSES, claims, predictions } from "../../db/schema";
-import type { HonoEnv } from "../../env";
-import { authErrors, bearerSecurity, validationErrors } from "../shared/responses";
+import { CHANNELS, CLAIM_STATUSES, claims, predictions, ROLES } from "../../db/schema";
+import type { Api } from "../api";
+import { jsonResponse } from "../shared/content";
+import { protectedRoute } from "../shared/protected-route";
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
@@ -35,30 +35,34 @@ export const listClaimsQuery = z
     service_date_to: z.iso.date().optional(),
     page: z.coerce.number().int().min(1).default(1),
     page_size: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
-    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().openapi({ description: "Alias of page_size (seed 000)" }),
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().openapi({ description: "Alias of page_size" }),
   })
-  .refine((q) => !q.start_date || !q.end_date || q.start_date <= q.end_date, { message: "start_date must not be after end_date", path: ["end_date"] });
+  .refine((q) => !q.start_date || !q.end_date || q.start_date <= q.end_date, {
+    message: "start_date must not be after end_date",
+    path: ["end_date"],
+  });
 
-const listResponse = z
-  .object({ claims: z.array(claimSchema), total: z.number().int(), page: z.number().int(), page_size: z.number().int(), limit: z.number().int() })
+export const claimListSchema = z
+  .object({
+    claims: z.array(claimSchema),
+    total: z.number().int(),
+    page: z.number().int(),
+    page_size: z.number().int(),
+    limit: z.number().int(),
+  })
   .openapi("ClaimList");
 
-export const listClaimsRoute = createRoute({
+export const listClaimsRoute = protectedRoute({
   method: "get",
   path: "/claims",
   tags: ["claims"],
   summary: "List the claims the caller may see, newest first",
-  security: bearerSecurity,
-  middleware: [authenticate] as const,
+  roles: ROLES,
   request: { query: listClaimsQuery },
-  responses: {
-    200: { description: "A page of claims", content: { "application/json": { schema: listResponse } } },
-    ...validationErrors,
-    ...authErrors,
-  },
+  responses: { 200: jsonResponse(claimListSchema, "A page of claims") },
 });
 
-export const registerListClaims = (app: OpenAPIHono<HonoEnv>) =>
+export const registerListClaims = (app: Api) =>
   app.openapi(listClaimsRoute, async (c) => {
     const q = c.req.valid("query");
     const pageSize = q.page_size ?? q.limit ?? DEFAULT_PAGE_SIZE;
@@ -75,7 +79,9 @@ export const registerListClaims = (app: OpenAPIHono<HonoEnv>) =>
     ];
     const where = withVisibility(c.get("user"), and(...filters));
     const db = c.get("db");
-    const [rows, totals] = await db.batch([
+    // Not one db.batch: batched, D1 returns the join's rows keyed by column name, and the
+    // prediction's created_at would overwrite the claim's.
+    const [rows, totals] = await Promise.all([
       db
         .select({ claim: claims, prediction: predictions })
         .from(claims)
@@ -86,5 +92,14 @@ export const registerListClaims = (app: OpenAPIHono<HonoEnv>) =>
         .offset((q.page - 1) * pageSize),
       db.select({ total: count() }).from(claims).where(where),
     ]);
-    return c.json({ claims: rows.map((row) => toClaimView(row.claim, row.prediction, { staff: isStaff(c.get("user")) })), total: totals[0]?.total ?? 0, page: q.page, page_size: pageSize, limit: pageSize }, 200);
+    return c.json(
+      {
+        claims: rows.map((row) => toClaimView(row.claim, row.prediction, { staff: isStaff(c.get("user")) })),
+        total: totals[0]?.total ?? 0,
+        page: q.page,
+        page_size: pageSize,
+        limit: pageSize,
+      },
+      200,
+    );
   });

@@ -1,28 +1,27 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { authenticate, requireRole } from "../../auth/middleware";
 import { members } from "../../db/schema";
-import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors";
-import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
-import { eligibilitySchema, memberSchema, toEligibilityView, toMemberView } from "./schemas";
+import { ApiError } from "../../errors/api-error";
+import type { Api } from "../api";
+import { jsonResponse } from "../shared/content";
+import { referenceIdParams } from "../shared/inputs";
+import { protectedRoute } from "../shared/protected-route";
+import { eligibilitySchema, memberSchema, toEligibilityView, toMemberView } from "./schema";
 
-export const getMemberRoute = createRoute({
+export const getMemberRoute = protectedRoute({
   method: "get",
   path: "/members/{id}",
   tags: ["reference data"],
   summary: "A member (admin), or a member's eligibility (provider, before treatment)",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("admin", "provider")] as const,
-  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  roles: ["admin", "provider"],
+  request: { params: referenceIdParams },
   responses: {
-    200: { description: "Admins get the member; providers its eligibility", content: { "application/json": { schema: z.union([memberSchema, eligibilitySchema]) } } },
-    ...authErrors,
-    404: errorResponse("No such member"),
+    200: jsonResponse(z.union([memberSchema, eligibilitySchema]), "Admins get the member; providers its eligibility"),
   },
+  errors: { 404: "No such member" },
 });
 
-export const registerGetMember = (app: OpenAPIHono<HonoEnv>) =>
+export const registerGetMember = (app: Api) =>
   app.openapi(getMemberRoute, async (c) => {
     const { id } = c.req.valid("param");
     const row = await c.get("db").query.members.findFirst({ where: eq(members.memberId, id) });

@@ -1,13 +1,12 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { HonoEnv } from "../../env";
-import { registerCreateMember } from "./create";
+import type { Api } from "../api";
 import { registerGetMember } from "./get";
 import { registerListMembers } from "./list";
-import { registerUpdateMember } from "./update";
+import { registerPatchMember } from "./patch";
+import { registerPostMember } from "./post";
 
-export function registerMemberRoutes(app: OpenAPIHono<HonoEnv>): void {
-  registerCreateMember(app);
+export function registerMemberRoutes(app: Api): void {
+  registerPostMember(app);
   registerListMembers(app);
   registerGetMember(app);
-  registerUpdateMember(app);
+  registerPatchMember(app);
 }

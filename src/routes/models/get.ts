@@ -1,30 +1,27 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { authenticate, requireRole } from "../../auth/middleware";
-import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors";
-import { modelVersions } from "../../models/registry";
-import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
-import { modelEntrySchema, toModelEntry } from "./schemas";
+import { z } from "@hono/zod-openapi";
+import { ApiError } from "../../errors/api-error";
+import { modelVersions } from "../../model-registry/registry";
+import type { Api } from "../api";
+import { jsonResponse } from "../shared/content";
+import { protectedRoute } from "../shared/protected-route";
+import { modelEntrySchema, toModelEntry } from "./schema";
 
-export const getModelRoute = createRoute({
+export const modelDetailSchema = modelEntrySchema
+  .extend({ versions: z.array(modelEntrySchema) })
+  .openapi("ModelDetail");
+
+export const getModelRoute = protectedRoute({
   method: "get",
   path: "/models/{name}",
   tags: ["models"],
-  summary: "A model's active version and its version history (admin)",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("admin")] as const,
+  summary: "A model's active version and its version history",
+  roles: ["admin"],
   request: { params: z.object({ name: z.string().min(1).max(128) }) },
-  responses: {
-    200: {
-      description: "The active (or latest) version, plus every version",
-      content: { "application/json": { schema: modelEntrySchema.extend({ versions: z.array(modelEntrySchema) }).openapi("ModelDetail") } },
-    },
-    ...authErrors,
-    404: errorResponse("Model not found"),
-  },
+  responses: { 200: jsonResponse(modelDetailSchema, "The active (or latest) version, plus every version") },
+  errors: { 404: "Model not found" },
 });
 
-export const registerGetModel = (app: OpenAPIHono<HonoEnv>) =>
+export const registerGetModel = (app: Api) =>
   app.openapi(getModelRoute, async (c) => {
     const { name } = c.req.valid("param");
     const versions = (await modelVersions(c.get("db"), name)).map(toModelEntry);

@@ -1,13 +1,12 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { HonoEnv } from "../../env";
+import type { Api } from "../api";
 import { registerGetModel } from "./get";
-import { registerTrainingJob } from "./job";
+import { registerGetTrainingJob } from "./jobs/get";
 import { registerListModels } from "./list";
-import { registerRetrain } from "./retrain";
+import { registerPostRetrain } from "./retrain/post";
 
-export function registerModelRoutes(app: OpenAPIHono<HonoEnv>): void {
+export function registerModelRoutes(app: Api): void {
   registerListModels(app);
-  registerRetrain(app);
-  registerTrainingJob(app);
+  registerPostRetrain(app);
+  registerGetTrainingJob(app);
   registerGetModel(app);
 }

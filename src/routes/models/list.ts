@@ -1,26 +1,27 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { asc, eq } from "drizzle-orm";
-import { authenticate, requireRole } from "../../auth/middleware";
 import { modelStats } from "../../db/schema";
-import type { HonoEnv } from "../../env";
-import { authErrors, bearerSecurity } from "../shared/responses";
-import { modelEntrySchema, toModelEntry } from "./schemas";
+import type { Api } from "../api";
+import { jsonResponse } from "../shared/content";
+import { protectedRoute } from "../shared/protected-route";
+import { modelEntrySchema, toModelEntry } from "./schema";
 
-export const listModelsRoute = createRoute({
+export const listModelsRoute = protectedRoute({
   method: "get",
   path: "/models",
   tags: ["models"],
-  summary: "The active version of every model, with its measured metrics (admin)",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("admin")] as const,
-  responses: {
-    200: { description: "Seed 000's list: one entry per model name", content: { "application/json": { schema: z.array(modelEntrySchema) } } },
-    ...authErrors,
-  },
+  summary: "The active version of every model, with its measured metrics",
+  roles: ["admin"],
+  responses: { 200: jsonResponse(z.array(modelEntrySchema), "One entry per model name") },
 });
 
-export const registerListModels = (app: OpenAPIHono<HonoEnv>) =>
+export const registerListModels = (app: Api) =>
   app.openapi(listModelsRoute, async (c) => {
-    const rows = await c.get("db").select().from(modelStats).where(eq(modelStats.status, "active")).orderBy(asc(modelStats.modelName));
+    const rows = await c
+      .get("db")
+      .select()
+      .from(modelStats)
+      .where(eq(modelStats.status, "active"))
+      .orderBy(asc(modelStats.modelName));
     return c.json(rows.map(toModelEntry), 200);
   });

@@ -1,28 +1,24 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { authenticate, requireRole } from "../../auth/middleware";
 import { providers } from "../../db/schema";
-import type { HonoEnv } from "../../env";
-import { ApiError } from "../../errors";
-import { authErrors, bearerSecurity, errorResponse } from "../shared/responses";
-import { providerSchema, toProviderView } from "./schemas";
+import { ApiError } from "../../errors/api-error";
+import type { Api } from "../api";
+import { jsonResponse } from "../shared/content";
+import { referenceIdParams } from "../shared/inputs";
+import { protectedRoute } from "../shared/protected-route";
+import { providerSchema, toProviderView } from "./schema";
 
-export const getProviderRoute = createRoute({
+export const getProviderRoute = protectedRoute({
   method: "get",
   path: "/providers/{id}",
   tags: ["reference data"],
-  summary: "A provider (admin)",
-  security: bearerSecurity,
-  middleware: [authenticate, requireRole("admin")] as const,
-  request: { params: z.object({ id: z.string().min(1).max(64) }) },
-  responses: {
-    200: { description: "The provider", content: { "application/json": { schema: providerSchema } } },
-    ...authErrors,
-    404: errorResponse("No such provider"),
-  },
+  summary: "A provider",
+  roles: ["admin"],
+  request: { params: referenceIdParams },
+  responses: { 200: jsonResponse(providerSchema, "The provider") },
+  errors: { 404: "No such provider" },
 });
 
-export const registerGetProvider = (app: OpenAPIHono<HonoEnv>) =>
+export const registerGetProvider = (app: Api) =>
   app.openapi(getProviderRoute, async (c) => {
     const { id } = c.req.valid("param");
     const row = await c.get("db").query.providers.findFirst({ where: eq(providers.providerId, id) });

@@ -1,13 +1,12 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { HonoEnv } from "../../env";
-import { registerCreateProvider } from "./create";
+import type { Api } from "../api";
 import { registerGetProvider } from "./get";
 import { registerListProviders } from "./list";
-import { registerUpdateProvider } from "./update";
+import { registerPatchProvider } from "./patch";
+import { registerPostProvider } from "./post";
 
-export function registerProviderRoutes(app: OpenAPIHono<HonoEnv>): void {
-  registerCreateProvider(app);
+export function registerProviderRoutes(app: Api): void {
+  registerPostProvider(app);
   registerListProviders(app);
   registerGetProvider(app);
-  registerUpdateProvider(app);
+  registerPatchProvider(app);
 }

@@ -1,0 +1,166 @@
+import type { CurrentUser } from "../../auth/current-user";
+import { decidePhotoClaim, interpretDamageProbabilities, type PhotoClaimStatus } from "../../domain/photo/decision";
+import { PhotoError } from "../../domain/photo/errors";
+import { MAX_IMAGE_BYTES } from "../../domain/photo/limits";
+import { hammingDistance, isNearDuplicate } from "../../domain/photo/phash";
+import { photoClaimCoordinator } from "../../durable/claim-coordinator";
+import type { Env } from "../../env";
+import { ApiError } from "../../errors/api-error";
+import { DAMAGE_MODEL_VERSION, predictDamage } from "../../image/damage-model";
+import { type AcceptedPhoto, preparePhoto } from "../../image/pipeline";
+import { photoObjectKey, storePhotoObject } from "./photo-object";
+import { nearDuplicatePhotos } from "./store";
+
+/** A damage photo as the client sent it: base64 text or raw bytes, for one of its claims. */
+export interface PhotoUpload {
+  claimId: string;
+  customerId: string;
+  image: string | Uint8Array;
+}
+
+export interface PhotoClaimDecision {
+  claim_id: string;
+  effective_status: PhotoClaimStatus;
+  result: {
+    damage_detected: boolean;
+    confidence: number;
+    quality_score: number;
+    quality_breakdown: { sharpness: number; brightness: number; contrast: number };
+  };
+  message: string;
+  reason?: "no_damage" | "low_confidence";
+  user_override_allowed: boolean;
+  next_steps: string;
+  processing_time_ms: number;
+  timestamp: string;
+  model_version: string;
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Checks, decodes and gates the photo; every refusal is a 4xx ApiError and nothing is stored. */
+async function acceptPhoto(image: string | Uint8Array): Promise<AcceptedPhoto> {
+  if (image instanceof Uint8Array && image.byteLength > MAX_IMAGE_BYTES) {
+    throw new ApiError("PAYLOAD_TOO_LARGE", `Photo exceeds ${MAX_IMAGE_BYTES} bytes`);
+  }
+  try {
+    return await preparePhoto(image);
+  } catch (err) {
+    if (!(err instanceof PhotoError)) throw err;
+    throw new ApiError(err.code, err.message, { details: err.details, feedback: err.feedback });
+  }
+}
+
+async function inferDamage(env: Env, photo: AcceptedPhoto, requestId: string): Promise<number[]> {
+  try {
+    return await predictDamage(env, photo.modelInput);
+  } catch (err) {
+    console.error(
+      JSON.stringify({ level: "error", request_id: requestId, message: "damage inference failed", error: String(err) }),
+    );
+    throw new ApiError("INFERENCE_ERROR", "Damage model failed to process the photo");
+  }
+}
+
+/** The closest other customer's photo within the near-duplicate distance, if any. */
+async function closestDuplicate(env: Env, upload: PhotoUpload, perceptualHash: string) {
+  const candidates = await nearDuplicatePhotos(env.DB, upload.customerId, perceptualHash);
+  return candidates
+    .filter((other) => isNearDuplicate(other.perceptualHash, perceptualHash))
+    .map((other) => ({ claimId: other.claimId, distance: hammingDistance(other.perceptualHash, perceptualHash) }))
+    .sort((a, b) => a.distance - b.distance)[0];
+}
+
+/**
+ * A photo claim decided in the call: quality gate, damage model, decision; the photo goes to R2
+ * and the claim (or its resubmission) through the claim's Durable Object to D1. A failed claim
+ * write removes a photo this call stored, so nothing is half-written.
+ */
+export async function submitPhotoClaim(
+  env: Env,
+  upload: PhotoUpload,
+  actor: CurrentUser,
+  requestId: string,
+): Promise<{ decision: PhotoClaimDecision; serverTiming: string }> {
+  const started = Date.now();
+  const photo = await acceptPhoto(upload.image);
+  const inferenceStart = performance.now();
+  const probabilities = await inferDamage(env, photo, requestId);
+  const inferenceMs = performance.now() - inferenceStart;
+  const prediction = interpretDamageProbabilities(probabilities);
+  const decision = decidePhotoClaim(prediction);
+
+  const storageStart = performance.now();
+  const key = await photoObjectKey(upload.customerId, upload.claimId, photo.bytes, photo.header.format);
+  // The photo goes to R2 while D1 looks for other customers' near-identical photos.
+  const [duplicate, existedBefore] = await Promise.all([
+    closestDuplicate(env, upload, photo.perceptualHash),
+    storePhotoObject(env.DOCUMENTS, key, photo.bytes, photo.header.mimeType),
+  ]);
+  const result = {
+    damage_detected: prediction.damageDetected,
+    confidence: round(prediction.confidence),
+    quality_score: round(photo.quality.qualityScore),
+    quality_breakdown: {
+      sharpness: round(photo.quality.breakdown.sharpness),
+      brightness: round(photo.quality.breakdown.brightness),
+      contrast: round(photo.quality.breakdown.contrast),
+    },
+  };
+  try {
+    await photoClaimCoordinator(env, upload.customerId, upload.claimId).submitPhoto({
+      customerId: upload.customerId,
+      clientClaimId: upload.claimId,
+      photoKey: key,
+      decision: decision.status,
+      result: {
+        ...result,
+        ...(decision.reason ? { reason: decision.reason } : {}),
+        message: decision.message,
+        next_steps: decision.nextSteps,
+        processing_time_ms: Date.now() - started,
+        perceptual_hash: photo.perceptualHash,
+        model_version: DAMAGE_MODEL_VERSION,
+        probabilities,
+      },
+      perceptualHash: photo.perceptualHash,
+      duplicateOf: duplicate ?? null,
+      actor: { id: actor.id, role: actor.role },
+      requestId,
+      now: new Date().toISOString(),
+    });
+  } catch (err) {
+    if (!existedBefore) await env.DOCUMENTS.delete(key);
+    console.error(
+      JSON.stringify({
+        level: "error",
+        request_id: requestId,
+        message: "photo claim write failed",
+        error: String(err),
+      }),
+    );
+    throw new ApiError("STORAGE_ERROR", "Could not record the claim");
+  }
+  const storageMs = performance.now() - storageStart;
+  const { timings } = photo;
+  return {
+    decision: {
+      claim_id: upload.claimId,
+      effective_status: decision.status,
+      result,
+      message: decision.message,
+      ...(decision.reason ? { reason: decision.reason } : {}),
+      user_override_allowed: decision.userOverrideAllowed,
+      next_steps: decision.nextSteps,
+      processing_time_ms: Date.now() - started,
+      timestamp: new Date().toISOString(),
+      model_version: DAMAGE_MODEL_VERSION,
+    },
+    serverTiming: [
+      `decode;dur=${(timings.checksMs + timings.decodeMs).toFixed(1)}`,
+      `quality;dur=${(timings.qualityMs + timings.preprocessMs).toFixed(1)}`,
+      `inference;dur=${inferenceMs.toFixed(1)}`,
+      `storage;dur=${storageMs.toFixed(1)}`,
+    ].join(", "),
+  };
+}

@@ -1,0 +1,73 @@
+// Page OCR on a tesseract-wasm engine: word boxes → laid-out text + mean confidence.
+// Free of the wasm import so that Node scripts (bench/) can use it with their own engine.
+import type { OCREngine } from "tesseract-wasm";
+import { layoutLines } from "./text-layout";
+
+export interface RgbaImage {
+  data: Uint8ClampedArray | Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface OcrResult {
+  text: string;
+  /** Mean word confidence, 0–1. */
+  confidence: number;
+  /** Lowest word confidence of each line of `text`. */
+  lineConfidence: number[];
+  words: number;
+}
+
+export interface PageOcr {
+  recognize(image: RgbaImage): OcrResult;
+}
+
+export async function gunzipIfNeeded(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+export class TesseractPageOcr implements PageOcr {
+  constructor(private readonly engine: OCREngine) {}
+
+  recognize(image: RgbaImage): OcrResult {
+    // loadImage needs a tight RGBA buffer, not a view into a larger one.
+    const data =
+      image.data.byteOffset === 0 && image.data.byteLength === image.width * image.height * 4
+        ? image.data
+        : new Uint8ClampedArray(image.data.subarray(0, image.width * image.height * 4));
+    this.engine.loadImage({
+      data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength),
+      width: image.width,
+      height: image.height,
+    });
+    try {
+      const all = this.engine.getTextBoxes("word").map((b) => (b.text.trim() === "|" ? { ...b, text: "I" } : b));
+      // Specks and table rules come back as lone punctuation or unsure one-letter "words":
+      // left out of the text, but they still lower the confidence of their line.
+      const isNoise = (b: (typeof all)[number]) =>
+        /^[^A-Za-z0-9$€£]{1,2}$/.test(b.text.trim()) || (b.confidence < 0.45 && b.text.trim().length <= 2);
+      const positioned = (b: (typeof all)[number]) => ({
+        str: b.text,
+        x: b.rect.left,
+        y: (b.rect.top + b.rect.bottom) / 2,
+        width: b.rect.right - b.rect.left,
+        height: b.rect.bottom - b.rect.top,
+        confidence: b.confidence,
+      });
+      const boxes = all.filter((b) => !isNoise(b));
+      const ghosts = all.filter((b) => isNoise(b) && /[A-Za-z0-9]/.test(b.text)).map(positioned);
+      const lines = layoutLines(boxes.map(positioned), { yDown: true }, ghosts);
+      const confidence = boxes.length ? boxes.reduce((s, b) => s + b.confidence, 0) / boxes.length : 0;
+      return {
+        text: lines.map((l) => l.text).join("\n"),
+        lineConfidence: lines.map((l) => l.confidence),
+        confidence: Math.round(confidence * 1000) / 1000,
+        words: boxes.length,
+      };
+    } finally {
+      this.engine.clearImage();
+    }
+  }
+}

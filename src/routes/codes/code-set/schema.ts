@@ -1,0 +1,75 @@
+import { z } from "@hono/zod-openapi";
+import { like, or, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { diagnosisCodes, procedureCodes } from "../../../db/schema";
+import { normalizeCode } from "../../../domain/health/codes";
+import { moneyJson } from "../../../domain/money";
+import { moneyInput } from "../../shared/inputs";
+
+export const codeInput = z
+  .string()
+  .trim()
+  .transform(normalizeCode)
+  .pipe(z.string().regex(/^[A-Z0-9]{2,10}$/, "must be 2-10 letters or digits (dots and spaces are ignored)"));
+
+export const codeSearchQuery = z.object({
+  q: z.string().trim().min(1).max(100).optional().openapi({ description: "Code prefix or words of the description" }),
+  page: z.coerce.number().int().min(1).default(1),
+  page_size: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+export const createDiagnosisRequest = z
+  .object({
+    code: codeInput.openapi({ example: "D001" }),
+    description: z.string().trim().min(1).max(500),
+    billable: z.boolean().default(true),
+  })
+  .strict()
+  .openapi("CreateDiagnosisRequest");
+
+export const createProcedureRequest = z
+  .object({
+    code: codeInput.openapi({ example: "P001" }),
+    description: z.string().trim().min(1).max(500),
+    average_cost: moneyInput().optional().openapi({ example: 10000 }),
+    cost_std_dev: moneyInput().optional().openapi({ example: 2500 }),
+  })
+  .strict()
+  .openapi("CreateProcedureRequest");
+
+export const diagnosisSchema = z
+  .object({ code: z.string(), description: z.string(), billable: z.boolean(), updated_at: z.string() })
+  .openapi("DiagnosisCode");
+
+export const procedureSchema = z
+  .object({
+    code: z.string(),
+    description: z.string(),
+    average_cost: z.number().nullable(),
+    cost_std_dev: z.number().nullable(),
+    updated_at: z.string(),
+  })
+  .openapi("ProcedureCode");
+
+export const codeImportSchema = z
+  .object({ imported: z.number().int(), source_rows: z.number().int() })
+  .openapi("CodeImportResult");
+
+export const toDiagnosisView = (row: typeof diagnosisCodes.$inferSelect) => ({
+  code: row.code,
+  description: row.description,
+  billable: row.billable,
+  updated_at: row.updatedAt,
+});
+
+export const toProcedureView = (row: typeof procedureCodes.$inferSelect) => ({
+  code: row.code,
+  description: row.description,
+  average_cost: row.averageCostCents === null ? null : moneyJson(row.averageCostCents),
+  cost_std_dev: row.costStdDevCents === null ? null : moneyJson(row.costStdDevCents),
+  updated_at: row.updatedAt,
+});
+
+/** `q` matches a code prefix (dots and case ignored) or words of the description. */
+export const codeSearch = (code: SQLiteColumn, description: SQLiteColumn, q: string | undefined): SQL | undefined =>
+  q ? or(like(code, `${normalizeCode(q)}%`), like(description, `%${q}%`)) : undefined;

@@ -39,3 +39,9 @@ export function fraudInputFromDocument(
     facts.total_claim_amount = extracted.amount_claimed;
   return facts;
 }
+
+/** The fields a stored document claim still lists for an adjuster's review. */
+export function storedReviewList(extracted: Record<string, unknown> | null | undefined): string[] {
+  const list = extracted?.needs_review;
+  return Array.isArray(list) ? list.filter((f): f is string => typeof f === "string") : [];
+}

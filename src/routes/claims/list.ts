@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { and, count, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, lte, type SQL, sql } from "drizzle-orm";
 import { isStaff } from "../../auth/current-user";
 import { withVisibility } from "../../claims/scope";
 import { claimSchema, toClaimView } from "../../claims/views";
@@ -10,6 +10,11 @@ import { protectedRoute } from "../shared/protected-route";
 
 const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
+
+const needsReviewFilter = (flagged: boolean) => {
+  const listed = sql`coalesce(json_array_length(${claims.extractedData}, '$.needs_review'), 0)`;
+  return flagged ? and(eq(claims.channel, "document"), sql`${listed} > 0`) : sql`${listed} = 0`;
+};
 
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
@@ -26,6 +31,11 @@ export const listClaimsQuery = z
       .transform((s) => s.toLowerCase())
       .pipe(z.enum(CHANNELS))
       .optional(),
+    needs_review: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional()
+      .openapi({ description: "Document claims with (true) or without (false) fields an adjuster must check" }),
     member_id: z.string().min(1).max(64).optional(),
     provider_id: z.string().min(1).max(64).optional(),
     customer_id: z.string().min(1).max(64).optional(),
@@ -69,6 +79,7 @@ export const registerListClaims = (app: Api) =>
     const filters: (SQL | undefined)[] = [
       q.status ? eq(claims.status, q.status) : undefined,
       q.channel ? eq(claims.channel, q.channel) : undefined,
+      q.needs_review === undefined ? undefined : needsReviewFilter(q.needs_review),
       q.member_id ? eq(claims.memberId, q.member_id) : undefined,
       q.provider_id ? eq(claims.providerId, q.provider_id) : undefined,
       q.customer_id ? eq(claims.customerId, q.customer_id) : undefined,

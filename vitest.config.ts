@@ -11,6 +11,8 @@ export default defineConfig(async () => ({
           JWT_SECRET: "test-secret-that-is-long-enough-for-hs256-0123456789",
           ADMIN_EMAIL: "admin@claimsedge.test",
           ADMIN_PASSWORD: "admin-password-123",
+          PII_HASH_KEY: "test-pii-hash-key-that-is-long-enough-0123456789",
+          DEV_ROUTES: "true",
         },
       },
     }),

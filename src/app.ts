@@ -2,17 +2,24 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { errorBodySchema } from "./errors/error-body";
 import { renderError } from "./errors/handlers";
 import { knownRoutes, notFoundHandler } from "./errors/not-found";
+import { asyncApiDocument } from "./events/asyncapi";
+import { REACTORS } from "./events/reactors";
 import { requestContext } from "./middleware/request-context";
 import { newApi } from "./routes/api";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerClaimRoutes } from "./routes/claims";
 import { registerCodeRoutes } from "./routes/codes";
+import { registerCustomerRoutes } from "./routes/customers";
+import { registerListOutbox } from "./routes/dev/outbox/list";
+import { registerEventRoutes } from "./routes/events";
 import { registerFraudRoutes } from "./routes/fraud";
 import { registerGetHealth } from "./routes/health/get";
 import { registerMemberRoutes } from "./routes/members";
 import { registerModelRoutes } from "./routes/models";
 import { registerPolicyRoutes } from "./routes/policies";
 import { registerProviderRoutes } from "./routes/providers";
+import { registerGetEventReport } from "./routes/reports/events/get";
+import { registerUploadRoutes } from "./routes/uploads";
 
 export const API_PREFIX = "/api/v1";
 
@@ -30,7 +37,17 @@ export function createApp() {
   registerFraudRoutes(api);
   registerModelRoutes(api);
   registerGetHealth(api);
+  registerCustomerRoutes(api);
+  registerUploadRoutes(api);
+  registerEventRoutes(api);
+  registerGetEventReport(api);
+  registerListOutbox(api);
 
+  // Development-only routes exist only where local config sets DEV_ROUTES.
+  app.use(`${API_PREFIX}/dev/*`, async (c, next) => {
+    if (c.env.DEV_ROUTES !== "true") return notFoundHandler(() => [])(c);
+    await next();
+  });
   registerGetHealth(app);
   app.route(API_PREFIX, api);
 
@@ -46,10 +63,15 @@ export function createApp() {
     info: {
       title: "ClaimsEdge API",
       version: c.env.APP_VERSION,
-      description: "Insurance claims at the edge: health claims, damage photos, claim documents, fraud scoring.",
+      description:
+        "Insurance claims at the edge: health claims, damage photos, claim documents, fraud scoring, first notice " +
+        `of loss. Its events are catalogued in [AsyncAPI 3.0](${API_PREFIX}/asyncapi.json).`,
     },
     servers: [{ url: new URL(c.req.url).origin }],
   }));
+  app.get(`${API_PREFIX}/asyncapi.json`, (c) =>
+    c.json(asyncApiDocument({ origin: new URL(c.req.url).origin, version: c.env.APP_VERSION, reactors: REACTORS })),
+  );
   app.get("/docs", Scalar({ url: `${API_PREFIX}/openapi.json`, pageTitle: "ClaimsEdge API" }));
 
   let routes: ReturnType<typeof knownRoutes> | undefined;

@@ -2,6 +2,9 @@ import { z } from "zod";
 import type { CurrentUser } from "./auth/current-user";
 import type { Database } from "./db/client";
 import type { ClaimCoordinator } from "./durable/claim-coordinator";
+import type { CustomerEventStream } from "./durable/customer-event-stream";
+import type { OnboardingParams } from "./workflows/customer-onboarding";
+import type { DocumentProcessingParams } from "./workflows/document-processing";
 
 /** Every binding, variable and secret the Worker uses. Declared in wrangler.toml / .dev.vars. */
 export interface Env {
@@ -11,6 +14,11 @@ export interface Env {
   CLAIM_DOCUMENTS_QUEUE: Queue<ClaimDocumentMessage>;
   MODEL_TRAINING_QUEUE: Queue<ModelTrainingMessage>;
   CLAIM_COORDINATOR: DurableObjectNamespace<ClaimCoordinator>;
+  DOMAIN_EVENTS_QUEUE: Queue<DomainEventMessage>;
+  EVENT_STREAMS: DurableObjectNamespace<CustomerEventStream>;
+  ONBOARDING_WORKFLOW: Workflow<OnboardingParams>;
+  DOCUMENT_WORKFLOW: Workflow<DocumentProcessingParams>;
+  SIGNUP_LIMITER: RateLimit;
   APP_VERSION: string;
   JWT_ISSUER: string;
   JWT_AUDIENCE: string;
@@ -20,6 +28,15 @@ export interface Env {
   COST_ANOMALY_STD_DEVS?: string;
   ADMIN_EMAIL?: string;
   ADMIN_PASSWORD?: string;
+  /** Keys the SSN hash (HMAC-SHA256); rotating it makes earlier hashes unmatchable. */
+  PII_HASH_KEY: string;
+  /** "true" in local config only: mounts /api/v1/dev/* (the email outbox). */
+  DEV_ROUTES?: string;
+}
+
+/** A domain event to dispatch: the consumer reads the event itself from the log by id. */
+export interface DomainEventMessage {
+  eventId: string;
 }
 
 export interface ClaimDocumentMessage {
@@ -61,6 +78,7 @@ const configSchema = z.object({
   JWT_AUDIENCE: z.string().min(1),
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
+  PII_HASH_KEY: z.string().min(32, "PII_HASH_KEY must be at least 32 characters"),
   // The health-claim cost-anomaly thresholds; "off" disables one.
   COST_ANOMALY_AVERAGE_MULTIPLE: optionalThreshold(2.0),
   COST_ANOMALY_STD_DEVS: optionalThreshold(2.0),

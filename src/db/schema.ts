@@ -253,3 +253,228 @@ export const photoFingerprints = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.claimId, t.band] }), index("photo_fingerprints_band_idx").on(t.band, t.bandValue)],
 );
+
+// ── First notice of loss: customers who sign up in the app, their car, policy and documents ──
+
+export const CUSTOMER_STATUSES = ["SUBMITTED", "ACCEPTED", "REJECTED", "ERASED"] as const;
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+
+/** A customer who signed up in the app; personal columns are nulled when the customer is erased. */
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    status: text("status", { enum: CUSTOMER_STATUSES }).notNull(),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    email: text("email"),
+    // HMAC-SHA256 of the nine digits under PII_HASH_KEY: duplicates are found, the number is never kept.
+    ssnHash: text("ssn_hash"),
+    ssnLast4: text("ssn_last4"),
+    street: text("street"),
+    city: text("city"),
+    state: text("state"),
+    zip: text("zip"),
+    rejectionReason: text("rejection_reason"),
+    emailVerifiedAt: text("email_verified_at"),
+    // The API origin the customer signed up through: upload URLs in its events point there.
+    apiOrigin: text("api_origin").notNull(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+    erasedAt: text("erased_at"),
+  },
+  (t) => [index("customers_ssn_hash_idx").on(t.ssnHash), uniqueIndex("customers_user_idx").on(t.userId)],
+);
+
+/** The insured car; one per customer today, a table of its own so a second car needs no migration. */
+export const vehicles = sqliteTable(
+  "vehicles",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    make: text("make").notNull(),
+    model: text("model").notNull(),
+    color: text("color").notNull(),
+    type: text("type").notNull(),
+    year: integer("year").notNull(),
+    mileage: integer("mileage").notNull(),
+    vin: text("vin"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("vehicles_customer_idx").on(t.customerId), index("vehicles_vin_idx").on(t.vin)],
+);
+
+export const AUTO_POLICY_STATUSES = ["PENDING", "ACTIVE", "DECLINED", "CANCELLED"] as const;
+
+/**
+ * Motor policies issued at signup (the `policies` table holds the insurer's imported book that
+ * document claims join to). Money in cents; the colour is the one given at signup.
+ */
+export const autoPolicies = sqliteTable(
+  "auto_policies",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    vehicleId: text("vehicle_id").notNull(),
+    vin: text("vin").notNull(),
+    product: text("product").notNull(),
+    status: text("status", { enum: AUTO_POLICY_STATUSES }).notNull(),
+    startsAt: text("starts_at").notNull(),
+    endsAt: text("ends_at").notNull(),
+    collisionDeductibleCents: integer("collision_deductible_cents").notNull(),
+    rentalDailyCapCents: integer("rental_daily_cap_cents").notNull(),
+    rentalMaxDays: integer("rental_max_days").notNull(),
+    color: text("color").notNull(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    index("auto_policies_customer_idx").on(t.customerId),
+    // One active policy per car: a second signup for the same VIN cannot be accepted, even in a race.
+    uniqueIndex("auto_policies_active_vin_idx").on(t.vin).where(sql`status = 'ACTIVE'`),
+  ],
+);
+
+/** The one-time code that confirms a customer's email; only its hash is kept. */
+export const emailVerifications = sqliteTable("email_verifications", {
+  customerId: text("customer_id").primaryKey(),
+  codeHash: text("code_hash").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  sentAt: text("sent_at").notNull(),
+});
+
+/** Every email the service sends, written in the same batch as the change that caused it. */
+export const emailOutbox = sqliteTable(
+  "email_outbox",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id"),
+    recipient: text("recipient").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("email_outbox_recipient_idx").on(t.recipient, t.createdAt)],
+);
+
+export const UPLOAD_PURPOSES = ["DRIVERS_LICENSE", "CAR", "DAMAGE"] as const;
+export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
+
+/** A signed upload URL's server side: bound to a customer and a purpose, consumed once. */
+export const uploadGrants = sqliteTable(
+  "upload_grants",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    purpose: text("purpose", { enum: UPLOAD_PURPOSES }).notNull(),
+    claimId: text("claim_id"),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    documentId: text("document_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("upload_grants_customer_idx").on(t.customerId)],
+);
+
+export const CUSTOMER_DOCUMENT_STATUSES = ["UPLOADED", "PROCESSED", "FAILED", "ERASED"] as const;
+export const FRAUD_VERDICTS = ["DETECTED", "NOT_DETECTED"] as const;
+
+/** Every licence and car image a customer uploaded: the latest of a type counts, the history stays. */
+export const customerDocuments = sqliteTable(
+  "customer_documents",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    documentType: text("document_type", { enum: UPLOAD_PURPOSES }).notNull(),
+    claimId: text("claim_id"),
+    objectKey: text("object_key"),
+    contentType: text("content_type").notNull(),
+    bytes: integer("bytes").notNull(),
+    status: text("status", { enum: CUSTOMER_DOCUMENT_STATUSES }).notNull(),
+    analysis: text("analysis", { mode: "json" }).$type<Record<string, unknown>>(),
+    failureReason: text("failure_reason"),
+    fraudVerdict: text("fraud_verdict", { enum: FRAUD_VERDICTS }),
+    fraudType: text("fraud_type"),
+    fraudReason: text("fraud_reason"),
+    uploadedAt: text("uploaded_at").notNull(),
+    processedAt: text("processed_at"),
+  },
+  (t) => [index("customer_documents_customer_idx").on(t.customerId, t.documentType, t.uploadedAt)],
+);
+
+/**
+ * The domain event log, append-only (a trigger refuses UPDATE and DELETE except an erasure's
+ * pseudonymisation). `seq` is the order clients replay in; `id` is the envelope's id.
+ */
+export const domainEvents = sqliteTable(
+  "domain_events",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    id: text("id").notNull().unique(),
+    detailType: text("detail_type").notNull(),
+    source: text("source").notNull(),
+    time: text("time").notNull(),
+    version: text("version").notNull(),
+    customerId: text("customer_id"),
+    subjectId: text("subject_id"),
+    detail: text("detail", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    pseudonymisedAt: text("pseudonymised_at"),
+  },
+  (t) => [
+    index("domain_events_customer_idx").on(t.customerId, t.seq),
+    index("domain_events_type_time_idx").on(t.detailType, t.time),
+    index("domain_events_time_idx").on(t.time),
+  ],
+);
+
+export const EVENT_DELIVERY_STATUSES = ["PENDING", "DELIVERED", "DEAD_LETTERED"] as const;
+
+/** Whether the queue consumer has dispatched an event to every reactor; the relay re-sends the rest. */
+export const eventDeliveries = sqliteTable(
+  "event_deliveries",
+  {
+    eventId: text("event_id").primaryKey(),
+    status: text("status", { enum: EVENT_DELIVERY_STATUSES }).notNull(),
+    sends: integer("sends").notNull().default(1),
+    lastSentAt: text("last_sent_at").notNull(),
+    deliveredAt: text("delivered_at"),
+  },
+  (t) => [index("event_deliveries_pending_idx").on(t.lastSentAt).where(sql`status = 'PENDING'`)],
+);
+
+/** One row per (event, reactor) that has reacted, written in the same batch as the reaction's effect. */
+export const reactorReceipts = sqliteTable(
+  "reactor_receipts",
+  {
+    eventId: text("event_id").notNull(),
+    reactor: text("reactor").notNull(),
+    reactedAt: text("reacted_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.reactor] })],
+);
+
+/** Messages that failed every retry, kept for an admin to see and replay. */
+export const deadLetters = sqliteTable(
+  "dead_letters",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    queue: text("queue").notNull(),
+    messageId: text("message_id").notNull(),
+    eventId: text("event_id"),
+    body: text("body", { mode: "json" }).notNull(),
+    attempts: integer("attempts").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [uniqueIndex("dead_letters_message_idx").on(t.queue, t.messageId)],
+);
+
+/** Single-use tickets that let a browser open the event stream (WebSockets carry no Authorization header). */
+export const streamTickets = sqliteTable("stream_tickets", {
+  ticketHash: text("ticket_hash").primaryKey(),
+  userId: text("user_id").notNull(),
+  customerId: text("customer_id").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+});

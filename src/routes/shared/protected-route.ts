@@ -21,9 +21,14 @@ export type RouteDeclaration = Omit<RouteConfig, "middleware" | "security"> & {
 export type ProtectedRouteDeclaration = RouteDeclaration & {
   /** The roles that may call the route; anyone else gets 403 (no token: 401). */
   roles: readonly Role[];
+  /** Replaces the bearer-token check for a route that also accepts another credential (a stream ticket). */
+  authentication?: RouteMiddleware;
 };
 
-type Declared<D extends RouteDeclaration> = Omit<D, "errors" | "bodyLimit" | "middleware" | "roles"> & {
+type Declared<D extends RouteDeclaration> = Omit<
+  D,
+  "errors" | "bodyLimit" | "middleware" | "roles" | "authentication"
+> & {
   middleware: RouteMiddleware[];
   getRoutingPath(): string;
 };
@@ -41,7 +46,10 @@ function commonErrors(config: RouteDeclaration, maxBytes: number): ErrorDescript
   };
 }
 
-function declare<D extends RouteDeclaration>(declaration: D, auth: { roles: readonly Role[] } | null): Declared<D> {
+function declare<D extends RouteDeclaration>(
+  declaration: D,
+  auth: { roles: readonly Role[]; authentication?: RouteMiddleware } | null,
+): Declared<D> {
   const { errors, bodyLimit, middleware = [], responses, ...config } = declaration;
   const maxBytes = bodyLimit ?? JSON_BODY_LIMIT;
   const everyRole = auth !== null && ROLES.every((role) => auth.roles.includes(role));
@@ -51,7 +59,9 @@ function declare<D extends RouteDeclaration>(declaration: D, auth: { roles: read
         ...(everyRole ? {} : { 403: `Only ${auth.roles.join(", ")} may call this route` }),
       }
     : {};
-  const guards: RouteMiddleware[] = auth ? [authenticate, ...(everyRole ? [] : [requireRole(...auth.roles)])] : [];
+  const guards: RouteMiddleware[] = auth
+    ? [auth.authentication ?? authenticate, ...(everyRole ? [] : [requireRole(...auth.roles)])]
+    : [];
   const route = createRoute({
     ...config,
     ...(auth
@@ -76,8 +86,8 @@ function declare<D extends RouteDeclaration>(declaration: D, auth: { roles: read
  * route file states only what is particular to it.
  */
 export function protectedRoute<D extends ProtectedRouteDeclaration>(declaration: D): Declared<D> {
-  const { roles, ...rest } = declaration;
-  return declare(rest as unknown as D, { roles });
+  const { roles, authentication, ...rest } = declaration;
+  return declare(rest as unknown as D, { roles, authentication });
 }
 
 /** An endpoint anyone may call (login, health): the same body limit and error responses, no auth. */

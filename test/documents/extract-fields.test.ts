@@ -523,6 +523,37 @@ I'm claiming 9.800,00 EUR which is the value agreed in the policy.`,
   });
 });
 
+describe("issue 14: captions and prose the first reader missed", () => {
+  const captions: Array<[string, string]> = [
+    ["Full name of policyholder", "Daniel Davis"],
+    ["Name of the insured", "Grace O'Neil"],
+    ["Full legal name of claimant", "Mateo Alvarez"],
+  ];
+  for (const [caption, name] of captions)
+    it(`"${caption}" alone in its cell names the claimant`, () => {
+      check(`${caption}                       ${name}\nPolicy Ref.                       PA-2018-504499`, {
+        claimant_name: name,
+        policy_number: "PA-2018-504499",
+      });
+    });
+
+  const thefts = [
+    "I parked my 2023 Honda Accord on Main Street on March 3rd, 2025 and when I returned it was gone.",
+    "The car was taken from my driveway on March 3rd, 2025 and has not been recovered.",
+    "On March 3rd, 2025 my vehicle was stolen from the station car park.",
+  ];
+  for (const sentence of thefts)
+    it(`a theft told in a sentence: ${sentence.slice(0, 50)}…`, () => {
+      check(sentence, { incident_type: "Vehicle Theft", incident_date: "2025-03-03" });
+    });
+
+  it("a car hit while parked is a parked-car loss, not a theft", () => {
+    check("My car was parked on Elm Street on March 3rd, 2025 and was found with a dented rear door.", {
+      incident_type: "Parked Car",
+    });
+  });
+});
+
 describe("OCR noise", () => {
   it.each([
     [`C1aimant Name: R0bert Smith\nPo1icy No.: P0L-2O25-OO9876\nDate 0f Loss: O3/l4/2O25\nAmount C1aimed: $ 4,25O.OO`],

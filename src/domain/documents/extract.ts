@@ -290,8 +290,10 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
       ocr,
       role: "own" as const,
     }));
+  const formCandidates = widgets ? widgets.candidates : formFieldCandidates(formFields, dates);
   const candidates: Candidate[] = [
-    ...(widgets ? widgets.candidates : formFieldCandidates(formFields, dates)),
+    ...formCandidates,
+    ...formDescriptionFacts(formCandidates, dates),
     ...labelCandidates(lines, dates),
     ...prose(false),
     ...(ocrPages.length ? prose(true) : []),
@@ -313,6 +315,18 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
       };
   }
   return finish(isUb04(fullText) ? "ub04" : "claim", fields, widgets?.form);
+}
+
+/** What kind of incident a filled form's own description tells (ACORD 2 has no incident-type box). */
+const DESCRIBED_FACTS = new Set(["incident_type", "collision_type", "incident_severity", "authorities_contacted"]);
+function formDescriptionFacts(formCandidates: Candidate[], dates: DateOptions): Candidate[] {
+  const description = formCandidates.find(
+    (c) => c.field === "description" && (c.role ?? "own") === "own" && typeof c.value === "string",
+  );
+  if (!description) return [];
+  return narrativeCandidates(String(description.value), dates)
+    .filter((c) => DESCRIBED_FACTS.has(c.field))
+    .map((c) => ({ ...c, method: "narrative" as const, role: "own" as const, page: description.page }));
 }
 
 const UB04_MARKERS = [

@@ -102,8 +102,10 @@ export function matchLabel(cellText: string): LabelMatch | undefined {
   if (!composed) return found;
   const { explicit, ...match } = composed;
   // "Full name of policyholder": the whole caption, not its first words ("full name").
+  // A caption alone in its cell wins too when the list's shorter label leaves its "of …" behind.
+  const qualified = explicit || /^of\b/i.test(found?.rest ?? "");
   const longer =
-    found && found.entry.field !== null && explicit && composed.entry.squashed.length > found.entry.squashed.length;
+    found && found.entry.field !== null && qualified && composed.entry.squashed.length > found.entry.squashed.length;
   return !found || longer ? { ...match, labelEnd: composed.labelEnd + offset } : found;
 }
 

@@ -23,7 +23,7 @@ export interface NarrativeCandidate {
 }
 
 const EVENT_WORDS =
-  /\b(?:accident|incident|collision|collided|crash(?:ed)?|loss|occurred|happened|rear[-\s]?ended|struck|hit|stolen|theft|damaged|vandali[sz]ed|broke(?:n)? into|t[-\s]?boned|sideswiped|ran into|backed into|skidded|lost control|flooded|fire)\b/i;
+  /\b(?:accident|incident|collision|collided|crash(?:ed)?|loss|occurred|happened|rear[-\s]?ended|struck|hit|stolen|theft|damaged|vandali[sz]ed|broke(?:n)? into|t[-\s]?boned|sideswiped|ran into|backed into|skidded|lost control|flooded|fire|parked|dented|gone|missing|recovered)\b/i;
 const NON_EVENT_DATE =
   /\b(?:born|birth|dob|dated|signed|issued|effective|expir\w*|valid|renew\w*|policy period|bound|bind|since|letter|today|purchased|bought|registered|inspected|reported on|submitted|received)\b/i;
 const CLAIM_AMOUNT_CONTEXT =

@@ -77,7 +77,7 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     }
   }
 
-  for (const m of text.matchAll(/\bmy\s+na(?:m|rn)e\s+is\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})/g)) {
+  for (const m of text.matchAll(/\b[Mm]y\s+na(?:m|rn)e\s+is\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})/g)) {
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.8 * n.certainty, m[0]);
   }

@@ -547,6 +547,13 @@ describe("issue 14: captions and prose the first reader missed", () => {
       check(sentence, { incident_type: "Vehicle Theft", incident_date: "2025-03-03" });
     });
 
+  it("a collision told without the usual words is multi-vehicle", () => {
+    check(
+      "On March 3rd, 2025 a pickup truck traveling northbound ran the red light and struck the insured vehicle on the passenger side. Both vehicles were towed.",
+      { incident_type: "Multi-vehicle Collision", collision_type: "Side Collision" },
+    );
+  });
+
   it("a car hit while parked is a parked-car loss, not a theft", () => {
     check("My car was parked on Elm Street on March 3rd, 2025 and was found with a dented rear door.", {
       incident_type: "Parked Car",

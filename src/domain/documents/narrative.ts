@@ -118,6 +118,11 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
         eventText,
       ) ||
       /\bother (?:driver|vehicle|car)\b/i.test(eventText) ||
+      // "a pickup truck … ran the red light and struck the insured vehicle"; "both vehicles were towed".
+      /\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}(?:car|vehicle|truck|pickup|van|suv|bus|motorcycle)\b[^.]{0,120}?\b(?:struck|hit|collided with|ran into|rear[-\s]?ended|sideswiped)\b/i.test(
+        eventText,
+      ) ||
+      /\bboth (?:vehicles|cars|drivers)\b/i.test(flat) ||
       /\bwas (?:rear[-\s]?ended|t[-\s]?boned|sideswiped|hit|struck)\b/i.test(eventText);
     const solo =
       /\b(?:hit|struck|into|collided with)\s+(?:a|the)\s+(?:tree|pole|lamp ?post|guard ?rail|wall|fence|deer|ditch|barrier|curb|median|sign)\b|\blost control\b|\bran off the road\b/i.test(

@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { validateFhirResource } from "./test/fhir/schema-validator";
 
 export default defineConfig(async () => ({
   plugins: [
@@ -13,6 +14,10 @@ export default defineConfig(async () => ({
           ADMIN_PASSWORD: "admin-password-123",
           PII_HASH_KEY: "test-pii-hash-key-that-is-long-enough-0123456789",
           DEV_ROUTES: "true",
+        },
+        // Tests only: HL7's R4 JSON schema, checked in Node (ajv generates code, which workerd forbids).
+        serviceBindings: {
+          FHIR_SCHEMA: async (request: Request) => Response.json(validateFhirResource(await request.json())),
         },
       },
     }),

@@ -2,7 +2,7 @@
 // empty authenticated route (GET /auth/session) measured in the same run, alternating rounds.
 //   npm run bench:health-claims [-- --seconds 10 --rounds 2]
 import { startLocalServer } from "../scripts/lib/local-server";
-import { apiClient } from "./lib/api";
+import { benchHospital } from "./lib/hospital";
 import { type LoadResult, load, printTable } from "./lib/http-load";
 
 const arg = (name: string, fallback: number) => {
@@ -15,22 +15,7 @@ const connections = 32;
 
 const server = await startLocalServer(".bench-state");
 try {
-  const { post, login } = apiClient(server.baseUrl);
-  const admin = await login(server.adminEmail, server.adminPassword);
-  await post(
-    "/api/v1/auth/register",
-    {
-      email: "bench@hospital.test",
-      password: "bench-password",
-      first_name: "Bench",
-      last_name: "Mark",
-      role: "provider",
-      provider_id: "H456",
-    },
-    admin,
-  );
-  const hospital = await login("bench@hospital.test", "bench-password");
-  await post("/api/v1/members", { member_id: "BENCH", benefit_limit: 90_000_000 }, admin);
+  const hospital = await benchHospital(server);
 
   const auth = { authorization: `Bearer ${hospital}` };
   let n = 0;

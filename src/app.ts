@@ -12,6 +12,8 @@ import { registerCodeRoutes } from "./routes/codes";
 import { registerCustomerRoutes } from "./routes/customers";
 import { registerListOutbox } from "./routes/dev/outbox/list";
 import { registerEventRoutes } from "./routes/events";
+import { registerFhirRoutes } from "./routes/fhir";
+import { withFhirErrors, withFhirNotFound } from "./routes/fhir/errors";
 import { registerFraudRoutes } from "./routes/fraud";
 import { registerGetHealth } from "./routes/health/get";
 import { registerMemberRoutes } from "./routes/members";
@@ -36,6 +38,7 @@ export function createApp() {
   registerPolicyRoutes(api);
   registerFraudRoutes(api);
   registerModelRoutes(api);
+  registerFhirRoutes(api);
   registerGetHealth(api);
   registerCustomerRoutes(api);
   registerUploadRoutes(api);
@@ -75,7 +78,7 @@ export function createApp() {
   app.get("/docs", Scalar({ url: `${API_PREFIX}/openapi.json`, pageTitle: "ClaimsEdge API" }));
 
   let routes: ReturnType<typeof knownRoutes> | undefined;
-  app.notFound(notFoundHandler(() => (routes ??= knownRoutes(app))));
-  app.onError(renderError);
+  app.notFound(withFhirNotFound(notFoundHandler(() => (routes ??= knownRoutes(app)))));
+  app.onError(withFhirErrors(renderError));
   return app;
 }

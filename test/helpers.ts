@@ -4,9 +4,11 @@ import { hashPassword } from "../src/auth/password";
 import { issueAccessToken } from "../src/auth/tokens";
 import { createDatabase } from "../src/db/client";
 import { type Role, users } from "../src/db/schema";
+import { API_ERROR_SYSTEM, REQUEST_ID_EXTENSION } from "../src/domain/fhir/code-systems";
 import { appConfig } from "../src/env";
 import type { ErrorCode } from "../src/errors/codes";
 import { type ErrorBody, errorBodySchema } from "../src/errors/error-body";
+import { type OperationOutcomeBody, operationOutcomeSchema } from "../src/routes/fhir/schemas";
 import { checkedBody, declaredSchema, type JsonSchemaOf } from "./typed-response";
 
 export const db = () => createDatabase(env.DB);
@@ -103,6 +105,36 @@ export async function expectError(response: Response, status: number, code: Erro
     );
   }
   return body as ErrorBody;
+}
+
+/** An OperationOutcome refusal (the FHIR routes): status, FHIR's media type, the API's error code, the request id. */
+export async function expectOutcomeError(
+  response: Response,
+  status: number,
+  code: ErrorCode,
+): Promise<OperationOutcomeBody> {
+  const outcome = checkedBody(await response.json(), response.status, operationOutcomeSchema, status);
+  if (!response.headers.get("content-type")?.startsWith("application/fhir+json"))
+    throw new Error(`expected FHIR JSON, got ${response.headers.get("content-type")}`);
+  const codes = outcome.issue.flatMap((issue) => issue.details?.coding ?? []);
+  if (!codes.some((coding) => coding.system === API_ERROR_SYSTEM && coding.code === code))
+    throw new Error(`expected ${code}, got ${JSON.stringify(outcome)}`);
+  const requestId = outcome.extension?.find((extension) => extension.url === REQUEST_ID_EXTENSION)?.valueString;
+  if (!requestId || requestId !== response.headers.get("x-request-id"))
+    throw new Error(`the outcome's request id ${requestId} is not the X-Request-Id header`);
+  return outcome;
+}
+
+/** A refusal in the shape the route declares for `status`: the error body, or an OperationOutcome on FHIR routes. */
+export async function expectDeclaredError(
+  response: Response,
+  route: { responses: object },
+  status: number,
+  code: ErrorCode,
+): Promise<void> {
+  const declared = (route.responses as Record<number, { content?: object }>)[status]?.content ?? {};
+  if ("application/fhir+json" in declared) await expectOutcomeError(response, status, code);
+  else await expectError(response, status, code);
 }
 
 const validationDetails = z.object({

@@ -1,9 +1,34 @@
 import { z } from "@hono/zod-openapi";
-import { CHANNELS, CLAIM_STATUSES, type claims, type predictions } from "../db/schema";
+import { CHANNELS, CLAIM_STATUSES, type ClaimLine, type claims, type predictions } from "../db/schema";
 import { storedReviewList } from "../domain/documents/fraud-input";
 import { moneyJson } from "../domain/money";
 
-const reasonSchema = z.object({ code: z.string(), message: z.string() }).openapi("AdjudicationReason");
+const reasonSchema = z
+  .object({
+    code: z.string(),
+    message: z.string(),
+    item_sequence: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "The line it is about, on claims with several lines" }),
+  })
+  .openapi("AdjudicationReason");
+
+const healthClaimLineSchema = z
+  .object({
+    sequence: z.number().int(),
+    procedure_code: z.string(),
+    diagnosis_codes: z.array(z.string()),
+    service_date: z.string(),
+    claim_amount: z.number(),
+    approved_amount: z.number(),
+    status: z.enum(CLAIM_STATUSES),
+    fraud_flag: z.boolean(),
+    reason_codes: z.array(z.string()),
+    reasons: z.array(reasonSchema),
+  })
+  .openapi("HealthClaimLine");
 
 export const healthClaimSchema = z
   .object({
@@ -22,6 +47,10 @@ export const healthClaimSchema = z
     reason_codes: z.array(z.string()),
     reasons: z.array(reasonSchema),
     notes: z.string().nullable(),
+    lines: z.array(healthClaimLineSchema).optional().openapi({
+      description:
+        "Each line as adjudicated, for a claim submitted with lines (HL7 FHIR); procedure_code and service_date are then the first line's, the amounts the totals",
+    }),
     created_at: z.string(),
     updated_at: z.string(),
     processed_at: z.string().nullable(),
@@ -78,7 +107,20 @@ export type HealthClaimRow = Pick<
   | "createdAt"
   | "updatedAt"
   | "processedAt"
->;
+> & { lines?: ClaimLine[] | null };
+
+const toHealthClaimLineView = (line: ClaimLine) => ({
+  sequence: line.sequence,
+  procedure_code: line.procedure_code,
+  diagnosis_codes: line.diagnosis_codes,
+  service_date: line.service_date,
+  claim_amount: moneyJson(line.claim_amount_cents),
+  approved_amount: moneyJson(line.approved_amount_cents),
+  status: line.status,
+  fraud_flag: line.fraud_flag,
+  reason_codes: line.reasons.map((reason) => reason.code),
+  reasons: line.reasons,
+});
 
 /** A health claim as the health-claims engine answered it, plus machine-readable reasons for every rejection or reduction. */
 export function toHealthClaimView(row: HealthClaimRow): HealthClaimView {
@@ -98,6 +140,7 @@ export function toHealthClaimView(row: HealthClaimRow): HealthClaimView {
     reason_codes: row.reasons.map((reason) => reason.code),
     reasons: row.reasons,
     notes: row.notes,
+    ...(row.lines ? { lines: [...row.lines].sort((a, b) => a.sequence - b.sequence).map(toHealthClaimLineView) } : {}),
     created_at: row.createdAt,
     updated_at: row.updatedAt,
     processed_at: row.processedAt,

@@ -58,6 +58,25 @@ export const CLAIM_STATUSES = [
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
+export interface ClaimReason {
+  code: string;
+  message: string;
+  item_sequence?: number;
+}
+
+/** One adjudicated line of a health claim; money in cents. */
+export interface ClaimLine {
+  sequence: number;
+  procedure_code: string;
+  diagnosis_codes: string[];
+  service_date: string;
+  claim_amount_cents: number;
+  approved_amount_cents: number;
+  status: ClaimStatus;
+  reasons: ClaimReason[];
+  fraud_flag: boolean;
+}
+
 /** One table for every channel; channel-specific columns are null elsewhere. Money in cents. */
 export const claims = sqliteTable(
   "claims",
@@ -77,10 +96,9 @@ export const claims = sqliteTable(
     approvedAmountCents: integer("approved_amount_cents"),
     fraudFlag: integer("fraud_flag", { mode: "boolean" }).notNull().default(false),
     fraudReason: text("fraud_reason"),
-    reasons: text("reasons", { mode: "json" })
-      .$type<{ code: string; message: string }[]>()
-      .notNull()
-      .default(sql`'[]'`),
+    reasons: text("reasons", { mode: "json" }).$type<ClaimReason[]>().notNull().default(sql`'[]'`),
+    // Health claims with several lines (HL7 FHIR claims): each line as adjudicated; null for one-line claims.
+    lines: text("lines", { mode: "json" }).$type<ClaimLine[]>(),
     notes: text("notes"),
     // Document claims: the PDF in R2, what was read from it, why it failed.
     documentKey: text("document_key"),
@@ -110,9 +128,22 @@ export const claims = sqliteTable(
     index("claims_provider_idx").on(t.providerId, t.createdAt),
     index("claims_customer_idx").on(t.customerId, t.createdAt),
     index("claims_duplicate_idx").on(t.memberId, t.providerId, t.procedureCode, t.serviceDate, t.claimAmountCents),
+    // The duplicate check reads the lines of a member's claims that have lines, and only those.
+    index("claims_with_lines_idx").on(t.memberId, t.providerId).where(sql`lines IS NOT NULL`),
     uniqueIndex("claims_photo_client_id_idx").on(t.customerId, t.clientClaimId).where(sql`channel = 'photo'`),
   ],
 );
+
+/** A health claim submitted as an HL7 FHIR R4 Claim: the resource as stored, read back by the FHIR routes. */
+export const fhirClaims = sqliteTable("fhir_claims", {
+  claimId: text("claim_id")
+    .primaryKey()
+    .references(() => claims.id, { onDelete: "cascade" }),
+  resource: text("resource", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  // ISO 4217 code of the claim's Money values, echoed in the ClaimResponse; null when the claim named none.
+  currency: text("currency"),
+  createdAt: createdAt(),
+});
 
 export const MEMBER_STATUSES = ["ACTIVE", "INACTIVE", "SUSPENDED"] as const;
 

@@ -35,7 +35,7 @@ const SCHEMA_NAMES: Record<ErrorStatus, string> = {
   409: "ConflictError",
   413: "PayloadTooLargeError",
   415: "UnsupportedMediaTypeError",
-  422: "InvalidDocumentError",
+  422: "UnprocessableError",
   429: "RateLimitedError",
   500: "InternalServerError",
 };

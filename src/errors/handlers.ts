@@ -44,12 +44,12 @@ const HTTP_EXCEPTIONS: Record<number, { code: ErrorCode; message: string }> = {
   415: { code: "UNSUPPORTED_MEDIA_TYPE", message: "Unsupported media type: expected application/json" },
 };
 
-/** The app's onError: everything thrown anywhere ends up as the JSON error shape. */
-export function renderError(err: unknown, c: Context<HonoEnv>): Response {
-  if (err instanceof ApiError) return errorResponse(c, err.code, err.message, err);
+/** Anything thrown, as the ApiError it answers with; an unexpected one is logged and becomes INTERNAL_ERROR. */
+export function asApiError(err: unknown, c: Context<HonoEnv>): ApiError {
+  if (err instanceof ApiError) return err;
   if (err instanceof HTTPException) {
     const known = HTTP_EXCEPTIONS[err.status];
-    if (known) return errorResponse(c, known.code, known.message);
+    if (known) return new ApiError(known.code, known.message);
   }
   console.error(
     JSON.stringify({
@@ -58,5 +58,11 @@ export function renderError(err: unknown, c: Context<HonoEnv>): Response {
       error: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err),
     }),
   );
-  return errorResponse(c, "INTERNAL_ERROR", "An unexpected error occurred");
+  return new ApiError("INTERNAL_ERROR", "An unexpected error occurred");
+}
+
+/** The app's onError: everything thrown anywhere ends up as the JSON error shape. */
+export function renderError(err: unknown, c: Context<HonoEnv>): Response {
+  const error = asApiError(err, c);
+  return errorResponse(c, error.code, error.message, error);
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { ROLES, type Role } from "../../src/db/schema";
-import { api, createUser, expectError } from "../helpers";
+import { api, createUser, expectDeclaredError } from "../helpers";
 
 // Every operation the OpenAPI registry holds: a route added tomorrow is covered without editing this file.
 const operations = createApp().openAPIRegistry.definitions.flatMap((definition) =>
@@ -21,8 +21,9 @@ const call = (route: (typeof operations)[number], token?: string) =>
   api(route.path.replace(/\{[^}]+\}/g, "x-1"), { method: route.method.toUpperCase(), ...(token ? { token } : {}) });
 
 describe("every operation in the OpenAPI registry", () => {
-  it("is public only when meant to be (login, health, customer signup and verification, signed uploads)", () => {
+  it("is public only when meant to be (login, health, the FHIR CapabilityStatement, customer signup and verification, signed uploads)", () => {
     expect(publicOperations.sort()).toEqual([
+      "GET /api/v1/fhir/metadata",
       "GET /api/v1/health",
       "GET /health",
       "POST /api/v1/auth/login",
@@ -44,17 +45,17 @@ describe.each(secured.map((route) => ({ name: `${route.method.toUpperCase()} ${r
   "$name",
   ({ route }) => {
     it("refuses a request without a token with 401", async () => {
-      await expectError(await call(route), 401, "UNAUTHORIZED");
+      await expectDeclaredError(await call(route), route, 401, "UNAUTHORIZED");
     });
 
     it("refuses a malformed token with 401", async () => {
-      await expectError(await call(route, "not.a-valid.token"), 401, "UNAUTHORIZED");
+      await expectDeclaredError(await call(route, "not.a-valid.token"), route, 401, "UNAUTHORIZED");
     });
 
     const refused = ROLES.filter((role) => !route["x-roles"]?.includes(role));
     if (refused.length > 0) {
       it(`refuses ${refused.join(", ")} with 403`, async () => {
-        for (const role of refused) await expectError(await call(route, tokens[role]), 403, "FORBIDDEN");
+        for (const role of refused) await expectDeclaredError(await call(route, tokens[role]), route, 403, "FORBIDDEN");
       });
     }
   },

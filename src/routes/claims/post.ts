@@ -1,8 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { type HealthClaimRecord, recordPayableClaim, recordRejectedClaim } from "../../claims/health/benefit-ledger";
-import { loadHealthClaimFacts } from "../../claims/health/facts";
+import type { HealthClaimRecord } from "../../claims/health/benefit-ledger";
+import { submitHealthClaim } from "../../claims/health/submit";
 import { healthClaimSchema, toHealthClaimView } from "../../claims/views";
-import { adjudicateHealthClaim } from "../../domain/health/adjudicate";
 import { normalizeCode } from "../../domain/health/codes";
 import { toCents } from "../../domain/money";
 import { appConfig } from "../../env";
@@ -81,29 +80,26 @@ export const registerPostHealthClaim = (app: Api) =>
       memberId: body.member_id,
       providerId: body.provider_id,
       diagnosisCode: body.diagnosis_code,
-      procedureCode: body.procedure_code,
-      amountCents: toCents(body.claim_amount)!,
-      serviceDate: body.service_date ?? today(),
+      lines: [
+        {
+          sequence: 1,
+          procedureCode: body.procedure_code,
+          diagnosisCodes: [body.diagnosis_code],
+          amountCents: toCents(body.claim_amount)!,
+          serviceDate: body.service_date ?? today(),
+        },
+      ],
       notes: body.notes ?? null,
       now: new Date().toISOString(),
       actor: user,
       requestId: c.get("requestId"),
+      storeLines: false,
     };
-
-    const started = performance.now();
-    const facts = await loadHealthClaimFacts(c.env.DB, record);
-    const factsLoaded = performance.now();
-    const decision = adjudicateHealthClaim(record, facts, {
+    const { claim: row, timings } = await submitHealthClaim(c.env.DB, record, [body.diagnosis_code], {
       averageMultiple: config.COST_ANOMALY_AVERAGE_MULTIPLE,
       stdDevs: config.COST_ANOMALY_STD_DEVS,
     });
-    const row = decision.payable
-      ? await recordPayableClaim(c.env.DB, record)
-      : await recordRejectedClaim(c.env.DB, record, decision.reasons, decision.fraudFlag, decision.fraudReason);
-    c.header(
-      "Server-Timing",
-      `facts;dur=${(factsLoaded - started).toFixed(1)}, record;dur=${(performance.now() - factsLoaded).toFixed(1)}`,
-    );
+    c.header("Server-Timing", `facts;dur=${timings.facts.toFixed(1)}, record;dur=${timings.record.toFixed(1)}`);
     c.header("Location", `/api/v1/claims/${record.id}`);
     return c.json(toHealthClaimView(row), 201);
   });

@@ -69,7 +69,7 @@ async function letterWithoutAmount(): Promise<ArrayBuffer> {
     "On March 14th, 2025 my car was rear-ended at a red light on Elm Street.",
     "I will send the repair estimate when the body shop has finished it.",
   ];
-  lines.forEach((line, i) => page.drawText(line, { x: 60, y: 700 - i * 18, size: 11, font }));
+  for (const [i, line] of lines.entries()) page.drawText(line, { x: 60, y: 700 - i * 18, size: 11, font });
   const bytes = await pdf.save();
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { CHANNELS, CLAIM_STATUSES, type ClaimLine, type claims, type predictions } from "../db/schema";
+import { storedReviewList } from "../domain/documents/fraud-input";
 import { moneyJson } from "../domain/money";
 
 const reasonSchema = z
@@ -65,6 +66,10 @@ export const documentClaimSchema = z
     pdf_filename: z.string().nullable(),
     policy_number: z.string().nullable(),
     extracted_data: z.record(z.string(), z.unknown()).nullable(),
+    needs_review: z.array(z.string()).openapi({
+      description:
+        "Fields read with too little confidence (or not found): an adjuster checks them; the models did not use them",
+    }),
     fraud_score: z.number().nullable(),
     is_fraudulent: z.boolean().nullable(),
     fraud_threshold: z.number().nullable(),
@@ -155,6 +160,7 @@ export function toDocumentClaimView(
     pdf_filename: row.documentFilename,
     policy_number: row.policyNumber,
     extracted_data: row.extractedData ?? null,
+    needs_review: storedReviewList(row.extractedData),
     fraud_score: prediction?.fraudScore ?? null,
     is_fraudulent: prediction?.isFraudulent ?? null,
     fraud_threshold: prediction?.fraudThreshold ?? null,

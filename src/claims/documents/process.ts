@@ -132,7 +132,10 @@ async function readScoreAndRecord(env: Env, lease: Lease): Promise<boolean> {
   const policy = policyNumber
     ? await db.query.policies.findFirst({ where: eq(policies.policyNumber, policyNumber) })
     : undefined;
-  const facts = fraudInputFromDocument(extracted, policy?.attributes ?? null);
+  // A policy number found on file is confirmed by the policy record, whatever the reading's confidence.
+  const needsReview = extraction.needs_review.filter((field) => !(field === "policy_number" && policy));
+  // Facts an adjuster must still check are not given to the models as if certain.
+  const facts = fraudInputFromDocument(extracted, policy?.attributes ?? null, needsReview);
 
   const models = await activeModelSet(env, [FRAUD_MODEL_NAME, RESERVE_MODEL_NAME]);
   const fraud = await scoreFraud(models, facts, { ...DOCUMENT_FRAUD_MODEL, explain: true });
@@ -141,7 +144,10 @@ async function readScoreAndRecord(env: Env, lease: Lease): Promise<boolean> {
   const extractedData = {
     ...extracted,
     document_type: extraction.document_type,
+    ...(extraction.form ? { form: extraction.form } : {}),
     confidence: extraction.confidence,
+    sources: extraction.sources,
+    needs_review: needsReview,
     policy_found: Boolean(policy),
     pages: document.pages.map((page) => ({ number: page.number, source: page.source })),
   };

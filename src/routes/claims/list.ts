@@ -26,6 +26,11 @@ const SORT_VALUES = Object.keys(CLAIM_SORTS).flatMap((key) => [key, `-${key}`]) 
 
 const assignees = alias(users, "assignee");
 
+const needsReviewFilter = (flagged: boolean) => {
+  const listed = sql`coalesce(json_array_length(${claims.extractedData}, '$.needs_review'), 0)`;
+  return flagged ? and(eq(claims.channel, "document"), sql`${listed} > 0`) : sql`${listed} = 0`;
+};
+
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export const listClaimsQuery = z
@@ -41,6 +46,11 @@ export const listClaimsQuery = z
       .transform((s) => s.toLowerCase())
       .pipe(z.enum(CHANNELS))
       .optional(),
+    needs_review: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional()
+      .openapi({ description: "Document claims with (true) or without (false) fields an adjuster must check" }),
     member_id: z.string().min(1).max(64).optional(),
     provider_id: z.string().min(1).max(64).optional(),
     customer_id: z.string().min(1).max(64).optional(),
@@ -99,6 +109,7 @@ export const registerListClaims = (app: Api) =>
     const filters: (SQL | undefined)[] = [
       q.status ? eq(claims.status, q.status) : undefined,
       q.channel ? eq(claims.channel, q.channel) : undefined,
+      q.needs_review === undefined ? undefined : needsReviewFilter(q.needs_review),
       q.member_id ? eq(claims.memberId, q.member_id) : undefined,
       q.provider_id ? eq(claims.providerId, q.provider_id) : undefined,
       q.customer_id ? eq(claims.customerId, q.customer_id) : undefined,

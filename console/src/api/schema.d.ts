@@ -497,6 +497,8 @@ export interface paths {
                     /** @description Alias of page_size */
                     limit?: number;
                     member_id?: string;
+                    /** @description Document claims with (true) or without (false) fields an adjuster must check */
+                    needs_review?: "true" | "false";
                     page?: number;
                     page_size?: number;
                     provider_id?: string;
@@ -7583,6 +7585,8 @@ export interface components {
             fraud_threshold: number | null;
             is_fraudulent: boolean | null;
             model_version: string | null;
+            /** @description Fields read with too little confidence (or not found): an adjuster checks them; the models did not use them */
+            needs_review: string[];
             pdf_filename: string | null;
             policy_number: string | null;
             processed_at: string | null;

@@ -51,7 +51,7 @@ export async function analyseDamagePhoto(env: Env, bytes: Uint8Array): Promise<D
   }
   const [damageProbabilities, colour, severity] = await Promise.all([
     predictDamage(env, photo.modelInput),
-    classifyCarColour(env, photo.image),
+    classifyCarColour(env, photo.modelInput),
     classifyDamageSeverity(env, photo.modelInput),
   ]);
   const damage = interpretDamageProbabilities(damageProbabilities);

@@ -149,6 +149,15 @@ describe("what a customer sees", () => {
       "GET /api/v1/events/stream": async () => [await call(customer, "GET", "/api/v1/events/stream")],
       "POST /api/v1/events/stream/ticket": async () => [await call(customer, "POST", "/api/v1/events/stream/ticket")],
       "POST /api/v1/uploads": async () => [await call(customer, "POST", "/api/v1/uploads", {})],
+      "GET /api/v1/claims/{id}/photo": async () => [
+        await call(customer, "GET", `/api/v1/claims/${stored!.other_id}/photo`),
+      ],
+      // A claim needs a verified email and an accepted signup: refused here, and nothing of anyone else's shown.
+      "POST /api/v1/fnol/claims": async () => [await call(customer, "POST", "/api/v1/fnol/claims", {})],
+      "GET /api/v1/fnol/claims/{id}": async () => [
+        await call(customer, "GET", `/api/v1/fnol/claims/${stored!.other_id}`),
+      ],
+      "POST /api/v1/auth/logout": async () => [await call(await createUser("customer"), "POST", "/api/v1/auth/logout")],
     };
     expect(callableBy("customer"), "every route a customer may call needs a recipe here").toEqual(
       Object.keys(recipes).sort(),
@@ -226,6 +235,12 @@ describe("what a provider sees", () => {
       ],
       "GET /api/v1/fhir/Claim/{id}": readFhir("Claim"),
       "GET /api/v1/fhir/ClaimResponse/{id}": readFhir("ClaimResponse"),
+      "GET /api/v1/claims/{id}/photo": async () => [
+        await call(hospital, "GET", `/api/v1/claims/${otherClaim!.id}/photo`),
+      ],
+      "POST /api/v1/auth/logout": async () => [
+        await call(await createUser("provider", { providerId: "H456" }), "POST", "/api/v1/auth/logout"),
+      ],
     };
     expect(callableBy("provider"), "every route a provider may call needs a recipe here").toEqual(
       Object.keys(recipes).sort(),

@@ -24,6 +24,9 @@ const VALID_BODIES: Record<string, unknown> = {
   "DELETE /claims/{id}": undefined,
   "POST /claims/{id}/rerun": undefined,
   "POST /claims/{id}/fail": { reason: "The insured withdrew the claim" },
+  "GET /claims/{id}/photo": undefined,
+  "PUT /claims/{id}/assignee": { assignee_id: null },
+  "PUT /claims/{id}/fields/{field}": { value: "Major Damage" },
 };
 
 type Channel = "health" | "photo" | "document";
@@ -51,8 +54,8 @@ async function insertClaim(channel: Channel): Promise<string> {
   }[channel];
   await env.DB.prepare(
     `INSERT INTO claims (id, channel, status, owner_user_id, provider_id, customer_id, member_id, client_claim_id,
-       system_status, document_key, fraud_reason, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       system_status, document_key, fraud_reason, updated_at, assigned_insurer_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
     .bind(
       id,
@@ -67,6 +70,8 @@ async function insertClaim(channel: Channel): Promise<string> {
       channel === "document" ? `claims/${id}/document.pdf` : null,
       "staff-only fact",
       now,
+      // Assigned to the owning adjuster: out of the unassigned queue every adjuster sees.
+      owners.insurer.id,
     )
     .run();
   if (channel === "document") await env.DOCUMENTS.put(`claims/${id}/document.pdf`, "%PDF-1.4 foreign");
@@ -109,7 +114,7 @@ describe("claim routes × roles × claims the caller does not own", () => {
     const [method, path] = key.split(" ") as [string, string];
     const before = await snapshot(id);
     const body = VALID_BODIES[key];
-    const res = await api(`/api/v1${path.replace("{id}", id)}`, {
+    const res = await api(`/api/v1${path.replace("{id}", id).replace("{field}", "incident_severity")}`, {
       method,
       token: strangers[role].token,
       ...(body === undefined ? {} : { body }),

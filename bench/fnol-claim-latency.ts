@@ -117,7 +117,7 @@ try {
       "/api/v1/fnol/claims",
       {
         incident: {
-          occurrenceDateTime: new Date(now - 1_000).toISOString(),
+          occurrenceDateTime: new Date(now - 1).toISOString(),
           fnolDateTime: new Date(now).toISOString(),
           location: { country: "US", state: "AZ", city: "Phoenix", zip: "85007", road: "Main St" },
           description: "Rear-ended at a red light.",

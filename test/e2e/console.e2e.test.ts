@@ -11,7 +11,7 @@ import { fraudScoreSchema } from "../../src/routes/fraud/score/schema";
 import { claimsReportSchema } from "../../src/routes/reports/schema";
 import { signupBody } from "../customers/signup-body";
 import { expectAccessible, launchChromium, screenshot } from "./browser";
-import { adminToken, as, call } from "./http";
+import { adminToken, as, call, signedUpCustomer } from "./http";
 
 interface Person {
   email: string;
@@ -76,12 +76,14 @@ let adjuster: Person;
 let customer: Person;
 let documentClaim: string;
 let photoClaim: string;
-const customerId = `CUST-CONSOLE-${Date.now()}`;
+/** A customer who signed up in the app (registration binds only existing customers). */
+let customerId: string;
 
 beforeAll(async () => {
   browser = await launchChromium();
   admin = await adminToken();
   adjuster = await person(admin, "insurer");
+  customerId = (await signedUpCustomer()).customerId;
   customer = await person(admin, "customer", { customer_id: customerId });
   // Uploaded by an admin, so it waits in the unassigned queue for an adjuster to take.
   documentClaim = await uploadDocument(admin, "typed-form.pdf");

@@ -27,6 +27,8 @@ export default defineConfig(async () => ({
     exclude: ["test/e2e/**"],
     setupFiles: ["./test/setup.ts"],
     testTimeout: 30_000,
+    // beforeAll hooks build fixtures (images, models) that take longer on a loaded shared machine.
+    hookTimeout: 60_000,
     silent: "passed-only" as const,
     isolate: false,
   },

@@ -1,14 +1,20 @@
-// Prepares local state for `wrangler dev`: .dev.vars, D1 migrations, the first admin, model
-// artifacts in local R2. Safe to run again: every step is idempotent.
+// Prepares local state for `wrangler dev`: .dev.vars, the console's build, D1 migrations, the first
+// admin, model artifacts in local R2. Safe to run again: every step is idempotent.
 //   tsx scripts/setup-local.ts [--persist-to <dir>]
 import { execFileSync } from "node:child_process";
 import { getPlatformProxy } from "wrangler";
 import { createDatabase } from "../src/db/client";
 import type { Env } from "../src/env";
 import { loadDemoReferenceData } from "../src/reference/demo-data";
+import { buildConsole } from "./lib/console-build";
 import { ensureDevVars } from "./lib/dev-vars";
 import { ensureAdmin } from "./lib/first-admin";
-import { registerDamageModel, seedModelArtifacts, seedTrainedModels, seedTrainingData } from "./lib/model-artifacts";
+import {
+  registerPhotoClassifiers,
+  seedModelArtifacts,
+  seedTrainedModels,
+  seedTrainingData,
+} from "./lib/model-artifacts";
 import { importSharedPolicies, importSharedReferenceData } from "./lib/reference-data";
 
 const persistIndex = process.argv.indexOf("--persist-to");
@@ -16,6 +22,7 @@ const persistTo = persistIndex > 0 ? process.argv[persistIndex + 1] : undefined;
 
 const started = Date.now();
 const vars = ensureDevVars();
+console.log(`console: ${buildConsole()}`);
 
 execFileSync(
   "wrangler",
@@ -43,7 +50,7 @@ try {
   await seedModelArtifacts(proxy.env.MODELS);
   await seedTrainedModels(createDatabase(proxy.env.DB), proxy.env.MODELS);
   await seedTrainingData(proxy.env.MODELS);
-  await registerDamageModel(proxy.env.DB);
+  await registerPhotoClassifiers(proxy.env.DB);
 } finally {
   await proxy.dispose();
 }

@@ -1,10 +1,12 @@
-import { Scalar } from "@scalar/hono-api-reference";
+import { DOCS_CSP, DOCS_INIT_PATH, docsInitScript, docsPageHtml } from "./docs/api-reference-page";
 import { errorBodySchema } from "./errors/error-body";
 import { renderError } from "./errors/handlers";
 import { knownRoutes, notFoundHandler } from "./errors/not-found";
 import { asyncApiDocument } from "./events/asyncapi";
 import { REACTORS } from "./events/reactors";
+import { corsAllowList } from "./middleware/cors";
 import { requestContext } from "./middleware/request-context";
+import { securityHeaders } from "./middleware/security-headers";
 import { newApi } from "./routes/api";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerClaimRoutes } from "./routes/claims";
@@ -14,23 +16,30 @@ import { registerListOutbox } from "./routes/dev/outbox/list";
 import { registerEventRoutes } from "./routes/events";
 import { registerFhirRoutes } from "./routes/fhir";
 import { withFhirErrors, withFhirNotFound } from "./routes/fhir/errors";
+import { registerFnolRoutes } from "./routes/fnol";
 import { registerFraudRoutes } from "./routes/fraud";
 import { registerGetHealth } from "./routes/health/get";
 import { registerMemberRoutes } from "./routes/members";
 import { registerModelRoutes } from "./routes/models";
 import { registerPolicyRoutes } from "./routes/policies";
 import { registerProviderRoutes } from "./routes/providers";
+import { registerReportRoutes } from "./routes/reports";
 import { registerGetEventReport } from "./routes/reports/events/get";
 import { registerUploadRoutes } from "./routes/uploads";
+import { registerUserRoutes } from "./routes/users";
+import { registerVendorRoutes } from "./routes/vendors";
 
 export const API_PREFIX = "/api/v1";
 
 export function createApp() {
   const app = newApi();
   app.use("*", requestContext);
+  app.use("*", securityHeaders);
+  app.use("*", corsAllowList);
 
   const api = newApi();
   registerAuthRoutes(api);
+  registerUserRoutes(api);
   registerClaimRoutes(api);
   registerMemberRoutes(api);
   registerProviderRoutes(api);
@@ -38,6 +47,7 @@ export function createApp() {
   registerPolicyRoutes(api);
   registerFraudRoutes(api);
   registerModelRoutes(api);
+  registerReportRoutes(api);
   registerFhirRoutes(api);
   registerGetHealth(api);
   registerCustomerRoutes(api);
@@ -45,6 +55,8 @@ export function createApp() {
   registerEventRoutes(api);
   registerGetEventReport(api);
   registerListOutbox(api);
+  registerFnolRoutes(api);
+  registerVendorRoutes(api);
 
   // Development-only routes exist only where local config sets DEV_ROUTES.
   app.use(`${API_PREFIX}/dev/*`, async (c, next) => {
@@ -75,7 +87,13 @@ export function createApp() {
   app.get(`${API_PREFIX}/asyncapi.json`, (c) =>
     c.json(asyncApiDocument({ origin: new URL(c.req.url).origin, version: c.env.APP_VERSION, reactors: REACTORS })),
   );
-  app.get("/docs", Scalar({ url: `${API_PREFIX}/openapi.json`, pageTitle: "ClaimsEdge API" }));
+  app.get("/docs", (c) => c.html(docsPageHtml("ClaimsEdge API"), 200, { "Content-Security-Policy": DOCS_CSP }));
+  app.get(DOCS_INIT_PATH, (c) =>
+    c.body(docsInitScript(`${API_PREFIX}/openapi.json`), 200, {
+      "Content-Type": "text/javascript; charset=utf-8",
+      "Cache-Control": "public, max-age=300",
+    }),
+  );
 
   let routes: ReturnType<typeof knownRoutes> | undefined;
   app.notFound(withFhirNotFound(notFoundHandler(() => (routes ??= knownRoutes(app)))));

@@ -1,6 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { z } from "zod";
 import { hashPassword } from "../src/auth/password";
+import { openSession } from "../src/auth/sessions";
 import { issueAccessToken } from "../src/auth/tokens";
 import { createDatabase } from "../src/db/client";
 import { type Role, users } from "../src/db/schema";
@@ -19,11 +20,13 @@ export interface TestUser {
   password: string;
   role: Role;
   token: string;
+  refreshToken: string;
+  sessionId: string;
   providerId: string | null;
   customerId: string | null;
 }
 
-/** Inserts a user straight into D1 and signs a token for it. */
+/** Inserts a user straight into D1, opens a session for it and signs its access token. */
 export async function createUser(
   role: Role,
   options: { providerId?: string; customerId?: string; password?: string } = {},
@@ -45,8 +48,9 @@ export async function createUser(
       providerId,
       customerId,
     });
-  const token = await issueAccessToken({ id, email, role, providerId, customerId }, appConfig(env));
-  return { id, email, password, role, token, providerId, customerId };
+  const { sessionId, refreshToken } = await openSession(db(), id, appConfig(env));
+  const token = await issueAccessToken({ id, email, role, providerId, customerId, sessionId }, appConfig(env));
+  return { id, email, password, role, token, refreshToken, sessionId, providerId, customerId };
 }
 
 type JsonInit = Omit<RequestInit, "body"> & { body?: unknown; token?: string; ip?: string };

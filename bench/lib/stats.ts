@@ -12,3 +12,12 @@ export function serverTiming(header: string | null): Record<string, number> {
   }
   return timings;
 }
+
+/** One row of a latency table: p50 and p99 in ms, and p50 against the baseline's p50 measured in the same run. */
+export const latencyRow = (measure: string, values: number[], baseline: number[], digits = 1) => ({
+  measure,
+  n: values.length,
+  "p50 ms": percentile(values, 50).toFixed(digits),
+  "p99 ms": percentile(values, 99).toFixed(digits),
+  "p50 / baseline p50": (percentile(values, 50) / percentile(baseline, 50)).toFixed(1),
+});

@@ -1,5 +1,7 @@
+import colourModel from "../../models/colour/colour-classifier.onnx";
 import damageModel from "../../models/damage/damage-classifier.onnx";
 import rfCalibrated from "../../models/fraud/insurance_claims-rf-calibrated.onnx";
+import severityModel from "../../models/severity/severity-classifier.onnx";
 import { fraudModelName, ModelSet, scoreFraudBatch } from "../../src/domain/fraud";
 import { EXAMPLE_AUTO_CLAIM } from "../../src/domain/fraud/example-claim";
 import { loadSession, loadTreeModel, ort } from "../../src/platform/onnx";
@@ -20,11 +22,35 @@ async function damage(n: number): Promise<Response> {
   return Response.json({ n, total_ms: ms, per_inference_ms: ms / n, checksum });
 }
 
+const PHOTO_CLASSIFIERS: Record<string, ArrayBuffer> = {
+  damage: damageModel,
+  colour: colourModel,
+  severity: severityModel,
+};
+
+/** GET /photo-classifier?model=colour&n=20 → how long n single-photo inferences of that photo classifier took. */
+async function photoClassifier(model: string, n: number): Promise<Response> {
+  const bytes = PHOTO_CLASSIFIERS[model];
+  if (!bytes) return new Response(`unknown model ${model}`, { status: 404 });
+  const session = await loadSession(bytes, `bench-${model}`);
+  const input = new Float32Array(3 * 224 * 224).map((_, i) => Math.sin(i) * 0.5);
+  const started = performance.now();
+  let checksum = 0;
+  for (let i = 0; i < n; i++) {
+    const out = await session.run({ image: new ort.Tensor("float32", input, [1, 3, 224, 224]) });
+    checksum += (out.probabilities!.data as Float32Array)[0]!;
+  }
+  const ms = performance.now() - started;
+  return Response.json({ model, n, total_ms: ms, per_inference_ms: ms / n, checksum });
+}
+
 /** GET /fraud?explain=1&n=500 → how long n single-claim scores took inside this isolate. */
 export default {
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === "/damage") return damage(Number(url.searchParams.get("n") ?? "50"));
+    if (url.pathname === "/photo-classifier")
+      return photoClassifier(url.searchParams.get("model") ?? "", Number(url.searchParams.get("n") ?? "20"));
     if (url.pathname !== "/fraud") return new Response("not found", { status: 404 });
     const n = Number(url.searchParams.get("n") ?? "200");
     const explain = url.searchParams.get("explain") === "1";

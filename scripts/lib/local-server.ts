@@ -25,7 +25,11 @@ const freePort = () =>
  * Runs the README's setup on a fresh state folder and starts `wrangler dev` on a free port,
  * resolving once /health answers. Used by the end-to-end tests and the benchmarks.
  */
-export async function startLocalServer(stateDir: string, timeoutMs = 120_000): Promise<LocalServer> {
+export async function startLocalServer(
+  stateDir: string,
+  timeoutMs = 120_000,
+  extraVars: Record<string, string> = {},
+): Promise<LocalServer> {
   rmSync(stateDir, { recursive: true, force: true });
   const vars = ensureDevVars();
   execFileSync("tsx", ["scripts/setup-local.ts", "--persist-to", stateDir], { stdio: ["ignore", "ignore", "inherit"] });
@@ -45,6 +49,7 @@ export async function startLocalServer(stateDir: string, timeoutMs = 120_000): P
       "--show-interactive-dev-session=false",
       "--log-level",
       "warn",
+      ...Object.entries(extraVars).flatMap(([name, value]) => ["--var", `${name}:${value}`]),
     ],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" }, detached: true },
   );

@@ -9,6 +9,8 @@ import { SHARED_DATA } from "./reference-data";
 /** Artifacts too large for the Worker bundle, served from the MODELS bucket instead. */
 export const R2_ARTIFACTS: { key: string; file: string }[] = [
   { key: "damage/damage-classifier.onnx", file: "models/damage/damage-classifier.onnx" },
+  { key: "colour/colour-classifier.onnx", file: "models/colour/colour-classifier.onnx" },
+  { key: "severity/severity-classifier.onnx", file: "models/severity/severity-classifier.onnx" },
   { key: "ocr/eng.traineddata.gz", file: "node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz" },
 ];
 
@@ -60,34 +62,80 @@ export async function seedTrainingData(bucket: R2Bucket): Promise<void> {
   }
 }
 
-/** Lists the damage classifier in the model registry (it is loaded from R2 by its fixed key). */
-export async function registerDamageModel(db: D1Database): Promise<void> {
-  const specFile = "models/damage/damage-classifier.json";
-  const metricsFile = "models/damage/metrics.json";
-  if (!existsSync(specFile) || !existsSync(metricsFile)) return;
-  const spec = JSON.parse(readFileSync(specFile, "utf8")) as { model_version: string };
-  const metrics = JSON.parse(readFileSync(metricsFile, "utf8")) as {
-    trained_on: string;
-    test_onnx: Record<string, unknown>;
-  };
-  const test = metrics.test_onnx;
-  await db
-    .prepare(
-      `INSERT INTO model_stats (model_name, model_type, dataset, version, status, metrics, artifact_key, trained_at, promoted_at)
-       VALUES ('damage-classifier', 'damage', 'car_damage', ?, 'active', ?, 'damage/damage-classifier.onnx', ?, ?)
-       ON CONFLICT (model_name, version) DO NOTHING`,
-    )
-    .bind(
-      spec.model_version,
-      JSON.stringify({
-        accuracy: test.accuracy,
-        precision: test.precision_damage,
-        recall: test.recall_damage,
-        f1: test.f1_damage,
-        test_rows: test.n,
-      }),
-      metrics.trained_on,
-      new Date().toISOString(),
-    )
-    .run();
+type HeldOut = Record<string, unknown> & { accuracy: number; n: number };
+
+/** The photo classifiers, loaded from R2 by fixed keys; what the registry shows of each one's held-out metrics. */
+const PHOTO_CLASSIFIERS: {
+  name: string;
+  type: string;
+  dataset: string;
+  dir: string;
+  metrics: (test: HeldOut) => Record<string, unknown>;
+}[] = [
+  {
+    name: "damage-classifier",
+    type: "damage",
+    dataset: "car_damage",
+    dir: "models/damage",
+    metrics: (t) => ({
+      accuracy: t.accuracy,
+      precision: t.precision_damage,
+      recall: t.recall_damage,
+      f1: t.f1_damage,
+      test_rows: t.n,
+    }),
+  },
+  {
+    name: "colour-classifier",
+    type: "colour",
+    dataset: "car_colors",
+    dir: "models/colour",
+    metrics: (t) => ({
+      accuracy: t.accuracy,
+      balanced_accuracy: t.balanced_accuracy,
+      macro_f1: t.macro_f1,
+      test_rows: t.n,
+    }),
+  },
+  {
+    name: "severity-classifier",
+    type: "severity",
+    dataset: "damage_severity",
+    dir: "models/severity",
+    metrics: (t) => ({
+      accuracy: t.accuracy,
+      balanced_accuracy: t.balanced_accuracy,
+      macro_f1: t.macro_f1,
+      test_rows: t.n,
+      settlement_errors: t.settlement_errors,
+    }),
+  },
+];
+
+/** Lists the photo classifiers (damage, car colour, damage severity) in the model registry. */
+export async function registerPhotoClassifiers(db: D1Database): Promise<void> {
+  for (const model of PHOTO_CLASSIFIERS) {
+    const specFile = `${model.dir}/${model.name}.json`;
+    const metricsFile = `${model.dir}/metrics.json`;
+    if (!existsSync(specFile) || !existsSync(metricsFile)) continue;
+    const spec = JSON.parse(readFileSync(specFile, "utf8")) as { model_version: string; model_file: string };
+    const metrics = JSON.parse(readFileSync(metricsFile, "utf8")) as { trained_on: string; test_onnx: HeldOut };
+    await db
+      .prepare(
+        `INSERT INTO model_stats (model_name, model_type, dataset, version, status, metrics, artifact_key, trained_at, promoted_at)
+         VALUES (?, ?, ?, ?, 'active', ?, ?, ?, ?)
+         ON CONFLICT (model_name, version) DO NOTHING`,
+      )
+      .bind(
+        model.name,
+        model.type,
+        model.dataset,
+        spec.model_version,
+        JSON.stringify(model.metrics(metrics.test_onnx)),
+        `${model.dir.replace(/^models\//, "")}/${spec.model_file}`,
+        metrics.trained_on,
+        new Date().toISOString(),
+      )
+      .run();
+  }
 }

@@ -14,9 +14,11 @@ const POLICIES_FILE = `${SHARED_DATA}/insurance_claims/insurance_claims.csv`;
 /** Loads the insurance_claims policies (policy and insured columns) that document claims join to. */
 export async function importSharedPolicies(db: D1Database): Promise<void> {
   if (!existsSync(POLICIES_FILE)) return;
-  const { policies } = parsePolicyCsv(readFileSync(POLICIES_FILE, "utf8"));
+  const { policies, problems } = parsePolicyCsv(readFileSync(POLICIES_FILE, "utf8"));
   await upsertPolicies(db, policies, new Date().toISOString());
-  console.log(`reference data: ${policies.length} policies`);
+  // The API refuses such a file whole; the local set-up loads the valid rows and names the others.
+  const refused = problems.map((p) => `line ${p.line} ${p.field ?? ""}: ${p.message}`).join("; ");
+  console.log(`reference data: ${policies.length} policies${refused ? ` (refused ${refused})` : ""}`);
 }
 
 const FILES = {

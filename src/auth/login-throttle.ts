@@ -1,42 +1,116 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { piiHash } from "../customers/pii-hash";
 import type { Database } from "../db/client";
-import { loginThrottles } from "../db/schema";
+import { loginKnownAddresses, loginThrottles } from "../db/schema";
+import {
+  asksAccountLimiter,
+  FAILURE_WINDOW_MS,
+  type FailureCount,
+  LOCK_FAILURES,
+  LOCK_MS,
+  type LoginGate,
+  loginGate,
+} from "../domain/auth/login-throttle-policy";
+import type { Env } from "../env";
 
-// After MAX_FAILURES failed logins within WINDOW_MS for one email or one client, further
-// attempts are refused for LOCK_MS, even with the right password.
-export const MAX_FAILURES = 5;
-export const WINDOW_MS = 15 * 60_000;
-export const LOCK_MS = 15 * 60_000;
-
-export const throttleKeys = (email: string, client: string): string[] => [`email:${email}`, `client:${client}`];
-
-/** Seconds until the caller may try again, or 0 when no key is locked. */
-export async function secondsLocked(db: Database, keys: string[], now = Date.now()): Promise<number> {
-  const rows = await db.select().from(loginThrottles).where(inArray(loginThrottles.key, keys));
-  const lockedUntil = Math.max(0, ...rows.map((row) => row.lockedUntil ?? 0));
-  return lockedUntil > now ? Math.ceil((lockedUntil - now) / 1000) : 0;
+/** One login attempt's throttle keys: the (account, address) pair and the account. */
+export interface LoginAttempt {
+  email: string;
+  /** The client address from Cloudflare's edge; absent only outside it (then not limited per address). */
+  address: string | null;
+  addressHash: string;
+  pairKey: string;
+  accountKey: string;
 }
 
-/** Counts one failure per key atomically (an upsert), locking a key that reaches the limit. */
-export async function recordFailure(db: Database, keys: string[], now = Date.now()): Promise<void> {
-  const windowStart = now - WINDOW_MS;
-  const [first, ...rest] = keys.map((key) =>
+export async function loginAttempt(env: Env, email: string, address: string | undefined): Promise<LoginAttempt> {
+  const addressHash = await piiHash(env.PII_HASH_KEY, "address", address ?? "unknown");
+  return {
+    email,
+    address: address ?? null,
+    addressHash,
+    pairKey: `pair:${email} ${addressHash}`,
+    accountKey: `account:${email}`,
+  };
+}
+
+const toCount = (row: typeof loginThrottles.$inferSelect | undefined): FailureCount | undefined =>
+  row && {
+    failures: row.failures,
+    windowStartedAt: row.windowStartedAt,
+    lastFailureAt: row.lastFailureAt,
+    lockedUntil: row.lockedUntil,
+  };
+
+/** Reads the counters and asks the Rate Limiting bindings whether this attempt may check its password. */
+export async function gateLogin(
+  env: Env,
+  db: Database,
+  attempt: LoginAttempt,
+  userId: string | undefined,
+  now = Date.now(),
+): Promise<{ gate: LoginGate; knownAddress: boolean }> {
+  const addressWithinCeiling = attempt.address
+    ? (await env.LOGIN_ADDRESS_LIMITER.limit({ key: attempt.address })).success
+    : true;
+  const [counters, known] = await db.batch([
+    db
+      .select()
+      .from(loginThrottles)
+      .where(inArray(loginThrottles.key, [attempt.pairKey, attempt.accountKey])),
+    db
+      .select({ userId: loginKnownAddresses.userId })
+      .from(loginKnownAddresses)
+      .where(
+        and(eq(loginKnownAddresses.userId, userId ?? ""), eq(loginKnownAddresses.addressHash, attempt.addressHash)),
+      ),
+  ]);
+  const pair = toCount(counters.find((row) => row.key === attempt.pairKey));
+  const account = toCount(counters.find((row) => row.key === attempt.accountKey));
+  const knownAddress = known.length > 0;
+  const accountWithinLimit = asksAccountLimiter(account, knownAddress, now)
+    ? (await env.LOGIN_ACCOUNT_LIMITER.limit({ key: attempt.email })).success
+    : true;
+  return { gate: loginGate({ now, addressWithinCeiling, pair, accountWithinLimit }), knownAddress };
+}
+
+/** Counts one failure on the pair and on the account atomically (upserts); locks the pair when the policy says so. */
+export async function recordFailure(
+  db: Database,
+  attempt: LoginAttempt,
+  knownAddress: boolean,
+  now = Date.now(),
+): Promise<void> {
+  const windowStart = now - FAILURE_WINDOW_MS;
+  const upsert = (key: string, mayLock: boolean) =>
     db
       .insert(loginThrottles)
-      .values({ key, failures: 1, windowStartedAt: now, lockedUntil: null })
+      .values({ key, failures: 1, windowStartedAt: now, lastFailureAt: now, lockedUntil: null })
       .onConflictDoUpdate({
         target: loginThrottles.key,
         set: {
           failures: sql`CASE WHEN ${loginThrottles.windowStartedAt} < ${windowStart} THEN 1 ELSE ${loginThrottles.failures} + 1 END`,
           windowStartedAt: sql`CASE WHEN ${loginThrottles.windowStartedAt} < ${windowStart} THEN ${now} ELSE ${loginThrottles.windowStartedAt} END`,
-          lockedUntil: sql`CASE WHEN ${loginThrottles.windowStartedAt} >= ${windowStart} AND ${loginThrottles.failures} + 1 >= ${MAX_FAILURES} THEN ${now + LOCK_MS} ELSE ${loginThrottles.lockedUntil} END`,
+          lastFailureAt: now,
+          lockedUntil: mayLock
+            ? sql`CASE WHEN ${loginThrottles.windowStartedAt} >= ${windowStart} AND ${loginThrottles.failures} + 1 >= ${LOCK_FAILURES} THEN ${now + LOCK_MS} ELSE ${loginThrottles.lockedUntil} END`
+            : sql`${loginThrottles.lockedUntil}`,
         },
-      }),
-  );
-  if (first) await db.batch([first, ...rest]);
+      });
+  // Mirrors `locksPair`: a pair from an address the account logged in from is slowed, never locked.
+  await db.batch([upsert(attempt.pairKey, !knownAddress), upsert(attempt.accountKey, false)]);
 }
 
-/** A successful login clears the email's counter; the client's counter keeps running. */
-export async function clearFailures(db: Database, email: string): Promise<void> {
-  await db.delete(loginThrottles).where(eq(loginThrottles.key, `email:${email}`));
+/** A successful login clears its pair and remembers the address; the account's counter keeps running. */
+export async function recordSuccess(db: Database, attempt: LoginAttempt, userId: string, now = Date.now()) {
+  await db.batch([
+    db.delete(loginThrottles).where(eq(loginThrottles.key, attempt.pairKey)),
+    db
+      .insert(loginKnownAddresses)
+      .values({ userId, addressHash: attempt.addressHash, lastSuccessAt: now })
+      .onConflictDoUpdate({
+        target: [loginKnownAddresses.userId, loginKnownAddresses.addressHash],
+        set: { lastSuccessAt: now },
+      }),
+  ]);
 }

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { CHANNELS, CLAIM_STATUSES, type ClaimLine, type claims, type predictions } from "../db/schema";
+import { storedReviewList } from "../domain/documents/fraud-input";
 import { moneyJson } from "../domain/money";
 
 const reasonSchema = z
@@ -65,6 +66,10 @@ export const documentClaimSchema = z
     pdf_filename: z.string().nullable(),
     policy_number: z.string().nullable(),
     extracted_data: z.record(z.string(), z.unknown()).nullable(),
+    needs_review: z.array(z.string()).openapi({
+      description:
+        "Fields read with too little confidence (or not found): an adjuster checks them; the models did not use them",
+    }),
     fraud_score: z.number().nullable(),
     is_fraudulent: z.boolean().nullable(),
     fraud_threshold: z.number().nullable(),
@@ -155,6 +160,7 @@ export function toDocumentClaimView(
     pdf_filename: row.documentFilename,
     policy_number: row.policyNumber,
     extracted_data: row.extractedData ?? null,
+    needs_review: storedReviewList(row.extractedData),
     fraud_score: prediction?.fraudScore ?? null,
     is_fraudulent: prediction?.isFraudulent ?? null,
     fraud_threshold: prediction?.fraudThreshold ?? null,
@@ -256,12 +262,41 @@ export function toPhotoClaimView(row: ClaimRow, staff: boolean): z.infer<typeof 
 
 export const OVERRIDE_MESSAGE = "Claim status updated. Flagged for manual review during processing.";
 
-/** Any channel's claim: each channel's own shape. */
-export const claimSchema = z.union([healthClaimSchema, documentClaimSchema, photoClaimSchema]).openapi("Claim");
-export type ClaimView = z.infer<typeof claimSchema>;
+export const fnolClaimSummarySchema = z
+  .object({
+    claim_id: z.string(),
+    channel: z.enum(CHANNELS),
+    customer_id: z.string().nullable(),
+    policy_number: z.string().nullable(),
+    status: z.enum(CLAIM_STATUSES),
+    approved_amount: z.number().nullable().openapi({ description: "The latest settlement's payout" }),
+    fraud_flag: z.boolean(),
+    fraud_reason: z.string().nullable(),
+    details: z.string().openapi({ description: "Where the claim in full is: GET /fnol/claims/{id}" }),
+    created_at: z.string(),
+    updated_at: z.string(),
+    processed_at: z.string().nullable(),
+  })
+  .openapi("FnolClaimSummary");
 
-export function toClaimView(row: ClaimRow, prediction: PredictionRow | null, viewer: { staff: boolean }): ClaimView {
-  if (row.channel === "document") return toDocumentClaimView(row, prediction);
-  if (row.channel === "photo") return toPhotoClaimView(row, viewer.staff);
-  return toHealthClaimView(row);
-}
+/** A first notice of loss in a list; its stage, settlement and rental car are at GET /fnol/claims/{id}. */
+export const toFnolClaimSummary = (row: ClaimRow): z.infer<typeof fnolClaimSummarySchema> => ({
+  claim_id: row.id,
+  channel: row.channel,
+  customer_id: row.customerId,
+  policy_number: row.policyNumber,
+  status: row.status,
+  approved_amount: row.approvedAmountCents == null ? null : moneyJson(row.approvedAmountCents),
+  fraud_flag: row.fraudFlag,
+  fraud_reason: row.fraudReason,
+  details: `/api/v1/fnol/claims/${row.id}`,
+  created_at: row.createdAt,
+  updated_at: row.updatedAt,
+  processed_at: row.processedAt,
+});
+
+/** Any channel's claim: each channel's own shape (what each role sees of it: views-by-role.ts). */
+export const claimSchema = z
+  .union([healthClaimSchema, documentClaimSchema, photoClaimSchema, fnolClaimSummarySchema])
+  .openapi("Claim");
+export type ClaimView = z.infer<typeof claimSchema>;

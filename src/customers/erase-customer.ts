@@ -1,6 +1,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { auditInsert } from "../audit";
 import type { CurrentUser } from "../auth/current-user";
+import { forgetSessions } from "../auth/session-cache";
+import { revokeUserSessions } from "../auth/sessions";
 import type { Database } from "../db/client";
 import {
   autoPolicies,
@@ -9,13 +11,14 @@ import {
   domainEvents,
   emailOutbox,
   emailVerifications,
+  fnolClaims,
   streamTickets,
   uploadGrants,
   users,
   vehicles,
 } from "../db/schema";
 import { type DetailType, isDetailType } from "../domain/events/catalog";
-import { pseudonymiseDetail } from "../domain/events/pseudonymise";
+import { ERASED, pseudonymiseDetail } from "../domain/events/pseudonymise";
 import type { Env } from "../env";
 import { ApiError } from "../errors/api-error";
 import { runBatch } from "../events/batch";
@@ -102,9 +105,23 @@ export async function eraseCustomer(
       .where(eq(customers.id, customerId)),
     db
       .update(users)
-      .set({ email: `erased-${customer.userId}@erased.invalid`, passwordHash: "erased", firstName: "", lastName: "" })
+      .set({
+        email: `erased-${customer.userId}@erased.invalid`,
+        passwordHash: "erased",
+        firstName: "",
+        lastName: "",
+        active: false,
+        deactivatedAt: at,
+      })
       .where(eq(users.id, customer.userId)),
+    // The erased customer's open sessions end with it (tokens are checked against them on every request).
+    revokeUserSessions(db, customer.userId, "customer erased"),
     db.update(vehicles).set({ vin: null }).where(eq(vehicles.customerId, customerId)),
+    // Claims stay for the insurer's books (amounts, stages); what identifies people in them goes.
+    db
+      .update(fnolClaims)
+      .set({ submission: { erased: true }, driversLicenseNumber: ERASED, damageAssessment: null, updatedAt: at })
+      .where(eq(fnolClaims.customerId, customerId)),
     db
       .update(autoPolicies)
       .set({ status: "CANCELLED", vin: "", updatedAt: at })
@@ -133,6 +150,7 @@ export async function eraseCustomer(
   const [inline, ahead] = eventUpdates.length <= 200 ? [eventUpdates, []] : [[], eventUpdates];
   for (let i = 0; i < ahead.length; i += 200) await runBatch(db, ahead.slice(i, i + 200));
   await runBatch(db, [...statements, ...inline]);
+  forgetSessions({ userId: customer.userId });
   await eventStream(env, customerId)
     .closeAll("customer erased")
     .catch(() => 0);

@@ -24,6 +24,8 @@ export async function patchAudited(
     entityType: string;
     columns: string[];
     guard?: string;
+    /** Values for the `?` placeholders in `guard`. */
+    guardBindings?: unknown[];
     action?: string;
   },
   changes: ColumnChange[],
@@ -32,7 +34,8 @@ export async function patchAudited(
   now: string,
 ): Promise<boolean> {
   const all = [...changes, setTo("updated_at", now)];
-  // `guard` (a constant SQL condition) narrows which rows may change, e.g. by status.
+  // `guard` (an SQL condition with `guardBindings`) narrows which rows may change, e.g. by status or version.
+  const guardBindings = target.guardBindings ?? [];
   const where = `${target.keyColumn} = ?${target.guard ? ` AND (${target.guard})` : ""}`;
   const rowJson = (pick: (column: string) => string) =>
     `json_object(${target.columns.map((column) => `'${column}', ${pick(column)}`).join(", ")})`;
@@ -60,12 +63,13 @@ export async function patchAudited(
       requestId,
       now,
       target.key,
+      ...guardBindings,
     );
   const update = db
     .prepare(
       `UPDATE ${target.table} SET ${all.map((c) => `${c.column} = (${c.expression})`).join(", ")} WHERE ${where}`,
     )
-    .bind(...all.flatMap((c) => c.bindings), target.key);
+    .bind(...all.flatMap((c) => c.bindings), target.key, ...guardBindings);
   const [, result] = await db.batch([audit, update]);
   return (result?.meta.changes ?? 0) > 0;
 }

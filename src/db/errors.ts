@@ -1,6 +1,7 @@
-/** D1 reports constraint failures only as message text. */
-export function isUniqueViolation(err: unknown): boolean {
+/** D1 reports constraint failures only as message text; `column` ("table.column") narrows it to one index. */
+export function isUniqueViolation(err: unknown, column?: string): boolean {
   const text =
     err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? "")}` : String(err);
-  return /UNIQUE constraint failed|SQLITE_CONSTRAINT_PRIMARYKEY|SQLITE_CONSTRAINT_UNIQUE/i.test(text);
+  if (!/UNIQUE constraint failed|SQLITE_CONSTRAINT_PRIMARYKEY|SQLITE_CONSTRAINT_UNIQUE/i.test(text)) return false;
+  return column === undefined || text.includes(column);
 }

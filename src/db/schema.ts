@@ -16,15 +16,57 @@ export const users = sqliteTable("users", {
   providerId: text("provider_id"),
   customerId: text("customer_id"),
   createdAt: createdAt(),
+  /** A deactivated (or deleted) user keeps its row for the audit trail but cannot log in or call anything. */
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  deactivatedAt: text("deactivated_at"),
 });
 
-/** Failed-login counters, one row per throttle key ("email:…" or "client:…"). */
+/** One login: the access tokens it issues carry its id (`sid`); revoking it ends them all within seconds. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    revokedAt: text("revoked_at"),
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Every refresh token a session has had (hash only): the current one has no `replaced_at`; presenting a replaced one is reuse. */
+export const refreshTokens = sqliteTable(
+  "refresh_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    sessionId: text("session_id").notNull(),
+    issuedAt: text("issued_at").notNull(),
+    replacedAt: text("replaced_at"),
+  },
+  (t) => [index("refresh_tokens_session_idx").on(t.sessionId)],
+);
+
+/** Failed-login counters, one row per throttle key ("pair:<email> <address>" or "account:<email>"). */
 export const loginThrottles = sqliteTable("login_throttles", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),
   windowStartedAt: integer("window_started_at").notNull(),
   lockedUntil: integer("locked_until"),
+  lastFailureAt: integer("last_failure_at"),
 });
+
+/** Addresses (keyed hashes) a user has logged in from: the account-wide slow-down does not apply to them. */
+export const loginKnownAddresses = sqliteTable(
+  "login_known_addresses",
+  {
+    userId: text("user_id").notNull(),
+    addressHash: text("address_hash").notNull(),
+    lastSuccessAt: integer("last_success_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.addressHash] })],
+);
 
 /** Append-only: who did what to which entity, with the state before and after. */
 export const auditEvents = sqliteTable(
@@ -99,6 +141,9 @@ export const claims = sqliteTable(
     reasons: text("reasons", { mode: "json" }).$type<ClaimReason[]>().notNull().default(sql`'[]'`),
     // Health claims with several lines (HL7 FHIR claims): each line as adjudicated; null for one-line claims.
     lines: text("lines", { mode: "json" }).$type<ClaimLine[]>(),
+    // Health claims: member, provider and each line's procedure, service date and amount as one value;
+    // unique among the claims not rejected, so the duplicate check is atomic with the benefit deduction.
+    duplicateKey: text("duplicate_key"),
     notes: text("notes"),
     // Document claims: the PDF in R2, what was read from it, why it failed.
     documentKey: text("document_key"),
@@ -107,6 +152,9 @@ export const claims = sqliteTable(
     policyNumber: text("policy_number"),
     extractedData: text("extracted_data", { mode: "json" }).$type<Record<string, unknown>>(),
     failureReason: text("failure_reason"),
+    // Document claims: how many processing attempts have started, and until when the running one holds the claim.
+    processingAttempts: integer("processing_attempts").notNull().default(0),
+    leaseExpiresAt: text("lease_expires_at"),
     // An adjuster's verdict on fraud, the label retraining learns from.
     fraudConfirmed: integer("fraud_confirmed", { mode: "boolean" }),
     // Photo claims: the client's claim id, the model's decision (system_status never
@@ -118,12 +166,16 @@ export const claims = sqliteTable(
     userOverride: integer("user_override", { mode: "boolean" }).notNull().default(false),
     overrideReason: text("override_reason"),
     overrideAt: text("override_at"),
+    // Bumped by a trigger on every UPDATE (migrations/0010): the ETag that If-Match is checked against.
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: text("updated_at").notNull(),
     processedAt: text("processed_at"),
   },
   (t) => [
     index("claims_channel_created_idx").on(t.channel, t.createdAt),
+    index("claims_created_idx").on(t.createdAt),
+    index("claims_assignee_idx").on(t.assignedInsurerId, t.createdAt),
     index("claims_member_idx").on(t.memberId, t.createdAt),
     index("claims_provider_idx").on(t.providerId, t.createdAt),
     index("claims_customer_idx").on(t.customerId, t.createdAt),
@@ -131,6 +183,9 @@ export const claims = sqliteTable(
     // The duplicate check reads the lines of a member's claims that have lines, and only those.
     index("claims_with_lines_idx").on(t.memberId, t.providerId).where(sql`lines IS NOT NULL`),
     uniqueIndex("claims_photo_client_id_idx").on(t.customerId, t.clientClaimId).where(sql`channel = 'photo'`),
+    uniqueIndex("claims_duplicate_key_idx").on(t.duplicateKey).where(sql`status != 'REJECTED'`),
+    // The recovery job's sweep: claims waiting for, or held by, a processing attempt.
+    index("claims_in_process_idx").on(t.status, t.leaseExpiresAt).where(sql`status IN ('PENDING', 'PROCESSING')`),
   ],
 );
 
@@ -206,13 +261,18 @@ export const idempotencyKeys = sqliteTable(
     requestHash: text("request_hash").notNull(),
     responseStatus: integer("response_status"),
     responseBody: text("response_body"),
+    // The created resource's path (the response's Location), so deleting the resource deletes its record.
+    resourcePath: text("resource_path"),
     lockedAt: integer("locked_at").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    index("idempotency_keys_resource_idx").on(t.resourcePath).where(sql`resource_path IS NOT NULL`),
+  ],
 );
 
-export const MODEL_TYPES = ["fraud", "reserve", "damage"] as const;
+export const MODEL_TYPES = ["fraud", "reserve", "damage", "colour", "severity"] as const;
 export const MODEL_STATUSES = ["active", "inactive", "training", "failed"] as const;
 
 /** The model registry: every stored version of every model, at most one active per name. */
@@ -509,3 +569,106 @@ export const streamTickets = sqliteTable("stream_tickets", {
   expiresAt: text("expires_at").notNull(),
   usedAt: text("used_at"),
 });
+
+// ── First notice of loss, claims: the claim's own facts, its settlement versions, rental cars ──
+
+export const FNOL_STAGES = [
+  "REQUESTED",
+  "AWAITING_PHOTO",
+  "PHOTO_RECEIVED",
+  "SETTLED",
+  "REJECTED",
+  "FRAUD_DETECTED",
+  "ABANDONED",
+] as const;
+export type FnolStage = (typeof FNOL_STAGES)[number];
+
+/**
+ * A first notice of loss beside its row in `claims` (channel `fnol`, same id): the source system's
+ * claim body and where the claim Workflow has got to.
+ */
+export const fnolClaims = sqliteTable(
+  "fnol_claims",
+  {
+    claimId: text("claim_id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    policyId: text("policy_id").notNull(),
+    occurrenceAt: text("occurrence_at").notNull(),
+    fnolAt: text("fnol_at").notNull(),
+    driversLicenseNumber: text("drivers_license_number").notNull(),
+    // incident, personalInformation, policeReport, otherParty as submitted (camelCase, as the app sends them).
+    submission: text("submission", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    stage: text("stage", { enum: FNOL_STAGES }).notNull(),
+    stageReason: text("stage_reason"),
+    damageDocumentId: text("damage_document_id"),
+    photoAttempts: integer("photo_attempts").notNull().default(0),
+    // What the damage photo showed: damage, colour and severity with the models' versions.
+    damageAssessment: text("damage_assessment", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [index("fnol_claims_customer_idx").on(t.customerId, t.createdAt)],
+);
+
+/** Every version of a claim's settlement (version 1 computed, later ones adjusters' overrides); never updated. */
+export const fnolSettlements = sqliteTable(
+  "fnol_settlements",
+  {
+    id: text("id").primaryKey(),
+    claimId: text("claim_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    version: integer("version").notNull(),
+    repairEstimateCents: integer("repair_estimate_cents").notNull(),
+    actualCashValueCents: integer("actual_cash_value_cents").notNull(),
+    deductibleCents: integer("deductible_cents").notNull(),
+    totalLoss: integer("total_loss", { mode: "boolean" }).notNull(),
+    payoutCents: integer("payout_cents").notNull(),
+    outOfPocketCents: integer("out_of_pocket_cents").notNull(),
+    rentalDays: integer("rental_days").notNull(),
+    reviewRecommended: integer("review_recommended", { mode: "boolean" }).notNull(),
+    decidedBy: text("decided_by").notNull(),
+    // The domain's Settlement (the input of the next override) and, for version 1, the valuation and estimate.
+    settlement: text("settlement", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    assessment: text("assessment", { mode: "json" }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("fnol_settlements_claim_version_idx").on(t.claimId, t.version)],
+);
+
+/** Rental car branches the insurer books with; an admin maintains them (PUT /vendors/{id}). */
+export const rentalVendors = sqliteTable("rental_vendors", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  city: text("city"),
+  state: text("state"),
+  zip: text("zip"),
+  latitude: real("latitude"),
+  longitude: real("longitude"),
+  dailyRateCents: integer("daily_rate_cents").notNull(),
+  availableUnits: integer("available_units").notNull(),
+  availableFrom: text("available_from"),
+  availableUntil: text("available_until"),
+  createdAt: createdAt(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** The rental car of a claim: one row per claim (its id derived from the claim), or why none was booked. */
+export const rentalBookings = sqliteTable(
+  "rental_bookings",
+  {
+    id: text("id").primaryKey(),
+    claimId: text("claim_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    booked: integer("booked", { mode: "boolean" }).notNull(),
+    vendorId: text("vendor_id"),
+    vendorName: text("vendor_name"),
+    dailyRateCents: integer("daily_rate_cents"),
+    days: integer("days").notNull(),
+    totalCents: integer("total_cents"),
+    reason: text("reason"),
+    settlementVersion: integer("settlement_version").notNull(),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("rental_bookings_claim_idx").on(t.claimId)],
+);

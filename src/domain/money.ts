@@ -2,11 +2,13 @@
 
 const MAX_CENTS = Number.MAX_SAFE_INTEGER / 1000;
 
-/** Cents from a decimal amount; undefined when it has more than two decimals or is not finite. */
+/** Cents from a decimal amount; undefined when it has more than two decimals, is under a cent but not 0, or is not finite. */
 export function toCents(amount: number): number | undefined {
   if (!Number.isFinite(amount)) return undefined;
   const cents = Math.round(amount * 100);
   if (Math.abs(cents - amount * 100) > 1e-6 * Math.max(1, Math.abs(amount))) return undefined;
+  // 1e-320 is within the tolerance of 0 cents, but it is not an amount anyone meant.
+  if (cents === 0 && amount !== 0) return undefined;
   if (Math.abs(cents) > MAX_CENTS) return undefined;
   return cents;
 }

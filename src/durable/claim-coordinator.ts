@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CurrentUser } from "../auth/current-user";
+import { deleteClaimObjects, deleteClaimRecords } from "../claims/delete-claim";
 import { isDuplicateClaimId, type PhotoSubmission, recordOverride, recordPhotoSubmission } from "../claims/photo/store";
 import type { Env } from "../env";
 
@@ -26,17 +27,37 @@ export class ClaimCoordinator extends DurableObject<Env> {
    */
   async submitPhoto(submission: PhotoSubmission) {
     return this.ctx.blockConcurrencyWhile(() =>
-      recordPhotoSubmission(this.env.DB, submission).catch((err: unknown) => {
+      recordPhotoSubmission(this.env.DB, this.env.DOCUMENTS, submission).catch((err: unknown) => {
         if (!isDuplicateClaimId(err)) throw err;
-        return recordPhotoSubmission(this.env.DB, submission);
+        return recordPhotoSubmission(this.env.DB, this.env.DOCUMENTS, submission);
       }),
     );
   }
 
+  /**
+   * Deletes the claim, its records and every photo it was submitted with, then this instance's own
+   * state; serialised with submissions, so none can record a photo the deletion removed.
+   */
+  async deletePhotoClaim(claimId: string, actor: Pick<CurrentUser, "id" | "role">, requestId: string) {
+    return this.ctx.blockConcurrencyWhile(async () => {
+      const deleted = await deleteClaimRecords(this.env.DB, claimId, actor, requestId);
+      if (!deleted) return false;
+      await deleteClaimObjects(this.env.DOCUMENTS, deleted);
+      await this.ctx.storage.deleteAll();
+      return true;
+    });
+  }
+
   /** Applies an override to this claim; serialised with resubmissions of the same claim. */
-  async overridePhoto(claimId: string, reason: string, actor: Pick<CurrentUser, "id" | "role">, requestId: string) {
+  async overridePhoto(
+    claimId: string,
+    reason: string,
+    actor: Pick<CurrentUser, "id" | "role">,
+    requestId: string,
+    versions?: number[],
+  ) {
     return this.ctx.blockConcurrencyWhile(() =>
-      recordOverride(this.env.DB, claimId, reason, actor, requestId, new Date().toISOString()),
+      recordOverride(this.env.DB, claimId, reason, actor, requestId, new Date().toISOString(), versions),
     );
   }
 

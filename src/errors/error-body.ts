@@ -33,6 +33,7 @@ const SCHEMA_NAMES: Record<ErrorStatus, string> = {
   404: "NotFoundError",
   405: "MethodNotAllowedError",
   409: "ConflictError",
+  412: "PreconditionFailedError",
   413: "PayloadTooLargeError",
   415: "UnsupportedMediaTypeError",
   422: "UnprocessableError",

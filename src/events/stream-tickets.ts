@@ -51,6 +51,6 @@ export async function redeemStreamTicket(
     .returning();
   if (!spent) return undefined;
   const user = await db.select().from(users).where(eq(users.id, spent.userId)).get();
-  if (!user || user.customerId !== spent.customerId) return undefined;
+  if (!user?.active || user.customerId !== spent.customerId) return undefined;
   return { id: user.id, email: user.email, role: user.role, providerId: user.providerId, customerId: user.customerId };
 }

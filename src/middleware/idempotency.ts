@@ -71,7 +71,8 @@ export const idempotent = createMiddleware<HonoEnv>(async (c, next) => {
     const body = await c.res.clone().text();
     await db
       .update(idempotencyKeys)
-      .set({ responseStatus: c.res.status, responseBody: body })
+      // The created resource's path: deleting the resource deletes the record that would replay it.
+      .set({ responseStatus: c.res.status, responseBody: body, resourcePath: c.res.headers.get("location") })
       .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key)));
   } else {
     await release();

@@ -2,7 +2,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { csvObjects } from "../csv";
 import type { Database } from "../db/client";
 import { claims, policies } from "../db/schema";
-import { fraudInputFromDocument } from "../domain/documents/fraud-input";
+import { fraudInputFromDocument, storedReviewList } from "../domain/documents/fraud-input";
 import type { RawClaim } from "../domain/fraud";
 
 /** Where a data set's stored training rows live in the MODELS bucket (put there by the local setup). */
@@ -27,7 +27,7 @@ export async function adjudicatedClaimRows(db: Database): Promise<RawClaim[]> {
     .leftJoin(policies, eq(policies.policyNumber, claims.policyNumber))
     .where(and(eq(claims.channel, "document"), isNotNull(claims.fraudConfirmed)));
   return rows.map((row) => ({
-    ...fraudInputFromDocument(row.extracted ?? {}, row.policy ?? null),
+    ...fraudInputFromDocument(row.extracted ?? {}, row.policy ?? null, storedReviewList(row.extracted)),
     fraud_reported: row.fraud ? "Y" : "N",
   }));
 }

@@ -1,17 +1,11 @@
 import { findCustomer } from "../customers/customer-records";
 import { verificationCodeStatements } from "../customers/email-verification";
-import { customerNotice } from "../domain/events/customer-view";
+import { customerNotice, documentName } from "../domain/events/customer-view";
 import { uuidV5 } from "../domain/settlement/uuid-v5";
 import { NO_REACTION, type Reactor } from "../events/reactor";
 import { queueEmail } from "./email-outbox";
 
 const EMAIL_NAMESPACE = "c3f0e6a4-2b8d-4e1f-8a7c-91d5b2e4f063";
-
-const DOCUMENT_NAMES: Record<string, string> = {
-  DRIVERS_LICENSE: "driver's license",
-  CAR: "car photo",
-  DAMAGE: "damage photo",
-};
 
 /**
  * Emails the customer what it must know or do: the verification code at signup, the outcome of
@@ -47,10 +41,7 @@ export const notificationReactor: Reactor = {
       }
       case "Fraud.Detected": {
         const { documentType } = event.detail as { documentType: string };
-        return send(
-          `About your ${DOCUMENT_NAMES[documentType] ?? "document"}`,
-          `${hello}${customerNotice(event.detail)}`,
-        );
+        return send(`About your ${documentName(documentType)}`, `${hello}${customerNotice(event.detail)}`);
       }
       default:
         return NO_REACTION;

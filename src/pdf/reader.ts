@@ -4,6 +4,7 @@
 // structure is checked first (structure-check.ts), then pages, text items, OCR pages, OCR
 // input pixels and wall-clock time each have a cap (limits.ts).
 import { getResolvedPDFJS } from "unpdf";
+import type { FormWidget } from "../domain/documents/form-widgets";
 import { PdfRejectedError } from "./errors";
 import { checkPdfBytes, openPdf } from "./inspect";
 import { type PdfLimits, withDefaults } from "./limits";
@@ -18,6 +19,10 @@ export interface DocumentPage {
   number: number;
   text: string;
   source: "text-layer" | "ocr" | "form";
+  /** Fillable-form widgets on the page (values, check boxes, rectangles, tooltips). */
+  widgets?: FormWidget[];
+  /** The page's printed text with positions (PDF units, y up), kept for pages with widgets. */
+  printed?: PositionedText[];
   /** Mean OCR word confidence (0–1) for OCR'd pages. */
   ocrConfidence?: number;
   /** Lowest OCR word confidence of each line of `text`, for OCR'd pages. */
@@ -84,11 +89,54 @@ async function textItems(page: PdfPage, pageNumber: number, maxItems: number): P
 
 type PdfPage = Awaited<ReturnType<PdfDocument["getPage"]>>;
 
+interface AnnotationLike {
+  subtype?: string;
+  fieldType?: string;
+  fieldName?: string;
+  fieldValue?: unknown;
+  exportValue?: unknown;
+  alternativeText?: string;
+  rect?: number[];
+  checkBox?: boolean;
+  radioButton?: boolean;
+}
+
+/** A filled widget as the extractor sees it: name, value, where it sits, its tooltip. */
+function toWidget(a: AnnotationLike, page: number): FormWidget | undefined {
+  if (a.subtype !== "Widget" || !a.fieldName || !a.rect) return undefined;
+  const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = a.rect;
+  const rect: [number, number, number, number] = [
+    Math.min(x1, x2),
+    Math.min(y1, y2),
+    Math.max(x1, x2),
+    Math.max(y1, y2),
+  ];
+  const tooltip =
+    typeof a.alternativeText === "string" && a.alternativeText.trim()
+      ? { tooltip: a.alternativeText.trim().slice(0, 200) }
+      : {};
+  if (a.fieldType === "Btn" && (a.checkBox || a.radioButton)) {
+    const checked =
+      typeof a.fieldValue === "string" &&
+      a.fieldValue !== "Off" &&
+      (a.exportValue === undefined || a.fieldValue === a.exportValue);
+    return { name: a.fieldName, value: checked ? "On" : "Off", kind: "checkbox", page, rect, ...tooltip };
+  }
+  const raw = Array.isArray(a.fieldValue)
+    ? a.fieldValue.map(String).join(", ")
+    : typeof a.fieldValue === "string"
+      ? a.fieldValue
+      : "";
+  const value = raw.replace(/\r\n?/g, "\n").trim().slice(0, 4000);
+  if (!value) return undefined;
+  return { name: a.fieldName, value, kind: a.fieldType === "Ch" ? "choice" : "text", page, rect, ...tooltip };
+}
+
 async function pageItems(
   pdf: PdfDocument,
   pageNumber: number,
   maxItems: number,
-): Promise<{ text: PositionedText[]; widgets: PositionedText[] }> {
+): Promise<{ text: PositionedText[]; widgetText: PositionedText[]; widgets: FormWidget[] }> {
   const page = await pdf.getPage(pageNumber);
   const text: PositionedText[] = [];
   for (const raw of await textItems(page, pageNumber, maxItems)) {
@@ -97,36 +145,25 @@ async function pageItems(
     const size = Math.hypot(c, d) || raw.height || 10;
     text.push({ str: raw.str, x: e, y: f, width: raw.width ?? raw.str.length * size * 0.5, height: size });
   }
-  const widgets: PositionedText[] = [];
-  const annotations = (await page.getAnnotations()) as Array<{
-    subtype?: string;
-    fieldValue?: unknown;
-    rect?: number[];
-    fieldType?: string;
-    checkBox?: boolean;
-    radioButton?: boolean;
-  }>;
-  for (const a of annotations) {
-    if (
-      a.subtype !== "Widget" ||
-      a.fieldType !== "Tx" ||
-      typeof a.fieldValue !== "string" ||
-      !a.fieldValue.trim() ||
-      !a.rect
-    )
-      continue;
-    const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = a.rect;
-    const h = Math.min(Math.abs(y2 - y1), 14) || 10;
-    const value = a.fieldValue.replace(/\s+/g, " ").trim();
-    widgets.push({
+  const widgets: FormWidget[] = [];
+  const widgetText: PositionedText[] = [];
+  for (const a of (await page.getAnnotations()) as AnnotationLike[]) {
+    const widget = toWidget(a, pageNumber);
+    if (!widget) continue;
+    widgets.push(widget);
+    if (widget.kind === "checkbox") continue;
+    const [x1, y1, x2, y2] = widget.rect;
+    const h = Math.min(y2 - y1, 14) || 10;
+    const value = widget.value.replace(/\s+/g, " ");
+    widgetText.push({
       str: value,
-      x: Math.min(x1, x2) + 2,
-      y: Math.min(y1, y2) + Math.abs(y2 - y1) * 0.25,
-      width: Math.min(Math.abs(x2 - x1), value.length * h * 0.5),
+      x: x1 + 2,
+      y: y1 + (y2 - y1) * 0.25,
+      width: Math.min(x2 - x1, value.length * h * 0.5),
       height: h,
     });
   }
-  return { text, widgets };
+  return { text, widgetText, widgets };
 }
 
 async function readFormFields(pdf: PdfDocument): Promise<Record<string, string>> {
@@ -297,13 +334,17 @@ export async function readClaimDocument(
     const needOcr: number[] = [];
     for (let n = 1; n <= pageCount; n++) {
       budget.check();
-      const { text, widgets } = await pageItems(pdf, n, limits.maxTextItemsPerPage);
+      const { text, widgetText, widgets } = await pageItems(pdf, n, limits.maxTextItemsPerPage);
       const hasText = visibleChars(text) >= minTextChars;
-      if (hasText || widgets.length > 0) {
-        const laidOut = layoutText([...text, ...widgets], { yDown: false });
-        pages.push({ number: n, text: laidOut, source: hasText ? "text-layer" : "form" });
+      if (hasText || widgetText.length > 0) {
+        const laidOut = layoutText([...text, ...widgetText], { yDown: false });
+        const form =
+          widgets.length > 0
+            ? { widgets, printed: text.map(({ str, x, y, width, height }) => ({ str, x, y, width, height })) }
+            : {};
+        pages.push({ number: n, text: laidOut, source: hasText ? "text-layer" : "form", ...form });
         // Scanner apps often embed a poor invisible OCR layer: read such pages again.
-        if (hasText && widgets.length === 0 && textQuality(laidOut) < 0.5) needOcr.push(n);
+        if (hasText && widgetText.length === 0 && textQuality(laidOut) < 0.5) needOcr.push(n);
       } else {
         pages.push({ number: n, text: layoutText(text, { yDown: false }), source: "text-layer" });
         needOcr.push(n);

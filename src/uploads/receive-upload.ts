@@ -7,6 +7,8 @@ import { PhotoError } from "../domain/photo/errors";
 import type { Env } from "../env";
 import { ApiError } from "../errors/api-error";
 import { runBatch } from "../events/batch";
+import { findFnolClaim } from "../fnol/claim-records";
+import { DAMAGE_PHOTO_EVENT, type DamagePhotoReceived } from "../fnol/damage-photo-event";
 import { startWorkflowOnce } from "../workflows/start-once";
 import { startImageUpload, streamImageToBucket } from "./image-upload";
 import { consumeGrant, findGrant, releaseGrant, type UploadGrant } from "./upload-grants";
@@ -37,6 +39,14 @@ async function usableGrant(env: Env, db: Database, token: string): Promise<Uploa
   if (grant.usedAt) throw new ApiError("CONFLICT", "This upload URL has already been used; ask for a new one");
   const customer = await findCustomer(db, grant.customerId);
   if (customer?.status !== "ACCEPTED") throw refusedUrl();
+  if (grant.purpose === "DAMAGE") {
+    const claim = grant.claimId ? await findFnolClaim(db, grant.claimId) : undefined;
+    if (claim?.fnol.stage !== "AWAITING_PHOTO") {
+      throw new ApiError("CONFLICT", "This claim is not waiting for a damage photo", {
+        details: { stage: claim?.fnol.stage ?? null },
+      });
+    }
+  }
   return grant;
 }
 
@@ -128,11 +138,19 @@ export async function receiveUpload(
   };
 }
 
-/** Hands the stored document to its Workflow; if this fails the relay's sweep starts it later. */
+/** Tells a claim's Workflow (waiting in step.waitForEvent) that its damage photo is stored. */
+export const sendDamagePhoto = (env: Env, claimId: string, documentId: string) =>
+  env.CLAIM_WORKFLOW.get(claimId).then((instance) =>
+    instance.sendEvent({ type: DAMAGE_PHOTO_EVENT, payload: { documentId } satisfies DamagePhotoReceived }),
+  );
+
+/** Hands the stored document to its Workflow; if this fails the relay's sweep does it later. */
 async function startProcessing(env: Env, grant: UploadGrant, documentId: string): Promise<void> {
   try {
     if (grant.purpose === "DRIVERS_LICENSE" || grant.purpose === "CAR") {
       await startWorkflowOnce(env.DOCUMENT_WORKFLOW, documentInstanceId(documentId), { documentId });
+    } else if (grant.claimId) {
+      await sendDamagePhoto(env, grant.claimId, documentId);
     }
   } catch (error) {
     console.error(

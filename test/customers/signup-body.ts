@@ -29,6 +29,9 @@ export interface SignupOverrides {
   vin?: string;
   ssn?: string;
   year?: number;
+  address?: { street: string; city: string; state: string; zip: string };
+  make?: string;
+  type?: string;
 }
 
 /** A signup as the app sends it (the walkthrough's customer), unique where it must be. */
@@ -40,12 +43,12 @@ export function signupBody(overrides: SignupOverrides = {}) {
     first_name: overrides.first_name ?? "Connor",
     last_name: overrides.last_name ?? "Sample",
     ssn: overrides.ssn ?? randomSsn(),
-    address: { street: "124 Main St", city: "Phoenix", state: "AZ", zip: "85007" },
+    address: overrides.address ?? { street: "124 Main St", city: "Phoenix", state: "AZ", zip: "85007" },
     vehicle: {
-      make: "Honda",
+      make: overrides.make ?? "Honda",
       model: "Accord",
       color: overrides.color ?? "Green",
-      type: "Sedan",
+      type: overrides.type ?? "Sedan",
       year,
       mileage: 42000,
       vin: overrides.vin ?? randomVin(year),

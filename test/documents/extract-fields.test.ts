@@ -3,8 +3,10 @@ import { extractClaimFields, findAmounts, parseDate } from "../../src/domain/doc
 
 type Expected = Record<string, unknown>;
 
-function check(text: string, expected: Expected, minConfidence = 0.3) {
-  const result = extractClaimFields(text);
+function check(text: string, expected: Expected, minConfidence = 0.3, source: "text-layer" | "ocr" = "text-layer") {
+  const result = extractClaimFields({
+    pages: [{ text, source, ...(source === "ocr" ? { ocrConfidence: 0.85 } : {}) }],
+  });
   for (const [field, value] of Object.entries(expected)) {
     expect.soft(result.extracted_data[field], `${field} in:\n${text.slice(0, 160)}`).toEqual(value);
     if (value !== undefined) {
@@ -31,12 +33,15 @@ describe("dates in every common format", () => {
     ["14-MAR-25", "2025-03-14"],
     ["2025/03/14", "2025-03-14"],
     ["25/01/2015", "2015-01-25"],
-    ["O3/l4/2O25", "2025-03-14"],
     ["03 / 14 / 2025", "2025-03-14"],
     ["December 1, 2024", "2024-12-01"],
   ];
   it.each(cases)("%s → %s", (text, iso) => {
     expect(parseDate(text)?.value).toBe(iso);
+  });
+  it("undoes OCR's letter-for-digit swaps only in OCR text", () => {
+    expect(parseDate("O3/l4/2O25", { ocr: true })?.value).toBe("2025-03-14");
+    expect(parseDate("O3/l4/2O25")).toBeUndefined();
   });
   it("rejects impossible dates", () => {
     expect(parseDate("02/30/2025")).toBeUndefined();
@@ -60,12 +65,14 @@ describe("amounts in every common format", () => {
     ["71610", 71610],
     ["US$ 12,500", 12500],
     ["£ 980.50", 980.5],
-    ["$ 4,25O.OO", 4250],
     ["1,234,567.89 USD", 1234567.89],
     ["4250.5 dollars", 4250.5],
   ];
   it.each(cases)("%s → %d", (text, value) => {
     expect(findAmounts(text)[0]?.value).toBe(value);
+  });
+  it("reads OCR's O for 0 in an amount only in OCR text", () => {
+    expect(findAmounts("$ 4,25O.OO", { ocr: true })[0]?.value).toBe(4250);
   });
 });
 
@@ -516,6 +523,44 @@ I'm claiming 9.800,00 EUR which is the value agreed in the policy.`,
   });
 });
 
+describe("issue 14: captions and prose the first reader missed", () => {
+  const captions: Array<[string, string]> = [
+    ["Full name of policyholder", "Daniel Davis"],
+    ["Name of the insured", "Grace O'Neil"],
+    ["Full legal name of claimant", "Mateo Alvarez"],
+  ];
+  for (const [caption, name] of captions)
+    it(`"${caption}" alone in its cell names the claimant`, () => {
+      check(`${caption}                       ${name}\nPolicy Ref.                       PA-2018-504499`, {
+        claimant_name: name,
+        policy_number: "PA-2018-504499",
+      });
+    });
+
+  const thefts = [
+    "I parked my 2023 Honda Accord on Main Street on March 3rd, 2025 and when I returned it was gone.",
+    "The car was taken from my driveway on March 3rd, 2025 and has not been recovered.",
+    "On March 3rd, 2025 my vehicle was stolen from the station car park.",
+  ];
+  for (const sentence of thefts)
+    it(`a theft told in a sentence: ${sentence.slice(0, 50)}…`, () => {
+      check(sentence, { incident_type: "Vehicle Theft", incident_date: "2025-03-03" });
+    });
+
+  it("a collision told without the usual words is multi-vehicle", () => {
+    check(
+      "On March 3rd, 2025 a pickup truck traveling northbound ran the red light and struck the insured vehicle on the passenger side. Both vehicles were towed.",
+      { incident_type: "Multi-vehicle Collision", collision_type: "Side Collision" },
+    );
+  });
+
+  it("a car hit while parked is a parked-car loss, not a theft", () => {
+    check("My car was parked on Elm Street on March 3rd, 2025 and was found with a dented rear door.", {
+      incident_type: "Parked Car",
+    });
+  });
+});
+
 describe("OCR noise", () => {
   it.each([
     [`C1aimant Name: R0bert Smith\nPo1icy No.: P0L-2O25-OO9876\nDate 0f Loss: O3/l4/2O25\nAmount C1aimed: $ 4,25O.OO`],
@@ -536,6 +581,7 @@ describe("OCR noise", () => {
         amount_claimed: 4250,
       },
       0.6,
+      "ocr",
     );
   });
 });

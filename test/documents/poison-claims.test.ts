@@ -7,6 +7,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import traineddata from "../../node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz";
 import { OCR_TRAINEDDATA_KEY } from "../../src/claims/documents/process";
+import { MAX_PROCESSING_ATTEMPTS } from "../../src/domain/documents/processing-attempts";
 import type { ClaimDocumentMessage } from "../../src/env";
 import worker from "../../src/index";
 import { inspectPdf } from "../../src/pdf";
@@ -86,14 +87,19 @@ describe("hostile PDFs already stored: the consumer fails them once, with the re
     });
   }
 
-  it("a redelivery finding the claim still PROCESSING (the runtime stopped the last attempt) fails it at once", async () => {
+  it("a redelivery finding the last allowed attempt stopped by the runtime (its lease expired) fails it, saying so", async () => {
     const id = await storedClaim(FIXTURE_FILES["typed-form.pdf"]!, "PROCESSING");
+    await env.DB.prepare("UPDATE claims SET processing_attempts = ?, lease_expires_at = ? WHERE id = ?")
+      .bind(MAX_PROCESSING_ATTEMPTS, new Date(Date.now() - 1000).toISOString(), id)
+      .run();
     const batch = createMessageBatch<ClaimDocumentMessage>("claim-documents", [message(id, 2)]);
     await worker.queue(batch, env);
     expect((await getQueueResult(batch, createExecutionContext())).retryMessages).toEqual([]);
     const claim = await claimOf(id);
     expect(claim.status).toBe("FAILED");
-    expect(claim.failure_reason).toMatch(/^RESOURCE_LIMIT: .*CPU or memory limit/);
+    expect(claim.failure_reason).toMatch(
+      /^RESOURCE_LIMIT: attempt 4 of 4 stopped before finishing .*CPU or memory limit/,
+    );
   });
 
   it("through the real queue: every hostile file ends FAILED while the service keeps answering", async () => {

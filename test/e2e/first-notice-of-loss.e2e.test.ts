@@ -1,90 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
-import { loginResponseSchema } from "../../src/routes/auth/login/post";
-import { postCustomerRoute } from "../../src/routes/customers/post";
 import { postVerifyEmailRoute } from "../../src/routes/customers/verify/post";
 import { listOutboxRoute } from "../../src/routes/dev/outbox/list";
 import { listEventsRoute } from "../../src/routes/events/list";
-import { postStreamTicketRoute } from "../../src/routes/events/stream/ticket/post";
 import { putUploadRoute } from "../../src/routes/uploads/put";
-import { randomVin, signupBody } from "../customers/signup-body";
+import { randomVin } from "../customers/signup-body";
+import { has, licence, openStream, put, type StreamedEvent, schemaOf, signUpAndLogIn, types } from "./fnol-client";
 import { adminToken, as, call } from "./http";
-
-const schemaOf = (route: { responses: object }, status: number) =>
-  (route.responses as Record<number, { content: { "application/json": { schema: never } } }>)[status]!.content[
-    "application/json"
-  ].schema;
-
-interface StreamedEvent {
-  id: string;
-  "detail-type": string;
-  detail: Record<string, unknown>;
-}
-
-/** A browser-style client: a single-use ticket, then the WebSocket; collects every event in arrival order. */
-async function openStream(token: string, after?: string) {
-  const ticket = as(
-    await call("/api/v1/events/stream/ticket", { method: "POST", token }),
-    schemaOf(postStreamTicketRoute, 201),
-    201,
-  ) as {
-    stream_url: string;
-  };
-  const url = `${inject("baseUrl").replace(/^http/, "ws")}${ticket.stream_url}${after ? `&after=${after}` : ""}`;
-  const socket = new WebSocket(url);
-  const received: StreamedEvent[] = [];
-  socket.addEventListener("message", (message) => received.push(JSON.parse(String(message.data))));
-  await new Promise<void>((resolve, reject) => {
-    socket.addEventListener("open", () => resolve(), { once: true });
-    socket.addEventListener("error", () => reject(new Error("the stream did not open")), { once: true });
-  });
-  const until = async (predicate: (events: StreamedEvent[]) => boolean, what: string, timeoutMs = 45_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate(received)) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}; got ${received.map((e) => e["detail-type"]).join(", ")}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return received.slice();
-  };
-  const close = () =>
-    new Promise<void>((resolve) => {
-      socket.addEventListener("close", () => resolve(), { once: true });
-      socket.close();
-    });
-  return { received, until, close };
-}
-
-const types = (events: StreamedEvent[]) => events.map((e) => e["detail-type"]);
-const has =
-  (type: string, n = 1) =>
-  (events: StreamedEvent[]) =>
-    events.filter((e) => e["detail-type"] === type).length >= n;
-
-async function signUpAndLogIn(overrides: Parameters<typeof signupBody>[0] = {}) {
-  const body = signupBody(overrides);
-  const signup = as(
-    await call("/api/v1/customers", { method: "POST", body }),
-    schemaOf(postCustomerRoute, 202),
-    202,
-  ) as {
-    customer_id: string;
-    policy_id: string;
-  };
-  const login = as(
-    await call("/api/v1/auth/login", { method: "POST", body: { email: body.email, password: body.password } }),
-    loginResponseSchema,
-  );
-  return { body, customerId: signup.customer_id, policyId: signup.policy_id, token: login.access_token };
-}
-
-async function put(url: string, bytes: Uint8Array, contentType = "image/jpeg") {
-  const res = await fetch(url, { method: "PUT", body: bytes, headers: { "content-type": contentType } });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as unknown };
-}
-
-const licence = (file: string) => new Uint8Array(readFileSync(`test/fixtures/licences/${file}`));
 
 const COLOURS = "../shared/data/car_colors/training";
 const COLOUR_MODEL = "models/colour/colour-classifier.onnx";
@@ -247,7 +170,8 @@ describe("first notice of loss, signup and documents (over HTTP against wrangler
       const streams = await Promise.all([openStream(green.token), openStream(red.token)]);
       const [g, r] = await Promise.all(streams.map((s) => s.until(has("Customer.Accepted"), "Customer.Accepted")));
       expect((await put(String(g!.at(-1)!.detail.carImageUrl), await carPhoto("green"))).status).toBe(202);
-      expect((await put(String(r!.at(-1)!.detail.carImageUrl), await carPhoto("red"))).status).toBe(202);
+      // red/0001 is red-or-pink to the model (0.50 / 0.36): too unsure to flag, so the next red photo.
+      expect((await put(String(r!.at(-1)!.detail.carImageUrl), await carPhoto("red", 1))).status).toBe(202);
       const passed = await streams[0]!.until(
         (e) => has("Fraud.Not.Detected")(e) || has("Fraud.Detected")(e),
         "a verdict",

@@ -17,11 +17,16 @@ describe("fraud scoring and the model registry (over HTTP against wrangler dev)"
   it("scores a claim with an explanation using the models the setup registered", async () => {
     const admin = await adminToken();
     const models = as(await call("/api/v1/models", { token: admin }), z.array(modelEntrySchema));
-    expect(models.length).toBeGreaterThanOrEqual(18);
-    expect(models.find((m) => m.model_type === "damage")).toMatchObject({
-      model_name: "damage-classifier",
-      status: "active",
-    });
+    expect(models.length).toBeGreaterThanOrEqual(20);
+    for (const [type, name] of [
+      ["damage", "damage-classifier"],
+      ["colour", "colour-classifier"],
+      ["severity", "severity-classifier"],
+    ]) {
+      const model = models.find((m) => m.model_type === type);
+      expect(model).toMatchObject({ model_name: name, status: "active" });
+      expect(model?.metrics.accuracy).toBeGreaterThan(0);
+    }
 
     const scored = await call("/api/v1/fraud/score?model=gbdt&scenario=auto_flagger", {
       method: "POST",

@@ -4,7 +4,9 @@ import type { ErrorCode } from "../../src/errors/codes";
 import { errorBodySchema } from "../../src/errors/error-body";
 import { loginResponseSchema } from "../../src/routes/auth/login/post";
 import { registerResponseSchema } from "../../src/routes/auth/register/post";
-import { checkedBody } from "../typed-response";
+import { postCustomerRoute } from "../../src/routes/customers/post";
+import { signupBody } from "../customers/signup-body";
+import { checkedBody, declaredSchema } from "../typed-response";
 
 export interface HttpResult {
   status: number;
@@ -65,4 +67,16 @@ export async function registeredUser(admin: string, role: string, extra: Record<
   as(registered, registerResponseSchema, 201);
   const login = await call("/api/v1/auth/login", { method: "POST", body: { email, password } });
   return as(login, loginResponseSchema).access_token;
+}
+
+/** A customer signed up through the app's public signup (POST /customers), logged in. */
+export async function signedUpCustomer(): Promise<{ customerId: string; token: string }> {
+  const body = signupBody();
+  const signup = await call("/api/v1/customers", { method: "POST", body });
+  const { customer_id } = as(signup, declaredSchema(postCustomerRoute, 202), 202) as { customer_id: string };
+  const login = await call("/api/v1/auth/login", {
+    method: "POST",
+    body: { email: body.email, password: body.password },
+  });
+  return { customerId: customer_id, token: as(login, loginResponseSchema).access_token };
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { overrideResponseSchema, photoValidationSchema } from "../../src/routes/claims/schema";
-import { adminToken, as, call, expectErrorCode, registeredUser } from "./http";
+import { as, call, expectErrorCode, signedUpCustomer } from "./http";
 
 // Whole-car photos are large enough for the 320 px minimum (the damaged ones are thumbnails).
 const WHOLE = "../shared/data/car_damage/training/01-whole";
@@ -10,8 +10,7 @@ describe("damage photos (over HTTP against wrangler dev, the model loaded from R
   it.skipIf(!existsSync(WHOLE))(
     "decides real photos of undamaged cars, contests a rejection, and refuses a bad photo",
     async () => {
-      const customerId = `CUST-${Date.now()}`;
-      const customer = await registeredUser(await adminToken(), "customer", { customer_id: customerId });
+      const { customerId, token: customer } = await signedUpCustomer();
       const files = readdirSync(WHOLE)
         .filter((f) => /\.jpe?g$/i.test(f))
         .slice(0, 30);

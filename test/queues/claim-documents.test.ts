@@ -2,6 +2,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { processDocumentClaim } from "../../src/claims/documents/process";
+import { MAX_PROCESSING_ATTEMPTS } from "../../src/domain/documents/processing-attempts";
 import type { ClaimDocumentMessage } from "../../src/env";
 import worker from "../../src/index";
 import { forgetActive } from "../../src/model-registry/loader";
@@ -38,7 +39,7 @@ describe("claim-documents consumer", () => {
     ]);
     await worker.queue(batch, env);
     expect((await getQueueResult(batch, createExecutionContext())).explicitAcks).toHaveLength(2);
-    expect(await processDocumentClaim(env, accepted.claim_id)).toBe("skipped");
+    expect(await processDocumentClaim(env, accepted.claim_id)).toEqual({ kind: "skipped", why: "finished" });
     const predictions = await env.DB.prepare("SELECT count(*) AS n FROM predictions WHERE claim_id = ?")
       .bind(accepted.claim_id)
       .first<{ n: number }>();
@@ -59,12 +60,12 @@ describe("claim-documents consumer", () => {
     expect(claim.failure_reason).toMatch(/missing from storage/);
   });
 
-  it("retries a transient failure with backoff and fails the claim on the last delivery; the dead-letter consumer records it", async () => {
+  it("retries a transient failure with backoff, counting attempts, and fails the claim after the last; the dead-letter consumer records it", async () => {
     const id = crypto.randomUUID();
     await env.DOCUMENTS.put(`claims/${id}/document.pdf`, typedForm);
     // The reserve model is taken out of service while the claim is processed: a failure a retry may fix.
     await env.DB.prepare(
-      "INSERT INTO claims (id, channel, status, owner_user_id, document_key, updated_at) VALUES (?, 'document', 'PROCESSING', ?, ?, ?)",
+      "INSERT INTO claims (id, channel, status, owner_user_id, document_key, updated_at) VALUES (?, 'document', 'PENDING', ?, ?, ?)",
     )
       .bind(id, insurer.id, `claims/${id}/document.pdf`, new Date().toISOString())
       .run();
@@ -73,22 +74,29 @@ describe("claim-documents consumer", () => {
     ).run();
     forgetActive("insurance_claims-reserve");
     try {
-      const first = createMessageBatch<ClaimDocumentMessage>("claim-documents", [message(id, 1)]);
-      await worker.queue(first, env);
-      const firstResult = await getQueueResult(first, createExecutionContext());
-      expect(firstResult.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual([first.messages[0]!.id]);
-      expect((await documentClaim(id, insurer.token)).status).toBe("PENDING");
+      for (let delivery = 1; delivery < MAX_PROCESSING_ATTEMPTS; delivery++) {
+        const batch = createMessageBatch<ClaimDocumentMessage>("claim-documents", [message(id, delivery)]);
+        await worker.queue(batch, env);
+        const result = await getQueueResult(batch, createExecutionContext());
+        expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual([batch.messages[0]!.id]);
+        expect((await documentClaim(id, insurer.token)).status).toBe("PENDING");
+      }
 
-      const last = createMessageBatch<ClaimDocumentMessage>("claim-documents", [message(id, 4)]);
+      const last = createMessageBatch<ClaimDocumentMessage>("claim-documents", [message(id, MAX_PROCESSING_ATTEMPTS)]);
       await worker.queue(last, env);
+      expect((await getQueueResult(last, createExecutionContext())).retryMessages).toEqual([]);
       const failed = await documentClaim(id, insurer.token);
       expect(failed.status).toBe("FAILED");
-      expect(failed.failure_reason).toBe("no active model named insurance_claims-reserve");
+      expect(failed.failure_reason).toBe("no active model named insurance_claims-reserve (attempt 4 of 4, the last)");
 
       const dead = createMessageBatch<ClaimDocumentMessage>("claim-documents-dlq", [message(id, 4)]);
       await worker.queue(dead, env);
       const actions = (await documentClaim(id, insurer.token)).audit_trail.map((e) => e.action);
-      expect(actions).toEqual(["claim.document_failed", "claim.document_dead_lettered"]);
+      expect(actions).toEqual([
+        ...Array(MAX_PROCESSING_ATTEMPTS - 1).fill("claim.processing_retry_scheduled"),
+        "claim.document_failed",
+        "claim.document_dead_lettered",
+      ]);
     } finally {
       await env.DB.prepare(
         "UPDATE model_stats SET status = 'active' WHERE model_name = 'insurance_claims-reserve'",

@@ -21,12 +21,13 @@ const call = (route: (typeof operations)[number], token?: string) =>
   api(route.path.replace(/\{[^}]+\}/g, "x-1"), { method: route.method.toUpperCase(), ...(token ? { token } : {}) });
 
 describe("every operation in the OpenAPI registry", () => {
-  it("is public only when meant to be (login, health, the FHIR CapabilityStatement, customer signup and verification, signed uploads)", () => {
+  it("is public only when meant to be (login, refresh, health, the FHIR CapabilityStatement, customer signup and verification, signed uploads)", () => {
     expect(publicOperations.sort()).toEqual([
       "GET /api/v1/fhir/metadata",
       "GET /api/v1/health",
       "GET /health",
       "POST /api/v1/auth/login",
+      "POST /api/v1/auth/refresh",
       "POST /api/v1/customers",
       "POST /api/v1/customers/verify",
       "POST /api/v1/customers/verify/resend",

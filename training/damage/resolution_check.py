@@ -20,23 +20,23 @@ import os
 import sys
 
 sys.dont_write_bytecode = True
-try:
-    import torch  # noqa: F401
-except ImportError:  # pragma: no cover
-    if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
-    raise
 
-import json
-from pathlib import Path
-
-import numpy as np
-from PIL import Image
+from pathlib import Path  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from preprocess import decode_rgb, downscale_longest, to_tensor  # noqa: E402
+from common.system_python import reexec_with_system_python  # noqa: E402
+
+reexec_with_system_python()
+
+import json  # noqa: E402
+
+import numpy as np  # noqa: E402
+from PIL import Image  # noqa: E402
+
+from common.preprocess import decode_rgb, downscale_longest, to_tensor  # noqa: E402
 
 
 def upscale_longest(img: np.ndarray, longest: int) -> np.ndarray:
@@ -106,7 +106,7 @@ def main():
     if not evals:
         raise SystemExit("run train.py first (it caches the test tensors)")
     res = run(items, split["test"], out_dir / "damage-classifier.onnx", str(repo / "node_modules/.bin/node"),
-              evals[-1].parent, train.run_node)
+              evals[-1].parent, train.run_evaluator)
     print(json.dumps(res, indent=2))
     metrics["test_onnx_resolution_checks"] = res
     metrics_path.write_text(json.dumps(metrics, indent=2) + "\n")

@@ -12,39 +12,38 @@ written into the project.
 """
 from __future__ import annotations
 
-import os
 import sys
 
-sys.dont_write_bytecode = True  # keep training/damage/ free of __pycache__
+sys.dont_write_bytecode = True  # keep training/ free of __pycache__
 
-# Debian's python3-torch lives in /usr/bin/python3's site-packages; a pyenv/venv python3
-# on PATH may not see it. Re-exec with the system interpreter in that case.
-try:
-    import torch  # noqa: F401
-except ImportError:  # pragma: no cover
-    if os.path.exists("/usr/bin/python3") and os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", *sys.argv])
-    raise
-
-import argparse
-import datetime as dt
-import hashlib
-import json
-import random
-import subprocess
-import time
-from pathlib import Path
-
-import numpy as np
-import torch
-import torch.nn as nn
+from pathlib import Path  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from common.system_python import reexec_with_system_python  # noqa: E402
+
+reexec_with_system_python()
+
+import argparse  # noqa: E402
+import datetime as dt  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import random  # noqa: E402
+import time  # noqa: E402
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
 
 import resolution_check  # noqa: E402
-from mobilenet import DamageClassifier, load_mobilenet  # noqa: E402
-from preprocess import (  # noqa: E402
+from common.data import list_labelled_images, stratified_split  # noqa: E402
+from common.feature_cache import cache_eval_views, cache_key, cache_train_views, log  # noqa: E402
+from common.finetune import finetune, probs_from_feats  # noqa: E402
+from common.mobilenet import MobileNetClassifier, load_mobilenet  # noqa: E402
+from common.onnx_evaluator import run_evaluator  # noqa: E402
+from common.onnx_export import export_onnx  # noqa: E402
+from common.preprocess import (  # noqa: E402
+    PREPROCESSING_CONTRACT,
     SIZE,
     SYNTHETIC,
     box_resize,
@@ -66,10 +65,6 @@ RES_CHECK_PX = 160
 CACHE_VERSION = "v1"
 
 
-def log(*a):
-    print(f"[{time.strftime('%H:%M:%S')}]", *a, flush=True)
-
-
 def seed_all(seed: int):
     random.seed(seed)
     np.random.seed(seed)
@@ -79,48 +74,8 @@ def seed_all(seed: int):
 # ------------------------------------------------------------------------------ data
 
 def list_dataset(data: Path):
-    """Return deduplicated items [{path, label, sha256, w, h}] and dedupe stats."""
-    from PIL import Image
-
-    by_hash: dict[str, list] = {}
-    n_files = 0
-    for d, label in sorted(CLASS_DIRS.items()):
-        for p in sorted((data / d).iterdir()):
-            if not p.is_file() or p.suffix.lower() not in (".jpg", ".jpeg", ".png"):
-                continue
-            n_files += 1
-            h = hashlib.sha256(p.read_bytes()).hexdigest()
-            by_hash.setdefault(h, []).append((p, label))
-    items, dup_removed, conflicts = [], 0, 0
-    for h, group in sorted(by_hash.items(), key=lambda kv: str(kv[1][0][0])):
-        labels = {lab for _, lab in group}
-        if len(labels) > 1:  # same bytes under both classes: drop entirely
-            conflicts += 1
-            dup_removed += len(group)
-            continue
-        dup_removed += len(group) - 1
-        p, lab = group[0]
-        with Image.open(p) as im:
-            w, hgt = im.size
-        items.append({"path": p, "label": lab, "sha256": h, "w": w, "h": hgt})
-    stats = {"files": n_files, "unique": len(items), "duplicates_removed": dup_removed,
-             "cross_class_conflicts": conflicts}
-    return items, stats
-
-
-def stratified_split(items, seed: int, val_frac=0.15, test_frac=0.15):
-    rng = np.random.RandomState(seed)
-    split = {"train": [], "val": [], "test": []}
-    for label in (0, 1):
-        idx = [i for i, it in enumerate(items) if it["label"] == label]
-        idx.sort(key=lambda i: items[i]["sha256"])  # order independent of file names
-        rng.shuffle(idx)
-        n_test = int(round(len(idx) * test_frac))
-        n_val = int(round(len(idx) * val_frac))
-        split["test"] += idx[:n_test]
-        split["val"] += idx[n_test:n_test + n_val]
-        split["train"] += idx[n_test + n_val:]
-    return {k: sorted(v) for k, v in split.items()}
+    """Deduplicated items [{path, label, sha256, w, h}] and dedupe stats."""
+    return list_labelled_images(data, CLASS_DIRS)
 
 
 # ------------------------------------------------------------------------------ views
@@ -151,135 +106,41 @@ def train_view(img: np.ndarray, rng: np.random.RandomState, jpeg_q: int) -> np.n
     return (m / 127.5 - 1.0).transpose(2, 0, 1).astype(np.float32)
 
 
-def eval_views(img: np.ndarray):
-    """Deployment view (plain) and resolution-check view (all images at 160 px first)."""
-    return to_tensor(img), to_tensor(downscale_longest(img, RES_CHECK_PX))
-
-
-@torch.no_grad()
-def frozen_features(backbone, x: np.ndarray, bs=32) -> np.ndarray:
-    out = []
-    for i in range(0, len(x), bs):
-        out.append(backbone.features(torch.from_numpy(x[i:i + bs]), 0, CACHE_AT).numpy().astype(np.float16))
-    return np.concatenate(out)
+EVAL_VARIANTS = {  # the deployment view, and every image first shrunk to 160 px (resolution check)
+    "plain": to_tensor,
+    f"res{RES_CHECK_PX}": lambda img: to_tensor(downscale_longest(img, RES_CHECK_PX)),
+}
 
 
 def build_cache(items, split, backbone, cache: Path, n_views: int, seed: int, jpeg_q: int):
     """Cache frozen activations (layers[0:CACHE_AT]) for train views and eval views."""
     base = {"v": CACHE_VERSION, "cache_at": CACHE_AT, "items": [it["sha256"] for it in items], "split": split}
-    key_eval = hashlib.sha256(json.dumps(base, sort_keys=True).encode()).hexdigest()[:16]
-    key_train = hashlib.sha256(json.dumps({**base, "views": n_views, "seed": seed, "q": jpeg_q},
-                                          sort_keys=True).encode()).hexdigest()[:16]
-    d, dt_ = cache / f"eval-{key_eval}", cache / f"train-{key_train}"
-    d.mkdir(parents=True, exist_ok=True)
-    dt_.mkdir(parents=True, exist_ok=True)
-    out = {}
-    # train views
-    f = dt_ / "train_feats.npy"
-    if not f.exists():
-        log(f"caching {n_views} augmented views x {len(split['train'])} train images -> {dt_}")
-        feats = None
-        t0 = time.time()
-        for j, i in enumerate(split["train"]):
-            rng = np.random.RandomState([seed % 2**32, int(items[i]["sha256"][:8], 16)])
-            img = decode_rgb(items[i]["path"].read_bytes())
-            xs = np.stack([train_view(img, rng, jpeg_q) for _ in range(n_views)])
-            fx = frozen_features(backbone, xs)
-            if feats is None:
-                feats = np.lib.format.open_memmap(dt_ / "train_feats.tmp.npy", mode="w+", dtype=np.float16,
-                                                  shape=(len(split["train"]), n_views, *fx.shape[1:]))
-            feats[j] = fx
-            if (j + 1) % 100 == 0:
-                log(f"  {j + 1}/{len(split['train'])} ({time.time() - t0:.0f}s)")
-        feats.flush()
-        del feats
-        os.replace(dt_ / "train_feats.tmp.npy", f)
-    out["train"] = np.load(f, mmap_mode="r")
+    eval_dir = cache / f"eval-{cache_key(**base)}"
+    train_dir = cache / f"train-{cache_key(**base, views=n_views, seed=seed, q=jpeg_q)}"
+    out = {"train": cache_train_views(items, split["train"], backbone, train_dir, n_views, seed, CACHE_AT,
+                                      lambda img, rng: train_view(img, rng, jpeg_q))}
     for name in ("val", "test"):
-        fp, fr = d / f"{name}_feats_plain.npy", d / f"{name}_feats_res{RES_CHECK_PX}.npy"
-        tp, tr = d / f"{name}_x_plain.npy", d / f"{name}_x_res{RES_CHECK_PX}.npy"
-        if not (fp.exists() and fr.exists() and tp.exists() and tr.exists()):
-            log(f"caching eval views for {name} ({len(split[name])} images)")
-            pl, rs = zip(*(eval_views(decode_rgb(items[i]["path"].read_bytes())) for i in split[name]))
-            pl, rs = np.stack(pl), np.stack(rs)
-            np.save(tp, pl)
-            np.save(tr, rs)
-            np.save(fp, frozen_features(backbone, pl))
-            np.save(fr, frozen_features(backbone, rs))
-        out[name] = (np.load(fp), np.load(fr))
-        out[name + "_x"] = (tp, tr)
-    return out, d
+        views = cache_eval_views(items, split[name], backbone, eval_dir, name, CACHE_AT, EVAL_VARIANTS)
+        out[name] = tuple(views[v][0] for v in EVAL_VARIANTS)
+        out[name + "_x"] = tuple(views[v][1] for v in EVAL_VARIANTS)
+    return out, eval_dir
 
 
 # ------------------------------------------------------------------------------ training
 
-def set_bn_eval(model):
-    for m in model.modules():
-        if isinstance(m, nn.BatchNorm2d):
-            m.eval()
+def train(model, cached, y_train, y_val, epochs: int, seed: int):
+    """Selection: mean of validation accuracy plain and at 160 px, minus a little validation log loss."""
 
-
-@torch.no_grad()
-def probs_from_feats(model, feats, bs=64):
-    model.eval()
-    out = []
-    for i in range(0, len(feats), bs):
-        x = torch.from_numpy(np.asarray(feats[i:i + bs], dtype=np.float32))
-        out.append(torch.softmax(model.logits_from(x, CACHE_AT), 1))
-    return torch.cat(out).numpy()
-
-
-def train(model, cached, y_train, y_val, epochs: int, seed: int, lr_head=1e-3, lr_body=2e-4, bs=32):
-    g = torch.Generator().manual_seed(seed)
-    body = [p for layer in model.layers[CUT:] for p in layer.parameters()]
-    for layer in model.layers[:CUT]:
-        for p in layer.parameters():
-            p.requires_grad_(False)
-    opt = torch.optim.AdamW([{"params": body, "lr": lr_body}, {"params": model.head.parameters(), "lr": lr_head}],
-                            weight_decay=1e-4)
-    steps_per_epoch = (len(y_train) + bs - 1) // bs
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=[lr_body, lr_head], epochs=epochs,
-                                                steps_per_epoch=steps_per_epoch, pct_start=0.15)
-    lossf = nn.CrossEntropyLoss(label_smoothing=0.05)
-    feats = cached["train"]
-    n_views = feats.shape[1]
-    yt = torch.from_numpy(y_train).long()
-    best, history = None, []
-    for ep in range(epochs):
-        t0 = time.time()
-        model.train()
-        set_bn_eval(model)  # keep the pretrained BatchNorm statistics
-        order = torch.randperm(len(y_train), generator=g).numpy()
-        views = torch.randint(0, n_views, (len(y_train),), generator=g).numpy()
-        tot = 0.0
-        for s in range(0, len(order), bs):
-            idx = order[s:s + bs]
-            x = torch.from_numpy(np.stack([np.asarray(feats[i, v], dtype=np.float32) for i, v in zip(idx, views[idx])]))
-            with torch.no_grad():  # frozen blocks between the cache point and CUT
-                for layer in model.layers[CACHE_AT:CUT]:
-                    x = layer(x)
-            loss = lossf(model.logits_from(x, CUT), yt[idx])
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-            tot += float(loss) * len(idx)
-        pv = probs_from_feats(model, cached["val"][0])
-        pr = probs_from_feats(model, cached["val"][1])
+    def select(m):
+        pv = probs_from_feats(m, cached["val"][0], CACHE_AT)
+        pr = probs_from_feats(m, cached["val"][1], CACHE_AT)
         acc_p = float(((pv[:, 1] >= 0.5) == y_val).mean())
         acc_r = float(((pr[:, 1] >= 0.5) == y_val).mean())
         nll = float(-np.log(np.clip(pv[np.arange(len(y_val)), y_val], 1e-7, 1)).mean())
-        score = (acc_p + acc_r) / 2 - 0.01 * nll
-        history.append({"epoch": ep + 1, "train_loss": round(tot / len(y_train), 4), "val_acc": round(acc_p, 4),
-                        f"val_acc_res{RES_CHECK_PX}": round(acc_r, 4), "val_nll": round(nll, 4)})
-        log(f"epoch {ep + 1}/{epochs} loss {tot / len(y_train):.4f} val acc {acc_p:.4f} "
-            f"val acc@{RES_CHECK_PX}px {acc_r:.4f} val nll {nll:.4f} ({time.time() - t0:.0f}s)")
-        if best is None or score > best[0]:
-            best = (score, ep + 1, {k: v.detach().clone() for k, v in model.state_dict().items()})
-    model.load_state_dict(best[2])
-    model.eval()
-    log(f"best epoch {best[1]} (selection score {best[0]:.4f})")
-    return best[1], history
+        return (acc_p + acc_r) / 2 - 0.01 * nll, {"val_acc": round(acc_p, 4), f"val_acc_res{RES_CHECK_PX}": round(acc_r, 4),
+                                                  "val_nll": round(nll, 4)}
+
+    return finetune(model, cached["train"], y_train, epochs=epochs, seed=seed, cut=CUT, cache_at=CACHE_AT, select=select)
 
 
 # ------------------------------------------------------------------------------ metrics
@@ -326,74 +187,6 @@ def size_groups(p_damage, y, longest):
 
 
 # ------------------------------------------------------------------------------ export
-
-def fold_pads_into_convs(m):
-    """torch 1.13 exports F.pad as Pad fed by a Slice/Concat chain computing the pads.
-    Every Pad here feeds a 3x3 Conv, so move the padding into the Conv's own `pads`
-    attribute (stride 1: [1,1,1,1]; stride 2, TF same: top 0, left 0, bottom 1, right 1)
-    and drop the Pad nodes and the now-unused helper nodes. Plain Conv/Clip graph results."""
-    import onnx
-
-    g = m.graph
-    producer = {o: n for n in g.node for o in n.output}
-    removed = 0
-    for n in g.node:
-        if n.op_type != "Conv" or n.input[0] not in producer or producer[n.input[0]].op_type != "Pad":
-            continue
-        pad = producer[n.input[0]]
-        strides = next(list(a.ints) for a in n.attribute if a.name == "strides")
-        assert not any(a.name == "pads" and any(a.ints) for a in n.attribute), "conv already padded"
-        for a in list(n.attribute):
-            if a.name in ("pads", "auto_pad"):
-                n.attribute.remove(a)
-        n.attribute.append(onnx.helper.make_attribute("pads", [1, 1, 1, 1] if strides == [1, 1] else [0, 0, 1, 1]))
-        n.input[0] = pad.input[0]
-        removed += 1
-    assert removed == 14, f"expected 14 padded 3x3 convs, found {removed}"
-    # prune nodes that no longer contribute to the graph outputs
-    needed = {o.name for o in g.output}
-    keep = []
-    for n in reversed(list(g.node)):
-        if any(o in needed for o in n.output):
-            keep.append(n)
-            needed.update(n.input)
-    keep.reverse()
-    del g.node[:]
-    g.node.extend(keep)
-    used = {i for n in g.node for i in n.input}
-    inits = [t for t in g.initializer if t.name in used]
-    del g.initializer[:]
-    g.initializer.extend(inits)
-
-
-def export_onnx(model, path: Path):
-    import onnx
-
-    model.eval()
-    dummy = torch.zeros(1, 3, SIZE, SIZE)
-    torch.onnx.export(model, dummy, str(path), opset_version=13, input_names=["image"],
-                      output_names=["probabilities"], do_constant_folding=True,
-                      dynamic_axes={"image": {0: "batch"}, "probabilities": {0: "batch"}})
-    m = onnx.load(str(path))
-    fold_pads_into_convs(m)
-    onnx.checker.check_model(m)
-    onnx.shape_inference.infer_shapes(m, strict_mode=True)
-    ops = sorted({n.op_type for n in m.graph.node})
-    m.producer_name = "claimsedge training/damage/train.py"
-    m.doc_string = f"{MODEL_VERSION}: car damage classifier, input image[N,3,224,224] (x=p/127.5-1), output probabilities[N,2]={LABELS}"
-    onnx.save(m, str(path))
-    return ops
-
-
-def run_node(node: str, args: list[str]):
-    cmd = [node, str(HERE / "evaluate-onnx.mjs"), *args]
-    log("running", " ".join(cmd))
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    sys.stderr.write(r.stderr)
-    if r.returncode != 0:
-        raise RuntimeError(f"evaluate-onnx.mjs failed: {r.returncode}\n{r.stdout}")
-    return json.loads(r.stdout.strip().splitlines()[-1])
-
 
 # ------------------------------------------------------------------------------ main
 
@@ -462,16 +255,16 @@ def main():
     y_tr, y_va, y_te = (y_all[split[k]] for k in ("train", "val", "test"))
 
     seed_all(args.seed)
-    model = DamageClassifier(backbone)
+    model = MobileNetClassifier(backbone, len(LABELS))
     best_epoch, history = train(model, cached, y_tr, y_va, args.epochs, args.seed)
 
     # torch evaluation on the held-out test split
-    p_te = probs_from_feats(model, cached["test"][0])
-    p_te_r = probs_from_feats(model, cached["test"][1])
+    p_te = probs_from_feats(model, cached["test"][0], CACHE_AT)
 
     # export + ONNX evaluation (onnxruntime-node)
     onnx_path = args.out / "damage-classifier.onnx"
-    ops = export_onnx(model, onnx_path)
+    ops = export_onnx(model, onnx_path, "claimsedge training/damage/train.py",
+                      f"{MODEL_VERSION}: car damage classifier, input image[N,3,224,224] (x=p/127.5-1), output probabilities[N,2]={LABELS}")
     log(f"exported {onnx_path} ({onnx_path.stat().st_size / 1e6:.2f} MB), ops: {ops}")
 
     # synthetic parity fixtures
@@ -485,8 +278,11 @@ def main():
     np.save(syn_path, np.stack([s[1] for s in syn]))
 
     tp, tr = cached["test_x"]
-    node_out = run_node(args.node, ["--model", str(onnx_path), "--tensors", str(tp), str(tr), str(syn_path),
-                                    "--runs", "200", "--synthetic", json.dumps([s[0] for s in syn])])
+    test_paths = cache_dir / "test_paths.json"
+    test_paths.write_text(json.dumps([str(items[i]["path"]) for i in split["test"]]))
+    node_out = run_evaluator(args.node, ["--model", str(onnx_path), "--tensors", str(tp), str(tr), str(syn_path),
+                                         "--images", str(test_paths), "--compare-tensors", str(tp),
+                                         "--runs", "200", "--synthetic", json.dumps([s[0] for s in syn])])
     po = np.array(node_out["outputs"][0], dtype=np.float32)
     po_r = np.array(node_out["outputs"][1], dtype=np.float32)
     po_s = np.array(node_out["outputs"][2], dtype=np.float32)
@@ -498,6 +294,12 @@ def main():
 
     longest = np.array([max(items[i]["w"], items[i]["h"]) for i in split["test"]])
     m_plain = metrics(po[:, 1], y_te)
+    # the Worker's path: @jsquash decode + src/domain/photo/preprocess.ts, then the same ONNX model
+    po_ts = np.array(node_out["image_outputs"], dtype=np.float32)
+    m_ts = metrics(po_ts[:, 1], y_te)
+    ts_flips = int(((po_ts[:, 1] >= 0.5) != (po[:, 1] >= 0.5)).sum())
+    log(f"TEST (ONNX, Worker decode + TS preprocessing): accuracy {m_ts['accuracy']} vs {m_plain['accuracy']} "
+        f"(numpy); {ts_flips} predictions differ; tensors {node_out['ts_vs_numpy_tensors']}")
     m_res = metrics(po_r[:, 1], y_te)
     flips = float(((po[:, 1] >= 0.5) != (po_r[:, 1] >= 0.5)).mean())
     groups = size_groups(po[:, 1], y_te, longest)
@@ -528,16 +330,6 @@ def main():
         + ", ".join(f"{p['name']} sum {p['tensor_sum']:.4f} vs {p['js_reference_sum']:.4f}" for p in parity_items))
 
     today = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d")
-    preprocessing = {
-        "decode": "JPEG or PNG; convert to RGB (grayscale -> R=G=B; alpha dropped, no compositing); EXIF orientation is NOT applied",
-        "resize": {
-            "method": "integer-bounds box filter, squash the whole image (no crop, no aspect preservation)",
-            "output": [SIZE, SIZE],
-            "rule": "for output column ox in 0..223: source columns [floor(ox*W/224), max(floor((ox+1)*W/224), floor(ox*W/224)+1)) clipped to W; same for rows with H; value = (integer sum of the source block's 8-bit values) / (number of pixels in block), computed in float64, no rounding",
-        },
-        "normalization": "x = value / 127.5 - 1 (computed in float64, then stored as float32)",
-        "layout": "NCHW float32, channel order R, G, B; index = c*224*224 + y*224 + x",
-    }
     spec_json = {
         "model_version": MODEL_VERSION,
         "model_file": "damage-classifier.onnx",
@@ -546,7 +338,7 @@ def main():
         "input": {"name": "image", "dtype": "float32", "shape": ["N", 3, SIZE, SIZE]},
         "output": {"name": "probabilities", "dtype": "float32", "shape": ["N", 2], "labels": LABELS,
                    "meaning": "softmax probabilities, index 1 = damage"},
-        "preprocessing": preprocessing,
+        "preprocessing": PREPROCESSING_CONTRACT,
         "decision": {
             "damage_detected": "probabilities[1] >= 0.5",
             "confidence": "max(probabilities[0], probabilities[1]) (the probability of the predicted class)",
@@ -582,11 +374,14 @@ def main():
         f"test_prediction_flips_plain_vs_{RES_CHECK_PX}px": round(flips, 4),
         "test_by_original_longest_side": groups,
         f"test_by_original_longest_side_at_{RES_CHECK_PX}px": groups_res,
+        "test_onnx_worker_pipeline": {**m_ts, "predictions_differing_from_numpy_pipeline": ts_flips,
+                                      "tensor_difference_vs_numpy": node_out["ts_vs_numpy_tensors"],
+                                      "max_abs_probability_difference_vs_numpy_pipeline": float(np.abs(po_ts - po).max())},
         "test_torch_accuracy": round(float(((p_te[:, 1] >= 0.5) == y_te).mean()), 4),
         "onnx_vs_torch_max_abs_diff": parity_diff,
         "onnx_ops": ops,
         "onnx_bytes": onnx_path.stat().st_size,
-        "test_onnx_resolution_checks": resolution_check.run(items, split["test"], onnx_path, args.node, cache_dir, run_node),
+        "test_onnx_resolution_checks": resolution_check.run(items, split["test"], onnx_path, args.node, cache_dir, run_evaluator),
         "native_inference_onnxruntime_node": node_out["timing"],
         "train_seconds_total": round(time.time() - t_start, 1),
     }

@@ -1,7 +1,9 @@
 import type { CurrentUser } from "../../auth/current-user";
+import { isUniqueViolation } from "../../db/errors";
 import type { ClaimLine, ClaimReason, ClaimStatus } from "../../db/schema";
 import type { HealthClaimAdjudication, HealthClaimLineInput, Reason } from "../../domain/health/adjudicate";
 import { benefitCapApplied, benefitExhausted, memberInactive } from "../../domain/health/benefit-reasons";
+import { duplicateClaim, duplicateKey } from "../../domain/health/duplicate-claim";
 import type { HealthClaimRow } from "../views";
 
 /** A health claim of one or more lines, ready to be recorded with its adjudication. */
@@ -25,7 +27,9 @@ export type RecordedHealthClaim = HealthClaimRow & { lines: ClaimLine[] | null }
 
 const CLAIM_COLUMNS = `id, channel, status, owner_user_id, member_id, provider_id, diagnosis_code, procedure_code,
   service_date, claim_amount_cents, approved_amount_cents, fraud_flag, fraud_reason, reasons, lines, notes,
-  created_at, updated_at, processed_at`;
+  created_at, updated_at, processed_at, duplicate_key`;
+
+const keyOf = (claim: HealthClaimRecord) => duplicateKey(claim.memberId, claim.providerId, claim.lines);
 
 /** The claim's own columns: the first line's procedure and date, the total submitted. */
 const firstLine = (claim: HealthClaimRecord) => {
@@ -130,7 +134,7 @@ async function recordRejectedClaim(
     db
       .prepare(
         `INSERT INTO claims (${CLAIM_COLUMNS})
-         VALUES (?1, 'health', 'REJECTED', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?14)`,
+         VALUES (?1, 'health', 'REJECTED', ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?14, ?15)`,
       )
       .bind(
         ...claimParameters(claim),
@@ -140,6 +144,7 @@ async function recordRejectedClaim(
         lines ? JSON.stringify(lines) : null,
         claim.notes,
         claim.now,
+        keyOf(claim),
       ),
     auditClaim(db, claim),
     ...alsoInBatch,
@@ -193,8 +198,41 @@ function lineAllocations(claim: HealthClaimRecord, decision: HealthClaimAdjudica
  * and the claim row and each line are built from that same number — the payable lines share it
  * in sequence order, APPROVED in full, PARTIAL up to what remains, REJECTED when nothing was left.
  * Concurrent claims can therefore never approve more than the benefit held.
+ * The claim row carries its duplicate key: when a copy was approved since the facts were read, the
+ * unique index refuses the row, the whole batch (deduction included) rolls back, and the claim is
+ * recorded as a rejected duplicate naming the claim that was paid.
  */
 async function recordPayableClaim(
+  db: D1Database,
+  claim: HealthClaimRecord,
+  decision: HealthClaimAdjudication,
+  alsoInBatch: D1PreparedStatement[],
+): Promise<RecordedHealthClaim> {
+  // A second round only if the paid copy was deleted between the refusal and the look-up.
+  for (let round = 1; ; round++) {
+    try {
+      return await deductAndRecord(db, claim, decision, alsoInBatch);
+    } catch (err) {
+      if (!isUniqueViolation(err, "claims.duplicate_key") || round === 3) throw err;
+      const original = await db
+        .prepare("SELECT id FROM claims WHERE duplicate_key = ? AND status != 'REJECTED' LIMIT 1")
+        .bind(keyOf(claim))
+        .first<{ id: string }>();
+      if (original) {
+        const reason = duplicateClaim(original.id);
+        const asDuplicate: HealthClaimAdjudication = {
+          claimReasons: [reason],
+          lines: decision.lines.map((line) => ({ ...line, payable: false })),
+          fraudFlag: true,
+          fraudReason: decision.fraudReason ? `${reason.message}; ${decision.fraudReason}` : reason.message,
+        };
+        return recordRejectedClaim(db, claim, asDuplicate, alsoInBatch);
+      }
+    }
+  }
+}
+
+async function deductAndRecord(
   db: D1Database,
   claim: HealthClaimRecord,
   decision: HealthClaimAdjudication,
@@ -254,7 +292,7 @@ async function recordPayableClaim(
                 )`
                     : "NULL"
                 },
-                ?9, ?10, ?10, ?10
+                ?9, ?10, ?10, ?10, ?19
          FROM members m WHERE m.member_id = ?3
          RETURNING status, approved_amount_cents, reasons, lines`,
       )
@@ -269,7 +307,8 @@ async function recordPayableClaim(
         reasonJson(memberInactive(claim.memberId, MEMBER_STATUS)),
         reasonJson(benefitExhausted(claim.memberId)),
         reasonJson(benefitCapApplied(APPROVED, payableCents)),
-        ...(claim.storeLines ? [JSON.stringify(allocations)] : []),
+        claim.storeLines ? JSON.stringify(allocations) : null,
+        keyOf(claim),
       ),
     db
       .prepare(

@@ -24,6 +24,7 @@ export interface PhotoSubmission {
 
 interface StoredPhotoClaim {
   id: string;
+  photo_key: string | null;
   status: PhotoClaimStatus;
   system_status: PhotoClaimStatus;
   user_override: number;
@@ -75,13 +76,19 @@ const audit = (
 const findByClientId = (db: D1Database, customerId: string, clientClaimId: string) =>
   db
     .prepare(
-      "SELECT id, status, system_status, user_override, override_reason, override_at, photo_result FROM claims WHERE channel = 'photo' AND customer_id = ? AND client_claim_id = ?",
+      "SELECT id, photo_key, status, system_status, user_override, override_reason, override_at, photo_result FROM claims WHERE channel = 'photo' AND customer_id = ? AND client_claim_id = ?",
     )
     .bind(customerId, clientClaimId)
     .first<StoredPhotoClaim>();
 
+export type SubmissionOutcome =
+  | { recorded: true; id: string; state: PhotoClaimState; resubmitted: boolean; overrideCleared: boolean }
+  // The claim was deleted while its photo was on the way, and the photo with it.
+  | { recorded: false; reason: "photo_gone" };
+
 /** The claim write, its fingerprint and its audit entry: one D1 batch (a transaction). */
 function submissionBatch(db: D1Database, s: PhotoSubmission, existing: StoredPhotoClaim | null, id: string) {
+  const previous = existing ? stateOf(existing) : null;
   const state = stateAfterSubmission(s.decision);
   const fraudReason = s.duplicateOf
     ? `Photo is a near-duplicate (perceptual hash distance ${s.duplicateOf.distance}) of the photo on another customer's claim ${s.duplicateOf.claimId}`
@@ -125,6 +132,7 @@ function submissionBatch(db: D1Database, s: PhotoSubmission, existing: StoredPho
           s.now,
         );
   const bands = perceptualHashBands(s.perceptualHash);
+  const overrideCleared = previous?.userOverride === true;
   const statements = [
     write,
     db.prepare("DELETE FROM photo_fingerprints WHERE claim_id = ?").bind(id),
@@ -136,7 +144,11 @@ function submissionBatch(db: D1Database, s: PhotoSubmission, existing: StoredPho
     audit(
       db,
       id,
-      existing ? "claim.photo_resubmitted" : "claim.photo_submitted",
+      !existing
+        ? "claim.photo_submitted"
+        : overrideCleared
+          ? "claim.override_cleared_by_resubmission"
+          : "claim.photo_resubmitted",
       s.actor,
       existing ? auditState(stateOf(existing)) : null,
       {
@@ -145,45 +157,57 @@ function submissionBatch(db: D1Database, s: PhotoSubmission, existing: StoredPho
         confidence: s.result.confidence,
         damage_detected: s.result.damage_detected,
         fraud_reason: fraudReason,
+        ...(overrideCleared ? { override_cleared: true } : {}),
       },
       s.requestId,
       s.now,
     ),
   ];
-  return { statements, state };
+  return { statements, state, overrideCleared };
 }
 
 /** D1's refusal of a second photo claim with the same client claim id (claims_photo_client_id_idx). */
 export const isDuplicateClaimId = (err: unknown) =>
   String(err).includes("UNIQUE constraint failed") && String(err).includes("client_claim_id");
 
+/** Whether this customer already has a photo claim under this client claim id. */
+export const photoClaimExists = async (db: D1Database, customerId: string, clientClaimId: string) =>
+  (await findByClientId(db, customerId, clientClaimId)) !== null;
+
 /**
  * Records a (re)submitted photo's result for one customer's claim: a new claim, or the same
- * claim's result replaced (idempotent resubmission). Its fingerprint is replaced
- * too, and the step is audited. Runs inside the claim's Durable Object, one call at a time.
+ * claim's result replaced (idempotent resubmission). Its fingerprint is replaced too, the photo
+ * it replaces is deleted, and the step is audited; a resubmission that clears an override is
+ * audited under its own action. Runs inside the claim's Durable Object, one call at a time.
  */
 export async function recordPhotoSubmission(
   db: D1Database,
+  photos: R2Bucket,
   s: PhotoSubmission,
-): Promise<{ id: string; state: PhotoClaimState; resubmitted: boolean }> {
+): Promise<SubmissionOutcome> {
+  // A deletion of this claim (serialised with this call) may have removed the photo since it was stored.
+  if (!(await photos.head(s.photoKey))) return { recorded: false, reason: "photo_gone" };
   const existing = await findByClientId(db, s.customerId, s.clientClaimId);
   const id = existing?.id ?? crypto.randomUUID();
-  const { statements, state } = submissionBatch(db, s, existing, id);
+  const { statements, state, overrideCleared } = submissionBatch(db, s, existing, id);
   await db.batch(statements);
-  return { id, state, resubmitted: Boolean(existing) };
+  if (existing?.photo_key && existing.photo_key !== s.photoKey) await photos.delete(existing.photo_key);
+  return { recorded: true, id, state, resubmitted: Boolean(existing), overrideCleared };
 }
 
 /**
  * A claim id's first photo, written without its Durable Object: a plain INSERT that the unique
  * index (customer, client claim id) refuses when the claim exists, rolling the whole batch back.
  * It touches no existing row, so it cannot race a resubmission or an override (those need the
- * row and go through the Durable Object); null means "the claim exists: use the Durable Object".
+ * row and go through the Durable Object), and its photo lives in the new claim's own sub-folder
+ * (photoObjectKey), which no deletion of an earlier claim with this client id sweeps.
+ * null means "the claim exists: use the Durable Object".
  */
 export async function recordFirstPhotoSubmission(
   db: D1Database,
   s: PhotoSubmission,
-): Promise<{ id: string; state: PhotoClaimState; resubmitted: false } | null> {
-  const id = crypto.randomUUID();
+  id: string,
+): Promise<SubmissionOutcome | null> {
   const { statements, state } = submissionBatch(db, s, null, id);
   try {
     await db.batch(statements);
@@ -191,8 +215,10 @@ export async function recordFirstPhotoSubmission(
     if (isDuplicateClaimId(err)) return null;
     throw err;
   }
-  return { id, state, resubmitted: false };
+  return { recorded: true, id, state, resubmitted: false, overrideCleared: false };
 }
+
+type RecordedOverride = OverrideOutcome | { ok: false; reason: "not_found" | "stale" };
 
 /** Applies a customer's override to one photo claim and audits it; refuses when the override rules say no. */
 export async function recordOverride(
@@ -202,28 +228,62 @@ export async function recordOverride(
   actor: Pick<CurrentUser, "id" | "role">,
   requestId: string,
   now: string,
-): Promise<OverrideOutcome | { ok: false; reason: "not_found" }> {
+  /** If-Match: the versions the caller read; undefined applies the override whatever the version. */
+  versions?: number[],
+): Promise<RecordedOverride> {
+  // Without If-Match, a change made meanwhile by another writer is read again rather than refused.
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await tryOverride(db, claimId, reason, actor, requestId, now, versions);
+    if (outcome.ok || outcome.reason !== "stale" || versions || attempt === 3) return outcome;
+  }
+}
+
+async function tryOverride(
+  db: D1Database,
+  claimId: string,
+  reason: string,
+  actor: Pick<CurrentUser, "id" | "role">,
+  requestId: string,
+  now: string,
+  versions: number[] | undefined,
+): Promise<RecordedOverride> {
   const row = await db
     .prepare(
-      "SELECT id, status, system_status, user_override, override_reason, override_at, photo_result FROM claims WHERE id = ? AND channel = 'photo'",
+      "SELECT id, photo_key, status, system_status, user_override, override_reason, override_at, photo_result, version FROM claims WHERE id = ? AND channel = 'photo'",
     )
     .bind(claimId)
-    .first<StoredPhotoClaim>();
+    .first<StoredPhotoClaim & { version: number }>();
   if (!row) return { ok: false, reason: "not_found" };
+  if (versions && !versions.includes(row.version)) return { ok: false, reason: "stale" };
   const quality = row.photo_result
     ? (JSON.parse(row.photo_result) as { quality_score?: number }).quality_score
     : undefined;
   const before = stateOf(row);
   const outcome = stateAfterOverride(before, reason, now, quality);
   if (!outcome.ok) return outcome;
-  await db.batch([
+  // Written only if nothing changed the claim since it was read (writers outside this Durable Object: assignment).
+  const [written] = await db.batch([
     db
       .prepare(
-        "UPDATE claims SET status = ?, user_override = 1, override_reason = ?, override_at = ?, updated_at = ? WHERE id = ?",
+        "UPDATE claims SET status = ?, user_override = 1, override_reason = ?, override_at = ?, updated_at = ? WHERE id = ? AND version = ?",
       )
-      .bind(outcome.state.effectiveStatus, reason, now, now, claimId),
-    audit(db, claimId, "claim.overridden", actor, auditState(before), auditState(outcome.state), requestId, now),
+      .bind(outcome.state.effectiveStatus, reason, now, now, claimId, row.version),
+    db
+      .prepare(
+        `INSERT INTO audit_events (entity_type, entity_id, action, actor_id, actor_role, before, after, request_id, created_at)
+         SELECT 'claim', ?, 'claim.overridden', ?, ?, ?, ?, ?, ? WHERE changes() = 1`,
+      )
+      .bind(
+        claimId,
+        actor.id,
+        actor.role,
+        JSON.stringify(auditState(before)),
+        JSON.stringify(auditState(outcome.state)),
+        requestId,
+        now,
+      ),
   ]);
+  if ((written?.meta.changes ?? 0) === 0) return { ok: false, reason: "stale" };
   return outcome;
 }
 

@@ -9,7 +9,13 @@ import { ApiError } from "../../errors/api-error";
 import { DAMAGE_MODEL_VERSION, predictDamage } from "../../image/damage-model";
 import { type AcceptedPhoto, preparePhoto } from "../../image/pipeline";
 import { photoObjectKey, storePhotoObject } from "./photo-object";
-import { nearDuplicatePhotos, type PhotoSubmission, recordFirstPhotoSubmission } from "./store";
+import {
+  nearDuplicatePhotos,
+  type PhotoSubmission,
+  photoClaimExists,
+  recordFirstPhotoSubmission,
+  type SubmissionOutcome,
+} from "./store";
 
 /** A damage photo as the client sent it: base64 text or raw bytes, for one of its claims. */
 export interface PhotoUpload {
@@ -34,6 +40,8 @@ export interface PhotoClaimDecision {
   processing_time_ms: number;
   timestamp: string;
   model_version: string;
+  /** This photo replaced an earlier one whose decision the customer had overridden: the override no longer applies. */
+  override_cleared: boolean;
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
@@ -71,14 +79,20 @@ async function closestDuplicate(env: Env, upload: PhotoUpload, perceptualHash: s
     .sort((a, b) => a.distance - b.distance)[0];
 }
 
-/** The photo in R2 (content-addressed) and the closest other customer's photo, side by side. */
+/**
+ * The photo in R2 and the closest other customer's photo, side by side. A claim id seen for the
+ * first time gets its new claim id here, and its photo that claim's sub-folder (photoObjectKey).
+ */
 async function storePhoto(env: Env, upload: PhotoUpload, photo: AcceptedPhoto) {
-  const key = await photoObjectKey(upload.customerId, upload.claimId, photo.bytes, photo.header.format);
-  const [duplicate, existedBefore] = await Promise.all([
-    closestDuplicate(env, upload, photo.perceptualHash),
-    storePhotoObject(env.DOCUMENTS, key, photo.bytes, photo.header.mimeType),
-  ]);
-  return { key, existedBefore, duplicate };
+  const store = async () => {
+    const exists = await photoClaimExists(env.DB, upload.customerId, upload.claimId);
+    const newClaimId = exists ? null : crypto.randomUUID();
+    const key = photoObjectKey(upload.customerId, upload.claimId, photo.header.format, newClaimId);
+    await storePhotoObject(env.DOCUMENTS, key, photo.bytes, photo.header.mimeType);
+    return { key, newClaimId };
+  };
+  const [duplicate, stored] = await Promise.all([closestDuplicate(env, upload, photo.perceptualHash), store()]);
+  return { ...stored, duplicate };
 }
 
 /**
@@ -104,9 +118,7 @@ export async function submitPhotoClaim(
   try {
     probabilities = await inferDamage(env, photo, requestId);
   } catch (err) {
-    await stored
-      .then(({ key, existedBefore }) => (existedBefore ? undefined : env.DOCUMENTS.delete(key)))
-      .catch(() => undefined);
+    await stored.then(({ key }) => env.DOCUMENTS.delete(key)).catch(() => undefined);
     throw err;
   }
   const inferenceMs = performance.now() - inferenceStart;
@@ -114,7 +126,7 @@ export async function submitPhotoClaim(
   const decision = decidePhotoClaim(prediction);
 
   const storageStart = performance.now();
-  const { key, existedBefore, duplicate } = await stored;
+  const { key, newClaimId, duplicate } = await stored;
   const result = {
     damage_detected: prediction.damageDetected,
     confidence: round(prediction.confidence),
@@ -125,6 +137,7 @@ export async function submitPhotoClaim(
       contrast: round(photo.quality.breakdown.contrast),
     },
   };
+  let outcome: SubmissionOutcome;
   try {
     const submission: PhotoSubmission = {
       customerId: upload.customerId,
@@ -148,10 +161,11 @@ export async function submitPhotoClaim(
       now: new Date().toISOString(),
     };
     // A claim id's first photo needs no Durable Object; an existing claim's goes through it.
-    (await recordFirstPhotoSubmission(env.DB, submission)) ??
+    outcome =
+      (newClaimId ? await recordFirstPhotoSubmission(env.DB, submission, newClaimId) : null) ??
       (await photoClaimCoordinator(env, upload.customerId, upload.claimId).submitPhoto(submission));
   } catch (err) {
-    if (!existedBefore) await env.DOCUMENTS.delete(key);
+    await env.DOCUMENTS.delete(key);
     console.error(
       JSON.stringify({
         level: "error",
@@ -161,6 +175,9 @@ export async function submitPhotoClaim(
       }),
     );
     throw new ApiError("STORAGE_ERROR", "Could not record the claim");
+  }
+  if (!outcome.recorded) {
+    throw new ApiError("CONFLICT", "The claim was deleted while this photo was being stored; submit it again");
   }
   const storageMs = performance.now() - storageStart;
   const { timings } = photo;
@@ -176,6 +193,7 @@ export async function submitPhotoClaim(
       processing_time_ms: Date.now() - started,
       timestamp: new Date().toISOString(),
       model_version: DAMAGE_MODEL_VERSION,
+      override_cleared: outcome.overrideCleared,
     },
     serverTiming: [
       `decode;dur=${(timings.checksMs + timings.decodeMs).toFixed(1)}`,

@@ -1,15 +1,19 @@
 // Turns the text of a claim document (text layer, OCR, filled form fields) into structured
 // claim fields, each with a confidence in [0, 1]. Pure: no env, no I/O.
 
+import { ACORD2_FORM, acord2Counts, acord2Hour, isAcord2, readAcord2 } from "./acord2";
 import type { Candidate } from "./candidate";
 import { extractCms1500, isCms1500 } from "./cms1500";
 import { PARSERS, parseLocation } from "./field-parsers";
+import { type FormWidget, isCaptionEcho, type PrintedText, readWidgets, shortName, widgetLabel } from "./form-widgets";
 import { labelCandidates } from "./label-candidates";
 import { matchLabel, splitCellsAtLabels } from "./label-match";
-import { LABELS } from "./labels";
+import { LABELS, type LabelTarget } from "./labels";
 import { type Line, squash, toLines } from "./layout";
 import { narrativeCandidates, narrativeDescription } from "./narrative";
+import { amountPlausibility, contextFacts, dateOfLossPlausibility } from "./plausibility";
 import { type ClaimExtraction, type ExtractedField, finish } from "./result";
+import { OWN_FIELDS, type SectionRole, sectionHeading } from "./sections";
 import { type DateOptions, detectDayFirst } from "./values";
 
 export interface DocumentPageText {
@@ -20,11 +24,16 @@ export interface DocumentPageText {
   ocrConfidence?: number;
   /** OCR confidence of each line of `text` (lowest word on the line), when known. */
   lineConfidence?: number[];
+  /** Fillable-form widgets on the page, and the page's printed text with positions. */
+  widgets?: FormWidget[];
+  printed?: PrintedText[];
 }
 
 export interface ExtractionInput {
   pages: DocumentPageText[];
   formFields?: Record<string, string>;
+  /** The processing day (ISO), against which a date of loss in the future is refused. */
+  today?: string;
 }
 
 function formFieldCandidates(formFields: Record<string, string>, dates: DateOptions): Candidate[] {
@@ -83,10 +92,24 @@ function sameValue(a: Candidate["value"], b: Candidate["value"]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Best candidate per field; agreement between sources raises confidence, disagreement lowers it. */
-function choose(candidates: Candidate[]): Record<string, ExtractedField> {
+/**
+ * Best candidate per field. The insured's own fields come only from the insured's own
+ * sections; a date of loss and an amount are weighed by their plausibility against the
+ * document's other dates and amounts; agreement between independent readings raises
+ * confidence, disagreement lowers it.
+ */
+function choose(all: Candidate[], today: string): Record<string, ExtractedField> {
+  const context = contextFacts(all);
   const byField = new Map<string, Candidate[]>();
-  for (const c of candidates) {
+  for (const original of all) {
+    if (original.field.startsWith("_")) continue;
+    if (OWN_FIELDS.has(original.field) && original.role && original.role !== "own") continue;
+    const c = { ...original };
+    if (c.field === "incident_date" && typeof c.value === "string")
+      c.confidence *= dateOfLossPlausibility(c.value, context, today);
+    if (c.field === "amount_claimed" && typeof c.value === "number")
+      c.confidence *= amountPlausibility(c.value, context);
+    if (c.confidence <= 0.02) continue;
     const list = byField.get(c.field) ?? [];
     list.push(c);
     byField.set(c.field, list);
@@ -109,6 +132,7 @@ function choose(candidates: Candidate[]): Record<string, ExtractedField> {
       value: best.value,
       confidence: Math.round(Math.min(0.99, Math.max(0.01, confidence)) * 100) / 100,
       method: best.method,
+      ocr: best.ocr ?? false,
       evidence: best.evidence.replace(/\s+/g, " ").trim().slice(0, 200),
     };
     if (best.page !== undefined) chosen.page = best.page;
@@ -117,12 +141,105 @@ function choose(candidates: Candidate[]): Record<string, ExtractedField> {
   return out;
 }
 
+/** Candidates from the widgets of a fillable form: a known form by its field names, any other by caption. */
+function widgetCandidates(
+  pages: DocumentPageText[],
+  dates: DateOptions,
+  printedText: string,
+): { candidates: Candidate[]; form?: string } {
+  const widgets = pages.flatMap((p) => p.widgets ?? []);
+  const printed = new Map(pages.filter((p) => p.printed).map((p, i) => [p.number ?? i + 1, p.printed!]));
+  const out: Candidate[] = [];
+  const push = (
+    target: Exclude<LabelTarget, null>,
+    raw: string,
+    confidence: number,
+    role: SectionRole,
+    evidence: string,
+    page: number,
+  ) => {
+    if (target === "incident_location") {
+      const loc = parseLocation(raw);
+      if (loc?.city)
+        out.push({
+          field: "incident_city",
+          value: loc.city,
+          confidence: confidence * 0.95,
+          method: "form-field",
+          evidence,
+          page,
+          role,
+        });
+      if (loc?.state)
+        out.push({ field: "incident_state", value: loc.state, confidence, method: "form-field", evidence, page, role });
+      return;
+    }
+    const parsed = PARSERS[target](raw, dates);
+    if (parsed)
+      out.push({
+        field: target,
+        value: parsed.value,
+        confidence: confidence * parsed.certainty,
+        method: "form-field",
+        evidence: `${evidence}: ${raw}`.slice(0, 200),
+        page,
+        role,
+      });
+  };
+  if (
+    isAcord2(
+      printedText,
+      widgets.map((w) => w.name),
+    )
+  ) {
+    const readings = readAcord2(widgets);
+    for (const r of readings) {
+      if (
+        r.field === "loss_time" ||
+        r.field === "am" ||
+        r.field === "pm" ||
+        r.field === "other_vehicle" ||
+        r.field === "injured_person" ||
+        r.field === "witness_person"
+      )
+        continue;
+      if (isCaptionEcho(r.value, [shortName(r.widget.name), r.widget.tooltip])) continue;
+      push(r.field, r.value, 0.97, r.role, shortName(r.widget.name), r.widget.page);
+    }
+    const counts = acord2Counts(readings);
+    const hour = acord2Hour(readings);
+    const fact = (field: string, value: number) =>
+      out.push({ field, value, confidence: 0.9, method: "form-field", evidence: "ACORD 2 form", role: "own" });
+    if (counts.vehicles) fact("number_of_vehicles_involved", counts.vehicles);
+    fact("bodily_injuries", counts.injured);
+    fact("witnesses", counts.witnesses);
+    if (hour !== undefined) fact("incident_hour_of_the_day", hour);
+    return { candidates: out, form: ACORD2_FORM };
+  }
+  for (const meaning of readWidgets(widgets, printed)) {
+    if (meaning.widget.kind === "checkbox") continue;
+    const found = widgetLabel(meaning);
+    const target = found?.label?.entry.field;
+    if (!found || !target) continue;
+    push(
+      target,
+      meaning.widget.value,
+      (found.from === "name" ? 0.95 : 0.9) * (0.9 + 0.1 * found.label!.entry.weight),
+      meaning.role,
+      meaning.caption ?? shortName(meaning.widget.name),
+      meaning.widget.page,
+    );
+  }
+  return { candidates: out };
+}
+
 function toInput(input: ExtractionInput | string): ExtractionInput {
   return typeof input === "string" ? { pages: [{ text: input, source: "text-layer" }] } : input;
 }
 
 function pagesToLines(pages: DocumentPageText[]): Line[] {
   const lines: Line[] = [];
+  let role: SectionRole = "own";
   pages.forEach((p, i) => {
     const pageLines = toLines(p.text, p.number ?? i + 1, p.source, p.ocrConfidence, lines.length);
     if (p.lineConfidence) {
@@ -132,6 +249,10 @@ function pagesToLines(pages: DocumentPageText[]): Line[] {
       });
     }
     pageLines.forEach(splitCellsAtLabels);
+    for (const line of pageLines) {
+      if (line.cells.length > 0 && line.cells.length <= 3) role = sectionHeading(line.text.trim()) ?? role;
+      line.role = role;
+    }
     lines.push(...pageLines);
     lines.push(...toLines("", p.number ?? i + 1, p.source, undefined, lines.length));
   });
@@ -140,7 +261,7 @@ function pagesToLines(pages: DocumentPageText[]): Line[] {
 
 /** Structured claim fields from a document's text and form fields. */
 export function extractClaimFields(input: ExtractionInput | string): ClaimExtraction {
-  const { pages, formFields = {} } = toInput(input);
+  const { pages, formFields = {}, today = new Date().toISOString().slice(0, 10) } = toInput(input);
   const lines = pagesToLines(pages);
   const fullText = lines.map((l) => l.text).join("\n");
   const dayFirst = detectDayFirst(fullText) ?? (/\bEUR\b|€|\d,\d{2}\s*(?:EUR|€)/.test(fullText) ? true : undefined);
@@ -148,26 +269,43 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
 
   if (isCms1500(fullText, formFields)) return extractCms1500(lines, formFields, dates);
 
-  const ocrFactor = pages.some((p) => p.source === "ocr")
-    ? 0.7 + 0.25 * Math.min(...pages.filter((p) => p.source === "ocr").map((p) => p.ocrConfidence ?? 0.6))
-    : 1;
-  const candidates: Candidate[] = [
-    ...formFieldCandidates(formFields, dates),
-    ...labelCandidates(lines, dates),
-    ...narrativeCandidates(fullText, dates).map((c) => ({
+  const ocrPages = pages.filter((p) => p.source === "ocr");
+  const ocrFactor = ocrPages.length ? 0.7 + 0.25 * Math.min(...ocrPages.map((p) => p.ocrConfidence ?? 0.6)) : 1;
+  const widgets = pages.some((p) => p.widgets?.length) ? widgetCandidates(pages, dates, fullText) : undefined;
+  // Prose is read per kind of text, so that OCR's repairs never touch a text layer.
+  const prose = (ocr: boolean) =>
+    narrativeCandidates(
+      lines
+        .filter(
+          (l) =>
+            (l.source === "ocr") === ocr && l.role !== "other-party" && l.role !== "witness" && l.role !== "injured",
+        )
+        .map((l) => l.text)
+        .join("\n"),
+      { ...dates, ocr },
+    ).map((c) => ({
       ...c,
-      confidence: c.confidence * ocrFactor,
+      confidence: c.confidence * (ocr ? ocrFactor : 1),
       method: "narrative" as const,
-    })),
+      ocr,
+      role: "own" as const,
+    }));
+  const formCandidates = widgets ? widgets.candidates : formFieldCandidates(formFields, dates);
+  const candidates: Candidate[] = [
+    ...formCandidates,
+    ...formDescriptionFacts(formCandidates, dates),
+    ...labelCandidates(lines, dates),
+    ...prose(false),
+    ...(ocrPages.length ? prose(true) : []),
   ];
-  const fields = choose(candidates);
+  const fields = choose(candidates, today);
   if (!fields.description) {
-    const prose = lines
+    const text = lines
       .map((l) =>
         l.cells.length === 1 && l.text.trim().split(/\s+/).length >= 4 && !matchLabel(l.cells[0]!.text) ? l.text : "",
       )
       .join("\n");
-    const description = narrativeDescription(prose);
+    const description = narrativeDescription(text);
     if (description)
       fields.description = {
         value: description,
@@ -176,7 +314,19 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
         evidence: description.slice(0, 200),
       };
   }
-  return finish(isUb04(fullText) ? "ub04" : "claim", fields);
+  return finish(isUb04(fullText) ? "ub04" : "claim", fields, widgets?.form);
+}
+
+/** What kind of incident a filled form's own description tells (ACORD 2 has no incident-type box). */
+const DESCRIBED_FACTS = new Set(["incident_type", "collision_type", "incident_severity", "authorities_contacted"]);
+function formDescriptionFacts(formCandidates: Candidate[], dates: DateOptions): Candidate[] {
+  const description = formCandidates.find(
+    (c) => c.field === "description" && (c.role ?? "own") === "own" && typeof c.value === "string",
+  );
+  if (!description) return [];
+  return narrativeCandidates(String(description.value), dates)
+    .filter((c) => DESCRIBED_FACTS.has(c.field))
+    .map((c) => ({ ...c, method: "narrative" as const, role: "own" as const, page: description.page }));
 }
 
 const UB04_MARKERS = [

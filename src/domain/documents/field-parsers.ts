@@ -1,8 +1,8 @@
 import type { ClaimFieldName } from "./labels";
+import { parseClaimAmount } from "./plausibility";
 import {
   type DateOptions,
   type Parsed,
-  parseAmount,
   parseCity,
   parseCount,
   parseDate,
@@ -31,9 +31,9 @@ type FieldParser = (text: string, dates: DateOptions) => Parsed<string | number>
 
 export const PARSERS: Record<ClaimFieldName, FieldParser> = {
   claimant_name: (t) => parseName(t),
-  policy_number: (t) => parsePolicyNumber(t),
+  policy_number: (t, d) => parsePolicyNumber(t, { ocr: d.ocr ?? false }),
   incident_date: (t, d) => parseDate(t, d),
-  amount_claimed: (t) => parseAmount(t),
+  amount_claimed: (t, d) => parseClaimAmount(t, { ocr: d.ocr ?? false }),
   description: (t) => parseDescription(t),
   incident_type: (t) => mapIncidentType(t),
   collision_type: (t) => mapCollisionType(t),

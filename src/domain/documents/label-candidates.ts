@@ -1,10 +1,10 @@
 import type { Candidate } from "./candidate";
 import { PARSERS, parseLocation, WORDY_FIELDS } from "./field-parsers";
 import { cutAtNextLabel, isLabelCell, matchLabel, SEPARATORS } from "./label-match";
-import type { LabelEntry, LabelTarget } from "./labels";
+import type { ContextFact, LabelEntry, LabelTarget } from "./labels";
 import { type Cell, isBlank, type Line } from "./layout";
 import type { ExtractionMethod } from "./result";
-import { type DateOptions, parseAmount, parseHour, repairWords } from "./values";
+import { type DateOptions, parseAmount, parseDate, parseHour, repairWords } from "./values";
 
 /** How much a label reading is trusted, by where its value stood (times the label's weight). */
 export const LABEL_CONFIDENCE = {
@@ -30,7 +30,11 @@ export const LABEL_CONFIDENCE = {
   ocrLineBase: 0.55,
   ocrLinePerConfidence: 0.4,
   unknownOcrConfidence: 0.6,
+  /** A report date, policy period, subtotal or deductible read to check the claim's own facts against. */
+  contextFact: 0.9,
 } as const;
+
+const CONTEXT_AMOUNTS = new Set<ContextFact>(["subtotal", "tax", "deductible"]);
 
 function lineFactor(line: Line): number {
   if (line.source !== "ocr") return 1;
@@ -91,6 +95,8 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
     method: ExtractionMethod,
     line: Line,
   ): boolean => {
+    const ocr = line.source === "ocr";
+    const where = { page: line.page, line: line.index, role: line.role ?? "own", ocr } as const;
     if (target === "incident_location") {
       const loc = parseLocation(raw);
       if (!loc) return false;
@@ -101,8 +107,7 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
           confidence: weight * factor * LABEL_CONFIDENCE.cityOfLocation,
           method,
           evidence: raw,
-          page: line.page,
-          line: line.index,
+          ...where,
         });
       if (loc.state)
         out.push({
@@ -111,12 +116,11 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
           confidence: weight * factor,
           method,
           evidence: raw,
-          page: line.page,
-          line: line.index,
+          ...where,
         });
       return true;
     }
-    const parsed = PARSERS[target](WORDY_FIELDS.has(target) ? repairWords(raw) : raw, dates);
+    const parsed = PARSERS[target](WORDY_FIELDS.has(target) && ocr ? repairWords(raw) : raw, { ...dates, ocr });
     if (!parsed) return false;
     out.push({
       field: target,
@@ -124,8 +128,7 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
       confidence: weight * factor * parsed.certainty * lineFactor(line),
       method,
       evidence: raw.slice(0, 200),
-      page: line.page,
-      line: line.index,
+      ...where,
     });
     if (target === "incident_date") {
       const hour = parseHour(raw);
@@ -136,11 +139,26 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
           confidence: weight * factor * LABEL_CONFIDENCE.hourOfDateLine * lineFactor(line),
           method,
           evidence: raw,
-          page: line.page,
-          line: line.index,
+          ...where,
         });
     }
     return true;
+  };
+  /** A fact around the claim's own (report date, policy period, subtotal, deductible), kept under its context name. */
+  const addContext = (context: ContextFact, raw: string, line: Line): void => {
+    const ocr = line.source === "ocr";
+    const parsed = CONTEXT_AMOUNTS.has(context) ? parseAmount(raw, { ocr }) : parseDate(raw, { ...dates, ocr });
+    if (parsed)
+      out.push({
+        field: `_${context}`,
+        value: parsed.value,
+        confidence: LABEL_CONFIDENCE.contextFact * parsed.certainty,
+        method: "label",
+        evidence: raw.slice(0, 80),
+        page: line.page,
+        line: line.index,
+        role: line.role ?? "own",
+      });
   };
 
   for (const line of lines) {
@@ -164,6 +182,13 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
         for (let n = k + 1; n < line.cells.length && !isLabelCell(line.cells[n]); n++) tail.push(line.cells[n]!.text);
         skipUntil = k + tail.length;
         m = { ...wide, rest: tail.join(" ").replace(/\s+/g, " ").replace(SEPARATORS, "").trim() };
+      }
+      if (m && m.entry.field === null && m.entry.context) {
+        const next = line.cells[ci + 1];
+        const below = m.rest || (next && !isLabelCell(next)) ? undefined : cellBelow(lines, cell);
+        const raw = m.rest || (next && !isLabelCell(next) ? next.text : below && !isLabelCell(below) ? below.text : "");
+        if (raw) addContext(m.entry.context, raw, below ? (lines[below.line] ?? line) : line);
+        return;
       }
       if (!m || m.entry.field === null) return;
       const target = m.entry.field;

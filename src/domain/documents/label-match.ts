@@ -1,3 +1,5 @@
+// A caption at the start of a text: which label it is, and the text after it; captions that
+// run into each other split.
 import { LABELS, type LabelEntry } from "./labels";
 import { type Cell, type Line, squash, stripNumbering } from "./layout";
 
@@ -13,7 +15,101 @@ export interface LabelMatch {
 
 export const SEPARATORS = /^[\s:;,#.\-–=>/*?_]+/;
 
+/**
+ * Captions no list has, recognised by what they are made of: a name word with a role word
+ * ("Full name of policyholder", "Name (Insured)"), a date word with a loss word, an amount
+ * word with a claim word, a policy word with a number word. Only short captions followed by
+ * a separator or nothing, so that prose never matches.
+ */
+const COMPOSED: Array<{ field: LabelEntry["field"]; test: (words: string) => boolean; weight: number }> = [
+  {
+    field: "claimant_name",
+    test: (w) =>
+      /\bnamed?\b/.test(w) &&
+      /\b(?:insured|policy ?holders?|claimants?|applicants?|customer|member|owner)\b/.test(w) &&
+      !/\b(?:agent|adjuster|witness|other|third|driver|company|carrier|insurer|contact)\b/.test(w),
+    weight: 0.88,
+  },
+  {
+    field: "incident_date",
+    test: (w) =>
+      /\b(?:date|when|day)\b/.test(w) &&
+      /\b(?:loss|incident|accident|occurrence|collision|theft|damage|crash|event)\b/.test(w) &&
+      !/\b(?:report|reported|birth|signed|policy|claim date|notif)/.test(w),
+    weight: 0.9,
+  },
+  {
+    field: "amount_claimed",
+    test: (w) =>
+      /\b(?:amount|total|sum|estimated?|cost|value)\b/.test(w) &&
+      /\b(?:claim|claimed|loss|damages?|repairs?)\b/.test(w) &&
+      !/\b(?:deductible|paid|premium|limit|excess|other|third)\b/.test(w),
+    weight: 0.88,
+  },
+  {
+    field: "policy_number",
+    test: (w) =>
+      /\b(?:policy|pol|contract|certificate)\b/.test(w) &&
+      /\b(?:no|nr|num|number|id|ref|reference|#)\b|#/.test(w) &&
+      !/\b(?:other|third|claim)\b/.test(w),
+    weight: 0.9,
+  },
+];
+
+/** The words captions are made of; a caption with any other word ("Mr", "John") is not one. */
+const CAPTION_WORDS = new Set(
+  (
+    "name names named full first last legal of the a insured insureds policyholder policyholders policy holder holders claimant claimants applicant " +
+    "customer member owner person your date day when did does do loss incident accident occurrence collision theft damage crash event " +
+    "occur occurred happen happened amount total sum estimated estimate cost value claim claimed damages repair repairs requested " +
+    "no nr num number id ref reference pol contract certificate insurance and time or on in for to be being"
+  ).split(" "),
+);
+
+function composedLabel(text: string): (LabelMatch & { explicit: boolean }) | undefined {
+  const m = text.match(
+    /^\s*([A-Za-z](?:[A-Za-z'’()/#\s]|-(?=[A-Za-z])|\.(?!\.)){2,60}?)\s*(:|#(?=\s)|\?|\s[-–]\s|\s{2,}|\.{3,}|_{3,}|$)/,
+  );
+  if (!m) return undefined;
+  const caption = m[1]!
+    .replace(/[()/#.]/g, " ")
+    .replace(/['’]s\b/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+  const words = caption.split(" ");
+  if (words.length < 2 || words.length > 7 || !words.every((w) => CAPTION_WORDS.has(w))) return undefined;
+  const explicit = m[2] !== "";
+  for (const rule of COMPOSED) {
+    if (!rule.test(caption)) continue;
+    const end = m.index! + m[0].length;
+    const rest = text.slice(end).replace(SEPARATORS, "").trim();
+    return {
+      entry: { squashed: caption.replace(/[^a-z]/g, ""), field: rule.field, weight: rule.weight },
+      rest,
+      labelEnd: end,
+      separated: true,
+      explicit,
+    };
+  }
+  return undefined;
+}
+
 export function matchLabel(cellText: string): LabelMatch | undefined {
+  const found = dictionaryLabel(cellText);
+  const { text, offset } = stripNumbering(cellText);
+  const composed = composedLabel(text);
+  if (!composed) return found;
+  const { explicit, ...match } = composed;
+  // "Full name of policyholder": the whole caption, not its first words ("full name").
+  // A caption alone in its cell wins too when the list's shorter label leaves its "of …" behind.
+  const qualified = explicit || /^of\b/i.test(found?.rest ?? "");
+  const longer =
+    found && found.entry.field !== null && qualified && composed.entry.squashed.length > found.entry.squashed.length;
+  return !found || longer ? { ...match, labelEnd: composed.labelEnd + offset } : found;
+}
+
+function dictionaryLabel(cellText: string): LabelMatch | undefined {
   const { text, offset } = stripNumbering(cellText);
   const { letters, map } = squash(text);
   if (letters.length === 0 || map[0]! > 2) return undefined;

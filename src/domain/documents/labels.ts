@@ -58,6 +58,7 @@ export const FIELD_LABELS: Record<Exclude<LabelTarget, null>, Array<[string, num
     ["client name", 0.7],
     ["registered owner", 0.7],
     ["vehicle owner", 0.7],
+    ["owner", 0.7],
     ["from", 0.55],
     ["reported by", 0.65],
   ],
@@ -454,10 +455,65 @@ export const DECOY_LABELS = [
   "third party name",
 ];
 
+/**
+ * Dates that are not the loss but bound it: the report, the policy period, a birth date.
+ * Recognised as decoys, and read, so that a date of loss can be checked against them.
+ */
+export type ContextDate = "report_date" | "policy_effective" | "policy_expiration" | "birth_date";
+/** Amounts that stand around the claimed one: the parts of a total, and the deductible. */
+export type ContextAmount = "subtotal" | "tax" | "deductible";
+export type ContextFact = ContextDate | ContextAmount;
+
+export const CONTEXT_AMOUNT_LABELS: Record<ContextAmount, string[]> = {
+  subtotal: ["subtotal", "sub total", "sub-total", "net amount", "parts and labor"],
+  tax: ["tax", "sales tax", "vat", "gst", "tax amount"],
+  deductible: ["deductible", "less deductible", "customer deductible", "deductible amount", "excess"],
+};
+
+export const CONTEXT_DATE_LABELS: Record<ContextDate, string[]> = {
+  report_date: [
+    "date of report",
+    "date reported",
+    "report date",
+    "date of notice",
+    "notice date",
+    "form date",
+    "date mm dd yyyy",
+    "estimate date",
+    "date of estimate",
+  ],
+  policy_effective: [
+    "effective date",
+    "policy effective",
+    "policy effective date",
+    "policy start date",
+    "policy start",
+    "start date",
+    "policy bind date",
+    "bind date",
+    "policy period from",
+    "period from",
+  ],
+  policy_expiration: [
+    "expiration date",
+    "expiry date",
+    "policy expiration",
+    "policy expiration date",
+    "policy expires",
+    "policy end date",
+    "end date",
+    "policy period to",
+    "period to",
+  ],
+  birth_date: ["date of birth", "dob", "birth date", "born"],
+};
+
 export interface LabelEntry {
   squashed: string;
   field: LabelTarget;
   weight: number;
+  /** A decoy label whose value bounds the date of loss or adds up to the claimed amount. */
+  context?: ContextFact;
 }
 
 function squashLabel(label: string): string {
@@ -468,9 +524,19 @@ function squashLabel(label: string): string {
 }
 
 /** Every label, longest first, so that the most specific one wins. */
-export const LABELS: LabelEntry[] = [
-  ...Object.entries(FIELD_LABELS).flatMap(([field, labels]) =>
-    labels.map(([label, weight]) => ({ squashed: squashLabel(label), field: field as LabelTarget, weight })),
-  ),
-  ...DECOY_LABELS.map((label) => ({ squashed: squashLabel(label), field: null, weight: 0 })),
-].sort((a, b) => b.squashed.length - a.squashed.length);
+export const LABELS: LabelEntry[] = (
+  [
+    ...Object.entries(FIELD_LABELS).flatMap(([field, labels]) =>
+      labels.map(([label, weight]) => ({ squashed: squashLabel(label), field: field as LabelTarget, weight })),
+    ),
+    ...DECOY_LABELS.map((label) => ({ squashed: squashLabel(label), field: null, weight: 0 })),
+    ...Object.entries({ ...CONTEXT_DATE_LABELS, ...CONTEXT_AMOUNT_LABELS }).flatMap(([context, labels]) =>
+      labels.map((label) => ({
+        squashed: squashLabel(label),
+        field: null,
+        weight: 0,
+        context: context as ContextFact,
+      })),
+    ),
+  ] as LabelEntry[]
+).sort((a, b) => b.squashed.length - a.squashed.length || (a.context ? -1 : 1));

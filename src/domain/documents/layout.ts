@@ -1,6 +1,7 @@
 // Text as lines of cells. PDF text layers and OCR both come out as lines in which two or
 // more spaces (or a tab, or a box-drawing bar) separate table cells; a cell keeps its
 // column so that a value printed under its label can be found again.
+import type { SectionRole } from "./sections";
 
 export interface Cell {
   text: string;
@@ -18,6 +19,8 @@ export interface Line {
   page: number;
   source: "text-layer" | "ocr" | "form";
   ocrConfidence?: number;
+  /** Whose section the line is in (set from the headings above it). */
+  role?: SectionRole;
 }
 
 export function normalizeText(text: string): string {

@@ -23,7 +23,7 @@ export interface NarrativeCandidate {
 }
 
 const EVENT_WORDS =
-  /\b(?:accident|incident|collision|collided|crash(?:ed)?|loss|occurred|happened|rear[-\s]?ended|struck|hit|stolen|theft|damaged|vandali[sz]ed|broke(?:n)? into|t[-\s]?boned|sideswiped|ran into|backed into|skidded|lost control|flooded|fire)\b/i;
+  /\b(?:accident|incident|collision|collided|crash(?:ed)?|loss|occurred|happened|rear[-\s]?ended|struck|hit|stolen|theft|damaged|vandali[sz]ed|broke(?:n)? into|t[-\s]?boned|sideswiped|ran into|backed into|skidded|lost control|flooded|fire|parked|dented|gone|missing|recovered)\b/i;
 const NON_EVENT_DATE =
   /\b(?:born|birth|dob|dated|signed|issued|effective|expir\w*|valid|renew\w*|policy period|bound|bind|since|letter|today|purchased|bought|registered|inspected|reported on|submitted|received)\b/i;
 const CLAIM_AMOUNT_CONTEXT =
@@ -41,8 +41,13 @@ function sentences(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** Sentences about someone else's vehicle, policy or insurer: not the claimant's facts. */
+const OTHER_PARTY =
+  /\b(?:other|third)[\s-](?:driver|party|parties|vehicle|car|motorist)|\btheir\s+(?:insurance|insurer|policy)|\bhis\s+(?:insurance|insurer|policy)|\bher\s+(?:insurance|insurer|policy)/i;
+
 export function narrativeCandidates(raw: string, dateOptions: DateOptions): NarrativeCandidate[] {
-  const text = repairWords(raw);
+  const text = dateOptions.ocr ? repairWords(raw) : raw;
+  const ocr = { ocr: dateOptions.ocr ?? false };
   const out: NarrativeCandidate[] = [];
   const add = (field: ClaimFieldName, value: string | number, confidence: number, evidence: string) =>
     out.push({ field, value, confidence, evidence: evidence.slice(0, 200) });
@@ -57,7 +62,8 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
       if (eventful) add("incident_date", d.value, (on ? 0.78 : 0.72) * d.certainty, s);
       else add("incident_date", d.value, 0.35 * d.certainty, s);
     }
-    for (const a of findAmounts(s)) {
+    if (OTHER_PARTY.test(s)) continue;
+    for (const a of findAmounts(s, ocr)) {
       if (!a.hasCurrency && !/[.,]\d{2}\b/.test(s.slice(a.index, a.index + a.length))) continue;
       const before = s.slice(Math.max(0, a.index - 70), a.index);
       if (NOT_CLAIM_AMOUNT.test(before.slice(-35))) continue;
@@ -71,7 +77,7 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     }
   }
 
-  for (const m of text.matchAll(/\bmy\s+na(?:m|rn)e\s+is\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})/g)) {
+  for (const m of text.matchAll(/\b[Mm]y\s+na(?:m|rn)e\s+is\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})/g)) {
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.8 * n.certainty, m[0]);
   }
@@ -95,7 +101,9 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
   for (const m of text.matchAll(
     /\bpolicy\s*(?:number|no\.?|num(?:ber)?|#|id|ref(?:erence)?)?\s*(?:is|was|:|#)?\s*([A-Z0-9][A-Z0-9\-/ ]{3,28})/gi,
   )) {
-    const p = parsePolicyNumber(m[1]!);
+    const sentence = text.slice(Math.max(0, text.lastIndexOf(".", m.index!) + 1), m.index! + m[0].length);
+    if (OTHER_PARTY.test(sentence)) continue;
+    const p = parsePolicyNumber(m[1]!, ocr);
     if (p && /\d/.test(p.value)) add("policy_number", p.value, 0.75 * p.certainty, m[0]);
   }
 
@@ -110,6 +118,11 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
         eventText,
       ) ||
       /\bother (?:driver|vehicle|car)\b/i.test(eventText) ||
+      // "a pickup truck … ran the red light and struck the insured vehicle"; "both vehicles were towed".
+      /\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}(?:car|vehicle|truck|pickup|van|suv|bus|motorcycle)\b[^.]{0,120}?\b(?:struck|hit|collided with|ran into|rear[-\s]?ended|sideswiped)\b/i.test(
+        eventText,
+      ) ||
+      /\bboth (?:vehicles|cars|drivers)\b/i.test(flat) ||
       /\bwas (?:rear[-\s]?ended|t[-\s]?boned|sideswiped|hit|struck)\b/i.test(eventText);
     const solo =
       /\b(?:hit|struck|into|collided with)\s+(?:a|the)\s+(?:tree|pole|lamp ?post|guard ?rail|wall|fence|deer|ditch|barrier|curb|median|sign)\b|\blost control\b|\bran off the road\b/i.test(

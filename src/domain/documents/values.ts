@@ -104,6 +104,8 @@ export interface DateMatch extends Parsed<string> {
 export interface DateOptions {
   /** Read 03/04/2025 as 3 April (day first) rather than 4 March. */
   dayFirst?: boolean;
+  /** The text is OCR output: undo its letter-for-digit swaps inside numbers first. */
+  ocr?: boolean;
 }
 
 // Numeric date: groups separated by / - . or spaces (OCR sometimes breaks "03/14/2025" into "03 / 14 / 2025").
@@ -119,7 +121,7 @@ const MDY_NAME = new RegExp(
 
 /** Every date found in the text, in order, as ISO yyyy-mm-dd. */
 export function findDates(raw: string, options: DateOptions = {}): DateMatch[] {
-  const { text, repaired } = repairNumericRuns(raw);
+  const { text, repaired } = options.ocr ? repairNumericRuns(raw) : { text: raw, repaired: false };
   const penalty = repaired ? 0.85 : 1;
   const found: DateMatch[] = [];
   const taken: Array<[number, number]> = [];
@@ -226,8 +228,8 @@ export function numberFromMoneyDigits(digits: string): number | undefined {
 }
 
 /** Every money amount in the text, in order. */
-export function findAmounts(raw: string): AmountMatch[] {
-  const { text, repaired } = repairNumericRuns(raw);
+export function findAmounts(raw: string, options: { ocr?: boolean } = {}): AmountMatch[] {
+  const { text, repaired } = options.ocr ? repairNumericRuns(raw) : { text: raw, repaired: false };
   const out: AmountMatch[] = [];
   for (const m of text.matchAll(MONEY)) {
     const before = m[1];
@@ -246,10 +248,10 @@ export function findAmounts(raw: string): AmountMatch[] {
   return out;
 }
 
-export function parseAmount(text: string): Parsed<number> | undefined {
+export function parseAmount(text: string, options: { ocr?: boolean } = {}): Parsed<number> | undefined {
   // Skip date-like and percentage numbers when looking at a labelled value.
-  const amounts = findAmounts(text).filter((a) => a.value > 0);
-  const dates = findDates(text);
+  const amounts = findAmounts(text, options).filter((a) => a.value > 0);
+  const dates = findDates(text, options);
   const best = amounts.find((a) => !dates.some((d) => a.index < d.index + d.length && a.index + a.length > d.index));
   return best && { value: best.value, certainty: best.certainty };
 }
@@ -366,48 +368,6 @@ export function parseName(raw: string): Parsed<string> | undefined {
     text = words.join(" ");
   }
   return { value: text, certainty };
-}
-
-/** A policy number: letters, digits, dashes and slashes with at least 4 digits. */
-export function parsePolicyNumber(raw: string): Parsed<string> | undefined {
-  const text = raw
-    .replace(/^[\s:#.-]+/, "")
-    .replace(/^(?:no|number|num)\b[\s:#.]*/i, "")
-    .trim();
-  // OCR may break "POL-2025 - 001234" with spaces around dashes.
-  const m =
-    text.match(/^((?:[A-Za-z]{1,4}\s(?=\d))?[A-Za-z0-9][A-Za-z0-9]*(?:\s?[-/]\s?[A-Za-z0-9]+|\.[A-Za-z0-9]+)*)/) ??
-    undefined;
-  if (!m) return undefined;
-  const direct = m[1]!.replace(/\s/g, "");
-  if ((direct.match(/\d/g) ?? []).length < 4) {
-    // Junk before the number ("# AUTO 123-456", an OCR smudge): take the first number-like token.
-    const later = text.slice(0, 40).match(/\s([A-Za-z]{0,4}\d[\dA-Za-z]*(?:-[A-Za-z0-9]+)+|\d{5,}[A-Za-z]?)\b/);
-    if (later && (later[1]!.match(/\d/g) ?? []).length >= 4) {
-      return { value: later[1]!.toUpperCase(), certainty: 0.6 };
-    }
-  }
-  let token = m[1]!.replace(/\s*([-/.])\s*/g, "$1").replace(/[.]$/, "");
-  let certainty = 1;
-  const parts = token.split(/([-/ ])/);
-  const fixed = parts.map((p, i) => {
-    if (p === "-" || p === "/" || p === " ") return p;
-    const letters = (p.match(/[A-Za-z]/g) ?? []).length;
-    const digits = (p.match(/\d/g) ?? []).length;
-    if (i === 0 && digits > 0 && letters >= 2 * digits && p.length <= 5) {
-      // A letter prefix read with digits in it: "P0L" → "POL".
-      certainty = 0.85;
-      return p.replace(/0/g, "O").replace(/1/g, "I").replace(/5/g, "S").replace(/8/g, "B");
-    }
-    const r = repairDigits(p);
-    if (r.repaired) certainty = 0.85;
-    return r.text;
-  });
-  token = fixed.join("");
-  const digitCount = (token.match(/\d/g) ?? []).length;
-  if (digitCount < 4 || token.length < 5 || token.length > 30) return undefined;
-  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(token)) return undefined;
-  return { value: token.toUpperCase(), certainty };
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -579,3 +539,5 @@ export function parseCity(raw: string): Parsed<string> | undefined {
     .join(" ");
   return { value, certainty: 0.95 };
 }
+
+export { parsePolicyNumber } from "./policy-number";

@@ -25,7 +25,11 @@ function firstRule<T>(text: string, rules: Rule<T>[]): Parsed<T> | undefined {
 }
 
 const INCIDENT_TYPE_RULES: Rule<IncidentType>[] = [
-  [/\b(?:vehicle\s+)?theft\b|\bstolen\b|\bstole\b|\bcar[-\s]?jack/i, "Vehicle Theft", 1],
+  [
+    /\b(?:vehicle\s+)?theft\b|\bstolen\b|\bstole\b|\bcar[-\s]?jack|\b(?:it|car|vehicle|truck)\s+(?:was|had)\s+(?:gone|missing|taken)\b|\bnot\s+(?:yet\s+|been\s+)*recovered\b/i,
+    "Vehicle Theft",
+    1,
+  ],
   [/\bparked\b/i, "Parked Car", 1],
   [
     /\bmulti(?:ple)?[-\s]?(?:vehicle|car)|\b(?:two|three|four|2|3|4)[-\s](?:car|vehicle)\b|\bchain[-\s]reaction|\bpile[-\s]?up/i,

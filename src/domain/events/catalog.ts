@@ -2,6 +2,7 @@
 // emits it and the zod schema of its detail. The same schemas validate every event written to the
 // log and generate the AsyncAPI catalog.
 import { z } from "zod";
+import { CLAIM_REJECTION_REASONS } from "../fnol/claim-checks";
 import { LICENCE_FIELD_KEYS } from "../licence/fields";
 
 const customerId = z.string().min(1).describe("The customer the event is about");
@@ -59,10 +60,39 @@ const detailSchemas = {
         })
         .strict(),
       z
-        .object({ customerId, recordId, documentType: z.literal("CAR"), analyzedFieldAndValues: carAnalysisSchema })
+        .object({
+          customerId,
+          recordId,
+          documentType: z.literal("CAR"),
+          claimId: claimId.optional().describe("Set for a claim's damage photo"),
+          analyzedFieldAndValues: carAnalysisSchema,
+        })
         .strict(),
     ])
     .describe("What was read from an uploaded licence or car image"),
+  "Document.Rejected": z
+    .object({
+      customerId,
+      recordId,
+      claimId,
+      documentType: z.literal("CAR"),
+      code: z.enum([
+        "QUALITY_TOO_LOW",
+        "INVALID_IMAGE",
+        "INVALID_IMAGE_FORMAT",
+        "PAYLOAD_TOO_LARGE",
+        "VALIDATION_ERROR",
+      ]),
+      message: z.string().min(1),
+      guidance: z.array(z.string()).describe("What to change when retaking the photo"),
+      attemptsLeft: z.number().int().min(0),
+      uploadCarDamageUrl: z
+        .string()
+        .nullable()
+        .describe("Signed, single-use PUT URL for another damage photo; null when no attempts are left"),
+    })
+    .strict()
+    .describe("A claim's damage photo could not be assessed (too poor, unreadable); the customer may retake it"),
   "Fraud.Detected": z
     .object({
       customerId,
@@ -84,7 +114,14 @@ const detailSchemas = {
       message: z.string(),
     })
     .strict(),
-  "Claim.Rejected": z.object({ customerId, claimId: claimId.optional(), message: z.string() }).strict(),
+  "Claim.Rejected": z
+    .object({
+      customerId,
+      claimId: claimId.optional(),
+      message: z.string(),
+      reason: z.enum(CLAIM_REJECTION_REASONS).optional().describe("Machine-readable cause of the rejection or closure"),
+    })
+    .strict(),
   "Settlement.Finalized": z
     .object({
       settlementId: z.string(),
@@ -131,6 +168,7 @@ export const EVENT_SOURCES: Record<DetailType, string> = {
   "Customer.Accepted": "customer.service",
   "Customer.Rejected": "customer.service",
   "Document.Processed": "document.service",
+  "Document.Rejected": "document.service",
   "Fraud.Detected": "fraud.service",
   "Fraud.Not.Detected": "fraud.service",
   "Claim.Requested": "fnol.service",
@@ -146,11 +184,13 @@ export const EVENT_SUMMARIES: Record<DetailType, string> = {
   "Customer.Accepted": "Screening passed: the policy is active and the licence and car images can be uploaded.",
   "Customer.Rejected": "Screening refused the signup (e.g. the car is already insured).",
   "Document.Processed": "An uploaded licence or car image was read (OCR and barcode, or the colour and damage models).",
+  "Document.Rejected": "A claim's damage photo could not be assessed; a new upload URL comes with the guidance.",
   "Fraud.Detected": "A document does not match the signup or the policy (names, expiry, colour).",
   "Fraud.Not.Detected": "A document passed every check.",
   "Claim.Requested": "A customer filed a first notice of loss.",
   "Claim.Accepted": "The claim passed its checks; the damage photo can be uploaded.",
-  "Claim.Rejected": "The claim failed a check (policy not active, licence mismatch, …).",
+  "Claim.Rejected":
+    "The claim failed a check (policy not active, licence mismatch, …) or was closed (abandoned, no usable photo).",
   "Settlement.Finalized": "A settlement was computed (or revised by an adjuster).",
   "Vendor.Finalized": "A rental car was booked, or the reason none could be.",
 };

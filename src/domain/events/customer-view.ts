@@ -9,6 +9,9 @@ const DOCUMENT_NAMES: Record<string, string> = {
   DAMAGE: "damage photo",
 };
 
+/** How a customer calls a document type ("document" for one it does not know). */
+export const documentName = (documentType: unknown): string => DOCUMENT_NAMES[String(documentType)] ?? "document";
+
 const FRAUD_ONLY_FIELDS = new Set(["fraudType", "fraudReason", "fraudReasons"]);
 
 /** The next step a customer is told when a fraud check holds back one of its documents or claims. */
@@ -17,7 +20,7 @@ export function customerNotice(of: object): string {
   if (detail.fraudType === "CLAIMS" || (detail.claimId !== undefined && detail.fraudType === undefined)) {
     return "Your claim needs a review by an adjuster. We will contact you; there is nothing you need to do now.";
   }
-  const name = DOCUMENT_NAMES[String(detail.documentType)] ?? "document";
+  const name = documentName(detail.documentType);
   return `We could not accept your ${name}. Please upload a clear photo of your current ${name} in the app.`;
 }
 

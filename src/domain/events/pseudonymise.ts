@@ -25,6 +25,8 @@ export function pseudonymiseDetail(type: DetailType, detail: Record<string, unkn
       return { ...detail, driversLicenseImageUrl: ERASED, carImageUrl: ERASED };
     case "Claim.Accepted":
       return { ...detail, uploadCarDamageUrl: ERASED };
+    case "Document.Rejected":
+      return detail.uploadCarDamageUrl === null ? detail : { ...detail, uploadCarDamageUrl: ERASED };
     default:
       return detail;
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CONTROL_CHARACTER_MESSAGE, isCalendarDate, isPrintableLine } from "../input-rules";
 
 /**
  * Request schemas of POST /api/v1/fraud/score. Every claim fact is optional: an absent or null
@@ -9,14 +10,10 @@ import { z } from "zod";
 
 const money = () => z.number().finite().min(0).max(1e9).nullish();
 const count = (max: number, min = 0) => z.number().int().min(min).max(max).nullish();
-const category = () => z.string().trim().max(100).nullish();
+const category = () => z.string().trim().max(100).refine(isPrintableLine, CONTROL_CHARACTER_MESSAGE).nullish();
 const share = () => z.number().finite().min(0).max(1).nullish();
 const date = () =>
-  z
-    .string()
-    .trim()
-    .regex(/^(\d{4}-\d{2}-\d{2}(T.*)?|\d{1,2}\/\d{1,2}\/\d{4})$/, "a date as YYYY-MM-DD or DD/MM/YYYY")
-    .nullish();
+  z.string().trim().refine(isCalendarDate, "must be a real date as YYYY-MM-DD or DD/MM/YYYY").nullish();
 
 /** The fraud-scoring service's inputs plus the insurance_claims data set's further columns under their own names. */
 export const insuranceClaimInputSchema = z.object({

@@ -16,6 +16,8 @@ export const userSchema = z
     role: z.enum(ROLES),
     provider_id: z.string().nullable(),
     customer_id: z.string().nullable(),
+    active: z.boolean(),
+    deactivated_at: z.string().nullable(),
     created_at: z.string(),
   })
   .openapi("User");
@@ -30,6 +32,8 @@ export const toUserView = (row: {
   role: (typeof ROLES)[number];
   providerId: string | null;
   customerId: string | null;
+  active: boolean;
+  deactivatedAt: string | null;
   createdAt: string;
 }): UserView => ({
   id: row.id,
@@ -39,5 +43,19 @@ export const toUserView = (row: {
   role: row.role,
   provider_id: row.providerId,
   customer_id: row.customerId,
+  active: row.active,
+  deactivated_at: row.deactivatedAt,
   created_at: row.createdAt,
 });
+
+/** What login and refresh answer: a short-lived access token and the session's next refresh token. */
+export const tokenResponseSchema = z
+  .object({
+    access_token: z.string(),
+    token_type: z.literal("Bearer"),
+    expires_in: z.number().int().openapi({ description: "Seconds the access token is valid" }),
+    refresh_token: z.string().openapi({ description: "Single use: POST /auth/refresh returns the next one" }),
+    refresh_expires_in: z.number().int().openapi({ description: "Seconds the session lasts without a refresh" }),
+    user: userSchema,
+  })
+  .openapi("LoginResponse");

@@ -1,8 +1,6 @@
-import { and, asc, desc, eq, or } from "drizzle-orm";
-import { isStaff } from "../../auth/current-user";
-import { withVisibility } from "../../claims/scope";
-import { toClaimView } from "../../claims/views";
-import { auditEvents, claims, predictions, ROLES } from "../../db/schema";
+import { readClaimDetail } from "../../claims/claim-detail";
+import { ROLES } from "../../db/schema";
+import { claimEtag } from "../../domain/claims/claim-version";
 import { ApiError } from "../../errors/api-error";
 import type { Api } from "../api";
 import { jsonResponse } from "../shared/content";
@@ -14,6 +12,8 @@ export const getClaimRoute = protectedRoute({
   path: "/claims/{id}",
   tags: ["claims"],
   summary: "One claim with its audit trail",
+  description:
+    "The ETag header names the claim's version: send it back as If-Match on an action to detect concurrent edits.",
   roles: ROLES,
   request: { params: claimIdParams },
   responses: { 200: jsonResponse(claimDetailSchema, "The claim") },
@@ -23,39 +23,8 @@ export const getClaimRoute = protectedRoute({
 export const registerGetClaim = (app: Api) =>
   app.openapi(getClaimRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const db = c.get("db");
-    const [row] = await db
-      .select({ claim: claims, prediction: predictions })
-      .from(claims)
-      .leftJoin(predictions, eq(predictions.claimId, claims.id))
-      // A photo claim is also found by the client's claim id (unique per customer).
-      .where(
-        withVisibility(
-          c.get("user"),
-          or(eq(claims.id, id), and(eq(claims.channel, "photo"), eq(claims.clientClaimId, id))),
-        ),
-      )
-      .orderBy(desc(claims.updatedAt))
-      .limit(1);
-    if (!row) throw new ApiError("CLAIM_NOT_FOUND", `Claim ${id} not found`);
-    const claimId = row.claim.id;
-    const trail = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, claimId)))
-      .orderBy(asc(auditEvents.id));
-    return c.json(
-      {
-        ...toClaimView(row.claim, row.prediction, { staff: isStaff(c.get("user")) }),
-        audit_trail: trail.map((event) => ({
-          action: event.action,
-          actor_id: event.actorId,
-          actor_role: event.actorRole,
-          before: event.before,
-          after: event.after,
-          at: event.createdAt,
-        })),
-      },
-      200,
-    );
+    const detail = await readClaimDetail(c.get("db"), c.get("user"), id);
+    if (!detail) throw new ApiError("CLAIM_NOT_FOUND", `Claim ${id} not found`);
+    c.header("etag", claimEtag(detail.version));
+    return c.json(detail.view, 200);
   });

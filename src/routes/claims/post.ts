@@ -3,6 +3,7 @@ import type { HealthClaimRecord } from "../../claims/health/benefit-ledger";
 import { submitHealthClaim } from "../../claims/health/submit";
 import { healthClaimSchema, toHealthClaimView } from "../../claims/views";
 import { normalizeCode } from "../../domain/health/codes";
+import { CENT_AMOUNT_MESSAGE, isCentAmount, printableLine, printableText } from "../../domain/input-rules";
 import { toCents } from "../../domain/money";
 import { appConfig } from "../../env";
 import { ApiError } from "../../errors/api-error";
@@ -23,22 +24,22 @@ const code = (what: string) =>
 
 export const healthClaimRequest = z
   .object({
-    member_id: z.string().trim().min(1).max(64).openapi({ example: "M123" }),
-    provider_id: z.string().trim().min(1).max(64).openapi({ example: "H456" }),
+    member_id: printableLine(1, 64).openapi({ example: "M123" }),
+    provider_id: printableLine(1, 64).openapi({ example: "H456" }),
     diagnosis_code: code("diagnosis").openapi({ example: "D001" }),
     procedure_code: code("procedure").openapi({ example: "P001" }),
     claim_amount: z
       .number()
       .positive()
       .max(MAX_CLAIM_AMOUNT)
-      .refine((amount) => toCents(amount) !== undefined, "must have at most two decimals")
+      .refine(isCentAmount, CENT_AMOUNT_MESSAGE)
       .openapi({ example: 15000 }),
     service_date: z.iso
       .date()
       .refine((date) => date <= today(), "must not be in the future")
       .optional()
       .openapi({ description: "Date of service (YYYY-MM-DD); defaults to today (UTC)", example: "2026-02-23" }),
-    notes: z.string().max(2000).nullable().optional().openapi({ example: "Emergency Outpatient Appendectomy" }),
+    notes: printableText(2000).nullable().optional().openapi({ example: "Emergency Outpatient Appendectomy" }),
   })
   .strict()
   .openapi("HealthClaimRequest");

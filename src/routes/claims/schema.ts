@@ -1,23 +1,36 @@
 import { z } from "@hono/zod-openapi";
+import { auditEntrySchema, memberBenefitSchema } from "../../claims/claim-detail";
+import { claimWorkflowSchema } from "../../claims/claim-workflow";
 import { claimSchema, photoResultSchema } from "../../claims/views";
+
+export { auditEntrySchema };
 
 /** `{id}` of /claims/{id}/…: the server's claim id (or, for a photo claim, the client's). */
 export const claimIdParams = z.object({ id: z.string().min(1).max(128) });
 
-export const auditEntrySchema = z
-  .object({
-    action: z.string(),
-    actor_id: z.string().nullable(),
-    actor_role: z.string().nullable(),
-    before: z.unknown(),
-    after: z.unknown(),
-    at: z.string(),
-  })
-  .openapi("AuditEntry");
+/** A claim in a list: its channel's view, who works it and its version. */
+export const claimSummarySchema = claimSchema.and(claimWorkflowSchema).openapi("ClaimSummary");
 
 export const claimDetailSchema = claimSchema
-  .and(z.object({ audit_trail: z.array(auditEntrySchema) }))
+  .and(claimWorkflowSchema)
+  .and(
+    z.object({
+      audit_trail: z.array(auditEntrySchema),
+      member_benefit: memberBenefitSchema
+        .optional()
+        .openapi({ description: "Staff only, health claims: the member's benefit as it stands now" }),
+    }),
+  )
   .openapi("ClaimDetail");
+
+/** If-Match on a claim action: the ETag from GET /claims/{id}; without it the action is unconditional. */
+export const ifMatchHeaders = z.object({
+  "if-match": z.string().optional().openapi({
+    description:
+      "The claim's ETag from GET /claims/{id}: the action applies only if the claim is still at that version (412 otherwise)",
+    example: '"3"',
+  }),
+});
 
 export const photoValidationSchema = z
   .object({
@@ -31,6 +44,10 @@ export const photoValidationSchema = z
     processing_time_ms: z.number(),
     timestamp: z.string(),
     model_version: z.string(),
+    override_cleared: z.boolean().openapi({
+      description:
+        "True when this photo replaced one whose rejection the customer had overridden: the override no longer applies",
+    }),
   })
   .openapi("PhotoValidationResponse");
 

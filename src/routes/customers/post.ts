@@ -1,7 +1,6 @@
 import { signUpCustomer } from "../../customers/signup";
 import { checkSsn } from "../../domain/customers/ssn";
 import { checkVin } from "../../domain/customers/vin";
-import { rateLimitedByClient } from "../../middleware/client-rate-limit";
 import type { Api } from "../api";
 import { jsonBody, jsonResponse } from "../shared/content";
 import { publicRoute } from "../shared/protected-route";
@@ -17,10 +16,10 @@ export const postCustomerRoute = publicRoute({
     "a policy from the default product, and answers 202: screening follows as events (Customer.Submitted, then " +
     "Customer.Accepted with the licence and car upload URLs, or Customer.Rejected with the reason). A verification " +
     "code is emailed; confirm it with POST /customers/verify. Rate-limited per client address.",
-  middleware: [rateLimitedByClient("signup")],
+  rateLimit: { family: "signup", tier: "public" },
   request: { body: jsonBody(signupRequestSchema) },
   responses: { 202: jsonResponse(signupResponseSchema, "Signed up; screening follows as events") },
-  errors: { 409: "An account with this email already exists", 429: "Too many signups from this address" },
+  errors: { 409: "An account with this email already exists" },
 });
 
 export const registerPostCustomer = (app: Api) =>

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { type ColumnChange, patchAudited, setTo } from "../../db/audited-patch";
 import { MEMBER_STATUSES, members } from "../../db/schema";
+import { CENT_AMOUNT_MESSAGE, isCentAmount, printableLine } from "../../domain/input-rules";
 import { toCents } from "../../domain/money";
 import { ApiError } from "../../errors/api-error";
 import type { Api } from "../api";
@@ -12,8 +13,8 @@ import { MEMBER_AUDIT_COLUMNS, memberSchema, toMemberView } from "./schema";
 
 const updateMemberRequest = z
   .object({
-    first_name: z.string().trim().min(1).max(100).nullable().optional(),
-    last_name: z.string().trim().min(1).max(100).nullable().optional(),
+    first_name: printableLine(1, 100).nullable().optional(),
+    last_name: printableLine(1, 100).nullable().optional(),
     status: z.enum(MEMBER_STATUSES).optional(),
     benefit_limit: moneyInput()
       .optional()
@@ -25,7 +26,7 @@ const updateMemberRequest = z
       .number()
       .min(-100_000_000)
       .max(100_000_000)
-      .refine((amount) => toCents(amount) !== undefined, "must have at most two decimals")
+      .refine(isCentAmount, CENT_AMOUNT_MESSAGE)
       .optional()
       .openapi({ description: "Add to (or, negative, take from) the remaining benefit, atomically" }),
   })

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { insertAudited } from "../../db/insert-audited";
 import { MEMBER_STATUSES, members } from "../../db/schema";
+import { printableLine } from "../../domain/input-rules";
 import { toCents } from "../../domain/money";
 import type { Api } from "../api";
 import { jsonBody, jsonResponse } from "../shared/content";
@@ -11,8 +12,8 @@ import { memberSchema, toMemberView } from "./schema";
 const createMemberRequest = z
   .object({
     member_id: referenceIdSchema.openapi({ example: "M123" }),
-    first_name: z.string().trim().min(1).max(100).optional(),
-    last_name: z.string().trim().min(1).max(100).optional(),
+    first_name: printableLine(1, 100).optional(),
+    last_name: printableLine(1, 100).optional(),
     status: z.enum(MEMBER_STATUSES).default("ACTIVE"),
     benefit_limit: moneyInput().openapi({ example: 50000 }),
     remaining_benefit: moneyInput().optional().openapi({ description: "Defaults to benefit_limit" }),

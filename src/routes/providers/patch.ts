@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { patchAudited, setTo } from "../../db/audited-patch";
 import { PROVIDER_STATUSES, providers } from "../../db/schema";
+import { printableLine } from "../../domain/input-rules";
 import { ApiError } from "../../errors/api-error";
 import { forgetsReferenceData } from "../../middleware/forget-reference-data";
 import type { Api } from "../api";
@@ -11,7 +12,7 @@ import { protectedRoute } from "../shared/protected-route";
 import { PROVIDER_AUDIT_COLUMNS, providerSchema, toProviderView } from "./schema";
 
 const updateProviderRequest = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), status: z.enum(PROVIDER_STATUSES).optional() })
+  .object({ name: printableLine(1, 200).optional(), status: z.enum(PROVIDER_STATUSES).optional() })
   .strict()
   .refine((body) => Object.keys(body).length > 0, "must change at least one field")
   .openapi("UpdateProviderRequest");

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { insertAudited } from "../../db/insert-audited";
 import { PROVIDER_STATUSES, providers } from "../../db/schema";
+import { printableLine } from "../../domain/input-rules";
 import { forgetsReferenceData } from "../../middleware/forget-reference-data";
 import type { Api } from "../api";
 import { jsonBody, jsonResponse } from "../shared/content";
@@ -11,7 +12,7 @@ import { providerSchema, toProviderView } from "./schema";
 const createProviderRequest = z
   .object({
     provider_id: referenceIdSchema.openapi({ example: "H456" }),
-    name: z.string().trim().min(1).max(200).openapi({ example: "General Hospital" }),
+    name: printableLine(1, 200).openapi({ example: "General Hospital" }),
     status: z.enum(PROVIDER_STATUSES).default("ACTIVE"),
   })
   .strict()

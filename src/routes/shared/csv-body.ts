@@ -18,19 +18,31 @@ export async function readCsvBody(c: Context<HonoEnv>): Promise<string> {
   return c.req.text();
 }
 
-/** Parses a CSV import; an unreadable file, any invalid row or no row at all refuses the whole import. */
-export function parseCsvImport<T extends { problems: unknown[] }>(parse: () => T, rows: (parsed: T) => number): T {
+/**
+ * Parses a CSV import; an unreadable file (a field or row beyond the limits included), any invalid
+ * row or no row at all refuses the whole import, naming the lines: nothing is stored.
+ */
+export function parseCsvImport<T extends { problems: { line: number }[] }>(
+  parse: () => T,
+  rows: (parsed: T) => number,
+): T {
   let parsed: T;
   try {
     parsed = parse();
   } catch (err) {
-    if (err instanceof CsvError) throw new ApiError("VALIDATION_ERROR", `Unreadable CSV: ${err.message}`);
+    if (err instanceof CsvError)
+      throw new ApiError("VALIDATION_ERROR", `Unreadable CSV, nothing was imported: ${err.message}`, {
+        details: { line: err.line ?? null },
+      });
     throw err;
   }
   if (parsed.problems.length > 0) {
-    throw new ApiError("VALIDATION_ERROR", `CSV has ${parsed.problems.length} invalid row(s); nothing was imported`, {
-      details: { problems: parsed.problems.slice(0, 50) },
-    });
+    const lines = new Set(parsed.problems.map((problem) => problem.line));
+    throw new ApiError(
+      "VALIDATION_ERROR",
+      `CSV has ${lines.size} invalid row(s), the first on line ${parsed.problems[0]!.line}; nothing was imported`,
+      { details: { problems: parsed.problems.slice(0, 50) } },
+    );
   }
   if (rows(parsed) === 0) throw new ApiError("VALIDATION_ERROR", "CSV has no rows");
   return parsed;

@@ -1,13 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { toCents } from "../../domain/money";
+import { moneyAmount } from "../../domain/input-rules";
 
-/** An amount of money in the request: non-negative, at most two decimals. */
-export const moneyInput = (max = 100_000_000) =>
-  z
-    .number()
-    .min(0)
-    .max(max)
-    .refine((amount) => toCents(amount) !== undefined, "must have at most two decimals");
+/** An amount of money in the request: non-negative, in whole cents. */
+export const moneyInput = moneyAmount;
 
 /** An id from the insurer's own systems (member, provider). */
 export const referenceIdSchema = z

@@ -5,6 +5,7 @@ import { ROLES, type Role } from "../../db/schema";
 import type { HonoEnv } from "../../env";
 import { type ErrorDescriptions, errorResponses } from "../../errors/responses";
 import { JSON_BODY_LIMIT, limitBody } from "../../middleware/body-limit";
+import { type RateLimitDeclaration, rateLimitDescription, rateLimited } from "../../middleware/rate-limit";
 
 type RouteMiddleware = MiddlewareHandler<HonoEnv>;
 
@@ -16,6 +17,8 @@ export type RouteDeclaration = Omit<RouteConfig, "middleware" | "security"> & {
   bodyLimit?: number;
   /** Runs after authentication and the role check (e.g. idempotency, cache invalidation). */
   middleware?: RouteMiddleware[];
+  /** Expensive or public-creating work: counted per user and per client address, 429 + Retry-After beyond. */
+  rateLimit?: RateLimitDeclaration;
 };
 
 export type ProtectedRouteDeclaration = RouteDeclaration & {
@@ -27,7 +30,7 @@ export type ProtectedRouteDeclaration = RouteDeclaration & {
 
 type Declared<D extends RouteDeclaration> = Omit<
   D,
-  "errors" | "bodyLimit" | "middleware" | "roles" | "authentication"
+  "errors" | "bodyLimit" | "middleware" | "roles" | "authentication" | "rateLimit"
 > & {
   middleware: RouteMiddleware[];
   getRoutingPath(): string;
@@ -50,7 +53,7 @@ function declare<D extends RouteDeclaration>(
   declaration: D,
   auth: { roles: readonly Role[]; authentication?: RouteMiddleware } | null,
 ): Declared<D> {
-  const { errors, bodyLimit, middleware = [], responses, ...config } = declaration;
+  const { errors, bodyLimit, middleware = [], rateLimit, responses, ...config } = declaration;
   const maxBytes = bodyLimit ?? JSON_BODY_LIMIT;
   const everyRole = auth !== null && ROLES.every((role) => auth.roles.includes(role));
   const authErrors: ErrorDescriptions = auth
@@ -71,10 +74,16 @@ function declare<D extends RouteDeclaration>(
           description: [config.description, `Roles: ${auth.roles.join(", ")}.`].filter(Boolean).join("\n\n"),
         }
       : {}),
-    middleware: [limitBody(maxBytes), ...guards, ...middleware],
+    ...(rateLimit ? { "x-rate-limit": { family: rateLimit.family, tier: rateLimit.tier } } : {}),
+    middleware: [limitBody(maxBytes), ...guards, ...(rateLimit ? [rateLimited(rateLimit)] : []), ...middleware],
     responses: {
       ...responses,
-      ...errorResponses({ ...commonErrors(declaration, maxBytes), ...authErrors, ...errors }),
+      ...errorResponses({
+        ...commonErrors(declaration, maxBytes),
+        ...authErrors,
+        ...(rateLimit ? { 429: rateLimitDescription(rateLimit) } : {}),
+        ...errors,
+      }),
     },
   });
   return route as unknown as Declared<D>;

@@ -17,6 +17,7 @@ export const putUploadRoute = publicRoute({
     "≤ 12.6 MP) are checked from its first bytes before anything is stored, then it is streamed into storage and " +
     "processed: Document.Processed and a fraud verdict follow as events.",
   bodyLimit: MAX_IMAGE_BYTES,
+  rateLimit: { family: "upload", tier: "public" },
   request: {
     params: z.object({ token: z.string().min(1).max(200) }),
     body: {

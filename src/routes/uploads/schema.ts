@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 
 export const uploadUrlSchema = z
   .object({
-    purpose: z.enum(["DRIVERS_LICENSE", "CAR"]),
+    purpose: z.enum(["DRIVERS_LICENSE", "CAR", "DAMAGE"]),
     method: z.literal("PUT"),
     upload_url: z.string().describe("Signed, single-use: PUT the JPEG or PNG as the body, with its Content-Type"),
     expires_at: z.string(),

@@ -1,14 +1,14 @@
 import { env } from "cloudflare:workers";
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { MAX_FAILURES } from "../../../src/auth/login-throttle";
-import { api, createUser, expectError, uniqueIp } from "../../helpers";
+import { api, createUser, expectError } from "../../helpers";
 
 const b64url = (value: unknown) =>
   btoa(JSON.stringify(value)).replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
 const secret = () => new TextEncoder().encode(env.JWT_SECRET);
-const claimsFor = (user: { id: string; email: string }, role = "insurer") => ({
+const claimsFor = (user: { id: string; email: string; sessionId: string }, role = "insurer") => ({
   sub: user.id,
+  sid: user.sessionId,
   email: user.email,
   role,
   provider_id: null,
@@ -109,74 +109,5 @@ describe("admin routes", () => {
       );
       expect(body.error.message).toBe("Admin access required");
     }
-  });
-});
-
-describe("login throttling", () => {
-  it(`locks an email after ${MAX_FAILURES} failures with 429 and Retry-After, even for the right password`, async () => {
-    const user = await createUser("insurer");
-    for (let i = 0; i < MAX_FAILURES; i++) {
-      await expectError(
-        await api("/api/v1/auth/login", {
-          method: "POST",
-          body: { email: user.email, password: "wrong" },
-          ip: uniqueIp(),
-        }),
-        401,
-        "UNAUTHORIZED",
-      );
-    }
-    const locked = await api("/api/v1/auth/login", {
-      method: "POST",
-      body: { email: user.email, password: user.password },
-      ip: uniqueIp(),
-    });
-    const retryAfter = Number(locked.headers.get("retry-after"));
-    await expectError(locked, 429, "RATE_LIMITED");
-    expect(retryAfter).toBeGreaterThan(14 * 60);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-  });
-
-  it("locks a client that guesses across many emails", async () => {
-    const ip = uniqueIp();
-    for (let i = 0; i < MAX_FAILURES; i++) {
-      await api("/api/v1/auth/login", { method: "POST", body: { email: `nobody-${i}@x.test`, password: "guess" }, ip });
-    }
-    const user = await createUser("customer");
-    await expectError(
-      await api("/api/v1/auth/login", { method: "POST", body: { email: user.email, password: user.password }, ip }),
-      429,
-      "RATE_LIMITED",
-    );
-    const fromElsewhere = await api("/api/v1/auth/login", {
-      method: "POST",
-      body: { email: user.email, password: user.password },
-      ip: uniqueIp(),
-    });
-    expect(fromElsewhere.status).toBe(200);
-  });
-
-  it("counts concurrent failures without losing any", async () => {
-    const user = await createUser("insurer");
-    await Promise.all(
-      Array.from({ length: MAX_FAILURES }, () =>
-        api("/api/v1/auth/login", { method: "POST", body: { email: user.email, password: "wrong" }, ip: uniqueIp() }),
-      ),
-    );
-    const row = await env.DB.prepare("SELECT failures, locked_until FROM login_throttles WHERE key = ?")
-      .bind(`email:${user.email}`)
-      .first<{ failures: number; locked_until: number }>();
-    expect(row!.failures).toBe(MAX_FAILURES);
-    expect(row!.locked_until).toBeGreaterThan(Date.now());
-  });
-
-  it("answers an unknown email exactly like a wrong password", async () => {
-    const res = await api("/api/v1/auth/login", {
-      method: "POST",
-      body: { email: "ghost@claimsedge.test", password: "whatever" },
-      ip: uniqueIp(),
-    });
-    const body = await expectError(res, 401, "UNAUTHORIZED");
-    expect(body.error.message).toBe("Invalid email or password");
   });
 });

@@ -13,7 +13,8 @@ describe("POST /api/v1/auth/login", () => {
     });
     const body = await readAs(login, postLoginRoute, 200);
     expect(body.token_type).toBe("Bearer");
-    expect(body.expires_in).toBe(3600);
+    expect(body.expires_in).toBe(900);
+    expect(body.refresh_token).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
     expect(body.user).toMatchObject({ email: insurer.email, role: "insurer" });
     expect(body.user).not.toHaveProperty("password_hash");
 

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { postRegisterRoute } from "../../../src/routes/auth/register/post";
+import { signUp } from "../../customers/journey";
 import { api, createUser, readAs, uniqueIp } from "../../helpers";
 
 describe("POST /api/v1/auth/register", () => {
@@ -37,6 +38,12 @@ describe("POST /api/v1/auth/register", () => {
 
   it("binds a provider user to its provider id and a customer to its customer id", async () => {
     const admin = await createUser("admin");
+    const providerId = `H-${crypto.randomUUID().slice(0, 8)}`;
+    await api("/api/v1/providers", {
+      method: "POST",
+      token: admin.token,
+      body: { provider_id: providerId, name: "St Mary" },
+    });
     const provider = await api("/api/v1/auth/register", {
       method: "POST",
       token: admin.token,
@@ -46,10 +53,12 @@ describe("POST /api/v1/auth/register", () => {
         first_name: "H",
         last_name: "Desk",
         role: "provider",
-        provider_id: "H456",
+        provider_id: providerId,
       },
     });
-    expect((await readAs(provider, postRegisterRoute, 201)).user.provider_id).toBe("H456");
+    expect((await readAs(provider, postRegisterRoute, 201)).user.provider_id).toBe(providerId);
+
+    const { customerId } = await signUp();
 
     const customer = await api("/api/v1/auth/register", {
       method: "POST",
@@ -60,9 +69,9 @@ describe("POST /api/v1/auth/register", () => {
         first_name: "C",
         last_name: "User",
         role: "customer",
-        customer_id: "CUST-456789",
+        customer_id: customerId,
       },
     });
-    expect((await readAs(customer, postRegisterRoute, 201)).user.customer_id).toBe("CUST-456789");
+    expect((await readAs(customer, postRegisterRoute, 201)).user.customer_id).toBe(customerId);
   });
 });

@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { deleteClaimObjects, deleteClaimRecords } from "../../../src/claims/delete-claim";
 import { api, createUser, type TestUser } from "../../helpers";
 import { encodeJpeg, makeScene } from "../../photo/scene";
 import { installDamageModel, photos, toBase64 } from "./photo-fixtures";
@@ -12,6 +13,13 @@ beforeAll(async () => {
   customer = await createUser("customer");
   images = await photos();
 });
+
+const photoKeys = async (claimId: string) =>
+  (await env.DOCUMENTS.list({ prefix: `photos/${customer.customerId}/${claimId}/` })).objects.map((o) => o.key);
+const claimRow = (claimId: string) =>
+  env.DB.prepare("SELECT id, photo_key FROM claims WHERE client_claim_id = ? AND customer_id = ?")
+    .bind(claimId, customer.customerId)
+    .first<{ id: string; photo_key: string }>();
 
 const validate = (claimId: string, image: Uint8Array) =>
   api("/api/v1/claims/validate", {
@@ -46,6 +54,22 @@ describe("first photo of a claim id written straight to D1", () => {
       .bind(id)
       .all();
     expect(fingerprints.results).toHaveLength(1);
+    // Each resubmission removed the photo it replaced: the claim's photo is the one object left.
+    expect(await photoKeys(claimId)).toEqual([(await claimRow(claimId))!.photo_key]);
+  });
+
+  it("a deletion's file sweep running after a new first submission of the same claim id leaves the new claim's photo", async () => {
+    const claimId = `CLM-${crypto.randomUUID().slice(0, 8)}`;
+    expect((await validate(claimId, images.sharp)).status).toBe(200);
+    const deleted = (await claimRow(claimId))!;
+    // The deletion's records go first; the customer sends the claim again before its sweep of the files.
+    const files = await deleteClaimRecords(env.DB, deleted.id, { id: "admin", role: "admin" }, "deletion-race");
+    expect((await validate(claimId, images.sharp)).status).toBe(200);
+    const created = (await claimRow(claimId))!;
+    expect(created.id).not.toBe(deleted.id);
+    await deleteClaimObjects(env.DOCUMENTS, files!);
+    expect(await photoKeys(claimId)).toEqual([created.photo_key]);
+    expect(await env.DOCUMENTS.head(deleted.photo_key)).toBeNull();
   });
 
   it("a resubmission after the first submission updates the same claim (through the Durable Object)", async () => {

@@ -55,14 +55,26 @@ describe("PUT /api/v1/claims/{id}/override", () => {
     expect(detail.audit_trail.map((e) => e.action)).toEqual(["claim.photo_submitted", "claim.overridden"]);
   });
 
-  it("a resubmission replaces the result and clears the override", async () => {
+  it("a resubmission replaces the result and clears the override, saying so in the response and the trail", async () => {
     const claimId = `CLM-${crypto.randomUUID().slice(0, 8)}`;
-    await submit(claimId);
+    expect((await readAs(await submit(claimId), postPhotoValidationRoute, 200)).override_cleared).toBe(false);
     await override(claimId);
-    await submit(claimId);
+    const resubmitted = await readAs(await submit(claimId), postPhotoValidationRoute, 200);
+    expect(resubmitted).toMatchObject({ effective_status: "REJECTED", override_cleared: true });
     const detail = await readBody(await api(`/api/v1/claims/${claimId}`, { token: customer.token }), photoClaimDetail);
     expect(detail).toMatchObject({ effective_status: "REJECTED", system_status: "REJECTED", user_override: false });
     expect(detail.override_reason).toBeUndefined();
+    expect(detail.audit_trail.map((e) => e.action)).toEqual([
+      "claim.photo_submitted",
+      "claim.overridden",
+      "claim.override_cleared_by_resubmission",
+    ]);
+    expect(detail.audit_trail[2]).toMatchObject({
+      before: { effective_status: "APPROVED", user_override: true },
+      after: { effective_status: "REJECTED", user_override: false, override_cleared: true },
+    });
+    // A resubmission of a claim with no override clears nothing.
+    expect((await readAs(await submit(claimId), postPhotoValidationRoute, 200)).override_cleared).toBe(false);
   });
 
   it("serialises 50 concurrent overrides and resubmissions of one claim: a consistent end state and every step audited", async () => {

@@ -19,7 +19,7 @@ describe("code sets", () => {
       "VALIDATION_ERROR",
     );
     expect(body.error.details).toEqual({
-      problems: [{ line: 3, message: "invalid average_cost 'minus five' for T9102" }],
+      problems: [{ line: 3, field: "average_cost", message: "Invalid input: expected number, received NaN" }],
     });
     const count = await env.DB.prepare("SELECT count(*) AS n FROM procedure_codes WHERE code = 'T9101'").first<{
       n: number;

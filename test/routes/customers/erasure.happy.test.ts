@@ -60,13 +60,15 @@ describe("DELETE /customers/{id}", () => {
       ip: uniqueIp(),
     });
     await expectError(login, 401, "UNAUTHORIZED");
+    // The erased customer's sessions ended with it: its token opens nothing.
     await expectError(
       await api(`/api/v1/customers/${customer.customerId}`, { token: customer.token }),
-      404,
-      "NOT_FOUND",
+      401,
+      "UNAUTHORIZED",
     );
+    const admin = await createUser("admin");
     await expectError(
-      await api(`/api/v1/customers/${customer.customerId}`, { method: "DELETE", token: customer.token }),
+      await api(`/api/v1/customers/${customer.customerId}`, { method: "DELETE", token: admin.token }),
       404,
       "NOT_FOUND",
     );

@@ -53,6 +53,7 @@ describe("OpenAPI and docs", () => {
     const res = await api("/docs");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");
-    expect(await res.text()).toContain("/api/v1/openapi.json");
+    expect(await res.text()).toContain('src="/docs/init.js"');
+    expect(await (await api("/docs/init.js")).text()).toContain("/api/v1/openapi.json");
   });
 });

@@ -1,15 +1,16 @@
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
-import { clearFailures, recordFailure, secondsLocked, throttleKeys } from "../../../auth/login-throttle";
+import { gateLogin, loginAttempt, recordFailure, recordSuccess } from "../../../auth/login-throttle";
 import { DUMMY_PASSWORD_HASH, verifyPassword } from "../../../auth/password";
-import { issueAccessToken } from "../../../auth/tokens";
+import { openSession } from "../../../auth/sessions";
 import { users } from "../../../db/schema";
 import { appConfig } from "../../../env";
 import { ApiError } from "../../../errors/api-error";
 import type { Api } from "../../api";
 import { jsonBody, jsonResponse } from "../../shared/content";
 import { publicRoute } from "../../shared/protected-route";
-import { emailSchema, toUserView, userSchema } from "../schema";
+import { emailSchema, tokenResponseSchema } from "../schema";
+import { tokenResponse } from "../token-response";
 
 const loginRequest = z
   .object({
@@ -19,25 +20,18 @@ const loginRequest = z
   .strict()
   .openapi("LoginRequest");
 
-export const loginResponseSchema = z
-  .object({
-    access_token: z.string(),
-    token_type: z.literal("Bearer"),
-    expires_in: z.number().int(),
-    user: userSchema,
-  })
-  .openapi("LoginResponse");
+export const loginResponseSchema = tokenResponseSchema;
 
 export const postLoginRoute = publicRoute({
   method: "post",
   path: "/auth/login",
   tags: ["auth"],
-  summary: "Exchange email and password for a JWT",
+  summary: "Exchange email and password for a short-lived access token and a refresh token (a new session)",
   request: { body: jsonBody(loginRequest) },
   responses: { 200: jsonResponse(loginResponseSchema, "Logged in") },
   errors: {
     401: "Invalid email or password",
-    429: "Too many failed attempts for this email or client; see Retry-After",
+    429: "Too many attempts from this address, for this account from this address, or for this account from addresses it never logged in from; see Retry-After",
   },
 });
 
@@ -45,33 +39,26 @@ export const registerPostLogin = (app: Api) =>
   app.openapi(postLoginRoute, async (c) => {
     const { email, password } = c.req.valid("json");
     const db = c.get("db");
-    const keys = throttleKeys(email, c.req.header("cf-connecting-ip") ?? "unknown");
+    const attempt = await loginAttempt(c.env, email, c.req.header("cf-connecting-ip"));
+    const user = await db.query.users.findFirst({ where: eq(users.email, email) });
 
-    const retryAfter = await secondsLocked(db, keys);
-    if (retryAfter > 0) {
-      throw new ApiError("RATE_LIMITED", "Too many failed login attempts; try again later", {
-        headers: { "Retry-After": String(retryAfter) },
-        details: { retry_after_seconds: retryAfter },
+    const { gate, knownAddress } = await gateLogin(c.env, db, attempt, user?.id);
+    if (!gate.allowed) {
+      throw new ApiError("RATE_LIMITED", "Too many login attempts; try again later", {
+        headers: { "Retry-After": String(gate.retryAfterSeconds) },
+        details: { retry_after_seconds: gate.retryAfterSeconds, reason: gate.reason },
       });
     }
 
-    const user = await db.query.users.findFirst({ where: eq(users.email, email) });
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !valid) {
-      await recordFailure(db, keys);
+    // A deactivated user is told exactly what a wrong password is told.
+    if (!user || !valid || !user.active) {
+      await recordFailure(db, attempt, knownAddress);
       throw new ApiError("UNAUTHORIZED", "Invalid email or password");
     }
 
-    await clearFailures(db, email);
+    await recordSuccess(db, attempt, user.id);
     const config = appConfig(c.env);
-    const accessToken = await issueAccessToken(user, config);
-    return c.json(
-      {
-        access_token: accessToken,
-        token_type: "Bearer" as const,
-        expires_in: config.JWT_TTL_SECONDS,
-        user: toUserView(user),
-      },
-      200,
-    );
+    const session = await openSession(db, user.id, config);
+    return c.json(await tokenResponse(user, session, config), 200);
   });

@@ -2,6 +2,9 @@ import { z } from "@hono/zod-openapi";
 import { hashPassword } from "../../../auth/password";
 import { insertAudited } from "../../../db/insert-audited";
 import { ROLES, users } from "../../../db/schema";
+import { printableLine } from "../../../domain/input-rules";
+import { bindingProblems } from "../../../domain/users/user-change";
+import { requireBindingExists } from "../../../users/binding";
 import type { Api } from "../../api";
 import { jsonBody, jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";
@@ -11,22 +14,19 @@ const registerRequest = z
   .object({
     email: emailSchema.openapi({ example: "adjuster@insurer.example" }),
     password: z.string().min(8, "must be at least 8 characters").max(256),
-    first_name: z.string().trim().min(1).max(100),
-    last_name: z.string().trim().min(1).max(100),
+    first_name: printableLine(1, 100),
+    last_name: printableLine(1, 100),
     role: z.enum(ROLES),
-    provider_id: z.string().trim().min(1).max(64).optional(),
-    customer_id: z.string().trim().min(1).max(64).optional(),
+    provider_id: printableLine(1, 64).optional(),
+    customer_id: printableLine(1, 64).optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (body.role === "provider" && !body.provider_id)
-      ctx.addIssue({ code: "custom", path: ["provider_id"], message: "is required for the provider role" });
-    if (body.role === "customer" && !body.customer_id)
-      ctx.addIssue({ code: "custom", path: ["customer_id"], message: "is required for the customer role" });
-    if (body.role !== "provider" && body.provider_id)
-      ctx.addIssue({ code: "custom", path: ["provider_id"], message: "is only allowed for the provider role" });
-    if (body.role !== "customer" && body.customer_id)
-      ctx.addIssue({ code: "custom", path: ["customer_id"], message: "is only allowed for the customer role" });
+    const access = { role: body.role, providerId: body.provider_id ?? null, customerId: body.customer_id ?? null };
+    for (const problem of bindingProblems(access)) {
+      const [field, ...rest] = problem.split(" ");
+      ctx.addIssue({ code: "custom", path: [field!], message: rest.join(" ") });
+    }
   })
   .openapi("RegisterRequest");
 
@@ -38,9 +38,12 @@ export const postRegisterRoute = protectedRoute({
   tags: ["auth"],
   summary: "Create a user",
   roles: ["admin"],
+  rateLimit: { family: "registration", tier: "expensive" },
   request: { body: jsonBody(registerRequest) },
   responses: { 201: jsonResponse(registerResponseSchema, "User created") },
-  errors: { 409: "A user with this email already exists" },
+  errors: {
+    409: "A user with this email already exists",
+  },
 });
 
 export const registerPostRegister = (app: Api) =>
@@ -48,6 +51,7 @@ export const registerPostRegister = (app: Api) =>
     const body = c.req.valid("json");
     const db = c.get("db");
     const admin = c.get("user");
+    await requireBindingExists(db, { providerId: body.provider_id ?? null, customerId: body.customer_id ?? null });
     const row = {
       id: crypto.randomUUID(),
       email: body.email,
@@ -57,6 +61,8 @@ export const registerPostRegister = (app: Api) =>
       role: body.role,
       providerId: body.provider_id ?? null,
       customerId: body.customer_id ?? null,
+      active: true,
+      deactivatedAt: null,
       createdAt: new Date().toISOString(),
     };
     const view = toUserView(row);

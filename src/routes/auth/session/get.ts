@@ -18,7 +18,7 @@ export const getSessionRoute = protectedRoute({
   method: "get",
   path: "/auth/session",
   tags: ["auth"],
-  summary: "What the bearer token says, without touching the database",
+  summary: "The caller as its session says now (the session check is cached a few seconds per isolate)",
   roles: ROLES,
   responses: { 200: jsonResponse(sessionSchema, "The verified token's identity") },
 });

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { withVisibility } from "../../../claims/scope";
 import { claims, ROLES } from "../../../db/schema";
+import { attachmentDisposition } from "../../../domain/http/content-disposition";
 import { ApiError } from "../../../errors/api-error";
 import type { Api } from "../../api";
 import { binaryFile } from "../../shared/content";
@@ -33,6 +34,6 @@ export const registerGetClaimDocument = (app: Api) =>
     return c.body(object.body, 200, {
       "content-type": "application/pdf",
       "content-length": String(object.size),
-      "content-disposition": `attachment; filename="${claim.documentFilename ?? "claim.pdf"}"`,
+      "content-disposition": attachmentDisposition(claim.documentFilename, "claim.pdf"),
     });
   });

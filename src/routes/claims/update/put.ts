@@ -1,13 +1,17 @@
 import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
+import { requireCaseload } from "../../../claims/claim-actions";
+import { claimIfMatch, matchesIfMatch, preconditionFailed, versionGuard } from "../../../claims/claim-concurrency";
 import { withVisibility } from "../../../claims/scope";
 import { patchAudited, setTo } from "../../../db/audited-patch";
 import { claims } from "../../../db/schema";
+import { claimEtag } from "../../../domain/claims/claim-version";
+import { printableText } from "../../../domain/input-rules";
 import { ApiError } from "../../../errors/api-error";
 import type { Api } from "../../api";
 import { jsonBody, jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";
-import { claimIdParams } from "../schema";
+import { claimIdParams, ifMatchHeaders } from "../schema";
 
 /** What an adjuster may decide on a read document claim. */
 export const ADJUSTER_STATUSES = ["APPROVED", "REJECTED", "PROCESSED"] as const;
@@ -29,13 +33,19 @@ const updateRequest = z
       .boolean()
       .optional()
       .openapi({ description: "The adjuster's verdict on fraud; retraining learns from it" }),
-    note: z.string().trim().max(2000).optional(),
+    note: printableText(2000).optional(),
   })
   .strict()
   .openapi("ClaimStatusUpdate");
 
 export const claimStatusSchema = z
-  .object({ id: z.string(), claim_id: z.string(), status: z.string(), updated_at: z.string() })
+  .object({
+    id: z.string(),
+    claim_id: z.string(),
+    status: z.string(),
+    updated_at: z.string(),
+    version: z.number().int().optional().openapi({ description: "The claim's new version (its new ETag)" }),
+  })
   .openapi("ClaimStatus");
 
 export const putClaimUpdateRoute = protectedRoute({
@@ -44,11 +54,12 @@ export const putClaimUpdateRoute = protectedRoute({
   tags: ["document claims"],
   summary: "An adjuster's decision on a document claim (audited)",
   roles: ["insurer", "admin"],
-  request: { params: claimIdParams, body: jsonBody(updateRequest) },
+  request: { params: claimIdParams, headers: ifMatchHeaders, body: jsonBody(updateRequest) },
   responses: { 200: jsonResponse(claimStatusSchema, "The claim's new status") },
   errors: {
     404: "No such claim, or not one the caller may see (CLAIM_NOT_FOUND)",
-    409: "The claim is not a read document claim (still processing, or decided by adjudication)",
+    409: "The claim is not a read document claim (still processing, or decided by adjudication), or it is in the unassigned queue",
+    412: "If-Match names a version the claim has moved past (PRECONDITION_FAILED, with the current claim)",
   },
 });
 
@@ -57,11 +68,15 @@ export const registerPutClaimUpdate = (app: Api) =>
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
     const db = c.get("db");
+    const ifMatch = claimIfMatch(c);
     const visible = await db.query.claims.findFirst({
       where: withVisibility(c.get("user"), eq(claims.id, id)),
-      columns: { id: true },
+      columns: { id: true, ownerUserId: true, assignedInsurerId: true, version: true },
     });
     if (!visible) throw new ApiError("CLAIM_NOT_FOUND", `Claim ${id} not found`);
+    requireCaseload(c.get("user"), visible);
+    if (!matchesIfMatch(ifMatch, visible.version)) await preconditionFailed(db, c, id);
+    const versions = versionGuard(ifMatch);
     const now = new Date().toISOString();
     const changes = [
       setTo("status", body.status),
@@ -76,7 +91,8 @@ export const registerPutClaimUpdate = (app: Api) =>
         key: id,
         entityType: "claim",
         columns: AUDIT_COLUMNS,
-        guard: DECIDABLE,
+        guard: versions.guard ? `${DECIDABLE} AND ${versions.guard}` : DECIDABLE,
+        guardBindings: versions.bindings,
         action: "claim.status_updated",
       },
       changes,
@@ -87,11 +103,18 @@ export const registerPutClaimUpdate = (app: Api) =>
     if (!changed) {
       const row = await db.query.claims.findFirst({
         where: eq(claims.id, id),
-        columns: { channel: true, status: true },
+        columns: { channel: true, status: true, version: true },
       });
-      throw new ApiError("CONFLICT", `Claim ${id} (${row?.channel}, ${row?.status}) cannot be decided here`, {
+      if (row && !matchesIfMatch(ifMatch, row.version)) await preconditionFailed(db, c, id);
+      const stuck = row?.status === "PENDING" || row?.status === "PROCESSING";
+      const hint = stuck
+        ? `; an admin may re-run it (POST /claims/${id}/rerun) or fail it (POST /claims/${id}/fail)`
+        : "";
+      throw new ApiError("CONFLICT", `Claim ${id} (${row?.channel}, ${row?.status}) cannot be decided here${hint}`, {
         details: { channel: row?.channel, status: row?.status },
       });
     }
-    return c.json({ id, claim_id: id, status: body.status, updated_at: now }, 200);
+    const after = await db.query.claims.findFirst({ where: eq(claims.id, id), columns: { version: true } });
+    if (after) c.header("etag", claimEtag(after.version));
+    return c.json({ id, claim_id: id, status: body.status, updated_at: now, version: after?.version }, 200);
   });

@@ -45,6 +45,7 @@ export const postDocumentUploadRoute = protectedRoute({
     `${DEFAULT_MAX_PAGES} pages). Answers 202 with the claim id; follow \`status_url\` until the claim is PROCESSED ` +
     "(or FAILED, with a reason).",
   roles: ["insurer", "admin"],
+  rateLimit: { family: "document-upload", tier: "expensive" },
   // The PDF limit itself is checked by the handler (413 with the reason); this allows the multipart overhead.
   bodyLimit: MAX_DOCUMENT_BYTES + 1024 * 1024,
   request: {

@@ -39,6 +39,7 @@ export const postPhotoValidationRoute = protectedRoute({
     "Resubmitting a claim id replaces its result. A photo of quality below 0.4 is refused with QUALITY_TOO_LOW and " +
     "guidance, and nothing is stored.",
   roles: ["customer", "admin"],
+  rateLimit: { family: "photo-validation", tier: "expensive" },
   bodyLimit: MAX_VALIDATE_BODY,
   request: {
     query: z.object({ claim_id: claimIdSchema.optional(), customer_id: claimIdSchema.optional() }),

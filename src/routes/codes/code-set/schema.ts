@@ -4,13 +4,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { diagnosisCodes, procedureCodes } from "../../../db/schema";
 import { normalizeCode } from "../../../domain/health/codes";
 import { moneyJson } from "../../../domain/money";
-import { moneyInput } from "../../shared/inputs";
-
-export const codeInput = z
-  .string()
-  .trim()
-  .transform(normalizeCode)
-  .pipe(z.string().regex(/^[A-Z0-9]{2,10}$/, "must be 2-10 letters or digits (dots and spaces are ignored)"));
+import { diagnosisCodeInput, procedureCodeInput } from "../../../domain/reference/code-inputs";
 
 export const codeSearchQuery = z.object({
   q: z.string().trim().min(1).max(100).optional().openapi({ description: "Code prefix or words of the description" }),
@@ -18,24 +12,14 @@ export const codeSearchQuery = z.object({
   page_size: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-export const createDiagnosisRequest = z
-  .object({
-    code: codeInput.openapi({ example: "D001" }),
-    description: z.string().trim().min(1).max(500),
-    billable: z.boolean().default(true),
-  })
+// The same field rules as the CSV imports (domain/reference/code-inputs.ts).
+export const createDiagnosisRequest = diagnosisCodeInput
   .strict()
-  .openapi("CreateDiagnosisRequest");
+  .openapi("CreateDiagnosisRequest", { example: { code: "D001", description: "Acute appendicitis", billable: true } });
 
-export const createProcedureRequest = z
-  .object({
-    code: codeInput.openapi({ example: "P001" }),
-    description: z.string().trim().min(1).max(500),
-    average_cost: moneyInput().optional().openapi({ example: 10000 }),
-    cost_std_dev: moneyInput().optional().openapi({ example: 2500 }),
-  })
-  .strict()
-  .openapi("CreateProcedureRequest");
+export const createProcedureRequest = procedureCodeInput.strict().openapi("CreateProcedureRequest", {
+  example: { code: "P001", description: "Appendectomy", average_cost: 10000, cost_std_dev: 2500 },
+});
 
 export const diagnosisSchema = z
   .object({ code: z.string(), description: z.string(), billable: z.boolean(), updated_at: z.string() })

@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
 import { verifyEmail } from "../../../customers/email-verification";
-import { rateLimitedByClient } from "../../../middleware/client-rate-limit";
 import type { Api } from "../../api";
 import { emailSchema } from "../../auth/schema";
 import { jsonBody, jsonResponse } from "../../shared/content";
@@ -29,10 +28,10 @@ export const postVerifyEmailRoute = publicRoute({
   description:
     "Codes are six digits, expire after 30 minutes and allow 5 attempts; a new one comes from " +
     "POST /customers/verify/resend. Filing a claim needs a verified email. Rate-limited per client address.",
-  middleware: [rateLimitedByClient("verify")],
+  rateLimit: { family: "verify", tier: "public" },
   request: { body: jsonBody(verifyRequest) },
   responses: { 200: jsonResponse(emailVerifiedSchema, "The email is verified") },
-  errors: { 400: "Invalid or expired code (the same answer for an unknown email)", 429: "Too many attempts" },
+  errors: { 400: "Invalid or expired code (the same answer for an unknown email)" },
 });
 
 export const registerPostVerifyEmail = (app: Api) =>

@@ -31,6 +31,7 @@ export const postRetrainRoute = protectedRoute({
     "its held-out ROC-AUC is higher. Follow it at `status_url`. Too little labelled data ends the job as `refused`, " +
     "with the reason.",
   roles: ["admin"],
+  rateLimit: { family: "retraining", tier: "expensive" },
   request: { body: jsonBody(retrainRequest) },
   responses: { 202: jsonResponse(retrainAcceptedSchema, "Retraining queued") },
   errors: { 404: "No such model, or no stored training data for it" },

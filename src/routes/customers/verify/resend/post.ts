@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
 import { resendVerificationCode } from "../../../../customers/email-verification";
-import { rateLimitedByClient } from "../../../../middleware/client-rate-limit";
 import type { Api } from "../../../api";
 import { emailSchema } from "../../../auth/schema";
 import { jsonBody, jsonResponse } from "../../../shared/content";
@@ -16,10 +15,9 @@ export const postResendVerificationRoute = publicRoute({
   summary: "Email a new verification code",
   description:
     "Always 202, whether or not the email belongs to an unverified customer. Rate-limited per client address.",
-  middleware: [rateLimitedByClient("verify")],
+  rateLimit: { family: "verify", tier: "public" },
   request: { body: jsonBody(resendRequest) },
   responses: { 202: jsonResponse(resendResponse, "A new code was sent if the email awaits verification") },
-  errors: { 429: "Too many requests" },
 });
 
 export const registerPostResendVerification = (app: Api) =>

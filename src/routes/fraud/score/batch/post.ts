@@ -14,6 +14,7 @@ export const postFraudScoreBatchRoute = protectedRoute({
   tags: ["fraud"],
   summary: `Score up to ${MAX_BATCH} claims of one data set in one call`,
   roles: ["insurer", "admin"],
+  rateLimit: { family: "batch-scoring", tier: "expensive" },
   request: { query: scoreQuerySchema, body: jsonBody(fraudScoreBatchSchema) },
   responses: { 200: jsonResponse(fraudScoreBatchResultSchema, "One score per claim, in order") },
   errors: SCORE_ERRORS,

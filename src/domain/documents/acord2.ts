@@ -1,0 +1,120 @@
+// The ACORD 2 Automobile Loss Notice, recognised by its title and its field names and read
+// by name: the common fillable edition of ACORD 2 (2016/10), whose widgets are named after
+// their captions or generically ("Text7" is the insured's policy number, "Text45" the
+// insured vehicle's estimate, "POLICY NUMBER_2" the other party's), and the ACORD eForms
+// naming ("Policy_PolicyNumberIdentifier_A"). The other vehicle's policy and estimate, the
+// injured and the witnesses are read as theirs: counted, never taken as the insured's.
+
+import { type FormWidget, shortName } from "./form-widgets";
+import type { LabelTarget } from "./labels";
+import type { SectionRole } from "./sections";
+
+export const ACORD2_FORM = "ACORD 2 (2016/10) Automobile Loss Notice";
+
+/** One widget's meaning on the form. */
+interface KnownField {
+  field: Exclude<LabelTarget, null> | "loss_time" | "am" | "pm" | "other_vehicle" | "injured_person" | "witness_person";
+  role: SectionRole;
+}
+
+const own = (field: KnownField["field"]): KnownField => ({ field, role: "own" });
+const other = (field: KnownField["field"]): KnownField => ({ field, role: "other-party" });
+
+/** The common fillable edition (2016/10): names as its author gave them. */
+const FILLABLE_2016: Record<string, KnownField> = {
+  Text3: own("incident_date"),
+  Text4: own("loss_time"),
+  "Check Box5": own("am"),
+  "Check Box6": own("pm"),
+  Text7: own("policy_number"),
+  "NAME OF INSURED First Middle Last": own("claimant_name"),
+  "STREET LOCATION OF LOSS": own("incident_location"),
+  "CITY STATE ZIP": own("incident_location"),
+  "POLICE OR FIRE DEPARTMENT CONTACTED": own("authorities_contacted"),
+  "REPORT NUMBER": own("police_report_available"),
+  "DESCRIPTION OF ACCIDENT ACORD 101 Additional Remarks Schedule may be attached if more space is required":
+    own("description"),
+  Text45: own("amount_claimed"),
+  "POLICY NUMBER_2": other("policy_number"),
+  "ESTIMATE AMOUNT_2": other("amount_claimed"),
+  "CARRIER OR AGENCY NAME": other("other_vehicle"),
+  "NON  VEHICLE": other("other_vehicle"),
+  VIN: other("other_vehicle"),
+  "PLATE NUMBER_2": other("other_vehicle"),
+  Text48: other("other_vehicle"),
+  "NAME  ADDRESSRow1": { field: "injured_person", role: "injured" },
+  "NAME  ADDRESSRow2": { field: "injured_person", role: "injured" },
+  "NAME  ADDRESSRow3": { field: "injured_person", role: "injured" },
+  "NAME  ADDRESSRow4": { field: "injured_person", role: "injured" },
+  "NAME  ADDRESSRow1_2": { field: "witness_person", role: "witness" },
+  "NAME  ADDRESSRow2_2": { field: "witness_person", role: "witness" },
+  "NAME  ADDRESSRow3_2": { field: "witness_person", role: "witness" },
+};
+
+/** ACORD eForms names (the naming dictionary shared by ACORD's fillable forms). */
+const EFORMS: Record<string, KnownField> = {
+  NamedInsured_FullName_A: own("claimant_name"),
+  Policy_PolicyNumberIdentifier_A: own("policy_number"),
+  Loss_IncidentDate_A: own("incident_date"),
+  Loss_IncidentTime_A: own("loss_time"),
+  Loss_IncidentTimeAMIndicator_A: own("am"),
+  Loss_IncidentTimePMIndicator_A: own("pm"),
+  Loss_LossDescription_A: own("description"),
+  LossLocation_PhysicalAddress_CityName_A: own("incident_city"),
+  LossLocation_PhysicalAddress_StateOrProvinceCode_A: own("incident_state"),
+  Loss_AuthorityContactedName_A: own("authorities_contacted"),
+  Loss_ReportIdentifier_A: own("police_report_available"),
+  LossWitness_FullName_A: { field: "witness_person", role: "witness" },
+  LossWitness_FullName_B: { field: "witness_person", role: "witness" },
+  LossWitness_FullName_C: { field: "witness_person", role: "witness" },
+  LossInjuredParty_FullName_A: { field: "injured_person", role: "injured" },
+};
+
+export function isAcord2(printedText: string, widgetNames: Iterable<string>): boolean {
+  const names = new Set([...widgetNames].map(shortName));
+  const byTitle = /AUTOMOBILE\s+LOSS\s+NOTICE/i.test(printedText) && /ACORD\s*2\b|ACORD\s+0002/i.test(printedText);
+  const byNames =
+    (names.has("NAME OF INSURED First Middle Last") && names.has("Text45")) ||
+    (names.has("Policy_PolicyNumberIdentifier_A") && /AUTOMOBILE\s+LOSS/i.test(printedText));
+  return byTitle || byNames;
+}
+
+export interface KnownReading {
+  field: KnownField["field"];
+  role: SectionRole;
+  value: string;
+  widget: FormWidget;
+}
+
+/** The form's filled widgets by their known meaning. */
+export function readAcord2(widgets: FormWidget[]): KnownReading[] {
+  const out: KnownReading[] = [];
+  for (const widget of widgets) {
+    const known = FILLABLE_2016[shortName(widget.name)] ?? EFORMS[shortName(widget.name)];
+    if (!known) continue;
+    if (widget.kind === "checkbox" && widget.value !== "On") continue;
+    out.push({ ...known, value: widget.value.trim(), widget });
+  }
+  return out;
+}
+
+/** Facts the form gives by what is filled: vehicles involved, injured people, witnesses. */
+export function acord2Counts(readings: KnownReading[]): { vehicles?: number; injured: number; witnesses: number } {
+  const injured = readings.filter((r) => r.field === "injured_person").length;
+  const witnesses = readings.filter((r) => r.field === "witness_person").length;
+  const otherVehicle = readings.some((r) => r.field === "other_vehicle");
+  return { ...(otherVehicle ? { vehicles: 2 } : {}), injured, witnesses };
+}
+
+/** The loss hour from the time box and the AM/PM boxes. */
+export function acord2Hour(readings: KnownReading[]): number | undefined {
+  const time = readings.find((r) => r.field === "loss_time")?.value.match(/^(\d{1,2})(?::(\d{2}))?/);
+  if (!time) return undefined;
+  let hour = Number(time[1]);
+  const pm = readings.some((r) => r.field === "pm");
+  const am = readings.some((r) => r.field === "am");
+  if (hour > 23) return undefined;
+  if (pm && hour < 12) hour += 12;
+  if (am && hour === 12) hour = 0;
+  return hour;
+}

@@ -1,0 +1,32 @@
+import { isStaff } from "../../../auth/current-user";
+import { ApiError } from "../../../errors/api-error";
+import { findFnolClaim, findRentalBooking, latestSettlement } from "../../../fnol/claim-records";
+import { toFnolClaimView } from "../../../fnol/claim-view";
+import type { Api } from "../../api";
+import { jsonResponse } from "../../shared/content";
+import { protectedRoute } from "../../shared/protected-route";
+import { claimIdParams, fnolClaimViewSchema } from "./schema";
+
+export const getFnolClaimRoute = protectedRoute({
+  method: "get",
+  path: "/fnol/claims/{id}",
+  tags: ["first notice of loss"],
+  summary: "A first notice of loss: its stage, the damage assessment, the settlement and the rental car",
+  roles: ["customer", "insurer", "admin"],
+  request: { params: claimIdParams },
+  responses: { 200: jsonResponse(fnolClaimViewSchema, "The claim") },
+  errors: { 404: "No such claim, or not the caller's own" },
+});
+
+export const registerGetFnolClaim = (app: Api) =>
+  app.openapi(getFnolClaimRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const user = c.get("user");
+    const db = c.get("db");
+    const found = await findFnolClaim(db, id);
+    if (!found || (!isStaff(user) && found.fnol.customerId !== user.customerId)) {
+      throw new ApiError("CLAIM_NOT_FOUND", `Claim ${id} not found`);
+    }
+    const [settlement, rental] = await Promise.all([latestSettlement(db, id), findRentalBooking(db, id)]);
+    return c.json(toFnolClaimView(found.claim, found.fnol, settlement, rental), 200);
+  });

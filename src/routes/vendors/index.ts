@@ -1,0 +1,8 @@
+import type { Api } from "../api";
+import { registerListVendors } from "./list";
+import { registerPutVendor } from "./put";
+
+export function registerVendorRoutes(app: Api): void {
+  registerListVendors(app);
+  registerPutVendor(app);
+}

@@ -1,0 +1,1 @@
+"""Shared parts of the photo classifiers' training: MobileNet backbone, preprocessing, data, cache, fine-tuning, export, metrics."""

@@ -83,10 +83,9 @@ async function closestDuplicate(env: Env, upload: PhotoUpload, perceptualHash: s
  * The photo in R2 and the closest other customer's photo, side by side. A claim id seen for the
  * first time gets its new claim id here, and its photo that claim's sub-folder (photoObjectKey).
  */
-async function storePhoto(env: Env, upload: PhotoUpload, photo: AcceptedPhoto) {
+async function storePhoto(env: Env, upload: PhotoUpload, photo: AcceptedPhoto, claimExists: Promise<boolean>) {
   const store = async () => {
-    const exists = await photoClaimExists(env.DB, upload.customerId, upload.claimId);
-    const newClaimId = exists ? null : crypto.randomUUID();
+    const newClaimId = (await claimExists) ? null : crypto.randomUUID();
     const key = photoObjectKey(upload.customerId, upload.claimId, photo.header.format, newClaimId);
     await storePhotoObject(env.DOCUMENTS, key, photo.bytes, photo.header.mimeType);
     return { key, newClaimId };
@@ -108,11 +107,16 @@ export async function submitPhotoClaim(
   requestId: string,
 ): Promise<{ decision: PhotoClaimDecision; serverTiming: string }> {
   const started = Date.now();
+  // Asked before the decode, so that the photo's key is known and its upload starts before the model runs.
+  const claimExists = photoClaimExists(env.DB, upload.customerId, upload.claimId);
+  claimExists.catch(() => undefined); // awaited by storePhoto; a refused photo leaves it unread
   const photo = await acceptPhoto(upload.image);
   // Storing the photo and looking for near-duplicates need nothing the model decides: they run
   // while it infers. A failed inference removes a photo this call stored.
-  const stored = storePhoto(env, upload, photo);
+  const stored = storePhoto(env, upload, photo, claimExists);
   stored.catch(() => undefined); // awaited below; an inference failure must not leave it unhandled
+  // The model runs synchronously: one turn of the event loop first sends the queries and the upload.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const inferenceStart = performance.now();
   let probabilities: number[];
   try {

@@ -580,6 +580,7 @@ export const FNOL_STAGES = [
   "REJECTED",
   "FRAUD_DETECTED",
   "ABANDONED",
+  "FAILED",
 ] as const;
 export type FnolStage = (typeof FNOL_STAGES)[number];
 

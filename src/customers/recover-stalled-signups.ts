@@ -1,10 +1,9 @@
 import { and, asc, eq, lt } from "drizzle-orm";
-import { auditInsert } from "../audit";
 import { createDatabase } from "../db/client";
 import { customers } from "../db/schema";
 import { STALLED_WORKFLOW_MS, stalledWorkflowAction } from "../domain/workflows/stalled-workflow";
 import type { Env } from "../env";
-import { recoveriesOf, reviveWorkflow, workflowState } from "../workflows/recovery";
+import { recoveriesOf, recoveryAudit, reviveWorkflow, workflowState } from "../workflows/recovery";
 import { recordOnboardingDecision } from "./onboarding";
 import { onboardingInstanceId } from "./onboarding-reactor";
 
@@ -46,14 +45,7 @@ export async function recoverStalledSignups(env: Env, now: Date) {
         if (outcome.status === "REJECTED") report.rejected.push(id);
         continue;
       }
-      await auditInsert(db, {
-        entityType: "customer",
-        entityId: id,
-        action: RECOVERED,
-        actor: null,
-        before: { workflow },
-        after: { workflow: action === "start" ? "started" : "restarted" },
-      });
+      await recoveryAudit(db, { type: "customer", id }, RECOVERED, workflow, action);
       await reviveWorkflow(env.ONBOARDING_WORKFLOW, instanceId, { customerId: id }, action);
       (action === "start" ? report.started : report.restarted).push(id);
     } catch (error) {

@@ -1,5 +1,4 @@
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
-import { auditInsert } from "../audit";
 import { recordDocumentFailure } from "../customers/documents/record-processed";
 import { recoverStalledSignups } from "../customers/recover-stalled-signups";
 import { createDatabase, type Database } from "../db/client";
@@ -7,7 +6,7 @@ import { customerDocuments, fnolClaims, streamTickets } from "../db/schema";
 import { stalledWorkflowAction } from "../domain/workflows/stalled-workflow";
 import type { Env } from "../env";
 import { documentInstanceId, sendDamagePhoto } from "../uploads/receive-upload";
-import { recoveriesOf, reviveWorkflow, workflowState } from "../workflows/recovery";
+import { recoveriesOf, recoveryAudit, reviveWorkflow, workflowState } from "../workflows/recovery";
 import { relayUndeliveredEvents } from "./relay";
 
 /** A stored document whose Workflow has not recorded anything after this long is started again. */
@@ -53,14 +52,7 @@ export async function resumeStalledDocuments(env: Env, db: Database, now = new D
         await recordDocumentFailure(db, id, "the document could not be processed (its Workflow failed repeatedly)");
         continue;
       }
-      await auditInsert(db, {
-        entityType: "customer_document",
-        entityId: id,
-        action: DOCUMENT_RECOVERED,
-        actor: null,
-        before: { workflow },
-        after: { workflow: action === "start" ? "started" : "restarted" },
-      });
+      await recoveryAudit(db, { type: "customer_document", id }, DOCUMENT_RECOVERED, workflow, action);
       await reviveWorkflow(env.DOCUMENT_WORKFLOW, instanceId, { documentId: id }, action);
       resumed++;
     } catch (error) {

@@ -1,15 +1,9 @@
 import { and, asc, eq, inArray, lt } from "drizzle-orm";
-import { auditInsert } from "../audit";
 import { createDatabase, type Database } from "../db/client";
 import { type FnolStage, fnolClaims } from "../db/schema";
-import {
-  STALLED_WORKFLOW_MS,
-  type StalledWorkflowAction,
-  stalledWorkflowAction,
-  type WorkflowState,
-} from "../domain/workflows/stalled-workflow";
+import { STALLED_WORKFLOW_MS, stalledWorkflowAction, type WorkflowState } from "../domain/workflows/stalled-workflow";
 import type { Env } from "../env";
-import { recoveriesOf, reviveWorkflow, workflowState } from "../workflows/recovery";
+import { recoveriesOf, recoveryAudit, reviveWorkflow, workflowState } from "../workflows/recovery";
 import { closeFailedClaim } from "./close-claim";
 
 const SWEEP_LIMIT = 50;
@@ -30,7 +24,7 @@ export interface FnolRecoveryReport {
 async function takeForRecovery(
   db: Database,
   row: { claimId: string; stage: FnolStage; updatedAt: string },
-  action: StalledWorkflowAction,
+  how: "start" | "restart",
   workflow: WorkflowState,
   at: string,
 ): Promise<boolean> {
@@ -46,14 +40,7 @@ async function takeForRecovery(
     )
     .run();
   if ((taken.meta.changes ?? 0) === 0) return false;
-  await auditInsert(db, {
-    entityType: "claim",
-    entityId: row.claimId,
-    action: RECOVERED,
-    actor: null,
-    before: { stage: row.stage, workflow },
-    after: { workflow: action === "start" ? "started" : "restarted" },
-  });
+  await recoveryAudit(db, { type: "claim", id: row.claimId }, RECOVERED, workflow, how);
   return true;
 }
 

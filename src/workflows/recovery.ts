@@ -1,4 +1,5 @@
 import { and, count, eq, max } from "drizzle-orm";
+import { auditInsert } from "../audit";
 import type { Database } from "../db/client";
 import { auditEvents } from "../db/schema";
 import type { WorkflowState } from "../domain/workflows/stalled-workflow";
@@ -14,6 +15,23 @@ export async function workflowState(workflow: Workflow, id: string): Promise<Wor
   }
   return (await instance.status()).status;
 }
+
+/** The audit entry of one recovery: what the Workflow was, what was done. */
+export const recoveryAudit = (
+  db: Database,
+  entity: { type: string; id: string },
+  action: string,
+  was: WorkflowState,
+  how: "start" | "restart",
+) =>
+  auditInsert(db, {
+    entityType: entity.type,
+    entityId: entity.id,
+    action,
+    actor: null,
+    before: { workflow: was },
+    after: { workflow: how === "start" ? "started" : "restarted" },
+  });
 
 /** Starts a missing instance or restarts a dead one (its steps are replay-safe). */
 export async function reviveWorkflow<P>(workflow: Workflow<P>, id: string, params: P, how: "start" | "restart") {

@@ -1,5 +1,7 @@
-import { streamTags } from "../durable/customer-event-stream";
+// Not from the Durable Object's module: Node (e2e clients) imports this file through the routes.
+
 import type { Env } from "../env";
+import { streamTags } from "./stream-tags";
 
 /** The Durable Object that holds a customer's WebSockets (one per customer). */
 export const eventStream = (env: Env, customerId: string) =>

@@ -206,39 +206,6 @@ export async function recordDamageAssessment(
   return verdict.fraud ? { fraud: true, reasons: verdict.reasons } : { fraud: false, reasons: [] };
 }
 
-/** No damage photo within the timeout: the claim is closed as abandoned, with Claim.Rejected. */
-export async function closeAbandonedClaim(env: Env, db: Database, claimId: string): Promise<void> {
-  const found = await findFnolClaim(db, claimId);
-  if (!found) throw new UnknownClaimError(`no first notice of loss ${claimId}`);
-  const at = new Date().toISOString();
-  const event = domainEvent(
-    "Claim.Rejected",
-    await eventIdFor(claimId, "Claim.Rejected"),
-    { customerId: found.fnol.customerId, claimId, message: CLAIM_MESSAGES.ABANDONED, reason: "ABANDONED" },
-    at,
-  );
-  if (found.fnol.stage !== "AWAITING_PHOTO") return;
-  await commit(
-    env,
-    db,
-    [
-      ...moveClaimTo(db, claimId, { stage: "ABANDONED", reason: "ABANDONED", from: ["AWAITING_PHOTO"], at }),
-      db
-        .update(uploadGrants)
-        .set({ expiresAt: at })
-        .where(and(eq(uploadGrants.claimId, claimId), isNull(uploadGrants.usedAt))),
-      auditInsert(db, {
-        entityType: "claim",
-        entityId: claimId,
-        action: "claim.fnol_abandoned",
-        actor: null,
-        after: { stage: "ABANDONED" },
-      }),
-    ],
-    [event],
-  );
-}
-
 /** The stored damage photo of a claim, if it is one this claim is waiting for. */
 export async function damagePhotoBytes(env: Env, db: Database, claimId: string, documentId: string) {
   const document = await findDocument(db, documentId);

@@ -7796,7 +7796,7 @@ export interface components {
             } | null;
             settlement: components["schemas"]["FnolSettlement"];
             /** @enum {string} */
-            stage: "REQUESTED" | "AWAITING_PHOTO" | "PHOTO_RECEIVED" | "SETTLED" | "REJECTED" | "FRAUD_DETECTED" | "ABANDONED";
+            stage: "REQUESTED" | "AWAITING_PHOTO" | "PHOTO_RECEIVED" | "SETTLED" | "REJECTED" | "FRAUD_DETECTED" | "ABANDONED" | "FAILED";
             stage_reason: string | null;
             /** @description The claims table's status (PENDING, PROCESSING, APPROVED, REJECTED) */
             status: string;

@@ -1,7 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
 import { auditInsert } from "../audit";
 import type { Database } from "../db/client";
-import { type FnolStage, uploadGrants } from "../db/schema";
+import type { FnolStage } from "../db/schema";
 import { domainEvent } from "../domain/events/catalog";
 import { eventIdFor } from "../domain/events/event-id";
 import { CLAIM_MESSAGES } from "../domain/fnol/claim-checks";
@@ -10,7 +9,7 @@ import { runBatch } from "../events/batch";
 import { appendEvents } from "../events/event-log";
 import { publishEvents } from "../events/publish";
 import { UnknownClaimError } from "./claim-decision";
-import { findFnolClaim, moveClaimTo } from "./claim-records";
+import { expireUploadUrls, findFnolClaim, moveClaimTo } from "./claim-records";
 
 interface Closure {
   stage: "ABANDONED" | "FAILED";
@@ -38,10 +37,7 @@ async function closeClaim(env: Env, db: Database, claimId: string, closure: Clos
   );
   await runBatch(db, [
     ...moveClaimTo(db, claimId, { stage: closure.stage, reason: closure.reason, from: closure.from, at }),
-    db
-      .update(uploadGrants)
-      .set({ expiresAt: at })
-      .where(and(eq(uploadGrants.claimId, claimId), isNull(uploadGrants.usedAt))),
+    expireUploadUrls(db, claimId, at),
     auditInsert(db, {
       entityType: "claim",
       entityId: claimId,

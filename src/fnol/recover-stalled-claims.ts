@@ -1,15 +1,9 @@
-import { and, asc, count, eq, inArray, lt } from "drizzle-orm";
-import { auditInsert } from "../audit";
+import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import { createDatabase, type Database } from "../db/client";
-import { auditEvents, type FnolStage, fnolClaims } from "../db/schema";
-import {
-  type ClaimWorkflowState,
-  STALLED_CLAIM_MS,
-  type StalledClaimAction,
-  stalledClaimAction,
-} from "../domain/fnol/stalled-claim";
+import { type FnolStage, fnolClaims } from "../db/schema";
+import { STALLED_WORKFLOW_MS, stalledWorkflowAction, type WorkflowState } from "../domain/workflows/stalled-workflow";
 import type { Env } from "../env";
-import { startWorkflowOnce } from "../workflows/start-once";
+import { recoveriesOf, recoveryAudit, reviveWorkflow, workflowState } from "../workflows/recovery";
 import { closeFailedClaim } from "./close-claim";
 
 const SWEEP_LIMIT = 50;
@@ -22,27 +16,6 @@ export interface FnolRecoveryReport {
   failed: string[];
 }
 
-async function workflowState(env: Env, claimId: string): Promise<ClaimWorkflowState> {
-  let instance: WorkflowInstance;
-  try {
-    instance = await env.CLAIM_WORKFLOW.get(claimId);
-  } catch {
-    return "missing";
-  }
-  return (await instance.status()).status;
-}
-
-const recoveriesOf = async (db: Database, claimId: string) =>
-  (
-    await db
-      .select({ n: count() })
-      .from(auditEvents)
-      .where(
-        and(eq(auditEvents.entityType, "claim"), eq(auditEvents.entityId, claimId), eq(auditEvents.action, RECOVERED)),
-      )
-      .get()
-  )?.n ?? 0;
-
 /**
  * Takes the claim for one recovery: its `updated_at` moves to now only if nobody changed the claim
  * since it was read (another sweep, or its Workflow), so a recovery is made once and the next one
@@ -51,8 +24,8 @@ const recoveriesOf = async (db: Database, claimId: string) =>
 async function takeForRecovery(
   db: Database,
   row: { claimId: string; stage: FnolStage; updatedAt: string },
-  action: StalledClaimAction,
-  workflow: ClaimWorkflowState,
+  how: "start" | "restart",
+  workflow: WorkflowState,
   at: string,
 ): Promise<boolean> {
   const taken = await db
@@ -67,14 +40,7 @@ async function takeForRecovery(
     )
     .run();
   if ((taken.meta.changes ?? 0) === 0) return false;
-  await auditInsert(db, {
-    entityType: "claim",
-    entityId: row.claimId,
-    action: RECOVERED,
-    actor: null,
-    before: { stage: row.stage, workflow },
-    after: { workflow: action === "start" ? "started" : "restarted" },
-  });
+  await recoveryAudit(db, { type: "claim", id: row.claimId }, RECOVERED, workflow, how);
   return true;
 }
 
@@ -88,7 +54,7 @@ async function takeForRecovery(
 export async function recoverStalledFnolClaims(env: Env, now: Date): Promise<FnolRecoveryReport> {
   const db = createDatabase(env.DB);
   const at = now.toISOString();
-  const stalledBefore = new Date(now.getTime() - STALLED_CLAIM_MS).toISOString();
+  const stalledBefore = new Date(now.getTime() - STALLED_WORKFLOW_MS).toISOString();
   const rows = await db
     .select({ claimId: fnolClaims.claimId, stage: fnolClaims.stage, updatedAt: fnolClaims.updatedAt })
     .from(fnolClaims)
@@ -98,22 +64,20 @@ export async function recoverStalledFnolClaims(env: Env, now: Date): Promise<Fno
   const report: FnolRecoveryReport = { started: [], restarted: [], failed: [] };
   for (const row of rows) {
     try {
-      const workflow = await workflowState(env, row.claimId);
-      const recoveries = await recoveriesOf(db, row.claimId);
-      const action = stalledClaimAction({ ...row, workflow, recoveries }, now);
+      const workflow = await workflowState(env.CLAIM_WORKFLOW, row.claimId);
+      const recoveries = (
+        await recoveriesOf(db, { type: "claim", id: row.claimId, changedAt: row.updatedAt }, RECOVERED)
+      ).count;
+      const open = OPEN_STAGES.includes(row.stage);
+      const action = stalledWorkflowAction({ open, updatedAt: row.updatedAt, workflow, recoveries }, now);
       if (action === "leave") continue;
       if (action === "fail") {
         if (await closeFailedClaim(env, db, row.claimId, row.stage)) report.failed.push(row.claimId);
         continue;
       }
       if (!(await takeForRecovery(db, row, action, workflow, at))) continue;
-      if (action === "start") {
-        await startWorkflowOnce(env.CLAIM_WORKFLOW, row.claimId, { claimId: row.claimId });
-        report.started.push(row.claimId);
-      } else {
-        await (await env.CLAIM_WORKFLOW.get(row.claimId)).restart();
-        report.restarted.push(row.claimId);
-      }
+      await reviveWorkflow(env.CLAIM_WORKFLOW, row.claimId, { claimId: row.claimId }, action);
+      (action === "start" ? report.started : report.restarted).push(row.claimId);
     } catch (error) {
       // This claim is looked at again on a later sweep; the others go on.
       console.error(

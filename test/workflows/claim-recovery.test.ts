@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MAX_CLAIM_RECOVERIES, STALLED_CLAIM_MS } from "../../src/domain/fnol/stalled-claim";
+import { MAX_WORKFLOW_RECOVERIES, STALLED_WORKFLOW_MS } from "../../src/domain/workflows/stalled-workflow";
 import { recoverStalledFnolClaims } from "../../src/fnol/recover-stalled-claims";
 import { waitForEvent } from "../customers/journey";
 import { claimBody, claimReadyCustomer, claimStage, fileClaim, installOcrLanguageData } from "../fnol/claim-journey";
@@ -24,7 +24,7 @@ async function sweepAfterStall(claimId: string) {
   const row = await env.DB.prepare("SELECT updated_at FROM fnol_claims WHERE claim_id = ?")
     .bind(claimId)
     .first<{ updated_at: string }>();
-  return recoverStalledFnolClaims(env, new Date(Date.parse(row!.updated_at) + STALLED_CLAIM_MS + 1_000));
+  return recoverStalledFnolClaims(env, new Date(Date.parse(row!.updated_at) + STALLED_WORKFLOW_MS + 1_000));
 }
 
 const auditActions = async (claimId: string) =>
@@ -45,7 +45,7 @@ describe("claims whose Workflow died are recovered by the sweep, or closed as FA
     expect(await recoverStalledFnolClaims(env, new Date())).not.toMatchObject({ restarted: [claimId] });
     expect((await sweepAfterStall(claimId)).restarted).not.toContain(claimId);
 
-    for (let recovery = 1; recovery <= MAX_CLAIM_RECOVERIES; recovery++) {
+    for (let recovery = 1; recovery <= MAX_WORKFLOW_RECOVERIES; recovery++) {
       await (await env.CLAIM_WORKFLOW.get(claimId)).terminate();
       await waitForStatus(claimId, ["terminated"]);
       const report = await sweepAfterStall(claimId);
@@ -70,7 +70,7 @@ describe("claims whose Workflow died are recovered by the sweep, or closed as FA
     expect(rejected.detail).toMatchObject({ claimId, reason: "PROCESSING_FAILED" });
     expect(await claimStage(claimId)).toMatchObject({ stage: "FAILED", status: "FAILED" });
     const actions = await auditActions(claimId);
-    expect(actions.filter((a) => a === "claim.fnol_recovered")).toHaveLength(MAX_CLAIM_RECOVERIES);
+    expect(actions.filter((a) => a === "claim.fnol_recovered")).toHaveLength(MAX_WORKFLOW_RECOVERIES);
     expect(actions.at(-1)).toBe("claim.fnol_failed");
     // A final claim is never touched again.
     expect(await sweepAfterStall(claimId)).toEqual({ started: [], restarted: [], failed: [] });

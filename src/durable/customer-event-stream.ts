@@ -19,6 +19,9 @@ export const STREAM_HEADERS = {
   after: "x-stream-after",
 };
 
+// Kept apart so that Node code (the e2e tests import route modules) never loads cloudflare:workers.
+export { streamTags };
+
 /** Sockets one customer may hold open at once (tabs, devices); the oldest is closed beyond it. */
 export const MAX_SOCKETS_PER_CUSTOMER = 64;
 const PAGE = 200;

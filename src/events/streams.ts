@@ -1,5 +1,3 @@
-// Not from the Durable Object's module: Node (e2e clients) imports this file through the routes.
-
 import type { Env } from "../env";
 import { streamTags } from "./stream-tags";
 

@@ -4,7 +4,7 @@ import rfCalibrated from "../../models/fraud/insurance_claims-rf-calibrated.onnx
 import severityModel from "../../models/severity/severity-classifier.onnx";
 import { fraudModelName, ModelSet, scoreFraudBatch } from "../../src/domain/fraud";
 import { EXAMPLE_AUTO_CLAIM } from "../../src/domain/fraud/example-claim";
-import { loadSession, loadTreeModel, ort } from "../../src/platform/onnx";
+import { createSession, loadSession, loadTreeModel, ort } from "../../src/platform/onnx";
 
 let models: Promise<ModelSet> | undefined;
 
@@ -44,11 +44,37 @@ async function photoClassifier(model: string, n: number): Promise<Response> {
   return Response.json({ model, n, total_ms: ms, per_inference_ms: ms / n, checksum });
 }
 
+/**
+ * POST /session-options?n=20&options={…} with an ONNX photo classifier as the body → how long n
+ * single-photo inferences took with those onnxruntime-web session options (a fresh session each call).
+ */
+async function sessionOptions(request: Request, url: URL): Promise<Response> {
+  const options = JSON.parse(url.searchParams.get("options") ?? "{}") as ort.InferenceSession.SessionOptions;
+  const n = Number(url.searchParams.get("n") ?? "20");
+  const createStarted = performance.now();
+  const session = await createSession(new Uint8Array(await request.arrayBuffer()), options);
+  const createMs = performance.now() - createStarted;
+  const input = new Float32Array(3 * 224 * 224).map((_, i) => Math.sin(i) * 0.5);
+  const feeds = () => ({ image: new ort.Tensor("float32", input, [1, 3, 224, 224]) });
+  await session.run(feeds());
+  const times: number[] = [];
+  let probabilities: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const started = performance.now();
+    const out = await session.run(feeds());
+    times.push(performance.now() - started);
+    probabilities = Array.from(out.probabilities!.data as Float32Array);
+  }
+  await session.release();
+  return Response.json({ n, create_ms: createMs, times, probabilities });
+}
+
 /** GET /fraud?explain=1&n=500 → how long n single-claim scores took inside this isolate. */
 export default {
   async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname === "/damage") return damage(Number(url.searchParams.get("n") ?? "50"));
+    if (url.pathname === "/session-options" && request.method === "POST") return sessionOptions(request, url);
     if (url.pathname === "/photo-classifier")
       return photoClassifier(url.searchParams.get("model") ?? "", Number(url.searchParams.get("n") ?? "20"));
     if (url.pathname !== "/fraud") return new Response("not found", { status: 404 });

@@ -9,12 +9,19 @@ export type ClaimFiles = Pick<ClaimRow, "id" | "channel" | "customerId" | "clien
 /** Where a created claim lives: the Location its creating response gave, and its idempotency record keeps. */
 export const claimPath = (claimId: string) => `/api/v1/claims/${claimId}`;
 
-/** The R2 folders that hold a claim's files: its PDF, and every photo it was ever (re)submitted with. */
-export function claimObjectPrefixes(claim: ClaimFiles): string[] {
-  const prefixes = [`claims/${claim.id}/`];
-  if (claim.channel === "photo" && claim.customerId && claim.clientClaimId)
-    prefixes.push(`photos/${claim.customerId}/${claim.clientClaimId}/`);
-  return prefixes;
+/**
+ * The R2 folders that hold a claim's files: its PDF, and every photo it was ever (re)submitted with.
+ * A photo claim's client claim id folder is swept without its sub-folders: each of those holds the
+ * first photo of one claim created under that client claim id (photoObjectKey), perhaps a
+ * newer claim than this one, so only this claim's own sub-folder is.
+ */
+export function claimObjectFolders(claim: ClaimFiles): { prefix: string; withSubfolders: boolean }[] {
+  const folders = [{ prefix: `claims/${claim.id}/`, withSubfolders: true }];
+  if (claim.channel === "photo" && claim.customerId && claim.clientClaimId) {
+    const photos = `photos/${claim.customerId}/${claim.clientClaimId}/`;
+    folders.push({ prefix: photos, withSubfolders: false }, { prefix: `${photos}${claim.id}/`, withSubfolders: true });
+  }
+  return folders;
 }
 
 /**
@@ -57,10 +64,14 @@ export async function deleteClaimRecords(
 /** Deletes every object under the claim's folders (and any key it names elsewhere); deleting twice is harmless. */
 export async function deleteClaimObjects(bucket: R2Bucket, claim: ClaimFiles): Promise<number> {
   const keys = new Set<string>([claim.documentKey, claim.photoKey].filter((key): key is string => Boolean(key)));
-  for (const prefix of claimObjectPrefixes(claim)) {
+  for (const { prefix, withSubfolders } of claimObjectFolders(claim)) {
     let cursor: string | undefined;
     do {
-      const page = await bucket.list({ prefix, ...(cursor ? { cursor } : {}) });
+      const page = await bucket.list({
+        prefix,
+        ...(withSubfolders ? {} : { delimiter: "/" }),
+        ...(cursor ? { cursor } : {}),
+      });
       for (const object of page.objects) keys.add(object.key);
       cursor = page.truncated ? page.cursor : undefined;
     } while (cursor);

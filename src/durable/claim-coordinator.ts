@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { CurrentUser } from "../auth/current-user";
 import { deleteClaimObjects, deleteClaimRecords } from "../claims/delete-claim";
-import { type PhotoSubmission, recordOverride, recordPhotoSubmission } from "../claims/photo/store";
+import { isDuplicateClaimId, type PhotoSubmission, recordOverride, recordPhotoSubmission } from "../claims/photo/store";
 import type { Env } from "../env";
 
 /**
@@ -20,9 +20,18 @@ export class ClaimCoordinator extends DurableObject<Env> {
     });
   }
 
-  /** Records a photo (re)submission for this claim; serialised with overrides of the same claim. */
+  /**
+   * Records a photo (re)submission for this claim; serialised with overrides of the same claim.
+   * A first submission written beside this object (recordFirstPhotoSubmission) can land between
+   * the lookup and an INSERT here: then the claim exists, and the retry replaces its result.
+   */
   async submitPhoto(submission: PhotoSubmission) {
-    return this.ctx.blockConcurrencyWhile(() => recordPhotoSubmission(this.env.DB, this.env.DOCUMENTS, submission));
+    return this.ctx.blockConcurrencyWhile(() =>
+      recordPhotoSubmission(this.env.DB, this.env.DOCUMENTS, submission).catch((err: unknown) => {
+        if (!isDuplicateClaimId(err)) throw err;
+        return recordPhotoSubmission(this.env.DB, this.env.DOCUMENTS, submission);
+      }),
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import spec from "../../models/damage/damage-classifier.json";
 import type { Env } from "../env";
 import { type PhotoModelInput, runPhotoClassifier } from "./photo-classifier";
+import { r2ModelSession } from "./r2-model-session";
 
 /** Where the damage classifier lives in the MODELS bucket (put there by the local setup). */
 export const DAMAGE_MODEL_KEY = "damage/damage-classifier.onnx";
@@ -9,4 +10,12 @@ export const DAMAGE_MODEL_VERSION = spec.model_version;
 /** [p_no_damage, p_damage] for one photo (its shared model input, or the decoded image). */
 export async function predictDamage(env: Env, input: PhotoModelInput): Promise<number[]> {
   return Array.from(await runPhotoClassifier(env, DAMAGE_MODEL_KEY, spec, input));
+}
+
+/**
+ * Starts fetching and compiling the damage model (once per isolate) while the photo is read and
+ * decoded; a failure is forgotten here and reported by predictDamage, which loads it again.
+ */
+export function prepareDamageModel(env: Env): void {
+  r2ModelSession(env.MODELS, DAMAGE_MODEL_KEY).catch(() => undefined);
 }

@@ -1,4 +1,5 @@
 import { decodeBase64Image } from "../domain/photo/base64";
+import { PHOTO_DECODE_NEEDS } from "../domain/photo/decode-scale";
 import { PhotoError, type PhotoResult } from "../domain/photo/errors";
 import type { RgbaImage } from "../domain/photo/image";
 import { type ImageHeader, inspectImage } from "../domain/photo/image-header";
@@ -11,12 +12,13 @@ import {
   qualityRejection,
   workingLuma,
 } from "../domain/photo/quality";
-import { decodePhoto } from "./decode";
+import { decodePhotoReduced } from "./decode";
 
 export interface AcceptedPhoto {
   /** The original file, to store in R2 as is. */
   bytes: Uint8Array;
   header: ImageHeader;
+  /** Decoded pixels, possibly reduced (PHOTO_DECODE_NEEDS); header has the stored size. */
   image: RgbaImage;
   quality: QualityAssessment;
   /** NCHW float32 [1, 3, 224, 224] for the damage model. */
@@ -42,7 +44,8 @@ export async function preparePhoto(input: string | Uint8Array): Promise<Accepted
   const bytes = typeof input === "string" ? unwrap(decodeBase64Image(input)) : input;
   const header = unwrap(inspectImage(bytes));
   const t1 = performance.now();
-  const image = await decodePhoto(bytes, header);
+  // The quality gate reads a ≤512 px copy and the model 224×224: decode no more than that.
+  const image = await decodePhotoReduced(bytes, header, PHOTO_DECODE_NEEDS);
   const t2 = performance.now();
   const luma = workingLuma(image);
   const quality = assessQuality(measureQuality(luma));

@@ -21,6 +21,12 @@ function configure(): void {
   ort.env.wasm.proxy = false;
 }
 
+/** A session with these options, uncached (benchmarks compare options on one model). */
+export function createSession(bytes: Uint8Array, options: ort.InferenceSession.SessionOptions) {
+  configure();
+  return ort.InferenceSession.create(bytes, { executionProviders: ["wasm"], ...options });
+}
+
 export function loadSession(bytes: Uint8Array | ArrayBuffer, key?: string): Promise<ort.InferenceSession> {
   configure();
   if (key !== undefined) {

@@ -86,22 +86,9 @@ export type SubmissionOutcome =
   // The claim was deleted while its photo was on the way, and the photo with it.
   | { recorded: false; reason: "photo_gone" };
 
-/**
- * Records a (re)submitted photo's result for one customer's claim: a new claim, or the same
- * claim's result replaced (idempotent resubmission). Its fingerprint is replaced too, the photo
- * it replaces is deleted, and the step is audited; a resubmission that clears an override is
- * audited under its own action. Runs inside the claim's Durable Object, one call at a time.
- */
-export async function recordPhotoSubmission(
-  db: D1Database,
-  photos: R2Bucket,
-  s: PhotoSubmission,
-): Promise<SubmissionOutcome> {
-  // A deletion of this claim (serialised with this call) may have removed the photo since it was stored.
-  if (!(await photos.head(s.photoKey))) return { recorded: false, reason: "photo_gone" };
-  const existing = await findByClientId(db, s.customerId, s.clientClaimId);
+/** The claim write, its fingerprint and its audit entry: one D1 batch (a transaction). */
+function submissionBatch(db: D1Database, s: PhotoSubmission, existing: StoredPhotoClaim | null, id: string) {
   const previous = existing ? stateOf(existing) : null;
-  const id = existing?.id ?? crypto.randomUUID();
   const state = stateAfterSubmission(s.decision);
   const fraudReason = s.duplicateOf
     ? `Photo is a near-duplicate (perceptual hash distance ${s.duplicateOf.distance}) of the photo on another customer's claim ${s.duplicateOf.claimId}`
@@ -146,7 +133,7 @@ export async function recordPhotoSubmission(
         );
   const bands = perceptualHashBands(s.perceptualHash);
   const overrideCleared = previous?.userOverride === true;
-  await db.batch([
+  const statements = [
     write,
     db.prepare("DELETE FROM photo_fingerprints WHERE claim_id = ?").bind(id),
     db
@@ -175,9 +162,60 @@ export async function recordPhotoSubmission(
       s.requestId,
       s.now,
     ),
-  ]);
+  ];
+  return { statements, state, overrideCleared };
+}
+
+/** D1's refusal of a second photo claim with the same client claim id (claims_photo_client_id_idx). */
+export const isDuplicateClaimId = (err: unknown) =>
+  String(err).includes("UNIQUE constraint failed") && String(err).includes("client_claim_id");
+
+/** Whether this customer already has a photo claim under this client claim id. */
+export const photoClaimExists = async (db: D1Database, customerId: string, clientClaimId: string) =>
+  (await findByClientId(db, customerId, clientClaimId)) !== null;
+
+/**
+ * Records a (re)submitted photo's result for one customer's claim: a new claim, or the same
+ * claim's result replaced (idempotent resubmission). Its fingerprint is replaced too, the photo
+ * it replaces is deleted, and the step is audited; a resubmission that clears an override is
+ * audited under its own action. Runs inside the claim's Durable Object, one call at a time.
+ */
+export async function recordPhotoSubmission(
+  db: D1Database,
+  photos: R2Bucket,
+  s: PhotoSubmission,
+): Promise<SubmissionOutcome> {
+  // A deletion of this claim (serialised with this call) may have removed the photo since it was stored.
+  if (!(await photos.head(s.photoKey))) return { recorded: false, reason: "photo_gone" };
+  const existing = await findByClientId(db, s.customerId, s.clientClaimId);
+  const id = existing?.id ?? crypto.randomUUID();
+  const { statements, state, overrideCleared } = submissionBatch(db, s, existing, id);
+  await db.batch(statements);
   if (existing?.photo_key && existing.photo_key !== s.photoKey) await photos.delete(existing.photo_key);
   return { recorded: true, id, state, resubmitted: Boolean(existing), overrideCleared };
+}
+
+/**
+ * A claim id's first photo, written without its Durable Object: a plain INSERT that the unique
+ * index (customer, client claim id) refuses when the claim exists, rolling the whole batch back.
+ * It touches no existing row, so it cannot race a resubmission or an override (those need the
+ * row and go through the Durable Object), and its photo lives in the new claim's own sub-folder
+ * (photoObjectKey), which no deletion of an earlier claim with this client id sweeps.
+ * null means "the claim exists: use the Durable Object".
+ */
+export async function recordFirstPhotoSubmission(
+  db: D1Database,
+  s: PhotoSubmission,
+  id: string,
+): Promise<SubmissionOutcome | null> {
+  const { statements, state } = submissionBatch(db, s, null, id);
+  try {
+    await db.batch(statements);
+  } catch (err) {
+    if (isDuplicateClaimId(err)) return null;
+    throw err;
+  }
+  return { recorded: true, id, state, resubmitted: false, overrideCleared: false };
 }
 
 type RecordedOverride = OverrideOutcome | { ok: false; reason: "not_found" | "stale" };

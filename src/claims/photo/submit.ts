@@ -9,7 +9,13 @@ import { ApiError } from "../../errors/api-error";
 import { DAMAGE_MODEL_VERSION, predictDamage } from "../../image/damage-model";
 import { type AcceptedPhoto, preparePhoto } from "../../image/pipeline";
 import { photoObjectKey, storePhotoObject } from "./photo-object";
-import { nearDuplicatePhotos, type recordPhotoSubmission } from "./store";
+import {
+  nearDuplicatePhotos,
+  type PhotoSubmission,
+  photoClaimExists,
+  recordFirstPhotoSubmission,
+  type SubmissionOutcome,
+} from "./store";
 
 /** A damage photo as the client sent it: base64 text or raw bytes, for one of its claims. */
 export interface PhotoUpload {
@@ -74,9 +80,25 @@ async function closestDuplicate(env: Env, upload: PhotoUpload, perceptualHash: s
 }
 
 /**
+ * The photo in R2 and the closest other customer's photo, side by side. A claim id seen for the
+ * first time gets its new claim id here, and its photo that claim's sub-folder (photoObjectKey).
+ */
+async function storePhoto(env: Env, upload: PhotoUpload, photo: AcceptedPhoto, claimExists: Promise<boolean>) {
+  const store = async () => {
+    const newClaimId = (await claimExists) ? null : crypto.randomUUID();
+    const key = photoObjectKey(upload.customerId, upload.claimId, photo.header.format, newClaimId);
+    await storePhotoObject(env.DOCUMENTS, key, photo.bytes, photo.header.mimeType);
+    return { key, newClaimId };
+  };
+  const [duplicate, stored] = await Promise.all([closestDuplicate(env, upload, photo.perceptualHash), store()]);
+  return { ...stored, duplicate };
+}
+
+/**
  * A photo claim decided in the call: quality gate, damage model, decision; the photo goes to R2
- * and the claim (or its resubmission) through the claim's Durable Object to D1. A failed claim
- * write removes a photo this call stored, so nothing is half-written.
+ * while the model runs, a first submission straight to D1 and a resubmission through the
+ * claim's Durable Object. A failed claim write removes a photo this call stored, so nothing is
+ * half-written.
  */
 export async function submitPhotoClaim(
   env: Env,
@@ -85,20 +107,30 @@ export async function submitPhotoClaim(
   requestId: string,
 ): Promise<{ decision: PhotoClaimDecision; serverTiming: string }> {
   const started = Date.now();
+  // Asked before the decode, so that the photo's key is known and its upload starts before the model runs.
+  const claimExists = photoClaimExists(env.DB, upload.customerId, upload.claimId);
+  claimExists.catch(() => undefined); // awaited by storePhoto; a refused photo leaves it unread
   const photo = await acceptPhoto(upload.image);
+  // Storing the photo and looking for near-duplicates need nothing the model decides: they run
+  // while it infers. A failed inference removes a photo this call stored.
+  const stored = storePhoto(env, upload, photo, claimExists);
+  stored.catch(() => undefined); // awaited below; an inference failure must not leave it unhandled
+  // The model runs synchronously: one turn of the event loop first sends the queries and the upload.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const inferenceStart = performance.now();
-  const probabilities = await inferDamage(env, photo, requestId);
+  let probabilities: number[];
+  try {
+    probabilities = await inferDamage(env, photo, requestId);
+  } catch (err) {
+    await stored.then(({ key }) => env.DOCUMENTS.delete(key)).catch(() => undefined);
+    throw err;
+  }
   const inferenceMs = performance.now() - inferenceStart;
   const prediction = interpretDamageProbabilities(probabilities);
   const decision = decidePhotoClaim(prediction);
 
   const storageStart = performance.now();
-  const key = await photoObjectKey(upload.customerId, upload.claimId, photo.bytes, photo.header.format);
-  // The photo goes to R2 while D1 looks for other customers' near-identical photos.
-  const [duplicate, existedBefore] = await Promise.all([
-    closestDuplicate(env, upload, photo.perceptualHash),
-    storePhotoObject(env.DOCUMENTS, key, photo.bytes, photo.header.mimeType),
-  ]);
+  const { key, newClaimId, duplicate } = await stored;
   const result = {
     damage_detected: prediction.damageDetected,
     confidence: round(prediction.confidence),
@@ -109,9 +141,9 @@ export async function submitPhotoClaim(
       contrast: round(photo.quality.breakdown.contrast),
     },
   };
-  let outcome: Awaited<ReturnType<typeof recordPhotoSubmission>>;
+  let outcome: SubmissionOutcome;
   try {
-    outcome = await photoClaimCoordinator(env, upload.customerId, upload.claimId).submitPhoto({
+    const submission: PhotoSubmission = {
       customerId: upload.customerId,
       clientClaimId: upload.claimId,
       photoKey: key,
@@ -131,9 +163,13 @@ export async function submitPhotoClaim(
       actor: { id: actor.id, role: actor.role },
       requestId,
       now: new Date().toISOString(),
-    });
+    };
+    // A claim id's first photo needs no Durable Object; an existing claim's goes through it.
+    outcome =
+      (newClaimId ? await recordFirstPhotoSubmission(env.DB, submission, newClaimId) : null) ??
+      (await photoClaimCoordinator(env, upload.customerId, upload.claimId).submitPhoto(submission));
   } catch (err) {
-    if (!existedBefore) await env.DOCUMENTS.delete(key);
+    await env.DOCUMENTS.delete(key);
     console.error(
       JSON.stringify({
         level: "error",

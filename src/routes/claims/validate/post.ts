@@ -4,6 +4,7 @@ import { type PhotoUpload, submitPhotoClaim } from "../../../claims/photo/submit
 import { MAX_BASE64_CHARS } from "../../../domain/photo/base64";
 import type { HonoEnv } from "../../../env";
 import { ApiError } from "../../../errors/api-error";
+import { prepareDamageModel } from "../../../image/damage-model";
 import type { Api } from "../../api";
 import { binaryFile, jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";
@@ -104,6 +105,8 @@ async function readUpload(c: Context<HonoEnv>, json: z.infer<typeof validateJson
 
 export const registerPostPhotoValidation = (app: Api) =>
   app.openapi(postPhotoValidationRoute, async (c) => {
+    // A fresh isolate's model fetch and runtime start overlap the upload and the decode.
+    prepareDamageModel(c.env);
     const upload = await readUpload(c, c.req.valid("json") as z.infer<typeof validateJson> | undefined);
     const user = c.get("user");
     if (user.role === "customer" && upload.customerId !== user.customerId) {

@@ -89,8 +89,7 @@ export function toFnolClaimView(
           ...(viewer.staff ? { severity_probabilities: assessed.severity.probabilities } : {}),
         }
       : null,
-    fraud_flag: viewer.staff ? claim.fraudFlag : false,
-    fraud_reason: viewer.staff ? claim.fraudReason : null,
+    ...(viewer.staff ? { fraud_flag: claim.fraudFlag, fraud_reason: claim.fraudReason } : {}),
     settlement: versions.at(-1) ?? null,
     settlement_versions: versions,
     rental: rental

@@ -11,7 +11,9 @@ describe("a first notice of loss held for fraud, as each role reads it", () => {
     const res = await api(`/api/v1/fnol/claims/${claimId}`, { token: customer.token });
     const text = await res.clone().text();
     const view = await readAs(res, getFnolClaimRoute, 200);
-    expect(view).toMatchObject({ stage: "UNDER_REVIEW", fraud_flag: false, fraud_reason: null });
+    expect(view.stage).toBe("UNDER_REVIEW");
+    expect(view).not.toHaveProperty("fraud_flag");
+    expect(view).not.toHaveProperty("fraud_reason");
     expect(view.stage_reason).toMatch(/review by an adjuster/);
     expect(view.damage_assessment).toMatchObject({ color: "red", severity: "moderate" });
     expect(view.damage_assessment).not.toHaveProperty("severity_probabilities");

@@ -1,6 +1,6 @@
 import { isStaff } from "../../../auth/current-user";
-import { ApiError } from "../../../errors/api-error";
 import { claimEtag } from "../../../domain/claims/claim-version";
+import { ApiError } from "../../../errors/api-error";
 import { findFnolClaim, findRentalBooking, settlementAdjusters, settlementVersions } from "../../../fnol/claim-records";
 import { toFnolClaimView } from "../../../fnol/claim-view";
 import type { Api } from "../../api";

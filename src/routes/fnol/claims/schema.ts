@@ -120,8 +120,8 @@ export const fnolClaimViewSchema = z
           .openapi({ description: "The severity model's probabilities (staff only)" }),
       })
       .nullable(),
-    fraud_flag: z.boolean(),
-    fraud_reason: z.string().nullable(),
+    fraud_flag: z.boolean().optional().openapi({ description: "Staff only" }),
+    fraud_reason: z.string().nullable().optional().openapi({ description: "Staff only" }),
     settlement: settlementViewSchema.nullable(),
     settlement_versions: z
       .array(settlementViewSchema)

@@ -1,16 +1,16 @@
 import { z } from "@hono/zod-openapi";
-import { toCents } from "../../../../../domain/money";
-import { MAX_REASON_LENGTH } from "../../../../../domain/settlement";
 import { claimIfMatch, preconditionFailed } from "../../../../../claims/claim-concurrency";
 import { claimEtag } from "../../../../../domain/claims/claim-version";
+import { toCents } from "../../../../../domain/money";
+import { MAX_REASON_LENGTH } from "../../../../../domain/settlement";
 import { settlementAdjusters } from "../../../../../fnol/claim-records";
 import { toSettlementView } from "../../../../../fnol/claim-view";
 import { overrideSettlement, StaleClaimError } from "../../../../../fnol/override-settlement";
 import type { Api } from "../../../../api";
+import { ifMatchHeaders } from "../../../../claims/schema";
 import { jsonBody, jsonResponse } from "../../../../shared/content";
 import { moneyInput } from "../../../../shared/inputs";
 import { protectedRoute } from "../../../../shared/protected-route";
-import { ifMatchHeaders } from "../../../../claims/schema";
 import { claimIdParams, settlementViewSchema } from "../../schema";
 
 const settlementOverrideRequest = z

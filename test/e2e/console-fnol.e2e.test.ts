@@ -71,7 +71,7 @@ describe.skipIf(!ready)("a first notice of loss in the console (headless Chromiu
     await form.getByLabel("Payout ($)").fill(String(revised));
     await form.getByLabel("Reason for the override").fill("Body shop quote is $250 above the estimate");
     await form.getByRole("button", { name: "Override the settlement" }).click();
-    await expect.poll(() => page.getByRole("status").first().textContent()).toContain("Settlement version 2 recorded");
+    await expect.poll(() => page.locator("p.notice").textContent()).toContain("Settlement version 2 recorded");
     const versions = page.getByRole("table", { name: "Settlement versions" });
     await expect.poll(() => versions.locator('tr[data-version="2"]').textContent()).toContain("Body shop quote");
     expect(await versions.locator('tr[data-version="2"]').textContent()).toContain("Console insurer");

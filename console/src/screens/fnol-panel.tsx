@@ -119,7 +119,7 @@ export function FnolPanel({
                   <dd>{submitted.policeReport.isFiled ? "filed" : "not filed"}</dd>
                 </>
               ) : null}
-              <dt>Damage photos sent</dt>
+              <dt>Damage photos refused</dt>
               <dd>{fnol.photo_attempts}</dd>
               {fnol.fraud_flag ? (
                 <>

@@ -43,7 +43,8 @@ export function FnolSettlementVersions({ versions }: { versions: Settlement[] })
         <dt>Message</dt>
         <dd>{current.message}</dd>
       </dl>
-      <div className="table-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (axe: scrollable-region-focusable) */}
+      <section className="table-scroll" aria-label="Settlement versions (scrolls sideways)" tabIndex={0}>
         <table aria-label="Settlement versions">
           <thead>
             <tr>
@@ -72,7 +73,7 @@ export function FnolSettlementVersions({ versions }: { versions: Settlement[] })
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }

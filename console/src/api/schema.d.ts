@@ -3178,7 +3178,7 @@ export interface paths {
         };
         /**
          * The event log, in order, after an event id
-         * @description A customer reads its own events; staff read everyone's and may filter by customer, detail-type and time. The same events, in the same order, as the WebSocket stream. `claim_id` narrows to one claim's timeline.
+         * @description A customer reads its own events; staff read everyone's and may filter by customer, detail-type and time. The same events, in the same order, as the WebSocket stream.
          *
          *     Roles: customer, insurer, admin.
          */
@@ -3187,8 +3187,6 @@ export interface paths {
                 query?: {
                     /** @description The last event id the client has */
                     after?: string;
-                    /** @description Only the events of one first notice of loss (its damage photo's and fraud check's too) */
-                    claim_id?: string;
                     /** @description Staff only */
                     customer_id?: string;
                     detail_type?: "Customer.Submitted" | "Customer.Accepted" | "Customer.Rejected" | "Document.Processed" | "Document.Rejected" | "Fraud.Detected" | "Fraud.Not.Detected" | "Claim.Requested" | "Claim.Accepted" | "Claim.Rejected" | "Settlement.Finalized" | "Vendor.Finalized";
@@ -4341,10 +4339,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A first notice of loss: its stage, the damage assessment, the settlement's versions and the rental car
-         * @description Staff read everything; the claim's customer reads it without the fraud check (a claim held for fraud is UNDER_REVIEW), the severity model's probabilities, or who overrode the settlement and why. `ETag` is the claim's version, for If-Match on the settlement override.
-         *
-         *     Roles: customer, insurer, admin.
+         * A first notice of loss: its stage, the damage assessment, the settlement and the rental car
+         * @description Roles: customer, insurer, admin.
          */
         get: {
             parameters: {
@@ -4439,10 +4435,7 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: {
-                    /** @description The claim's ETag from GET /claims/{id}: the action applies only if the claim is still at that version (412 otherwise) */
-                    "if-match"?: string;
-                };
+                header?: never;
                 path: {
                     id: string;
                 };
@@ -4499,22 +4492,13 @@ export interface paths {
                         "application/json": components["schemas"]["NotFoundError"];
                     };
                 };
-                /** @description No settlement yet, expected_version is not the current one, the override changes nothing, or the claim is another adjuster's */
+                /** @description No settlement yet, expected_version is not the current one, or the override changes nothing */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["ConflictError"];
-                    };
-                };
-                /** @description If-Match names a version the claim has moved past (PRECONDITION_FAILED, with the current claim) */
-                412: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PreconditionFailedError"];
                     };
                 };
                 /** @description Body larger than 1048576 bytes */
@@ -7476,10 +7460,14 @@ export interface components {
                 /** @enum {string} */
                 document_type: "DRIVERS_LICENSE" | "CAR" | "DAMAGE";
                 failure_reason: string | null;
-                fraud_reason: string | null;
-                fraud_type: string | null;
+                /** @description Staff only */
+                fraud_reason?: string | null;
+                /** @description Staff only */
+                fraud_type?: string | null;
                 /** @enum {string|null} */
                 fraud_verdict: "DETECTED" | "NOT_DETECTED" | null;
+                /** @description Customer only, when a fraud check held the document back: what to do next (never the check's reasons) */
+                notice?: string;
                 processed_at: string | null;
                 /** @enum {string} */
                 status: "UPLOADED" | "PROCESSED" | "FAILED" | "ERASED";
@@ -7789,16 +7777,13 @@ export interface components {
                     Name: string;
                 };
                 severity: string;
-                /** @description The severity model's probabilities (staff only) */
-                severity_probabilities?: {
+                severity_probabilities: {
                     [key: string]: number;
                 };
             } | null;
             damage_document_id: string | null;
-            /** @description Staff only */
-            fraud_flag?: boolean;
-            /** @description Staff only */
-            fraud_reason?: string | null;
+            fraud_flag: boolean;
+            fraud_reason: string | null;
             occurrence_at: string;
             photo_attempts: number;
             policy_id: string;
@@ -7814,13 +7799,8 @@ export interface components {
                 vendor_id: string | null;
             } | null;
             settlement: components["schemas"]["FnolSettlement"];
-            /** @description Every version of the settlement, oldest first; the last is `settlement` */
-            settlement_versions: components["schemas"]["FnolSettlement"][];
-            /**
-             * @description Where the claim is; a customer reads UNDER_REVIEW where staff read FRAUD_DETECTED
-             * @enum {string}
-             */
-            stage: "REQUESTED" | "AWAITING_PHOTO" | "PHOTO_RECEIVED" | "SETTLED" | "REJECTED" | "FRAUD_DETECTED" | "ABANDONED" | "UNDER_REVIEW";
+            /** @enum {string} */
+            stage: "REQUESTED" | "AWAITING_PHOTO" | "PHOTO_RECEIVED" | "SETTLED" | "REJECTED" | "FRAUD_DETECTED" | "ABANDONED" | "FAILED";
             stage_reason: string | null;
             /** @description The claims table's status (PENDING, PROCESSING, APPROVED, REJECTED) */
             status: string;
@@ -7828,8 +7808,6 @@ export interface components {
                 [key: string]: unknown;
             };
             updated_at: string;
-            /** @description The claim's version, also its ETag: send it as If-Match */
-            version: number;
         };
         FnolClaimReceipt: {
             claim_id: string;
@@ -7903,9 +7881,7 @@ export interface components {
             /** @description Dollars, two decimals */
             actual_cash_value: number;
             created_at: string;
-            /** @description `assessment`, or the adjuster's user id (staff); a customer reads `adjuster` */
             decided_by: string;
-            decision: components["schemas"]["FnolSettlementDecision"];
             /** @description Dollars, two decimals */
             deductible: number;
             message: string;
@@ -7921,19 +7897,6 @@ export interface components {
             total_loss: boolean;
             version: number;
         } | null;
-        FnolSettlementDecision: {
-            /** @description Who overrode it (staff only; null for customers) */
-            adjuster: {
-                email: string | null;
-                id: string;
-                name: string | null;
-            } | null;
-            /** @enum {string} */
-            by: "assessment" | "adjuster";
-            decided_at: string;
-            /** @description The adjuster's reason (staff only) */
-            reason: string | null;
-        };
         ForbiddenError: {
             error: {
                 /** @enum {string} */

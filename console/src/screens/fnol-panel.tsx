@@ -14,6 +14,7 @@ const STAGE_WORDS: Record<string, string> = {
   FRAUD_DETECTED: "Held by the fraud check",
   UNDER_REVIEW: "Under review by an adjuster",
   ABANDONED: "Closed: no damage photo came",
+  FAILED: "Closed: it could not be processed",
 };
 
 const pct = (n: number) => `${Math.round(n <= 1 ? n * 100 : n)}%`;

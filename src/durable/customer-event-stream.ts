@@ -3,6 +3,7 @@ import { createDatabase } from "../db/client";
 import { eventForCustomer } from "../domain/events/customer-view";
 import type { Env } from "../env";
 import { customerEventsAfter, envelopeOf } from "../events/event-log";
+import { streamTags } from "../events/stream-tags";
 
 /** What each socket remembers across hibernation: the last log position it was sent. */
 interface SocketState {
@@ -18,11 +19,8 @@ export const STREAM_HEADERS = {
   after: "x-stream-after",
 };
 
-/** The tags a socket is filed under, so the streams of one user or one login session can be closed. */
-export const streamTags = {
-  user: (userId: string) => `user:${userId}`,
-  session: (sessionId: string) => `session:${sessionId}`,
-};
+// Kept apart so that Node code (the e2e tests import route modules) never loads cloudflare:workers.
+export { streamTags };
 
 /** Sockets one customer may hold open at once (tabs, devices); the oldest is closed beyond it. */
 export const MAX_SOCKETS_PER_CUSTOMER = 64;

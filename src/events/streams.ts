@@ -1,5 +1,5 @@
-import { streamTags } from "../durable/customer-event-stream";
 import type { Env } from "../env";
+import { streamTags } from "./stream-tags";
 
 /** The Durable Object that holds a customer's WebSockets (one per customer). */
 export const eventStream = (env: Env, customerId: string) =>

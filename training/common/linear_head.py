@@ -12,19 +12,25 @@ from .onnx_trunk import pooled_taps
 
 
 class TapClassifier(nn.Module):
-    """Frozen MobileNet, poolings of the outputs of layers[t] for t in taps, one Linear layer;
+    """Frozen MobileNet, poolings of the outputs of layers[t] for t in taps (then, if given, the
+    input statistics module's output on the image itself), one Linear layer;
     forward(image [N,3,224,224]) returns softmax probabilities."""
 
-    def __init__(self, backbone, taps: dict[int, tuple[str, ...]], weight: np.ndarray, bias: np.ndarray):
+    def __init__(self, backbone, taps: dict[int, tuple[str, ...]], weight: np.ndarray, bias: np.ndarray,
+                 input_statistics: nn.Module | None = None):
         super().__init__()
         self.layers = backbone.layers[:max(taps) + 1]
         self.taps = taps
+        self.input_statistics = input_statistics
         self.head = nn.Linear(weight.shape[1], weight.shape[0])
         self.head.weight.data = torch.from_numpy(weight.astype(np.float32))
         self.head.bias.data = torch.from_numpy(bias.astype(np.float32))
 
     def forward(self, image):
-        return torch.softmax(self.head(pooled_taps(self.layers, image, 0, self.taps)), dim=1)
+        features = pooled_taps(self.layers, image, 0, self.taps)
+        if self.input_statistics is not None:
+            features = torch.cat([features, self.input_statistics(image)], dim=1)
+        return torch.softmax(self.head(features), dim=1)
 
 
 def head_probs(weight: np.ndarray, bias: np.ndarray, feats: np.ndarray) -> np.ndarray:

@@ -22,6 +22,12 @@ def _per_class(m: dict) -> str:
     return _table(rows, ["class", "precision", "recall", "F1", "held-out photos", "predicted as"])
 
 
+def _selection(history: list[dict]) -> str:
+    rows = [[t["l2"], "yes" if t.get("input_statistics") else "no", t["val_acc"], t["val_macro_f1"], t["val_nll"]]
+            for t in history]
+    return _table(rows, ["L2", "input statistics", "accuracy", "macro F1", "log loss"])
+
+
 def write_model_card(path: Path, *, title: str, what: str, use: str, data: str, split: str, extra: Callable[[dict], str],
                      file_stem: str, metrics: dict, goal_accuracy: float | None = None) -> None:
     t, w, r = metrics["test_onnx"], metrics["test_onnx_worker_pipeline"], metrics["recipe"]
@@ -62,6 +68,11 @@ MobileNet v1 0.75 224 (Google tfjs-models, Apache-2.0; `../shared/pretrained`), 
 Training views: {r['views_per_train_image']} augmented views per training photo ({r['augmentation']}),
 features computed once by onnxruntime-node and cached outside the repo. Optimiser: {r['optimiser']};
 L2 {r['l2']}, {r['selection']}. Layers: {r['why_these_layers']}.
+
+Candidates tried on the selection split (the held-out split played no part in the choice):
+
+{_selection(metrics['history'])}
+
 Seed {metrics['seed']}; trained on {metrics['trained_on']} in {metrics['train_seconds_total']:.0f} s
 ({metrics['threads']} threads on a shared {metrics['machine_cpus']}-core machine, feature caching included).
 

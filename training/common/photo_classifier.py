@@ -28,6 +28,7 @@ from .onnx_evaluator import REPO, run_evaluator
 from .onnx_export import OPSET, export_onnx
 from .preprocess import PREPROCESSING_CONTRACT, SIZE, SYNTHETIC, synthetic_image, to_tensor
 from .tap_features import eval_tap_features, train_tap_features
+from .view_statistics import statistics_of, train_view_statistics
 
 CACHE_VERSION = "v1"
 HELD_OUT_EXAMPLES_PER_CLASS = 3
@@ -58,15 +59,19 @@ class PhotoClassifierTask:
     test_variants: dict[str, Callable[[np.ndarray], np.ndarray]] = field(default_factory=dict)  # robustness checks
     extra_metrics: Callable[[np.ndarray, np.ndarray], dict] | None = None  # task-specific numbers on the held-out split
     card: dict = field(default_factory=dict)  # model card prose: title, what, use, data, split, extra(metrics) -> str
+    # computed in the graph from the input tensor and appended to the pooled taps (e.g. colour_statistics);
+    # needs an `about` attribute (one line, also the cache key)
+    input_statistics: torch.nn.Module | None = None
 
 
-def add_arguments(ap: argparse.ArgumentParser, *, cache: str, views: int = 8, seed: int = 20261121):
+def add_arguments(ap: argparse.ArgumentParser, *, cache: str, views: int = 8, seed: int = 20261121,
+                  l2: tuple[float, ...] = (0.01,)):
     ap.add_argument("--pretrained", type=Path, default=REPO.parent / "shared/pretrained/mobilenet_v1_0.75_224/tfjs")
     ap.add_argument("--cache", type=Path, default=Path(cache))
     ap.add_argument("--node", default=str(REPO / "node_modules/.bin/node"))
     ap.add_argument("--seed", type=int, default=seed)
     ap.add_argument("--views", type=int, default=views, help="cached augmented views per training image")
-    ap.add_argument("--l2", type=float, nargs="+", default=[0.01], help="L2 penalties to choose from on the selection split")
+    ap.add_argument("--l2", type=float, nargs="+", default=list(l2), help="L2 penalties to choose from on the selection split")
     ap.add_argument("--balanced", action="store_true", help="weight the loss by inverse class frequency")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--card-only", action="store_true", help="rewrite MODEL_CARD.md from the existing metrics.json, train nothing")
@@ -110,38 +115,55 @@ def run(task: PhotoClassifierTask, args, out: Path) -> dict | None:
     train_feats = train_tap_features(task.items, tr, backbone, args.node, args.threads, train_dir, args.views, args.seed,
                                      TAPS, task.train_view, (train_dir / "train_feats.npy", REUSABLE_ACTIVATIONS_AT))
     eval_dir = cache / f"eval-{cache_key(**base)}"
-    val = eval_tap_features(task.items, va, backbone, args.node, args.threads, eval_dir, "val", TAPS,
-                            {"plain": to_tensor})["plain"][0]
-    log(f"features cached ({time.time() - t_start:.0f}s): train {train_feats.shape}, val {val.shape}")
+    val, val_x = eval_tap_features(task.items, va, backbone, args.node, args.threads, eval_dir, "val", TAPS,
+                                   {"plain": to_tensor})["plain"]
+    stats = task.input_statistics
+    inputs = {False: (train_feats, val)}  # with input statistics or not -> (train, val) features
+    if stats is not None:
+        stats.eval()
+        name = f"input-{cache_key(about=stats.about)}"
+        inputs[True] = (np.concatenate([train_feats, train_view_statistics(
+            task.items, tr, stats, name, train_dir, args.views, args.seed, task.train_view, args.threads)], axis=2),
+                        np.concatenate([val, statistics_of(stats, np.load(val_x, mmap_mode="r"))], axis=1))
+    log(f"features cached ({time.time() - t_start:.0f}s): train {train_feats.shape}, val {val.shape}"
+        + (f", input statistics {stats.about}" if stats is not None else ""))
 
     class_weights = None
     if args.balanced:
         freq = np.bincount(y_tr, minlength=len(task.labels)).astype(np.float64)
         class_weights = (freq.sum() / (len(freq) * freq)).astype(np.float32)
 
-    # How strong the L2 penalty is: chosen on the selection split only.
+    # How strong the L2 penalty is, and whether the input statistics help: chosen on the selection split only.
     trials = []
-    for l2 in args.l2:
-        seed_all(args.seed)
-        w, b, loss = train_head(train_feats, y_tr, l2=l2, n_classes=len(task.labels), class_weights=class_weights)
-        m = classification_metrics(head_probs(w, b, val), y_va, task.labels)
-        trials.append({"l2": l2, "train_loss": round(loss, 4), "val_acc": m["accuracy"], "val_macro_f1": m["macro_f1"],
-                       "val_nll": m["log_loss"], "score": m["accuracy"] - 0.01 * m["log_loss"], "w": w, "b": b})
-        log(f"  selection split: accuracy {m['accuracy']}, macro F1 {m['macro_f1']}, log loss {m['log_loss']}")
+    for with_stats, (x_tr, x_va) in inputs.items():
+        for l2 in args.l2:
+            seed_all(args.seed)
+            w, b, loss = train_head(x_tr, y_tr, l2=l2, n_classes=len(task.labels), class_weights=class_weights)
+            m = classification_metrics(head_probs(w, b, x_va), y_va, task.labels)
+            trials.append({"l2": l2, "input_statistics": with_stats, "train_loss": round(loss, 4),
+                           "val_acc": m["accuracy"], "val_macro_f1": m["macro_f1"], "val_nll": m["log_loss"],
+                           "val_recall": {k: c["recall"] for k, c in m["per_class"].items()},
+                           "score": m["accuracy"] - 0.01 * m["log_loss"], "w": w, "b": b})
+            log(f"  selection split (input statistics {with_stats}): accuracy {m['accuracy']}, macro F1 {m['macro_f1']}, "
+                f"log loss {m['log_loss']}")
     chosen = max(trials, key=lambda t: t["score"])
     weight, bias = chosen["w"], chosen["b"]
+    if not chosen["input_statistics"]:
+        stats = None
     history = [{k: v for k, v in t.items() if k not in ("w", "b")} for t in trials]
-    log(f"chosen: L2 {chosen['l2']}, selection accuracy {chosen['val_acc']}")
+    log(f"chosen: L2 {chosen['l2']}, input statistics {chosen['input_statistics']}, selection accuracy {chosen['val_acc']}")
     train_seconds = round(time.time() - t_start, 1)
     recipe = {"frozen": "the whole pretrained MobileNet (ImageNet BatchNorm statistics kept)",
               "trained": f"one Linear({weight.shape[1]},{len(task.labels)}) softmax layer over pooled outputs of layers "
                          f"{ {t: list(h) for t, h in TAPS.items()} } (0 = stem, i = depthwise-separable block i; "
-                         "mean = spatial mean, centre = mean of the middle half of each side, max = spatial max)",
+                         "mean = spatial mean, centre = mean of the middle half of each side, max = spatial max)"
+                         + (f", and {stats.about}, computed in the graph from the input" if stats is not None else ""),
               "why_these_layers": TAPS_WHY,
               "views_per_train_image": args.views, "l2": chosen["l2"], "class_weighted_loss": bool(args.balanced),
               "augmentation": task.view_recipe,
               "optimiser": "full-batch L-BFGS (60 iterations), features standardised (folded into the layer's weights)",
-              "selection": "L2 penalty with the best selection-split accuracy - 0.01 x log loss"}
+              "selection": "L2 penalty" + (" and whether to add the input statistics" if task.input_statistics is not None
+                                            else "") + ", the best selection-split accuracy - 0.01 x log loss"}
     if args.selection_only:
         print(json.dumps({"selection_only": True, "recipe": recipe, "seconds": train_seconds}))
         return None
@@ -149,8 +171,11 @@ def run(task: PhotoClassifierTask, args, out: Path) -> dict | None:
     # held-out split: the deployment view and the robustness variants
     variants = {"plain": to_tensor, **{k: (lambda fn: lambda img: to_tensor(fn(img)))(fn) for k, fn in task.test_variants.items()}}
     test = eval_tap_features(task.items, te, backbone, args.node, args.threads, eval_dir, "test", TAPS, variants)
-    p_torch = head_probs(weight, bias, test["plain"][0])
-    model = TapClassifier(backbone, TAPS, weight, bias).eval()
+    test_feats = test["plain"][0]
+    if stats is not None:
+        test_feats = np.concatenate([test_feats, statistics_of(stats, np.load(test["plain"][1], mmap_mode="r"))], axis=1)
+    p_torch = head_probs(weight, bias, test_feats)
+    model = TapClassifier(backbone, TAPS, weight, bias, stats).eval()
 
     out.mkdir(parents=True, exist_ok=True)
     onnx_path = out / f"{task.file_stem}.onnx"

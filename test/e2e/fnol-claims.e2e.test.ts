@@ -147,7 +147,9 @@ describe.skipIf(!ready)("first notice of loss, the claim (over HTTP against wran
     const staff = (await staffEvents(customer.customerId, "Fraud.Detected", customer.admin)).at(-1)!.detail;
     expect(staff).toMatchObject({ claimId, fraudType: "CLAIMS" });
     expect(staff.fraudReasons).toContain("Color of vehicle doesn't match the color on the policy.");
-    expect(await claimView(claimId, customer.token)).toMatchObject({ stage: "FRAUD_DETECTED", status: "REJECTED" });
+    // Staff read the fraud stage; the customer reads that an adjuster reviews it.
+    expect(await claimView(claimId, customer.admin)).toMatchObject({ stage: "FRAUD_DETECTED", status: "REJECTED" });
+    expect(await claimView(claimId, customer.token)).toMatchObject({ stage: "UNDER_REVIEW", status: "REJECTED" });
     await customer.stream.close();
   });
 
@@ -162,7 +164,8 @@ describe.skipIf(!ready)("first notice of loss, the claim (over HTTP against wran
     await customer.stream.until(has("Fraud.Detected", 1), "the claim's verdict", 90_000);
     const staff = (await staffEvents(customer.customerId, "Fraud.Detected", customer.admin)).at(-1)!.detail;
     expect(staff).toMatchObject({ claimId, fraudType: "CLAIMS", fraudReason: "No damage detected." });
-    expect(await claimView(claimId, customer.token)).toMatchObject({ stage: "FRAUD_DETECTED" });
+    expect(await claimView(claimId, customer.admin)).toMatchObject({ stage: "FRAUD_DETECTED" });
+    expect(await claimView(claimId, customer.token)).toMatchObject({ stage: "UNDER_REVIEW" });
     await customer.stream.close();
   });
 });

@@ -1,6 +1,6 @@
-import { and, desc, eq, exists, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { claims, type FnolStage, fnolClaims, fnolSettlements, rentalBookings, uploadGrants } from "../db/schema";
+import { claims, type FnolStage, fnolClaims, fnolSettlements, rentalBookings, uploadGrants, users } from "../db/schema";
 import { CLAIM_STATUS_OF_STAGE } from "../domain/fnol/claim-stage";
 import type { Statement } from "../events/event-log";
 
@@ -31,6 +31,24 @@ export const latestSettlement = (db: Database, claimId: string) =>
     .where(eq(fnolSettlements.claimId, claimId))
     .orderBy(desc(fnolSettlements.version))
     .get();
+
+/** Every settlement version of a claim, oldest first. */
+export const settlementVersions = (db: Database, claimId: string) =>
+  db.select().from(fnolSettlements).where(eq(fnolSettlements.claimId, claimId)).orderBy(asc(fnolSettlements.version));
+
+/** The adjusters who decided settlement versions, by user id: their email and name. */
+export async function settlementAdjusters(
+  db: Database,
+  rows: readonly SettlementRow[],
+): Promise<Map<string, { email: string; name: string }>> {
+  const ids = [...new Set(rows.map((r) => r.decidedBy).filter((by) => by !== "assessment"))];
+  if (ids.length === 0) return new Map();
+  const found = await db
+    .select({ id: users.id, email: users.email, first: users.firstName, last: users.lastName })
+    .from(users)
+    .where(inArray(users.id, ids.slice(0, 90)));
+  return new Map(found.map((u) => [u.id, { email: u.email, name: `${u.first} ${u.last}`.trim() }]));
+}
 
 export const findRentalBooking = (db: Database, claimId: string) =>
   db.select().from(rentalBookings).where(eq(rentalBookings.claimId, claimId)).get();

@@ -1,17 +1,36 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { auditInsert } from "../audit";
 import type { CurrentUser } from "../auth/current-user";
 import type { Database } from "../db/client";
-import { isUniqueViolation } from "../db/errors";
-import { claims } from "../db/schema";
+import { isNotNullViolation, isUniqueViolation } from "../db/errors";
+import { claims, fnolSettlements } from "../db/schema";
 import { reviseSettlement, type Settlement, type SettlementOverride, settlementIdFor } from "../domain/settlement";
 import type { Env } from "../env";
 import { ApiError } from "../errors/api-error";
 import { runBatch } from "../events/batch";
 import { appendEvents } from "../events/event-log";
 import { publishEvents } from "../events/publish";
-import { findFnolClaim, latestSettlement, type SettlementRow } from "./claim-records";
-import { settlementFinalizedEvent, settlementRow } from "./settle-claim";
+import { type ClaimRow, findFnolClaim, latestSettlement, type SettlementRow } from "./claim-records";
+import { settlementFinalizedEvent, settlementRow, settlementValues } from "./settle-claim";
+
+/** The claim moved past the version the adjuster's If-Match named while the override was being written. */
+export class StaleClaimError extends Error {}
+
+/**
+ * An adjuster acts on its caseload: a claim assigned to it, or an unassigned one (which it takes by
+ * overriding); another adjuster's claim is refused.
+ */
+function requireOwnOrUnassigned(adjuster: CurrentUser, claim: ClaimRow): void {
+  if (adjuster.role !== "insurer" || claim.assignedInsurerId === null || claim.assignedInsurerId === adjuster.id)
+    return;
+  throw new ApiError(
+    "CONFLICT",
+    `Claim ${claim.id} is assigned to another adjuster: only they or an admin may override it`,
+    {
+      details: { assignee_id: claim.assignedInsurerId },
+    },
+  );
+}
 
 /**
  * An adjuster's override: the next settlement version (src/domain/settlement reviseSettlement), its
@@ -26,9 +45,13 @@ export async function overrideSettlement(
   claimId: string,
   override: Omit<SettlementOverride, "adjusterId">,
   requestId: string,
+  /** The claim versions If-Match allows (undefined: any); checked inside the batch, so nothing is half-written. */
+  claimVersions?: readonly number[],
 ): Promise<SettlementRow> {
   const found = await findFnolClaim(db, claimId);
   if (!found) throw new ApiError("CLAIM_NOT_FOUND", `Claim ${claimId} not found`);
+  requireOwnOrUnassigned(adjuster, found.claim);
+  if (claimVersions && !claimVersions.includes(found.claim.version)) throw new StaleClaimError();
   const current = await latestSettlement(db, claimId);
   if (!current) throw new ApiError("CONFLICT", "This claim has no settlement to override yet");
   const at = new Date().toISOString();
@@ -48,7 +71,9 @@ export async function overrideSettlement(
   try {
     await runBatch(db, [
       // A plain insert: the loser of two concurrent overrides of one version fails here, whole.
-      settlementRow(db, settlement, null, { replay: false }),
+      claimVersions
+        ? guardedSettlementRow(db, settlement, claimVersions)
+        : settlementRow(db, settlement, null, { replay: false }),
       db
         .update(claims)
         .set({
@@ -75,6 +100,7 @@ export async function overrideSettlement(
       ...appendEvents(db, [event]),
     ]);
   } catch (error) {
+    if (claimVersions && isNotNullViolation(error, "fnol_settlements.customer_id")) throw new StaleClaimError();
     if (isUniqueViolation(error)) {
       throw new ApiError("CONFLICT", "Another adjuster changed this settlement first; reload it", {
         details: { current_version: current.version + 1 },
@@ -84,4 +110,16 @@ export async function overrideSettlement(
   }
   await publishEvents(env, [event]);
   return (await latestSettlement(db, claimId))!;
+}
+
+/**
+ * The settlement row, its customer read from the claim only while the claim is at one of `versions`:
+ * otherwise the column is NULL, the NOT NULL constraint fails and the whole batch with it.
+ */
+function guardedSettlementRow(db: Database, settlement: Settlement, versions: readonly number[]) {
+  const atVersion = sql`(SELECT customer_id FROM ${claims} WHERE ${claims.id} = ${settlement.claimId} AND ${claims.version} IN (${sql.join(
+    versions.map((v) => sql`${v}`),
+    sql`, `,
+  )}))`;
+  return db.insert(fnolSettlements).values({ ...settlementValues(settlement, null), customerId: atVersion });
 }

@@ -41,7 +41,13 @@ export function settlementRow(
   assessment: Record<string, unknown> | null,
   options = { replay: true },
 ) {
-  const insert = db.insert(fnolSettlements).values({
+  const insert = db.insert(fnolSettlements).values(settlementValues(settlement, assessment));
+  return options.replay ? insert.onConflictDoNothing() : insert;
+}
+
+/** The columns of one settlement version's row. */
+export function settlementValues(settlement: Settlement, assessment: Record<string, unknown> | null) {
+  return {
     id: settlement.settlementId,
     claimId: settlement.claimId,
     customerId: settlement.customerId,
@@ -57,8 +63,7 @@ export function settlementRow(
     decidedBy: settlement.decision.by === "adjuster" ? settlement.decision.adjusterId : "assessment",
     settlement: settlement as unknown as Record<string, unknown>,
     assessment,
-  });
-  return options.replay ? insert.onConflictDoNothing() : insert;
+  };
 }
 
 /**

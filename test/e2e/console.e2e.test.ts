@@ -1,43 +1,16 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { benchJpeg } from "../../bench/lib/photo";
 import { documentClaimSchema } from "../../src/claims/views";
-import { loginResponseSchema } from "../../src/routes/auth/login/post";
-import { registerResponseSchema } from "../../src/routes/auth/register/post";
 import { photoValidationSchema } from "../../src/routes/claims/schema";
 import { documentUploadSchema } from "../../src/routes/claims/upload/post";
 import { fraudScoreSchema } from "../../src/routes/fraud/score/schema";
 import { claimsReportSchema } from "../../src/routes/reports/schema";
 import { signupBody } from "../customers/signup-body";
 import { expectAccessible, launchChromium, screenshot } from "./browser";
+import { logIn, type Person, person } from "./console-people";
 import { adminToken, as, call, signedUpCustomer } from "./http";
-
-interface Person {
-  email: string;
-  password: string;
-  token: string;
-  id: string;
-}
-
-async function person(admin: string, role: string, extra: Record<string, string> = {}): Promise<Person> {
-  const email = `console-${role}-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
-  const password = "console-password-123";
-  const registered = as(
-    await call("/api/v1/auth/register", {
-      method: "POST",
-      token: admin,
-      body: { email, password, first_name: "Console", last_name: role, role, ...extra },
-    }),
-    registerResponseSchema,
-    201,
-  );
-  const login = as(
-    await call("/api/v1/auth/login", { method: "POST", body: { email, password } }),
-    loginResponseSchema,
-  );
-  return { email, password, token: login.access_token, id: registered.user.id };
-}
 
 async function uploadDocument(token: string, file: string): Promise<string> {
   const form = new FormData();
@@ -60,14 +33,6 @@ async function uploadDocument(token: string, file: string): Promise<string> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`claim ${id} still processing`);
-}
-
-async function logIn(page: Page, who: Person): Promise<void> {
-  await page.goto(inject("baseUrl"));
-  await page.getByLabel("Email").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await page.getByRole("button", { name: "Log out" }).waitFor();
 }
 
 let browser: Browser;

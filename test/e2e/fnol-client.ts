@@ -1,10 +1,12 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import sharp from "sharp";
 import { inject } from "vitest";
 import { loginResponseSchema } from "../../src/routes/auth/login/post";
 import { postCustomerRoute } from "../../src/routes/customers/post";
 import { postStreamTicketRoute } from "../../src/routes/events/stream/ticket/post";
+import { postFnolClaimRoute } from "../../src/routes/fnol/claims/post";
 import { signupBody } from "../customers/signup-body";
-import { as, call } from "./http";
+import { adminToken, as, call } from "./http";
 
 // A first-notice-of-loss client as the app is one: signup, login, the event stream, signed uploads.
 
@@ -97,4 +99,90 @@ export async function verifyEmailByOutbox(email: string, admin: string): Promise
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`no verification code for ${email}`);
+}
+
+// A whole first notice of loss as the app files it: the real photos of ../shared/data, the real models.
+
+export const SEVERITY = "../shared/data/damage_severity/validation";
+export const COLOURS = "../shared/data/car_colors/training";
+export const WHOLE_CARS = "../shared/data/car_damage/training/01-whole";
+export const MODELS = ["models/colour/colour-classifier.onnx", "models/severity/severity-classifier.onnx"];
+export const ready =
+  existsSync(SEVERITY) && existsSync(WHOLE_CARS) && existsSync(COLOURS) && MODELS.every((m) => existsSync(m));
+
+/** A real photo enlarged to the 320 px minimum the upload checks (the sets are mostly 224 px). */
+export const photo = async (path: string) =>
+  new Uint8Array(await sharp(path).resize(448, 448, { fit: "fill" }).jpeg({ quality: 90 }).toBuffer());
+/** Damaged cars of a colour anyone would name (looked at): white, red. */
+export const DAMAGED = {
+  white: `${SEVERITY}/moderate/val_moderate_001.jpg`,
+  red: `${SEVERITY}/moderate/val_moderate_021.jpg`,
+};
+
+export const place = () => {
+  const zip = String(10_000 + Math.floor(Math.random() * 89_999));
+  return { street: "12 Elm St", city: `Testville ${zip}`, state: "AZ", zip };
+};
+
+/** A customer whose licence passed and whose email is verified, with its stream open and vendors near it. */
+export async function claimReady(color: string) {
+  const address = place();
+  const customer = await signUpAndLogIn({ first_name: "Michael", last_name: "Williams", color, address });
+  const stream = await openStream(customer.token);
+  const accepted = await stream.until(has("Customer.Accepted"), "Customer.Accepted");
+  await put(String(accepted.at(-1)!.detail.driversLicenseImageUrl), licence("back-v10-scan.jpg"));
+  await stream.until(has("Fraud.Not.Detected"), "the licence verdict", 90_000);
+  const admin = await adminToken();
+  await verifyEmailByOutbox(customer.body.email, admin);
+  for (const [i, rate] of [39.5, 29.99, 55].entries()) {
+    const res = await call(`/api/v1/vendors/V-${address.zip}-${i}`, {
+      method: "PUT",
+      token: admin,
+      body: {
+        name: `Rental ${i}`,
+        city: address.city,
+        state: "AZ",
+        zip: address.zip,
+        daily_rate: rate,
+        available_units: 2,
+      },
+    });
+    if (res.status !== 200) throw new Error(`the vendor was not stored: ${res.status}`);
+  }
+  return { ...customer, stream, admin };
+}
+
+export function claimBody(
+  customer: { customerId: string; policyId: string },
+  overrides: { occurrenceDateTime?: string; driversLicenseNumber?: string } = {},
+) {
+  const now = Date.now();
+  return {
+    incident: {
+      // Just now: the policy began at signup, which can be less than a second ago.
+      occurrenceDateTime: overrides.occurrenceDateTime ?? new Date(now - 1).toISOString(),
+      fnolDateTime: new Date(now).toISOString(),
+      location: { country: "US", state: "AZ", city: "Phoenix", zip: "85007", road: "W Washington St" },
+      description: "Rear-ended at a red light.",
+    },
+    policy: { id: customer.policyId },
+    personalInformation: {
+      customerId: customer.customerId,
+      driversLicenseNumber: overrides.driversLicenseNumber ?? "908393596",
+      isInsurerDriver: true,
+      licensePlateNumber: "ABC1234",
+      numberOfPassengers: 0,
+    },
+    policeReport: { isFiled: false, reportOrReceiptAvailable: false },
+    otherParty: { insuranceId: "", insuranceCompany: "", firstName: "", lastName: "" },
+  };
+}
+
+export async function fileClaim(token: string, body: ReturnType<typeof claimBody>) {
+  const filed = as(
+    await call("/api/v1/fnol/claims", { method: "POST", token, body }),
+    schemaOf(postFnolClaimRoute, 202),
+    202,
+  );
+  return (filed as { claim_id: string }).claim_id;
 }

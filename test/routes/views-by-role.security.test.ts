@@ -8,6 +8,7 @@ import { encodeJpeg, makeScene } from "../photo/scene";
 import { freshMember, healthClaim, loadDemoData } from "./claims/health-fixtures";
 import { installDamageModel, toBase64 } from "./claims/photo-fixtures";
 import { exampleReferenceData } from "./fhir/fhir-fixtures";
+import { FRAUD_REASON, storedFnolClaim } from "./fnol/fnol-claim-rows";
 
 // Every route a customer or a provider may call is called the way they would, and every response
 // (errors included) is searched for what only staff may know.
@@ -110,6 +111,8 @@ describe("what a customer sees", () => {
       .first<{ id: string; fraud_reason: string; photo_key: string; other_id: string }>();
     expect(stored!.fraud_reason).toContain(stored!.other_id);
 
+    const ownFnolClaim = await storedFnolClaim(customer);
+    const otherFnolClaim = await storedFnolClaim(other);
     const recipes: Record<string, () => Promise<Seen[]>> = {
       "GET /api/v1/auth/me": async () => [await call(customer, "GET", "/api/v1/auth/me")],
       "GET /api/v1/auth/session": async () => [await call(customer, "GET", "/api/v1/auth/session")],
@@ -145,7 +148,11 @@ describe("what a customer sees", () => {
       "DELETE /api/v1/customers/{id}": async () => [
         await call(customer, "DELETE", `/api/v1/customers/${other.customerId}`),
       ],
-      "GET /api/v1/events": async () => [await call(customer, "GET", "/api/v1/events")],
+      "GET /api/v1/events": async () => [
+        await call(customer, "GET", "/api/v1/events"),
+        await call(customer, "GET", `/api/v1/events?claim_id=${ownFnolClaim}`),
+        await call(customer, "GET", `/api/v1/events?claim_id=${otherFnolClaim}`),
+      ],
       "GET /api/v1/events/stream": async () => [await call(customer, "GET", "/api/v1/events/stream")],
       "POST /api/v1/events/stream/ticket": async () => [await call(customer, "POST", "/api/v1/events/stream/ticket")],
       "POST /api/v1/uploads": async () => [await call(customer, "POST", "/api/v1/uploads", {})],
@@ -156,6 +163,9 @@ describe("what a customer sees", () => {
       "POST /api/v1/fnol/claims": async () => [await call(customer, "POST", "/api/v1/fnol/claims", {})],
       "GET /api/v1/fnol/claims/{id}": async () => [
         await call(customer, "GET", `/api/v1/fnol/claims/${stored!.other_id}`),
+        // Its own first notice of loss, held by the fraud check: read without the check or its reasons.
+        await call(customer, "GET", `/api/v1/fnol/claims/${ownFnolClaim}`),
+        await call(customer, "GET", `/api/v1/fnol/claims/${otherFnolClaim}`),
       ],
       "POST /api/v1/auth/logout": async () => [await call(await createUser("customer"), "POST", "/api/v1/auth/logout")],
     };
@@ -177,6 +187,9 @@ describe("what a customer sees", () => {
         stored!.photo_key,
         "photos/",
         "near-duplicate",
+        FRAUD_REASON,
+        "FRAUD_DETECTED",
+        otherFnolClaim,
       ]),
     ).toEqual([]);
   });

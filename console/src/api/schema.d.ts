@@ -3178,7 +3178,7 @@ export interface paths {
         };
         /**
          * The event log, in order, after an event id
-         * @description A customer reads its own events; staff read everyone's and may filter by customer, detail-type and time. The same events, in the same order, as the WebSocket stream.
+         * @description A customer reads its own events; staff read everyone's and may filter by customer, detail-type and time. The same events, in the same order, as the WebSocket stream. `claim_id` narrows to one claim's timeline.
          *
          *     Roles: customer, insurer, admin.
          */
@@ -3187,6 +3187,8 @@ export interface paths {
                 query?: {
                     /** @description The last event id the client has */
                     after?: string;
+                    /** @description Only the events of one first notice of loss (its damage photo's and fraud check's too) */
+                    claim_id?: string;
                     /** @description Staff only */
                     customer_id?: string;
                     detail_type?: "Customer.Submitted" | "Customer.Accepted" | "Customer.Rejected" | "Document.Processed" | "Document.Rejected" | "Fraud.Detected" | "Fraud.Not.Detected" | "Claim.Requested" | "Claim.Accepted" | "Claim.Rejected" | "Settlement.Finalized" | "Vendor.Finalized";
@@ -4339,8 +4341,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * A first notice of loss: its stage, the damage assessment, the settlement and the rental car
-         * @description Roles: customer, insurer, admin.
+         * A first notice of loss: its stage, the damage assessment, the settlement's versions and the rental car
+         * @description Staff read everything; the claim's customer reads it without the fraud check (a claim held for fraud is UNDER_REVIEW), the severity model's probabilities, or who overrode the settlement and why. `ETag` is the claim's version, for If-Match on the settlement override.
+         *
+         *     Roles: customer, insurer, admin.
          */
         get: {
             parameters: {
@@ -4435,7 +4439,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description The claim's ETag from GET /claims/{id}: the action applies only if the claim is still at that version (412 otherwise) */
+                    "if-match"?: string;
+                };
                 path: {
                     id: string;
                 };
@@ -4492,13 +4499,22 @@ export interface paths {
                         "application/json": components["schemas"]["NotFoundError"];
                     };
                 };
-                /** @description No settlement yet, expected_version is not the current one, or the override changes nothing */
+                /** @description No settlement yet, expected_version is not the current one, the override changes nothing, or the claim is another adjuster's */
                 409: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["ConflictError"];
+                    };
+                };
+                /** @description If-Match names a version the claim has moved past (PRECONDITION_FAILED, with the current claim) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PreconditionFailedError"];
                     };
                 };
                 /** @description Body larger than 1048576 bytes */
@@ -7777,13 +7793,16 @@ export interface components {
                     Name: string;
                 };
                 severity: string;
-                severity_probabilities: {
+                /** @description The severity model's probabilities (staff only) */
+                severity_probabilities?: {
                     [key: string]: number;
                 };
             } | null;
             damage_document_id: string | null;
-            fraud_flag: boolean;
-            fraud_reason: string | null;
+            /** @description Staff only */
+            fraud_flag?: boolean;
+            /** @description Staff only */
+            fraud_reason?: string | null;
             occurrence_at: string;
             photo_attempts: number;
             policy_id: string;
@@ -7799,8 +7818,13 @@ export interface components {
                 vendor_id: string | null;
             } | null;
             settlement: components["schemas"]["FnolSettlement"];
-            /** @enum {string} */
-            stage: "REQUESTED" | "AWAITING_PHOTO" | "PHOTO_RECEIVED" | "SETTLED" | "REJECTED" | "FRAUD_DETECTED" | "ABANDONED" | "FAILED";
+            /** @description Every version of the settlement, oldest first; the last is `settlement` */
+            settlement_versions: components["schemas"]["FnolSettlement"][];
+            /**
+             * @description Where the claim is; a customer reads UNDER_REVIEW where staff read FRAUD_DETECTED
+             * @enum {string}
+             */
+            stage: "REQUESTED" | "AWAITING_PHOTO" | "PHOTO_RECEIVED" | "SETTLED" | "REJECTED" | "FRAUD_DETECTED" | "ABANDONED" | "FAILED" | "UNDER_REVIEW";
             stage_reason: string | null;
             /** @description The claims table's status (PENDING, PROCESSING, APPROVED, REJECTED) */
             status: string;
@@ -7808,6 +7832,8 @@ export interface components {
                 [key: string]: unknown;
             };
             updated_at: string;
+            /** @description The claim's version, also its ETag: send it as If-Match */
+            version: number;
         };
         FnolClaimReceipt: {
             claim_id: string;
@@ -7881,7 +7907,9 @@ export interface components {
             /** @description Dollars, two decimals */
             actual_cash_value: number;
             created_at: string;
+            /** @description `assessment`, or the adjuster's user id (staff); a customer reads `adjuster` */
             decided_by: string;
+            decision: components["schemas"]["FnolSettlementDecision"];
             /** @description Dollars, two decimals */
             deductible: number;
             message: string;
@@ -7897,6 +7925,19 @@ export interface components {
             total_loss: boolean;
             version: number;
         } | null;
+        FnolSettlementDecision: {
+            /** @description Who overrode it (staff only; null for customers) */
+            adjuster: {
+                email: string | null;
+                id: string;
+                name: string | null;
+            } | null;
+            /** @enum {string} */
+            by: "assessment" | "adjuster";
+            decided_at: string;
+            /** @description The adjuster's reason (staff only) */
+            reason: string | null;
+        };
         ForbiddenError: {
             error: {
                 /** @enum {string} */

@@ -8,6 +8,7 @@ import { isStaff, useSession } from "../session";
 import { AuditTimeline } from "./audit-timeline";
 import { ClaimActions } from "./claim-actions";
 import { DocumentPanel } from "./document-panel";
+import { FnolPanel } from "./fnol-panel";
 import { FraudPanel } from "./fraud-panel";
 import { HealthPanel } from "./health-panel";
 import { PhotoPanel } from "./photo-panel";
@@ -81,6 +82,19 @@ export function ClaimDetail() {
           {claim.channel === "photo" ? <PhotoPanel claim={claim as Schemas["PhotoClaim"]} claimId={id} /> : null}
           {claim.channel === "health" ? (
             <HealthPanel claim={claim as Schemas["HealthClaim"]} benefit={claim.member_benefit} />
+          ) : null}
+          {claim.channel === "fnol" ? (
+            <FnolPanel
+              claimId={id}
+              version={claim.version}
+              etag={etag}
+              // An adjuster overrides an unassigned claim (taking it) or its own; an admin any.
+              mayOverride={
+                user.role === "admin" ||
+                (user.role === "insurer" && (claim.assignee === null || claim.assignee?.id === user.id))
+              }
+              onChanged={changed}
+            />
           ) : null}
           <AuditTimeline entries={claim.audit_trail} />
         </>

@@ -4,6 +4,7 @@ import { dispatchEvent } from "../../../src/events/dispatch";
 import { toLoggedEvent } from "../../../src/events/event-log";
 import { REACTORS } from "../../../src/events/reactors";
 import { listClaimsRoute } from "../../../src/routes/claims/list";
+import { listEventsRoute } from "../../../src/routes/events/list";
 import { getFnolClaimRoute } from "../../../src/routes/fnol/claims/get";
 import { postSettlementOverrideRoute } from "../../../src/routes/fnol/claims/settlement/override/post";
 import { eventsOf, waitForEvent } from "../../customers/journey";
@@ -98,20 +99,59 @@ describe("settlement and rental car of a first notice of loss", { timeout: 120_0
     const { customer, claimId } = await settledClaim({ minor: 0.1, moderate: 0.8, severe: 0.1 });
     const adjuster = await createUser("insurer");
     const first = (await waitForEvent(customer.customerId, "Settlement.Finalized")).detail;
-    const override = (body: object) =>
-      api(`/api/v1/fnol/claims/${claimId}/settlement/override`, { method: "POST", token: adjuster.token, body });
+    const override = (body: object, headers: Record<string, string> = {}) =>
+      api(`/api/v1/fnol/claims/${claimId}/settlement/override`, {
+        method: "POST",
+        token: adjuster.token,
+        body,
+        headers,
+      });
+    const read = await api(`/api/v1/fnol/claims/${claimId}`, { token: adjuster.token });
+    const etag = read.headers.get("etag")!;
+    expect(etag).toBe(`"${(await readAs(read, getFnolClaimRoute, 200)).version}"`);
 
-    const revised = await readAs(
-      await override({
-        reason: "Other party's insurer accepted liability; deductible waived.",
-        expected_version: 1,
-        deductible: 0,
-        repair_days: 5,
-      }),
-      postSettlementOverrideRoute,
-      201,
+    const reason = "Other party's insurer accepted liability; deductible waived.";
+    const overridden = await override(
+      { reason, expected_version: 1, deductible: 0, repair_days: 5 },
+      { "if-match": etag },
     );
+    const newEtag = overridden.headers.get("etag");
+    const revised = await readAs(overridden, postSettlementOverrideRoute, 201);
     expect(revised).toMatchObject({ version: 2, deductible: 0, rental_days: 5, decided_by: adjuster.id });
+    expect(revised.decision).toMatchObject({
+      by: "adjuster",
+      reason,
+      adjuster: { id: adjuster.id, email: adjuster.email },
+    });
+    expect(newEtag).not.toBe(etag);
+    // The page that read the claim before the override is now stale: 412, whatever it asks.
+    await expectError(
+      await override({ reason: "again", expected_version: 2, deductible: 100 }, { "if-match": etag }),
+      412,
+      "PRECONDITION_FAILED",
+    );
+    // Every version, oldest first: staff read who and why; the customer that an adjuster revised it.
+    const staffView = await readAs(
+      await api(`/api/v1/fnol/claims/${claimId}`, { token: adjuster.token }),
+      getFnolClaimRoute,
+      200,
+    );
+    expect(staffView.settlement_versions.map((v) => [v.version, v.decision.by])).toEqual([
+      [1, "assessment"],
+      [2, "adjuster"],
+    ]);
+    expect(staffView.settlement).toEqual(staffView.settlement_versions[1]);
+    const customerView = await readAs(
+      await api(`/api/v1/fnol/claims/${claimId}`, { token: customer.token }),
+      getFnolClaimRoute,
+      200,
+    );
+    expect(customerView.settlement).toMatchObject({
+      version: 2,
+      decided_by: "adjuster",
+      decision: { by: "adjuster", adjuster: null, reason: null },
+    });
+    expect(JSON.stringify(customerView)).not.toContain(adjuster.id);
     // A stale version or a second identical override is refused; nothing is written.
     await expectError(await override({ reason: "again", expected_version: 1, deductible: 0 }), 409, "CONFLICT");
     await expectError(await override({ reason: "no change", expected_version: 2, deductible: 0 }), 409, "CONFLICT");
@@ -123,6 +163,22 @@ describe("settlement and rental car of a first notice of loss", { timeout: 120_0
     expect(rebooked.detail).toMatchObject({ finalized: true, days: 5 });
     const { results } = await bookings(claimId);
     expect(results).toEqual([expect.objectContaining({ days: 5, settlement_version: 2 })]);
+    // The claim's own timeline: its events only (not the signup's), in log order, the photo's included.
+    const timeline = await readAs(
+      await api(`/api/v1/events?claim_id=${claimId}`, { token: adjuster.token }),
+      listEventsRoute,
+      200,
+    );
+    expect(timeline.events.map((e) => e["detail-type"])).toEqual([
+      "Claim.Requested",
+      "Claim.Accepted",
+      "Document.Processed",
+      "Fraud.Not.Detected",
+      "Settlement.Finalized",
+      "Vendor.Finalized",
+      "Settlement.Finalized",
+      "Vendor.Finalized",
+    ]);
 
     // Versions are append-only: the first is as it was, and the database refuses to change it.
     await expect(

@@ -74,7 +74,20 @@ export const settlementViewSchema = z
     out_of_pocket: money,
     rental_days: z.number().int(),
     review_recommended: z.boolean(),
-    decided_by: z.string(),
+    decided_by: z.string().openapi({
+      description: "`assessment`, or the adjuster's user id (staff); a customer reads `adjuster`",
+    }),
+    decision: z
+      .object({
+        by: z.enum(["assessment", "adjuster"]),
+        adjuster: z
+          .object({ id: z.string(), email: z.string().nullable(), name: z.string().nullable() })
+          .nullable()
+          .openapi({ description: "Who overrode it (staff only; null for customers)" }),
+        reason: z.string().nullable().openapi({ description: "The adjuster's reason (staff only)" }),
+        decided_at: z.string(),
+      })
+      .openapi("FnolSettlementDecision"),
     message: z.string(),
     created_at: z.string(),
   })
@@ -87,7 +100,10 @@ export const fnolClaimViewSchema = z
     customer_id: z.string(),
     policy_id: z.string(),
     status: z.string().openapi({ description: "The claims table's status (PENDING, PROCESSING, APPROVED, REJECTED)" }),
-    stage: z.enum(FNOL_STAGES),
+    version: z.number().int().openapi({ description: "The claim's version, also its ETag: send it as If-Match" }),
+    stage: z.enum([...FNOL_STAGES, "UNDER_REVIEW"]).openapi({
+      description: "Where the claim is; a customer reads UNDER_REVIEW where staff read FRAUD_DETECTED",
+    }),
     stage_reason: z.string().nullable(),
     occurrence_at: z.string(),
     photo_attempts: z.number().int(),
@@ -98,12 +114,18 @@ export const fnolClaimViewSchema = z
         color: z.string(),
         color_confidence: z.number(),
         severity: z.string(),
-        severity_probabilities: z.record(z.string(), z.number()),
+        severity_probabilities: z
+          .record(z.string(), z.number())
+          .optional()
+          .openapi({ description: "The severity model's probabilities (staff only)" }),
       })
       .nullable(),
-    fraud_flag: z.boolean(),
-    fraud_reason: z.string().nullable(),
+    fraud_flag: z.boolean().optional().openapi({ description: "Staff only" }),
+    fraud_reason: z.string().nullable().optional().openapi({ description: "Staff only" }),
     settlement: settlementViewSchema.nullable(),
+    settlement_versions: z
+      .array(settlementViewSchema)
+      .openapi({ description: "Every version of the settlement, oldest first; the last is `settlement`" }),
     rental: z
       .object({
         booked: z.boolean(),

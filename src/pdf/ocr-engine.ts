@@ -18,8 +18,15 @@ export interface OcrResult {
   words: number;
 }
 
+export interface RecognizeOptions {
+  /** Tesseract page segmentation mode: 6 one block of lines (default), 11 sparse text. */
+  pageSegMode?: 6 | 11 | 4;
+  /** The image's resolution, when known (else tesseract guesses it from the letters). */
+  dpi?: number;
+}
+
 export interface PageOcr {
-  recognize(image: RgbaImage): OcrResult;
+  recognize(image: RgbaImage, options?: RecognizeOptions): OcrResult;
 }
 
 export async function gunzipIfNeeded(bytes: Uint8Array): Promise<Uint8Array> {
@@ -31,7 +38,10 @@ export async function gunzipIfNeeded(bytes: Uint8Array): Promise<Uint8Array> {
 export class TesseractPageOcr implements PageOcr {
   constructor(private readonly engine: OCREngine) {}
 
-  recognize(image: RgbaImage): OcrResult {
+  recognize(image: RgbaImage, options: RecognizeOptions = {}): OcrResult {
+    // The engine is shared (licence fronts too): every call states its own settings.
+    this.engine.setVariable("tessedit_pageseg_mode", String(options.pageSegMode ?? 6));
+    this.engine.setVariable("user_defined_dpi", String(Math.round(options.dpi ?? 0)));
     // loadImage needs a tight RGBA buffer, not a view into a larger one.
     const data =
       image.data.byteOffset === 0 && image.data.byteLength === image.width * image.height * 4
@@ -47,7 +57,7 @@ export class TesseractPageOcr implements PageOcr {
       // Specks and table rules come back as lone punctuation or unsure one-letter "words":
       // left out of the text, but they still lower the confidence of their line.
       const isNoise = (b: (typeof all)[number]) =>
-        /^[^A-Za-z0-9$€£]{1,2}$/.test(b.text.trim()) || (b.confidence < 0.45 && b.text.trim().length <= 2);
+        /^[^A-Za-z0-9$€£#]{1,2}$/.test(b.text.trim()) || (b.confidence < 0.45 && b.text.trim().length <= 2);
       const positioned = (b: (typeof all)[number]) => ({
         str: b.text,
         x: b.rect.left,

@@ -10,6 +10,7 @@ import { checkPdfBytes, openPdf } from "./inspect";
 import { type PdfLimits, withDefaults } from "./limits";
 import type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
 import { ReadBudget, yieldToEventLoop } from "./read-budget";
+import { readScan } from "./scan-reading";
 import { checkPdfStructure } from "./structure-check";
 import { layoutText, type PositionedText } from "./text-layout";
 
@@ -371,9 +372,11 @@ export async function readClaimDocument(
         if (!largest || largest.width < 50 || largest.height < 50) continue;
         budget.check();
         await yieldToEventLoop();
+        const view = (await pdf.getPage(n)).view;
+        const pageWidthInches = view && view[2]! - view[0]! > 72 ? (view[2]! - view[0]!) / 72 : 8.5;
         let result: OcrResult;
         try {
-          result = engine.recognize(fitForOcr(largest));
+          result = readScan(engine, fitForOcr(largest), { pageWidthInches, maxPixels: MAX_OCR_PIXELS });
         } catch (err) {
           ocrFailed(err);
         }

@@ -1,0 +1,56 @@
+// Box rules and table lines out of a black-and-white scan: tesseract reads a form's boxes as
+// letters ("[Expiration", "|") and lets them merge cells into one line. A run of ink far longer
+// than any letter, horizontal or vertical, is a rule; its pixels are turned to paper.
+import type { GreyImage } from "./scan-preprocess";
+
+export interface RuleOptions {
+  /** Shortest horizontal run taken for a rule, in pixels. */
+  minHorizontal: number;
+  /** Shortest vertical run taken for a rule, in pixels. */
+  minVertical: number;
+}
+
+/** A copy of a binarised page (ink 0) without its long straight rules; `removed` counts pixels. */
+export function removeRules(image: GreyImage, options: RuleOptions): { image: GreyImage; removed: number } {
+  const { data, width, height } = image;
+  const mask = new Uint8Array(width * height);
+  // Horizontal runs.
+  for (let y = 0; y < height; y++) {
+    let start = -1;
+    for (let x = 0; x <= width; x++) {
+      const ink = x < width && data[y * width + x]! < 128;
+      if (ink && start < 0) start = x;
+      else if (!ink && start >= 0) {
+        if (x - start >= options.minHorizontal) mask.fill(1, y * width + start, y * width + x);
+        start = -1;
+      }
+    }
+  }
+  // Vertical runs.
+  for (let x = 0; x < width; x++) {
+    let start = -1;
+    for (let y = 0; y <= height; y++) {
+      const ink = y < height && data[y * width + x]! < 128;
+      if (ink && start < 0) start = y;
+      else if (!ink && start >= 0) {
+        if (y - start >= options.minVertical) for (let r = start; r < y; r++) mask[r * width + x] = 1;
+        start = -1;
+      }
+    }
+  }
+  const out = new Uint8Array(data);
+  let removed = 0;
+  for (let i = 0; i < out.length; i++) {
+    if (!mask[i]) continue;
+    out[i] = 255;
+    removed++;
+    // A blurred rule's ragged edge: the ink touching it above and below (or left and right) goes too.
+    for (const j of [i - width, i + width, i - 1, i + 1]) {
+      if (j >= 0 && j < out.length && !mask[j] && out[j]! < 128 && data[j]! < 128) {
+        out[j] = 255;
+        removed++;
+      }
+    }
+  }
+  return { image: { data: out, width, height }, removed };
+}

@@ -1,7 +1,7 @@
 // Page OCR on a tesseract-wasm engine: word boxes → laid-out text + mean confidence.
 // Free of the wasm import so that Node scripts (bench/) can use it with their own engine.
 import type { OCREngine } from "tesseract-wasm";
-import { layoutLines } from "./text-layout";
+import { layoutLines, type WordSpan } from "./text-layout";
 
 export interface RgbaImage {
   data: Uint8ClampedArray | Uint8Array;
@@ -15,6 +15,8 @@ export interface OcrResult {
   confidence: number;
   /** Lowest word confidence of each line of `text`. */
   lineConfidence: number[];
+  /** The words of each line of `text` with their columns and confidences. */
+  lineWords: WordSpan[][];
   words: number;
 }
 
@@ -73,6 +75,7 @@ export class TesseractPageOcr implements PageOcr {
       return {
         text: lines.map((l) => l.text).join("\n"),
         lineConfidence: lines.map((l) => l.confidence),
+        lineWords: lines.map((l) => l.words ?? []),
         confidence: Math.round(confidence * 1000) / 1000,
         words: boxes.length,
       };

@@ -12,7 +12,7 @@ import type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
 import { ReadBudget, yieldToEventLoop } from "./read-budget";
 import { readScan } from "./scan-reading";
 import { checkPdfStructure } from "./structure-check";
-import { layoutText, type PositionedText } from "./text-layout";
+import { layoutText, type PositionedText, type WordSpan } from "./text-layout";
 
 type PdfDocument = Awaited<ReturnType<typeof openPdf>>;
 
@@ -28,6 +28,8 @@ export interface DocumentPage {
   ocrConfidence?: number;
   /** Lowest OCR word confidence of each line of `text`, for OCR'd pages. */
   lineConfidence?: number[];
+  /** OCR'd pages: each line's words with their columns and confidences. */
+  lineWords?: WordSpan[][];
   /** True when the page had no text and no OCR engine was given. */
   needsOcr?: boolean;
 }
@@ -388,6 +390,7 @@ export async function readClaimDocument(
           source: "ocr",
           ocrConfidence: result.confidence,
           lineConfidence: result.lineConfidence,
+          lineWords: result.lineWords,
         };
       }
     }

@@ -10,9 +10,16 @@ export interface RuleOptions {
   minVertical: number;
 }
 
-/** A copy of a binarised page (ink 0) without its long straight rules; `removed` counts pixels. */
-export function removeRules(image: GreyImage, options: RuleOptions): { image: GreyImage; removed: number } {
-  const { data, width, height } = image;
+/**
+ * A copy of `target` (the page, grey or black and white) without the long straight rules found
+ * in `binary` (the same page binarised, ink 0); `removed` counts pixels turned to paper.
+ */
+export function removeRules(
+  binary: GreyImage,
+  options: RuleOptions,
+  target: GreyImage = binary,
+): { image: GreyImage; removed: number } {
+  const { data, width, height } = binary;
   const mask = new Uint8Array(width * height);
   // Horizontal runs.
   for (let y = 0; y < height; y++) {
@@ -38,7 +45,7 @@ export function removeRules(image: GreyImage, options: RuleOptions): { image: Gr
       }
     }
   }
-  const out = new Uint8Array(data);
+  const out = new Uint8Array(target.data);
   let removed = 0;
   for (let i = 0; i < out.length; i++) {
     if (!mask[i]) continue;
@@ -46,7 +53,7 @@ export function removeRules(image: GreyImage, options: RuleOptions): { image: Gr
     removed++;
     // A blurred rule's ragged edge: the ink touching it above and below (or left and right) goes too.
     for (const j of [i - width, i + width, i - 1, i + 1]) {
-      if (j >= 0 && j < out.length && !mask[j] && out[j]! < 128 && data[j]! < 128) {
+      if (j >= 0 && j < out.length && !mask[j] && out[j]! !== 255 && data[j]! < 128) {
         out[j] = 255;
         removed++;
       }

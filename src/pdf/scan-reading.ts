@@ -27,7 +27,7 @@ export interface ScanReading extends OcrResult {
   dpi: number;
 }
 
-const TARGET_DPI = 300;
+const TARGET_DPI = Number(process.env.OCR_DPI ?? 300);
 
 /** A reading's worth: confident words, with a page of few words not beating a fuller one. */
 function score(r: OcrResult): number {
@@ -42,14 +42,17 @@ export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions
   });
   const dpi = prepared.dpi * prepared.scale;
   const inch = dpi;
+  // Rules are found on a black-and-white copy and erased from the grey page: tesseract's own
+  // thresholding of the grey strokes reads small print better than a binarised upscale.
   const clean = (image: GreyImage) =>
-    removeRules(binarise(image, { tile: Math.round(inch / 6) }), {
-      minHorizontal: Math.round(inch * 0.45),
-      minVertical: Math.round(inch * 0.3),
-    }).image;
+    removeRules(
+      binarise(image, { tile: Math.round(inch / 6) }),
+      { minHorizontal: Math.round(inch * 0.45), minVertical: Math.round(inch * 0.3) },
+      image,
+    ).image;
   const first = ocr.recognize(toRgba(clean(prepared.image)), { dpi });
-  const kept: ScanReading = { ...first, attempt: "black and white, rules removed", attempts: 1, skew: prepared.skew, dpi };
-  if (first.confidence >= (options.retryBelow ?? 0.8) && first.words >= 20) return kept;
+  const kept: ScanReading = { ...first, attempt: "rules removed", attempts: 1, skew: prepared.skew, dpi };
+  if (first.confidence >= (options.retryBelow ?? Number(process.env.OCR_RETRY ?? 0.8)) && first.words >= 20) return kept;
   const second = ocr.recognize(toRgba(prepared.image), { dpi, pageSegMode: 11 });
   const better = score(second) > score(first);
   return better

@@ -24,6 +24,8 @@ export interface DocumentPageText {
   ocrConfidence?: number;
   /** OCR confidence of each line of `text` (lowest word on the line), when known. */
   lineConfidence?: number[];
+  /** OCR: each line's words by character column, with the word's confidence. */
+  lineWords?: Array<Array<{ col: number; end: number; confidence: number }>>;
   /** Fillable-form widgets on the page, and the page's printed text with positions. */
   widgets?: FormWidget[];
   printed?: PrintedText[];
@@ -248,6 +250,10 @@ function pagesToLines(pages: DocumentPageText[]): Line[] {
         if (c !== undefined) l.ocrConfidence = c;
       });
     }
+    pageLines.forEach((l, k) => {
+      const words = p.lineWords?.[k];
+      if (words?.length) l.words = words;
+    });
     pageLines.forEach(splitCellsAtLabels);
     for (const line of pageLines) {
       if (line.cells.length > 0 && line.cells.length <= 3) role = sectionHeading(line.text.trim()) ?? role;

@@ -378,7 +378,13 @@ export async function readClaimDocument(
         const pageWidthInches = view && view[2]! - view[0]! > 72 ? (view[2]! - view[0]!) / 72 : 8.5;
         let result: OcrResult;
         try {
-          result = readScan(engine, fitForOcr(largest), { pageWidthInches, maxPixels: MAX_OCR_PIXELS });
+          // A second reading only while the pages still to read keep within the budget.
+          const pagesLeft = needOcr.length - needOcr.indexOf(n);
+          result = readScan(engine, fitForOcr(largest), {
+            pageWidthInches,
+            maxPixels: MAX_OCR_PIXELS,
+            mayRetry: (firstMs) => budget.remainingMs() > firstMs * (pagesLeft + 1.5),
+          });
         } catch (err) {
           ocrFailed(err);
         }

@@ -14,6 +14,8 @@ export interface ScanReadOptions {
   maxPixels?: number;
   /** Readings below this mean word confidence are retried another way. */
   retryBelow?: number;
+  /** Whether there is time for a second reading, given how long the first took. */
+  mayRetry?: (firstMs: number) => boolean;
 }
 
 export interface ScanReading extends OcrResult {
@@ -27,7 +29,7 @@ export interface ScanReading extends OcrResult {
   dpi: number;
 }
 
-const TARGET_DPI = Number(process.env.OCR_DPI ?? 300);
+const TARGET_DPI = 300;
 
 /** A reading's worth: confident words, with a page of few words not beating a fuller one. */
 function score(r: OcrResult): number {
@@ -50,9 +52,11 @@ export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions
       { minHorizontal: Math.round(inch * 0.45), minVertical: Math.round(inch * 0.3) },
       image,
     ).image;
+  const started = Date.now();
   const first = ocr.recognize(toRgba(clean(prepared.image)), { dpi });
   const kept: ScanReading = { ...first, attempt: "rules removed", attempts: 1, skew: prepared.skew, dpi };
-  if (first.confidence >= (options.retryBelow ?? Number(process.env.OCR_RETRY ?? 0.8)) && first.words >= 20) return kept;
+  if (first.confidence >= (options.retryBelow ?? 0.7) && first.words >= 20) return kept;
+  if (options.mayRetry && !options.mayRetry(Date.now() - started)) return kept;
   const second = ocr.recognize(toRgba(prepared.image), { dpi, pageSegMode: 11 });
   const better = score(second) > score(first);
   return better

@@ -6,7 +6,7 @@ import type { Candidate } from "./candidate";
 import { extractCms1500, isCms1500 } from "./cms1500";
 import { PARSERS, parseLocation } from "./field-parsers";
 import { type FormWidget, isCaptionEcho, type PrintedText, readWidgets, shortName, widgetLabel } from "./form-widgets";
-import { labelCandidates } from "./label-candidates";
+import { labelCandidates, ocrValueFactor } from "./label-candidates";
 import { matchLabel, splitCellsAtLabels } from "./label-match";
 import { LABELS, type LabelTarget } from "./labels";
 import { type Line, squash, toLines } from "./layout";
@@ -291,7 +291,7 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
       { ...dates, ocr },
     ).map((c) => ({
       ...c,
-      confidence: c.confidence * (ocr ? ocrFactor : 1),
+      confidence: c.confidence * (ocr ? Math.min(ocrFactor, proseWordFactor(c, lines)) : 1),
       method: "narrative" as const,
       ocr,
       role: "own" as const,
@@ -321,6 +321,24 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
       };
   }
   return finish(isUb04(fullText) ? "ub04" : "claim", fields, widgets?.form);
+}
+
+/**
+ * OCR's trust in the words a sentence's value was read from: the value as written on its line
+ * when it can be found, else the least sure word of the line the sentence came from.
+ */
+function proseWordFactor(c: { value: Candidate["value"]; evidence: string }, lines: Line[]): number {
+  const ocrLines = lines.filter((l) => l.source === "ocr" && l.words?.length);
+  if (typeof c.value === "string" && c.value.length >= 3) {
+    const holder = ocrLines.find((l) => l.text.includes(String(c.value)));
+    if (holder) return ocrValueFactor(holder, String(c.value));
+  }
+  const evidence = c.evidence.replace(/\s+/g, " ").trim();
+  const source = ocrLines.find((l) => {
+    const text = l.text.replace(/\s+/g, " ").trim();
+    return text.length >= 8 && (text.includes(evidence) || evidence.includes(text));
+  });
+  return source ? ocrValueFactor(source, source.text.trim()) : 1;
 }
 
 /** What kind of incident a filled form's own description tells (ACORD 2 has no incident-type box). */

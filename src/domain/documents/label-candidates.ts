@@ -31,7 +31,7 @@ export const LABEL_CONFIDENCE = {
    * and ocrWordSlope less per unit below it: a value tesseract hesitated on goes to review.
    */
   ocrWordSure: 0.93,
-  ocrWordSlope: 1.2,
+  ocrWordSlope: 1.5,
   unknownOcrConfidence: 0.6,
   /** A report date, policy period, subtotal or deductible read to check the claim's own facts against. */
   contextFact: 0.9,

@@ -7,7 +7,7 @@ export interface CurrentUser {
   role: Role;
   providerId: string | null;
   customerId: string | null;
-  /** The login session the bearer token belongs to (absent for a stream ticket). */
+  /** The login session the bearer token (or stream ticket) belongs to. */
   sessionId?: string;
 }
 

@@ -1,3 +1,4 @@
+import { customerNotice } from "../domain/events/customer-view";
 import { moneyJson } from "../domain/money";
 import type { CustomerView } from "../routes/customers/schema";
 import type { AutoPolicyRow, CustomerDocumentRow, CustomerRow, VehicleRow } from "./customer-records";
@@ -14,10 +15,29 @@ function analyzedFields(document: CustomerDocumentRow): Record<string, unknown> 
   };
 }
 
+/** The fraud check of a document: staff read the verdict with its type and reasons, the customer only what to do next. */
+function documentFraudCheck(
+  document: CustomerDocumentRow,
+  reader: "staff" | "customer",
+): Pick<CustomerView["documents"][number], "fraud_verdict" | "fraud_type" | "fraud_reason" | "notice"> {
+  if (reader === "staff") {
+    return {
+      fraud_verdict: document.fraudVerdict,
+      fraud_type: document.fraudType,
+      fraud_reason: document.fraudReason,
+    };
+  }
+  return {
+    fraud_verdict: document.fraudVerdict,
+    ...(document.fraudVerdict === "DETECTED" ? { notice: customerNotice(document) } : {}),
+  };
+}
+
 export function toCustomerView(
   customer: CustomerRow,
   insured: { policy: AutoPolicyRow; vehicle: VehicleRow } | undefined,
   documents: CustomerDocumentRow[],
+  reader: "staff" | "customer",
 ): CustomerView {
   const latest = new Map<string, string>();
   for (const document of documents)
@@ -63,9 +83,7 @@ export function toCustomerView(
       uploaded_at: document.uploadedAt,
       processed_at: document.processedAt,
       failure_reason: document.failureReason,
-      fraud_verdict: document.fraudVerdict,
-      fraud_type: document.fraudType,
-      fraud_reason: document.fraudReason,
+      ...documentFraudCheck(document, reader),
       analyzed_field_and_values: analyzedFields(document),
       current: latest.get(document.documentType) === document.id,
     })),

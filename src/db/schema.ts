@@ -566,6 +566,8 @@ export const streamTickets = sqliteTable("stream_tickets", {
   ticketHash: text("ticket_hash").primaryKey(),
   userId: text("user_id").notNull(),
   customerId: text("customer_id").notNull(),
+  /** The login session the ticket was issued in: it opens nothing once that session is revoked. */
+  sessionId: text("session_id"),
   expiresAt: text("expires_at").notNull(),
   usedAt: text("used_at"),
 });
@@ -580,6 +582,7 @@ export const FNOL_STAGES = [
   "REJECTED",
   "FRAUD_DETECTED",
   "ABANDONED",
+  "FAILED",
 ] as const;
 export type FnolStage = (typeof FNOL_STAGES)[number];
 

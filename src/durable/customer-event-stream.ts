@@ -11,7 +11,18 @@ interface SocketState {
 }
 
 /** The headers the Worker sets when it hands an authenticated upgrade to the stream. */
-export const STREAM_HEADERS = { customerId: "x-stream-customer", userId: "x-stream-user", after: "x-stream-after" };
+export const STREAM_HEADERS = {
+  customerId: "x-stream-customer",
+  userId: "x-stream-user",
+  sessionId: "x-stream-session",
+  after: "x-stream-after",
+};
+
+/** The tags a socket is filed under, so the streams of one user or one login session can be closed. */
+export const streamTags = {
+  user: (userId: string) => `user:${userId}`,
+  session: (sessionId: string) => `session:${sessionId}`,
+};
 
 /** Sockets one customer may hold open at once (tabs, devices); the oldest is closed beyond it. */
 export const MAX_SOCKETS_PER_CUSTOMER = 64;
@@ -40,6 +51,7 @@ export class CustomerEventStream extends DurableObject<Env> {
     }
     const customerId = request.headers.get(STREAM_HEADERS.customerId);
     const userId = request.headers.get(STREAM_HEADERS.userId);
+    const sessionId = request.headers.get(STREAM_HEADERS.sessionId);
     const after = Number(request.headers.get(STREAM_HEADERS.after) ?? "0");
     if (!customerId || !userId || !Number.isSafeInteger(after) || after < 0) {
       return new Response("bad stream request", { status: 400 });
@@ -50,7 +62,7 @@ export class CustomerEventStream extends DurableObject<Env> {
 
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
-    this.ctx.acceptWebSocket(server, [userId]);
+    this.ctx.acceptWebSocket(server, [streamTags.user(userId), ...(sessionId ? [streamTags.session(sessionId)] : [])]);
     server.serializeAttachment({ cursor: after, userId } satisfies SocketState);
     this.ctx.waitUntil(this.logGrew());
     return new Response(null, { status: 101, webSocket: client });
@@ -78,6 +90,13 @@ export class CustomerEventStream extends DurableObject<Env> {
   /** Closes every socket (the customer was erased or its access revoked). */
   async closeAll(reason: string): Promise<number> {
     const sockets = this.ctx.getWebSockets();
+    for (const socket of sockets) socket.close(1008, reason.slice(0, 120));
+    return sockets.length;
+  }
+
+  /** Closes the sockets filed under a tag (a user deactivated, a session logged out or revoked). */
+  async closeTagged(tag: string, reason: string): Promise<number> {
+    const sockets = this.ctx.getWebSockets(tag);
     for (const socket of sockets) socket.close(1008, reason.slice(0, 120));
     return sockets.length;
   }

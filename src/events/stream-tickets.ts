@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { CurrentUser } from "../auth/current-user";
 import type { Database } from "../db/client";
-import { streamTickets, users } from "../db/schema";
+import { sessions, streamTickets, users } from "../db/schema";
 
 /** A ticket opens one stream within this many seconds, once. */
 export const STREAM_TICKET_TTL_SECONDS = 60;
@@ -23,6 +23,7 @@ export async function issueStreamTicket(db: Database, user: CurrentUser, now = n
     ticketHash: await sha256Hex(ticket),
     userId: user.id,
     customerId: user.customerId ?? "",
+    sessionId: user.sessionId ?? null,
     expiresAt,
   });
   return { ticket, expiresAt };
@@ -52,5 +53,16 @@ export async function redeemStreamTicket(
   if (!spent) return undefined;
   const user = await db.select().from(users).where(eq(users.id, spent.userId)).get();
   if (!user?.active || user.customerId !== spent.customerId) return undefined;
-  return { id: user.id, email: user.email, role: user.role, providerId: user.providerId, customerId: user.customerId };
+  if (spent.sessionId) {
+    const session = await db.select().from(sessions).where(eq(sessions.id, spent.sessionId)).get();
+    if (!session || session.revokedAt || session.expiresAt <= now.toISOString()) return undefined;
+  }
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    providerId: user.providerId,
+    customerId: user.customerId,
+    ...(spent.sessionId ? { sessionId: spent.sessionId } : {}),
+  };
 }

@@ -1,6 +1,6 @@
-import { and, desc, eq, exists, inArray } from "drizzle-orm";
+import { and, desc, eq, exists, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { claims, type FnolStage, fnolClaims, fnolSettlements, rentalBookings } from "../db/schema";
+import { claims, type FnolStage, fnolClaims, fnolSettlements, rentalBookings, uploadGrants } from "../db/schema";
 import { CLAIM_STATUS_OF_STAGE } from "../domain/fnol/claim-stage";
 import type { Statement } from "../events/event-log";
 
@@ -34,6 +34,13 @@ export const latestSettlement = (db: Database, claimId: string) =>
 
 export const findRentalBooking = (db: Database, claimId: string) =>
   db.select().from(rentalBookings).where(eq(rentalBookings.claimId, claimId)).get();
+
+/** The claim's unused upload URLs stop working (it has its photo, or it is closed). */
+export const expireUploadUrls = (db: Database, claimId: string, at: string) =>
+  db
+    .update(uploadGrants)
+    .set({ expiresAt: at })
+    .where(and(eq(uploadGrants.claimId, claimId), isNull(uploadGrants.usedAt)));
 
 export interface StageChange {
   stage: FnolStage;

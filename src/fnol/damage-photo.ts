@@ -29,6 +29,14 @@ export interface DamagePhotoAssessment {
 
 export type DamagePhotoAnalysis = UnusableDamagePhoto | DamagePhotoAssessment;
 
+/** A photo whose assessment failed on every attempt: the customer is asked for another one. */
+export const UNASSESSABLE_PHOTO: UnusableDamagePhoto = {
+  usable: false,
+  code: "INVALID_IMAGE",
+  message: "The photo could not be assessed",
+  guidance: ["Take a new photo of the damage as a JPEG or PNG straight from the camera"],
+};
+
 const percent = (p: number) => Math.round(p * 100_000) / 1000;
 
 /**

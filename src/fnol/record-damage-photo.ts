@@ -1,8 +1,8 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { auditInsert } from "../audit";
 import { findCustomer, findDocument } from "../customers/customer-records";
 import type { Database } from "../db/client";
-import { autoPolicies, customerDocuments, fnolClaims, uploadGrants } from "../db/schema";
+import { autoPolicies, customerDocuments, fnolClaims } from "../db/schema";
 import { type DomainEvent, domainEvent } from "../domain/events/catalog";
 import { eventIdFor } from "../domain/events/event-id";
 import { CLAIM_MESSAGES } from "../domain/fnol/claim-checks";
@@ -13,7 +13,7 @@ import { appendEvents, type Statement } from "../events/event-log";
 import { publishEvents } from "../events/publish";
 import { issueUploadUrl } from "../uploads/upload-grants";
 import { damagePhotoGrantKey, UnknownClaimError } from "./claim-decision";
-import { findFnolClaim, moveClaimTo } from "./claim-records";
+import { expireUploadUrls, findFnolClaim, moveClaimTo } from "./claim-records";
 import type { DamagePhotoAssessment, UnusableDamagePhoto } from "./damage-photo";
 
 async function commit(env: Env, db: Database, statements: Statement[], events: DomainEvent[]) {
@@ -185,10 +185,7 @@ export async function recordDamageAssessment(
           : { stage: "PHOTO_RECEIVED", from: ["AWAITING_PHOTO"], at },
       ),
       // No further photo can be sent to a claim that has its photo.
-      db
-        .update(uploadGrants)
-        .set({ expiresAt: at })
-        .where(and(eq(uploadGrants.claimId, claimId), isNull(uploadGrants.usedAt))),
+      expireUploadUrls(db, claimId, at),
       auditInsert(db, {
         entityType: "claim",
         entityId: claimId,
@@ -204,39 +201,6 @@ export async function recordDamageAssessment(
     [processed, verdictEvent],
   );
   return verdict.fraud ? { fraud: true, reasons: verdict.reasons } : { fraud: false, reasons: [] };
-}
-
-/** No damage photo within the timeout: the claim is closed as abandoned, with Claim.Rejected. */
-export async function closeAbandonedClaim(env: Env, db: Database, claimId: string): Promise<void> {
-  const found = await findFnolClaim(db, claimId);
-  if (!found) throw new UnknownClaimError(`no first notice of loss ${claimId}`);
-  const at = new Date().toISOString();
-  const event = domainEvent(
-    "Claim.Rejected",
-    await eventIdFor(claimId, "Claim.Rejected"),
-    { customerId: found.fnol.customerId, claimId, message: CLAIM_MESSAGES.ABANDONED, reason: "ABANDONED" },
-    at,
-  );
-  if (found.fnol.stage !== "AWAITING_PHOTO") return;
-  await commit(
-    env,
-    db,
-    [
-      ...moveClaimTo(db, claimId, { stage: "ABANDONED", reason: "ABANDONED", from: ["AWAITING_PHOTO"], at }),
-      db
-        .update(uploadGrants)
-        .set({ expiresAt: at })
-        .where(and(eq(uploadGrants.claimId, claimId), isNull(uploadGrants.usedAt))),
-      auditInsert(db, {
-        entityType: "claim",
-        entityId: claimId,
-        action: "claim.fnol_abandoned",
-        actor: null,
-        after: { stage: "ABANDONED" },
-      }),
-    ],
-    [event],
-  );
 }
 
 /** The stored damage photo of a claim, if it is one this claim is waiting for. */

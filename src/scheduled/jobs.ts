@@ -1,6 +1,7 @@
 import { recoverDocumentClaims } from "../claims/documents/recovery";
 import type { Env } from "../env";
 import { runScheduledMaintenance } from "../events/scheduled";
+import { recoverStalledFnolClaims } from "../fnol/recover-stalled-claims";
 
 /** A small job the Cron Trigger runs; `cron` is one of wrangler.toml's `[triggers] crons`. */
 export interface ScheduledJob {
@@ -20,5 +21,10 @@ export const SCHEDULED_JOBS: readonly ScheduledJob[] = [
     name: "recover-document-claims",
     cron: "* * * * *",
     run: (env, at) => recoverDocumentClaims(env, at),
+  },
+  {
+    name: "recover-fnol-claims",
+    cron: "* * * * *",
+    run: (env, at) => recoverStalledFnolClaims(env, at),
   },
 ];

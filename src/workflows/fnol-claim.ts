@@ -3,14 +3,10 @@ import { NonRetryableError } from "cloudflare:workflows";
 import { createDatabase } from "../db/client";
 import type { Env } from "../env";
 import { checkFiledClaim, recordClaimDecision, UnknownClaimError } from "../fnol/claim-decision";
-import { analyseDamagePhoto } from "../fnol/damage-photo";
+import { closeAbandonedClaim } from "../fnol/close-claim";
+import { analyseDamagePhoto, type DamagePhotoAnalysis, UNASSESSABLE_PHOTO } from "../fnol/damage-photo";
 import { DAMAGE_PHOTO_EVENT, type DamagePhotoReceived } from "../fnol/damage-photo-event";
-import {
-  closeAbandonedClaim,
-  damagePhotoBytes,
-  recordDamageAssessment,
-  recordUnusablePhoto,
-} from "../fnol/record-damage-photo";
+import { damagePhotoBytes, recordDamageAssessment, recordUnusablePhoto } from "../fnol/record-damage-photo";
 import { settleClaim, UnsettleableClaimError } from "../fnol/settle-claim";
 
 export interface FnolClaimParams {
@@ -66,11 +62,17 @@ export class FnolClaimWorkflow extends WorkflowEntrypoint<Env, FnolClaimParams> 
         return { stage: "ABANDONED" };
       }
       const documentId = received.documentId;
-      const analysis = await step.do(`analyse damage photo ${wait}`, ANALYSE, async () => {
-        const stored = await damagePhotoBytes(this.env, db, claimId, documentId);
-        if (stored.status !== "READY") return { skipped: stored.status } as const;
-        return analyseDamagePhoto(this.env, stored.bytes);
-      });
+      let analysis: DamagePhotoAnalysis | { skipped: string };
+      try {
+        analysis = await step.do(`analyse damage photo ${wait}`, ANALYSE, async () => {
+          const stored = await damagePhotoBytes(this.env, db, claimId, documentId);
+          if (stored.status !== "READY") return { skipped: stored.status } as const;
+          return analyseDamagePhoto(this.env, stored.bytes);
+        });
+      } catch {
+        // A photo that fails every attempt (it breaks the decoder or a model) counts as one the customer retakes.
+        analysis = UNASSESSABLE_PHOTO;
+      }
       if ("skipped" in analysis) continue;
       photos++;
       if (!analysis.usable) {
@@ -87,6 +89,10 @@ export class FnolClaimWorkflow extends WorkflowEntrypoint<Env, FnolClaimParams> 
       const settled = await step.do("settle claim", RECORD, () => settleClaim(this.env, db, claimId).catch(fatal));
       return { stage: "SETTLED", settlementId: settled.settlementId };
     }
-    return { stage: "AWAITING_PHOTO", note: "too many notices of photos already handled" };
+    // Only re-sent notices of photos already handled: nothing will come, the claim is closed.
+    await step.do("close claim after repeated notices", RECORD, () =>
+      closeAbandonedClaim(this.env, db, claimId).catch(fatal),
+    );
+    return { stage: "ABANDONED", note: "too many notices of photos already handled" };
   }
 }

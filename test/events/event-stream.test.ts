@@ -9,8 +9,8 @@ import { appendEvents } from "../../src/events/event-log";
 import { notifyStreams } from "../../src/events/publish";
 import { eventStream } from "../../src/events/streams";
 import { postStreamTicketRoute } from "../../src/routes/events/stream/ticket/post";
-import { acceptedCustomer, allDelivered, eventsOf } from "../customers/journey";
-import { api, expectError, readAs } from "../helpers";
+import { acceptedCustomer, allDelivered, eventsOf, loginAs } from "../customers/journey";
+import { api, createUser, expectError, readAs } from "../helpers";
 import { waitFor } from "./wait";
 
 interface Received {
@@ -27,9 +27,16 @@ async function openStream(query: string, init: { token?: string } = {}) {
   socket.accept();
   const received: Received[] = [];
   socket.addEventListener("message", (message) => received.push(JSON.parse(message.data as string)));
+  let closedWith: { code: number; reason: string } | undefined;
+  socket.addEventListener("close", (event) => {
+    closedWith = { code: event.code, reason: event.reason };
+  });
   return {
     received,
     socket,
+    /** How the server closed the socket, once it has. */
+    closed: () => waitFor(async () => closedWith, 10_000, "the socket to close"),
+    isOpen: () => closedWith === undefined,
     until: (n: number) =>
       waitFor(async () => (received.length >= n ? received.slice() : undefined), 10_000, `${n} events`),
   };
@@ -117,6 +124,51 @@ describe("GET /events/stream", () => {
       401,
       "UNAUTHORIZED",
     );
+  });
+
+  it("a logout closes the streams its session opened (bearer or ticket) and only those; its unspent ticket opens nothing", async () => {
+    const customer = await acceptedCustomer();
+    const otherSession = await loginAs(customer.body.email, customer.body.password);
+    const byToken = await openStream("", { token: customer.token });
+    const { ticket } = await readAs(
+      await api("/api/v1/events/stream/ticket", { method: "POST", token: customer.token }),
+      postStreamTicketRoute,
+      201,
+    );
+    const byTicket = await openStream(`?ticket=${ticket}`);
+    const { ticket: unspent } = await readAs(
+      await api("/api/v1/events/stream/ticket", { method: "POST", token: customer.token }),
+      postStreamTicketRoute,
+      201,
+    );
+    const elsewhere = await openStream("", { token: otherSession });
+    await Promise.all([byToken.until(2), byTicket.until(2), elsewhere.until(2)]);
+
+    expect((await api("/api/v1/auth/logout", { method: "POST", token: customer.token })).status).toBe(200);
+    expect(await byToken.closed()).toMatchObject({ code: 1008, reason: "logged out" });
+    expect(await byTicket.closed()).toMatchObject({ code: 1008, reason: "logged out" });
+    await quiet();
+    expect(elsewhere.isOpen()).toBe(true);
+    const stub = eventStream(env, customer.customerId);
+    expect(await runInDurableObject(stub, (instance: CustomerEventStream) => instance.openSockets())).toBe(1);
+    await expectError(
+      await api(`/api/v1/events/stream?ticket=${unspent}`, { headers: { upgrade: "websocket" } }),
+      401,
+      "UNAUTHORIZED",
+    );
+  });
+
+  it("deactivating the customer's user closes every stream it holds", async () => {
+    const customer = await acceptedCustomer();
+    const second = await loginAs(customer.body.email, customer.body.password);
+    const streams = [await openStream("", { token: customer.token }), await openStream("", { token: second })];
+    await Promise.all(streams.map((s) => s.until(2)));
+    const userId = (await env.DB.prepare("SELECT id FROM users WHERE customer_id = ?")
+      .bind(customer.customerId)
+      .first<{ id: string }>())!.id;
+    const admin = await createUser("admin");
+    expect((await api(`/api/v1/users/${userId}`, { method: "DELETE", token: admin.token })).status).toBe(200);
+    for (const stream of streams) expect(await stream.closed()).toMatchObject({ code: 1008, reason: "access changed" });
   });
 
   it("refuses an expired ticket", async () => {

@@ -178,6 +178,27 @@ describe("the claim Workflow (instance id = claim id)", { timeout: 120_000 }, ()
     expect(await claimStage(claimId)).toMatchObject({ stage: "REJECTED", stage_reason: reason, status: "REJECTED" });
   });
 
+  it("a photo whose assessment fails on every attempt is one to retake: Document.Rejected with a new URL, the claim still open", async () => {
+    await using introspector = await introspectWorkflow(env.CLAIM_WORKFLOW);
+    await introspector.modifyAll(async (m) => {
+      await m.disableRetryDelays();
+      await m.mockStepError({ name: "analyse damage photo 1" }, new Error("the model crashed"), 10);
+    });
+    const customer = await claimReadyCustomer();
+    const claimId = await fileClaim(customer.token, claimBody(customer));
+    const accepted = await waitForEvent(customer.customerId, "Claim.Accepted");
+    expect((await putImage(accepted.detail.uploadCarDamageUrl as string, await carScenePhoto())).status).toBe(202);
+    const rejected = await waitForEvent(customer.customerId, "Document.Rejected", 1, 60_000);
+    expect(rejected.detail).toMatchObject({
+      claimId,
+      code: "INVALID_IMAGE",
+      message: "The photo could not be assessed",
+      attemptsLeft: MAX_DAMAGE_PHOTOS - 1,
+    });
+    expect(rejected.detail.uploadCarDamageUrl).toEqual(expect.stringContaining("/api/v1/uploads/"));
+    expect(await claimStage(claimId)).toMatchObject({ stage: "AWAITING_PHOTO", status: "PENDING" });
+  });
+
   it("a photo too poor to assess: Document.Rejected with guidance and a new URL; the last attempt closes the claim", async () => {
     const customer = await claimReadyCustomer();
     const claimId = await fileClaim(customer.token, claimBody(customer));

@@ -7460,10 +7460,14 @@ export interface components {
                 /** @enum {string} */
                 document_type: "DRIVERS_LICENSE" | "CAR" | "DAMAGE";
                 failure_reason: string | null;
-                fraud_reason: string | null;
-                fraud_type: string | null;
+                /** @description Staff only */
+                fraud_reason?: string | null;
+                /** @description Staff only */
+                fraud_type?: string | null;
                 /** @enum {string|null} */
                 fraud_verdict: "DETECTED" | "NOT_DETECTED" | null;
+                /** @description Customer only, when a fraud check held the document back: what to do next (never the check's reasons) */
+                notice?: string;
                 processed_at: string | null;
                 /** @enum {string} */
                 status: "UPLOADED" | "PROCESSED" | "FAILED" | "ERASED";
@@ -7796,7 +7800,7 @@ export interface components {
             } | null;
             settlement: components["schemas"]["FnolSettlement"];
             /** @enum {string} */
-            stage: "REQUESTED" | "AWAITING_PHOTO" | "PHOTO_RECEIVED" | "SETTLED" | "REJECTED" | "FRAUD_DETECTED" | "ABANDONED";
+            stage: "REQUESTED" | "AWAITING_PHOTO" | "PHOTO_RECEIVED" | "SETTLED" | "REJECTED" | "FRAUD_DETECTED" | "ABANDONED" | "FAILED";
             stage_reason: string | null;
             /** @description The claims table's status (PENDING, PROCESSING, APPROVED, REJECTED) */
             status: string;

@@ -190,7 +190,7 @@ export const EVENT_SUMMARIES: Record<DetailType, string> = {
   "Claim.Requested": "A customer filed a first notice of loss.",
   "Claim.Accepted": "The claim passed its checks; the damage photo can be uploaded.",
   "Claim.Rejected":
-    "The claim failed a check (policy not active, licence mismatch, …) or was closed (abandoned, no usable photo).",
+    "The claim failed a check (policy not active, licence mismatch, …) or was closed (abandoned, no usable photo, processing failed).",
   "Settlement.Finalized": "A settlement was computed (or revised by an adjuster).",
   "Vendor.Finalized": "A rental car was booked, or the reason none could be.",
 };

@@ -8,6 +8,7 @@ export const CLAIM_REJECTION_REASONS = [
   "LICENCE_MISMATCH",
   "NO_USABLE_PHOTO",
   "ABANDONED",
+  "PROCESSING_FAILED",
 ] as const;
 export type ClaimRejectionReason = (typeof CLAIM_REJECTION_REASONS)[number];
 
@@ -20,6 +21,8 @@ export const CLAIM_MESSAGES = {
   LICENCE_MISMATCH: "Personal information (Driver's License) does not match",
   NO_USABLE_PHOTO: "The claim was closed: none of the damage photos could be assessed",
   ABANDONED: "The claim was closed because no damage photo was received in time",
+  PROCESSING_FAILED:
+    "We could not process the claim automatically; it was closed and an adjuster will contact you about it",
 } as const satisfies Record<"accepted" | ClaimRejectionReason, string>;
 
 export interface ClaimCheckInput {

@@ -9,7 +9,14 @@ export const CLAIM_STATUS_OF_STAGE: Record<FnolStage, ClaimStatus> = {
   REJECTED: "REJECTED",
   FRAUD_DETECTED: "REJECTED",
   ABANDONED: "REJECTED",
+  FAILED: "FAILED",
 };
 
 /** Stages a claim never leaves. */
-export const FINAL_STAGES: ReadonlySet<FnolStage> = new Set(["SETTLED", "REJECTED", "FRAUD_DETECTED", "ABANDONED"]);
+export const FINAL_STAGES: ReadonlySet<FnolStage> = new Set([
+  "SETTLED",
+  "REJECTED",
+  "FRAUD_DETECTED",
+  "ABANDONED",
+  "FAILED",
+]);

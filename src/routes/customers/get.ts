@@ -27,5 +27,5 @@ export const registerGetCustomer = (app: Api) =>
     const customer = isStaff(user) || user.customerId === id ? await findCustomer(db, id) : undefined;
     if (!customer || customer.status === "ERASED") throw new ApiError("NOT_FOUND", `Customer ${id} not found`);
     const [insured, documents] = await Promise.all([findPolicyAndVehicle(db, id), customerDocumentHistory(db, id)]);
-    return c.json(toCustomerView(customer, insured, documents), 200);
+    return c.json(toCustomerView(customer, insured, documents, isStaff(user) ? "staff" : "customer"), 200);
   });

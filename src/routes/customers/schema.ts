@@ -82,8 +82,12 @@ const documentSchema = z.object({
   processed_at: z.string().nullable(),
   failure_reason: z.string().nullable(),
   fraud_verdict: z.enum(["DETECTED", "NOT_DETECTED"]).nullable(),
-  fraud_type: z.string().nullable(),
-  fraud_reason: z.string().nullable(),
+  fraud_type: z.string().nullable().optional().describe("Staff only"),
+  fraud_reason: z.string().nullable().optional().describe("Staff only"),
+  notice: z
+    .string()
+    .optional()
+    .describe("Customer only, when a fraud check held the document back: what to do next (never the check's reasons)"),
   analyzed_field_and_values: z.record(z.string(), z.unknown()).nullable(),
   current: z.boolean().describe("The latest of its type: the one that counts"),
 });

@@ -20,7 +20,7 @@ export const registerDeleteUser = (app: Api) =>
   app.openapi(deleteUserRoute, async (c) => {
     const user = await applyUserChange(
       c.get("db"),
-      c.env.DB,
+      c.env,
       c.req.valid("param").id,
       { active: false },
       { action: "user.deleted", actor: c.get("user"), requestId: c.get("requestId") },

@@ -28,7 +28,7 @@ export const registerPatchUser = (app: Api) =>
     const body = c.req.valid("json");
     const user = await applyUserChange(
       c.get("db"),
-      c.env.DB,
+      c.env,
       id,
       { role: body.role, active: body.active, providerId: body.provider_id, customerId: body.customer_id },
       { action: "user.updated", actor: c.get("user"), requestId: c.get("requestId") },

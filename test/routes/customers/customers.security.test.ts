@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { acceptedCustomer } from "../../customers/journey";
 import { api, createUser, expectError } from "../../helpers";
@@ -12,6 +13,35 @@ describe("customers see only themselves", () => {
       "NOT_FOUND",
     );
     expect((await api(`/api/v1/customers/${theirs.customerId}`, { token: theirs.token })).status).toBe(200);
+  });
+
+  it("a customer reads its documents' fraud verdict with what to do next, never the check's type or reasons", async () => {
+    const customer = await acceptedCustomer();
+    const documentId = crypto.randomUUID();
+    // The document-fraud reactor's verdict on a licence whose name does not match the signup.
+    await env.DB.prepare(
+      `INSERT INTO customer_documents (id, customer_id, document_type, content_type, bytes, status, fraud_verdict, fraud_type, fraud_reason, uploaded_at, processed_at)
+       VALUES (?, ?, 'DRIVERS_LICENSE', 'image/jpeg', 1000, 'PROCESSED', 'DETECTED', 'DOCUMENT', 'The name on the licence (JOHN ROE) does not match the signup', ?, ?)`,
+    )
+      .bind(documentId, customer.customerId, new Date().toISOString(), new Date().toISOString())
+      .run();
+    const read = async (token: string) => {
+      const res = await api(`/api/v1/customers/${customer.customerId}`, { token });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { documents: Record<string, unknown>[] };
+      return { text: JSON.stringify(body), document: body.documents.find((d) => d.document_id === documentId)! };
+    };
+    const own = await read(customer.token);
+    expect(own.document).toMatchObject({
+      fraud_verdict: "DETECTED",
+      notice: expect.stringContaining("driver's license"),
+    });
+    expect(Object.keys(own.document)).not.toEqual(expect.arrayContaining(["fraud_type"]));
+    expect(Object.keys(own.document)).not.toEqual(expect.arrayContaining(["fraud_reason"]));
+    expect(own.text).not.toMatch(/JOHN ROE|does not match|fraud_reason|fraud_type/);
+
+    const staff = await read((await createUser("insurer")).token);
+    expect(staff.document).toMatchObject({ fraud_type: "DOCUMENT", fraud_reason: expect.stringContaining("JOHN ROE") });
   });
 
   it("an adjuster reads a customer but may not erase one", async () => {

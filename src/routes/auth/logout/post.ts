@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { revokeSession } from "../../../auth/sessions";
 import { ROLES } from "../../../db/schema";
+import { closeStreams } from "../../../events/streams";
 import type { Api } from "../../api";
 import { jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";
@@ -18,7 +19,10 @@ export const postLogoutRoute = protectedRoute({
 
 export const registerPostLogout = (app: Api) =>
   app.openapi(postLogoutRoute, async (c) => {
-    const sessionId = c.get("user").sessionId;
-    if (sessionId) await revokeSession(c.get("db"), sessionId, "logout");
+    const { sessionId, customerId } = c.get("user");
+    if (sessionId) {
+      await revokeSession(c.get("db"), sessionId, "logout");
+      await closeStreams(c.env, customerId, { sessionId }, "logged out");
+    }
     return c.json({ message: "Logged out" }, 200);
   });

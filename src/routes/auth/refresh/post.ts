@@ -5,6 +5,7 @@ import { revokeSession, rotateRefreshToken } from "../../../auth/sessions";
 import { users } from "../../../db/schema";
 import { appConfig } from "../../../env";
 import { ApiError } from "../../../errors/api-error";
+import { closeStreams } from "../../../events/streams";
 import type { Api } from "../../api";
 import { jsonBody, jsonResponse } from "../../shared/content";
 import { publicRoute } from "../../shared/protected-route";
@@ -43,6 +44,8 @@ export const registerPostRefresh = (app: Api) =>
         after: { user_id: outcome.userId, revoked: true },
         requestId: c.get("requestId"),
       });
+      const owner = await db.query.users.findFirst({ where: eq(users.id, outcome.userId) });
+      await closeStreams(c.env, owner?.customerId, { sessionId: outcome.sessionId }, "session revoked");
       throw new ApiError("UNAUTHORIZED", "The refresh token was already used; the session is revoked");
     }
     if (outcome.kind === "invalid") throw new ApiError("UNAUTHORIZED", "Invalid or expired refresh token");

@@ -49,6 +49,7 @@ export const registerGetEventStream = (app: Api) =>
     headers.delete("authorization");
     headers.set(STREAM_HEADERS.customerId, customerId);
     headers.set(STREAM_HEADERS.userId, user.id);
+    if (user.sessionId) headers.set(STREAM_HEADERS.sessionId, user.sessionId);
     headers.set(STREAM_HEADERS.after, String(afterSeq));
     const upgraded = await eventStream(c.env, customerId).fetch(
       new Request("https://event-stream/connect", { headers }),

@@ -1,0 +1,1 @@
+ALTER TABLE `stream_tickets` ADD `session_id` text;

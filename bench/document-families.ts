@@ -103,7 +103,11 @@ async function main() {
         const copy = await photocopyOf(doc);
         if (saveDir) writeFileSync(join(saveDir, `${doc.id}-scan.pdf`), copy.pdf);
         const d = copy.degradation;
-        const tier = d.bilevel ? "black-and-white (fax-like)" : d.dpi < 150 ? "grey, below 150 dpi" : "grey, 150 dpi or more";
+        const tier = d.bilevel
+          ? "black-and-white (fax-like)"
+          : d.dpi < 150
+            ? "grey, below 150 dpi"
+            : "grey, 150 dpi or more";
         await evaluate(doc, "scanned", copy.pdf, ocr, tier);
       }
       if (saveDir) writeFileSync(join(saveDir, `${doc.id}.pdf`), doc.pdf);

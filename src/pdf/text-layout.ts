@@ -104,7 +104,11 @@ export function layoutLines(
         text += " ".repeat(Math.max(2, col - text.length));
       } else if (gap > charW * 0.15 && !text.endsWith(" ") && !w.str.startsWith(" ")) text += " ";
       if (w.confidence !== undefined)
-        spans.push({ col: text.length, end: text.length + w.str.length, confidence: Math.round(w.confidence * 1000) / 1000 });
+        spans.push({
+          col: text.length,
+          end: text.length + w.str.length,
+          confidence: Math.round(w.confidence * 1000) / 1000,
+        });
       text += w.str;
       end = w.x + w.width;
     }

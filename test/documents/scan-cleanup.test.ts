@@ -14,7 +14,8 @@ function fill(p: GreyImage, x0: number, y0: number, w: number, h: number, ink: n
 /** Rows of "words": short dark blocks with gaps, like lines of text. */
 function textPage(): GreyImage {
   const p = page(800, 600, 210);
-  for (let row = 0; row < 12; row++) for (let word = 0; word < 9; word++) fill(p, 60 + word * 75, 60 + row * 40, 55, 12, 40);
+  for (let row = 0; row < 12; row++)
+    for (let word = 0; word < 9; word++) fill(p, 60 + word * 75, 60 + row * 40, 55, 12, 40);
   return p;
 }
 const ink = (p: GreyImage, x: number, y: number) => p.data[y * p.width + x]! < 128;

@@ -51,13 +51,16 @@ export function removeRules(
     if (!mask[i]) continue;
     out[i] = 255;
     removed++;
-    // A blurred rule's ragged edge: the ink touching it above and below (or left and right) goes too.
+    // A blurred rule's ragged edge: the ink touching it goes too, and its grey halo (paper in
+    // the black-and-white copy) two pixels out, which tesseract would otherwise join to the text.
     for (const j of [i - width, i + width, i - 1, i + 1]) {
       if (j >= 0 && j < out.length && !mask[j] && out[j]! !== 255 && data[j]! < 128) {
         out[j] = 255;
         removed++;
       }
     }
+    for (const j of [i - 2 * width, i + 2 * width, i - 2, i + 2])
+      if (j >= 0 && j < out.length && data[j]! >= 128) out[j] = 255;
   }
   return { image: { data: out, width, height }, removed };
 }

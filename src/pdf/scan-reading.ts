@@ -1,7 +1,9 @@
 // OCR of one scanned page as copiers and phones deliver it: straightened, brought to about
-// 300 dpi, turned black and white with its box rules removed, then read; a page that reads
+// 300 dpi, its box rules and dot leaders erased, then read; a page that reads
 // badly is read once more another way (the grey image, sparse-text segmentation) and the
 // better reading is kept.
+
+import { removeLeaders } from "./leader-removal";
 import type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
 import { removeRules } from "./rule-removal";
 import { binarise } from "./scan-binarise";
@@ -46,16 +48,20 @@ export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions
   const inch = dpi;
   // Rules are found on a black-and-white copy and erased from the grey page: tesseract's own
   // thresholding of the grey strokes reads small print better than a binarised upscale.
-  const clean = (image: GreyImage) =>
-    removeRules(
-      binarise(image, { tile: Math.round(inch / 6) }),
+  const clean = (image: GreyImage) => {
+    const binary = binarise(image, { tile: Math.round(inch / 6) });
+    const ruled = removeRules(
+      binary,
       { minHorizontal: Math.round(inch * 0.45), minVertical: Math.round(inch * 0.3) },
       image,
-    ).image;
+    );
+    return removeLeaders(binary, { maxDot: Math.round(inch * 0.03), maxGap: Math.round(inch * 0.1) }, ruled.image)
+      .image;
+  };
   const started = Date.now();
   const first = ocr.recognize(toRgba(clean(prepared.image)), { dpi });
   const kept: ScanReading = { ...first, attempt: "rules removed", attempts: 1, skew: prepared.skew, dpi };
-  if (first.confidence >= (options.retryBelow ?? 0.7) && first.words >= 20) return kept;
+  if (first.confidence >= (options.retryBelow ?? 0.8) && first.words >= 20) return kept;
   if (options.mayRetry && !options.mayRetry(Date.now() - started)) return kept;
   const second = ocr.recognize(toRgba(prepared.image), { dpi, pageSegMode: 11 });
   const better = score(second) > score(first);

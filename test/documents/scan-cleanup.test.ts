@@ -1,6 +1,7 @@
 // The image steps before OCR, on synthetic pages: straightening, black and white on grey
 // paper, and box rules taken out while letters stay.
 import { describe, expect, it } from "vitest";
+import { removeLeaders } from "../../src/pdf/leader-removal";
 import { removeRules } from "../../src/pdf/rule-removal";
 import { binarise } from "../../src/pdf/scan-binarise";
 import { estimateSkew, type GreyImage, rotateAndScale } from "../../src/pdf/scan-preprocess";
@@ -66,5 +67,34 @@ describe("removeRules", () => {
     const { image } = removeRules(binarise(grey, { tile: 20 }), { minHorizontal: 100, minVertical: 60 }, grey);
     expect(image.data[51 * 300 + 150]).toBe(255);
     expect(image.data[25 * 300 + 45]).toBe(80);
+  });
+});
+
+describe("removeLeaders", () => {
+  it("erases a row of dots between a caption and its value and keeps the letters and a lone period", () => {
+    const p = page(900, 120, 255);
+    for (let i = 0; i < 8; i++) fill(p, 60 + i * 14, 40, 6, 12, 0); // a caption's letters: tall strokes
+    for (let i = 0; i < 25; i++) fill(p, 200 + i * 18, 48, 5, 5, 0); // the dot leader
+    fill(p, 680, 48, 5, 5, 0); // a full stop after the value
+    for (let i = 0; i < 6; i++) fill(p, 700 + i * 14, 40, 6, 12, 0);
+    const { image, removed } = removeLeaders(p, { maxDot: 9, maxGap: 30 });
+    expect(removed).toBe(25);
+    expect(ink(image, 202, 50)).toBe(false);
+    expect(ink(image, 200 + 24 * 18 + 2, 50)).toBe(false);
+    expect(ink(image, 62, 45)).toBe(true);
+    expect(ink(image, 682, 50)).toBe(true);
+    expect(ink(image, 702, 45)).toBe(true);
+  });
+
+  it("leaves small print alone: letters whose thin bottoms look like dots have sides going up", () => {
+    const p = page(400, 80, 255);
+    // "u"-shaped letters 8 px wide: two stems and a thin bottom.
+    for (let i = 0; i < 10; i++) {
+      fill(p, 20 + i * 12, 30, 2, 10, 0);
+      fill(p, 26 + i * 12, 30, 2, 10, 0);
+      fill(p, 20 + i * 12, 38, 8, 2, 0);
+    }
+    const { removed } = removeLeaders(p, { maxDot: 9, maxGap: 30 });
+    expect(removed).toBe(0);
   });
 });

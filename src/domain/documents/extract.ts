@@ -324,8 +324,8 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
 }
 
 /**
- * OCR's trust in the words a sentence's value was read from: the value as written on its line
- * when it can be found, else the least sure word of the line the sentence came from.
+ * OCR's trust in the words a sentence's value was read from, when the value stands as written
+ * on an OCR'd line (policy numbers, names).
  */
 function proseWordFactor(c: { value: Candidate["value"]; evidence: string }, lines: Line[]): number {
   const ocrLines = lines.filter((l) => l.source === "ocr" && l.words?.length);
@@ -333,12 +333,8 @@ function proseWordFactor(c: { value: Candidate["value"]; evidence: string }, lin
     const holder = ocrLines.find((l) => l.text.includes(String(c.value)));
     if (holder) return ocrValueFactor(holder, String(c.value));
   }
-  const evidence = c.evidence.replace(/\s+/g, " ").trim();
-  const source = ocrLines.find((l) => {
-    const text = l.text.replace(/\s+/g, " ").trim();
-    return text.length >= 8 && (text.includes(evidence) || evidence.includes(text));
-  });
-  return source ? ocrValueFactor(source, source.text.trim()) : 1;
+  // A date or amount is reworded by parsing: one unsure word elsewhere on its line says nothing of it.
+  return 1;
 }
 
 /** What kind of incident a filled form's own description tells (ACORD 2 has no incident-type box). */

@@ -40,6 +40,9 @@ interface Tally {
 }
 const tally = (): Tally => ({ right: {}, total: {}, reviewed: 0, reviewedWrong: 0, wrongUnflagged: 0, docs: 0 });
 const results = new Map<string, Tally>();
+// Scans by how hard the copy is: a photocopy as the issue describes it (grey, 150 dpi or more),
+// a fax-like black-and-white copy, or a copy below 150 dpi.
+const tiers = new Map<string, { right: number; total: number; wrongUnflagged: number; docs: number }>();
 const misses: string[] = [];
 let ocrMs = 0;
 let ocrPages = 0;
@@ -49,6 +52,7 @@ async function evaluate(
   kind: "typed" | "scanned",
   pdf: Uint8Array,
   ocr: Awaited<ReturnType<typeof nodeOcr>>,
+  tier?: string,
 ) {
   const { extraction, document } = await extractFieldsFromPdf(pdf, { ocr });
   ocrMs += document.timings.ocrMs;
@@ -62,6 +66,13 @@ async function evaluate(
     const ok = fieldMatches(field, got, want);
     t.total[field] = (t.total[field] ?? 0) + 1;
     if (ok) t.right[field] = (t.right[field] ?? 0) + 1;
+    if (tier && (CORE as readonly string[]).includes(field)) {
+      const tt = tiers.get(tier) ?? { right: 0, total: 0, wrongUnflagged: 0, docs: 0 };
+      tt.total++;
+      if (ok) tt.right++;
+      else if (!review.has(field)) tt.wrongUnflagged++;
+      tiers.set(tier, tt);
+    }
     if ((CORE as readonly string[]).includes(field)) {
       if (review.has(field)) {
         t.reviewed++;
@@ -91,7 +102,13 @@ async function main() {
       if (!flag("no-scans")) {
         const copy = await photocopyOf(doc);
         if (saveDir) writeFileSync(join(saveDir, `${doc.id}-scan.pdf`), copy.pdf);
-        await evaluate(doc, "scanned", copy.pdf, ocr);
+        const d = copy.degradation;
+        const tier = d.bilevel
+          ? "black-and-white (fax-like)"
+          : d.dpi < 150
+            ? "grey, below 150 dpi"
+            : "grey, 150 dpi or more";
+        await evaluate(doc, "scanned", copy.pdf, ocr, tier);
       }
       if (saveDir) writeFileSync(join(saveDir, `${doc.id}.pdf`), doc.pdf);
     }
@@ -124,6 +141,10 @@ async function main() {
   }
   for (const [kind, o] of Object.entries(overall))
     console.log(`\n${kind}: core field accuracy ${pct(o.right, o.total)} (${o.right}/${o.total})`);
+  for (const [tier, t] of tiers)
+    console.log(
+      `scanned, ${tier}: core field accuracy ${pct(t.right, t.total)} (${t.right}/${t.total}), wrong and not flagged ${t.wrongUnflagged}`,
+    );
   if (ocrPages)
     console.log(
       `OCR: ${ocrPages} pages, ${(ocrMs / ocrPages / 1000).toFixed(2)} s per page (tesseract-wasm in Node, preprocessing included)`,

@@ -1,7 +1,7 @@
 // Page OCR on a tesseract-wasm engine: word boxes → laid-out text + mean confidence.
 // Free of the wasm import so that Node scripts (bench/) can use it with their own engine.
 import type { OCREngine } from "tesseract-wasm";
-import { layoutLines } from "./text-layout";
+import { layoutLines, type WordSpan } from "./text-layout";
 
 export interface RgbaImage {
   data: Uint8ClampedArray | Uint8Array;
@@ -15,11 +15,20 @@ export interface OcrResult {
   confidence: number;
   /** Lowest word confidence of each line of `text`. */
   lineConfidence: number[];
+  /** The words of each line of `text` with their columns and confidences. */
+  lineWords: WordSpan[][];
   words: number;
 }
 
+export interface RecognizeOptions {
+  /** Tesseract page segmentation mode: 6 one block of lines (default), 11 sparse text. */
+  pageSegMode?: 6 | 11 | 4;
+  /** The image's resolution, when known (else tesseract guesses it from the letters). */
+  dpi?: number;
+}
+
 export interface PageOcr {
-  recognize(image: RgbaImage): OcrResult;
+  recognize(image: RgbaImage, options?: RecognizeOptions): OcrResult;
 }
 
 export async function gunzipIfNeeded(bytes: Uint8Array): Promise<Uint8Array> {
@@ -31,7 +40,10 @@ export async function gunzipIfNeeded(bytes: Uint8Array): Promise<Uint8Array> {
 export class TesseractPageOcr implements PageOcr {
   constructor(private readonly engine: OCREngine) {}
 
-  recognize(image: RgbaImage): OcrResult {
+  recognize(image: RgbaImage, options: RecognizeOptions = {}): OcrResult {
+    // The engine is shared (licence fronts too): every call states its own settings.
+    this.engine.setVariable("tessedit_pageseg_mode", String(options.pageSegMode ?? 6));
+    this.engine.setVariable("user_defined_dpi", String(Math.round(options.dpi ?? 0)));
     // loadImage needs a tight RGBA buffer, not a view into a larger one.
     const data =
       image.data.byteOffset === 0 && image.data.byteLength === image.width * image.height * 4
@@ -47,7 +59,7 @@ export class TesseractPageOcr implements PageOcr {
       // Specks and table rules come back as lone punctuation or unsure one-letter "words":
       // left out of the text, but they still lower the confidence of their line.
       const isNoise = (b: (typeof all)[number]) =>
-        /^[^A-Za-z0-9$€£]{1,2}$/.test(b.text.trim()) || (b.confidence < 0.45 && b.text.trim().length <= 2);
+        /^[^A-Za-z0-9$€£#]{1,2}$/.test(b.text.trim()) || (b.confidence < 0.45 && b.text.trim().length <= 2);
       const positioned = (b: (typeof all)[number]) => ({
         str: b.text,
         x: b.rect.left,
@@ -63,6 +75,7 @@ export class TesseractPageOcr implements PageOcr {
       return {
         text: lines.map((l) => l.text).join("\n"),
         lineConfidence: lines.map((l) => l.confidence),
+        lineWords: lines.map((l) => l.words ?? []),
         confidence: Math.round(confidence * 1000) / 1000,
         words: boxes.length,
       };

@@ -36,6 +36,11 @@ export class ReadBudget {
     }
   }
 
+  /** Milliseconds left before the budget is spent. */
+  remainingMs(): number {
+    return this.deadline - Date.now();
+  }
+
   stop(): void {
     clearTimeout(this.timer);
     this.timer = undefined;

@@ -10,8 +10,9 @@ import { checkPdfBytes, openPdf } from "./inspect";
 import { type PdfLimits, withDefaults } from "./limits";
 import type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
 import { ReadBudget, yieldToEventLoop } from "./read-budget";
+import { readScan } from "./scan-reading";
 import { checkPdfStructure } from "./structure-check";
-import { layoutText, type PositionedText } from "./text-layout";
+import { layoutText, type PositionedText, type WordSpan } from "./text-layout";
 
 type PdfDocument = Awaited<ReturnType<typeof openPdf>>;
 
@@ -27,6 +28,8 @@ export interface DocumentPage {
   ocrConfidence?: number;
   /** Lowest OCR word confidence of each line of `text`, for OCR'd pages. */
   lineConfidence?: number[];
+  /** OCR'd pages: each line's words with their columns and confidences. */
+  lineWords?: WordSpan[][];
   /** True when the page had no text and no OCR engine was given. */
   needsOcr?: boolean;
 }
@@ -371,9 +374,17 @@ export async function readClaimDocument(
         if (!largest || largest.width < 50 || largest.height < 50) continue;
         budget.check();
         await yieldToEventLoop();
+        const view = (await pdf.getPage(n)).view;
+        const pageWidthInches = view && view[2]! - view[0]! > 72 ? (view[2]! - view[0]!) / 72 : 8.5;
         let result: OcrResult;
         try {
-          result = engine.recognize(fitForOcr(largest));
+          // A second reading only while the pages still to read keep within the budget.
+          const pagesLeft = needOcr.length - needOcr.indexOf(n);
+          result = readScan(engine, fitForOcr(largest), {
+            pageWidthInches,
+            maxPixels: MAX_OCR_PIXELS,
+            mayRetry: (firstMs) => budget.remainingMs() > firstMs * (pagesLeft + 1.5),
+          });
         } catch (err) {
           ocrFailed(err);
         }
@@ -385,6 +396,7 @@ export async function readClaimDocument(
           source: "ocr",
           ocrConfidence: result.confidence,
           lineConfidence: result.lineConfidence,
+          lineWords: result.lineWords,
         };
       }
     }

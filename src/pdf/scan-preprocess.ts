@@ -199,7 +199,7 @@ export function prepareScan(rgba: RgbaImage, options: PrepareOptions = {}): Prep
   const skew = estimateSkew(probe);
   const straight = Math.abs(skew) < 0.15 && Math.abs(scale - 1) < 0.05;
   return {
-    image: straight ? grey : rotateAndScale(grey, Math.abs(skew) < 0.15 ? 0 : skew, scale),
+    image: straight ? grey : rotateAndScale(grey, Math.abs(skew) < 0.15 ? 0 : -skew, scale),
     skew: Math.abs(skew) < 0.15 ? 0 : skew,
     scale,
     dpi,

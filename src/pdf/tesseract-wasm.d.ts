@@ -13,6 +13,7 @@ declare module "tesseract-wasm" {
     clearImage(): void;
     getTextBoxes(unit: "line" | "word"): TextItem[];
     getText(): string;
+    setVariable(name: string, value: string): void;
     destroy(): void;
   }
   export function createOCREngine(options?: { wasmBinary?: Uint8Array | ArrayBuffer }): Promise<OCREngine>;

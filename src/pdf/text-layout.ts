@@ -14,10 +14,19 @@ export interface PositionedText {
   confidence?: number;
 }
 
+/** Where a word stands in its laid-out line (character columns) and how sure OCR was of it. */
+export interface WordSpan {
+  col: number;
+  end: number;
+  confidence: number;
+}
+
 export interface LaidOutLine {
   text: string;
   /** Lowest word confidence on the line (1 when unknown). */
   confidence: number;
+  /** The line's words with a known confidence (OCR), by column. */
+  words?: WordSpan[];
 }
 
 export function layoutText(items: PositionedText[], options: { yDown: boolean }): string {
@@ -86,6 +95,7 @@ export function layoutLines(
     previousY = y;
     let text = "";
     let end = 0;
+    const spans: WordSpan[] = [];
     for (const w of line) {
       const gap = w.x - end;
       if (text === "") text = " ".repeat(Math.max(0, Math.round(w.x / charW)));
@@ -93,10 +103,21 @@ export function layoutLines(
         const col = Math.round(w.x / charW);
         text += " ".repeat(Math.max(2, col - text.length));
       } else if (gap > charW * 0.15 && !text.endsWith(" ") && !w.str.startsWith(" ")) text += " ";
+      if (w.confidence !== undefined)
+        spans.push({
+          col: text.length,
+          end: text.length + w.str.length,
+          confidence: Math.round(w.confidence * 1000) / 1000,
+        });
       text += w.str;
       end = w.x + w.width;
     }
-    out.push({ text: text.replace(/\s+$/, ""), confidence: Math.round(lineConfidence[index]! * 1000) / 1000 });
+    const laid: LaidOutLine = {
+      text: text.replace(/\s+$/, ""),
+      confidence: Math.round(lineConfidence[index]! * 1000) / 1000,
+    };
+    if (spans.length) laid.words = spans;
+    out.push(laid);
   }
   return out;
 }

@@ -6,7 +6,7 @@ import type { Candidate } from "./candidate";
 import { extractCms1500, isCms1500 } from "./cms1500";
 import { PARSERS, parseLocation } from "./field-parsers";
 import { type FormWidget, isCaptionEcho, type PrintedText, readWidgets, shortName, widgetLabel } from "./form-widgets";
-import { labelCandidates } from "./label-candidates";
+import { labelCandidates, ocrValueFactor } from "./label-candidates";
 import { matchLabel, splitCellsAtLabels } from "./label-match";
 import { LABELS, type LabelTarget } from "./labels";
 import { type Line, squash, toLines } from "./layout";
@@ -24,6 +24,8 @@ export interface DocumentPageText {
   ocrConfidence?: number;
   /** OCR confidence of each line of `text` (lowest word on the line), when known. */
   lineConfidence?: number[];
+  /** OCR: each line's words by character column, with the word's confidence. */
+  lineWords?: Array<Array<{ col: number; end: number; confidence: number }>>;
   /** Fillable-form widgets on the page, and the page's printed text with positions. */
   widgets?: FormWidget[];
   printed?: PrintedText[];
@@ -248,6 +250,10 @@ function pagesToLines(pages: DocumentPageText[]): Line[] {
         if (c !== undefined) l.ocrConfidence = c;
       });
     }
+    pageLines.forEach((l, k) => {
+      const words = p.lineWords?.[k];
+      if (words?.length) l.words = words;
+    });
     pageLines.forEach(splitCellsAtLabels);
     for (const line of pageLines) {
       if (line.cells.length > 0 && line.cells.length <= 3) role = sectionHeading(line.text.trim()) ?? role;
@@ -285,7 +291,7 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
       { ...dates, ocr },
     ).map((c) => ({
       ...c,
-      confidence: c.confidence * (ocr ? ocrFactor : 1),
+      confidence: c.confidence * (ocr ? Math.min(ocrFactor, proseWordFactor(c, lines)) : 1),
       method: "narrative" as const,
       ocr,
       role: "own" as const,
@@ -315,6 +321,20 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
       };
   }
   return finish(isUb04(fullText) ? "ub04" : "claim", fields, widgets?.form);
+}
+
+/**
+ * OCR's trust in the words a sentence's value was read from, when the value stands as written
+ * on an OCR'd line (policy numbers, names).
+ */
+function proseWordFactor(c: { value: Candidate["value"]; evidence: string }, lines: Line[]): number {
+  const ocrLines = lines.filter((l) => l.source === "ocr" && l.words?.length);
+  if (typeof c.value === "string" && c.value.length >= 3) {
+    const holder = ocrLines.find((l) => l.text.includes(String(c.value)));
+    if (holder) return ocrValueFactor(holder, String(c.value));
+  }
+  // A date or amount is reworded by parsing: one unsure word elsewhere on its line says nothing of it.
+  return 1;
 }
 
 /** What kind of incident a filled form's own description tells (ACORD 2 has no incident-type box). */

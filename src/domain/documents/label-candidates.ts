@@ -2,7 +2,7 @@ import type { Candidate } from "./candidate";
 import { PARSERS, parseLocation, WORDY_FIELDS } from "./field-parsers";
 import { cutAtNextLabel, isLabelCell, matchLabel, SEPARATORS } from "./label-match";
 import type { ContextFact, LabelEntry, LabelTarget } from "./labels";
-import { type Cell, isBlank, type Line } from "./layout";
+import { type Cell, isBlank, type Line, valueConfidence } from "./layout";
 import type { ExtractionMethod } from "./result";
 import { type DateOptions, parseAmount, parseDate, parseHour, repairWords } from "./values";
 
@@ -26,9 +26,12 @@ export const LABEL_CONFIDENCE = {
   cityOfLocation: 0.95,
   /** The hour read from the incident date's line. */
   hourOfDateLine: 0.9,
-  /** OCR lines count for ocrLineBase + ocrLinePerConfidence × the line's OCR confidence. */
-  ocrLineBase: 0.55,
-  ocrLinePerConfidence: 0.4,
+  /**
+   * An OCR'd value counts fully when its least sure word has at least ocrWordSure confidence,
+   * and ocrWordSlope less per unit below it: a value tesseract hesitated on goes to review.
+   */
+  ocrWordSure: 0.93,
+  ocrWordSlope: 1.5,
   unknownOcrConfidence: 0.6,
   /** A report date, policy period, subtotal or deductible read to check the claim's own facts against. */
   contextFact: 0.9,
@@ -36,12 +39,12 @@ export const LABEL_CONFIDENCE = {
 
 const CONTEXT_AMOUNTS = new Set<ContextFact>(["subtotal", "tax", "deductible"]);
 
-function lineFactor(line: Line): number {
+/** How far an OCR'd value is trusted, from OCR's confidence in the words that hold it. */
+export function ocrValueFactor(line: Line, value: string): number {
   if (line.source !== "ocr") return 1;
-  return (
-    LABEL_CONFIDENCE.ocrLineBase +
-    LABEL_CONFIDENCE.ocrLinePerConfidence * (line.ocrConfidence ?? LABEL_CONFIDENCE.unknownOcrConfidence)
-  );
+  const c = valueConfidence(line, value) ?? LABEL_CONFIDENCE.unknownOcrConfidence;
+  const factor = 1 - LABEL_CONFIDENCE.ocrWordSlope * Math.max(0, LABEL_CONFIDENCE.ocrWordSure - c);
+  return Math.max(0.1, Math.min(1, factor));
 }
 
 /** The cell under `cell` in the next non-blank lines, if it lines up with it. */
@@ -125,7 +128,7 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
     out.push({
       field: target,
       value: parsed.value,
-      confidence: weight * factor * parsed.certainty * lineFactor(line),
+      confidence: weight * factor * parsed.certainty * ocrValueFactor(line, raw),
       method,
       evidence: raw.slice(0, 200),
       ...where,
@@ -136,7 +139,7 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
         out.push({
           field: "incident_hour_of_the_day",
           value: hour.value,
-          confidence: weight * factor * LABEL_CONFIDENCE.hourOfDateLine * lineFactor(line),
+          confidence: weight * factor * LABEL_CONFIDENCE.hourOfDateLine * ocrValueFactor(line, raw),
           method,
           evidence: raw,
           ...where,
@@ -171,7 +174,9 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
         .slice(ci)
         .map((c) => c.text)
         .join(" ");
-      const wide = line.cells.length > ci + 1 ? matchLabel(joined) : undefined;
+      // A cell ending in ":" or "#" is a whole caption: "Policy #" is not the start of "Policy Effective Date".
+      const closed = /[:#]\s*$/.test(cell.text);
+      const wide = line.cells.length > ci + 1 && !closed ? matchLabel(joined) : undefined;
       if (wide && wide.labelEnd > cell.text.length && (!m || wide.entry.squashed.length > m.entry.squashed.length)) {
         let consumed = cell.text.length;
         let k = ci;

@@ -122,7 +122,8 @@ function dictionaryLabel(cellText: string): LabelMatch | undefined {
     const after = text.slice(end);
     const separated = /^\s*(?:$|[:#=\-–|]|\(|\s{2})/.test(after) || /^\s*(?:no|number|#)\b/i.test(after);
     let rest = after.replace(SEPARATORS, "");
-    rest = rest.replace(/^\((?:[^)]*)\)/, "").replace(SEPARATORS, "");
+    // OCR often loses a hint's closing bracket: "(First, Middle, Last".
+    rest = rest.replace(/^\([^)]*(?:\)|$)/, "").replace(SEPARATORS, "");
     rest = rest.replace(/^(?:\[\s*\]|_{2,}|\.{3,})\s*/, "");
     return { entry, rest: rest.trim(), labelEnd: offset + end, separated };
   }

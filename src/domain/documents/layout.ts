@@ -19,6 +19,8 @@ export interface Line {
   page: number;
   source: "text-layer" | "ocr" | "form";
   ocrConfidence?: number;
+  /** OCR: the line's words by character column, with the word's confidence. */
+  words?: Array<{ col: number; end: number; confidence: number }>;
   /** Whose section the line is in (set from the headings above it). */
   role?: SectionRole;
 }
@@ -104,6 +106,19 @@ export function stripNumbering(text: string): { text: string; offset: number } {
   const m = text.match(LEAD_NUMBERING);
   if (!m || m[0].length === text.length) return { text, offset: 0 };
   return { text: text.slice(m[0].length), offset: m[0].length };
+}
+
+/**
+ * OCR's confidence in the part of a line that holds `value`: its least sure word (the whole
+ * line's when the value cannot be found in it). Undefined for text that was not OCR'd.
+ */
+export function valueConfidence(line: Line, value: string): number | undefined {
+  if (!line.words?.length) return line.ocrConfidence;
+  const at = line.text.indexOf(value.trim());
+  if (at < 0 || !value.trim()) return line.ocrConfidence;
+  const end = at + value.trim().length;
+  const inside = line.words.filter((w) => w.end > at && w.col < end).map((w) => w.confidence);
+  return inside.length ? Math.min(...inside) : line.ocrConfidence;
 }
 
 export function isBlank(line: Line | undefined): boolean {

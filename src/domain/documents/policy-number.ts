@@ -20,7 +20,7 @@ const SURE_LETTER = /[AC-FHJ-NP-RT-Ya-hjkmnp-rt-y]/;
  * One dash-separated part of an OCR'd policy number. With a letter OCR never makes of a digit,
  * the part is a letter prefix and digits ("H0M809292" → "HOM809292"); without one, it is
  * digits ("2O25" → "2025", "OO9876" → "009876"), unless it opens with three or more capitals
- * ("SIB806777" stays: a prefix of capitals is read as written).
+ * ("SIB806777" stays: a prefix of capitals is read as written) or has no digit at all ("-B" stays).
  */
 function repairSegment(segment: string): { text: string; repaired: boolean } {
   let text: string;
@@ -32,6 +32,9 @@ function repairSegment(segment: string): { text: string; repaired: boolean } {
     text =
       (/\d/.test(prefix) ? prefix.replace(/[012568]/g, (c) => TO_LETTER[c] ?? c) : prefix) +
       body.replace(/(?<=\d)[oOliI|](?=\d)|[ol|](?=\d)|(?<=\d)[ol|]/g, (c) => TO_DIGIT[c] ?? c);
+  } else if (!/\d/.test(segment)) {
+    // Only letters OCR could have made of digits ("B", "ZIO"): nothing says they are digits.
+    text = segment;
   } else {
     const capitals = segment.match(/^[OISBZG]{3,}(?=\d)/)?.[0] ?? "";
     text = capitals + segment.slice(capitals.length).replace(/[oOlIi|sSBZzG]/g, (c) => ALL_TO_DIGIT[c] ?? c);

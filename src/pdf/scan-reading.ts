@@ -1,0 +1,71 @@
+// OCR of one scanned page as copiers and phones deliver it: straightened, brought to about
+// 300 dpi, its box rules and dot leaders erased, then read; a page that reads
+// badly is read once more another way (the grey image, sparse-text segmentation) and the
+// better reading is kept.
+
+import { removeLeaders } from "./leader-removal";
+import type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
+import { removeRules } from "./rule-removal";
+import { binarise } from "./scan-binarise";
+import { type GreyImage, prepareScan, toRgba } from "./scan-preprocess";
+
+export interface ScanReadOptions {
+  /** The page's width in inches (from the PDF), to know the scan's resolution. */
+  pageWidthInches?: number;
+  /** Largest image handed to OCR, in pixels. */
+  maxPixels?: number;
+  /** Readings below this mean word confidence are retried another way. */
+  retryBelow?: number;
+  /** Whether there is time for a second reading, given how long the first took. */
+  mayRetry?: (firstMs: number) => boolean;
+}
+
+export interface ScanReading extends OcrResult {
+  /** How the kept reading was made ("rules removed, psm 6", …). */
+  attempt: string;
+  /** Readings made, including the kept one. */
+  attempts: number;
+  /** Degrees the page was straightened by. */
+  skew: number;
+  /** Resolution the page was read at. */
+  dpi: number;
+}
+
+const TARGET_DPI = 300;
+
+/** A reading's worth: confident words, with a page of few words not beating a fuller one. */
+function score(r: OcrResult): number {
+  return r.confidence * Math.min(1, r.words / 40) + 0.002 * Math.min(r.words, 400) * r.confidence;
+}
+
+export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions = {}): ScanReading {
+  const prepared = prepareScan(rgba, {
+    pageWidthInches: options.pageWidthInches ?? 8.5,
+    targetDpi: TARGET_DPI,
+    maxPixels: options.maxPixels ?? 12_000_000,
+  });
+  const dpi = prepared.dpi * prepared.scale;
+  const inch = dpi;
+  // Rules are found on a black-and-white copy and erased from the grey page: tesseract's own
+  // thresholding of the grey strokes reads small print better than a binarised upscale.
+  const clean = (image: GreyImage) => {
+    const binary = binarise(image, { tile: Math.round(inch / 6) });
+    const ruled = removeRules(
+      binary,
+      { minHorizontal: Math.round(inch * 0.45), minVertical: Math.round(inch * 0.3) },
+      image,
+    );
+    return removeLeaders(binary, { maxDot: Math.round(inch * 0.03), maxGap: Math.round(inch * 0.1) }, ruled.image)
+      .image;
+  };
+  const started = Date.now();
+  const first = ocr.recognize(toRgba(clean(prepared.image)), { dpi });
+  const kept: ScanReading = { ...first, attempt: "rules removed", attempts: 1, skew: prepared.skew, dpi };
+  if (first.confidence >= (options.retryBelow ?? 0.8) && first.words >= 20) return kept;
+  if (options.mayRetry && !options.mayRetry(Date.now() - started)) return kept;
+  const second = ocr.recognize(toRgba(prepared.image), { dpi, pageSegMode: 11 });
+  const better = score(second) > score(first);
+  return better
+    ? { ...second, attempt: "grey, sparse text", attempts: 2, skew: prepared.skew, dpi }
+    : { ...kept, attempts: 2 };
+}

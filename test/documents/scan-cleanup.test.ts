@@ -1,0 +1,100 @@
+// The image steps before OCR, on synthetic pages: straightening, black and white on grey
+// paper, and box rules taken out while letters stay.
+import { describe, expect, it } from "vitest";
+import { removeLeaders } from "../../src/pdf/leader-removal";
+import { removeRules } from "../../src/pdf/rule-removal";
+import { binarise } from "../../src/pdf/scan-binarise";
+import { estimateSkew, type GreyImage, rotateAndScale } from "../../src/pdf/scan-preprocess";
+
+function page(width: number, height: number, paper: number): GreyImage {
+  return { data: new Uint8Array(width * height).fill(paper), width, height };
+}
+function fill(p: GreyImage, x0: number, y0: number, w: number, h: number, ink: number) {
+  for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) p.data[y * p.width + x] = ink;
+}
+/** Rows of "words": short dark blocks with gaps, like lines of text. */
+function textPage(): GreyImage {
+  const p = page(800, 600, 210);
+  for (let row = 0; row < 12; row++)
+    for (let word = 0; word < 9; word++) fill(p, 60 + word * 75, 60 + row * 40, 55, 12, 40);
+  return p;
+}
+const ink = (p: GreyImage, x: number, y: number) => p.data[y * p.width + x]! < 128;
+
+describe("estimateSkew", () => {
+  it.each([[-3.5], [-1.2], [0], [2], [4]])("finds a page turned by %d° and rotateAndScale undoes it", (degrees) => {
+    const turned = rotateAndScale(textPage(), degrees, 1);
+    const found = estimateSkew(turned);
+    expect(Math.abs(found - degrees)).toBeLessThan(0.3);
+    const straight = rotateAndScale(turned, -found, 1);
+    expect(Math.abs(estimateSkew(straight))).toBeLessThan(0.3);
+  });
+});
+
+describe("binarise", () => {
+  it("turns grey paper and a shaded band white and keeps faint ink", () => {
+    const p = page(400, 200, 200);
+    fill(p, 0, 0, 400, 40, 170); // a shaded heading band
+    fill(p, 50, 100, 30, 10, 110); // faint, blurred ink
+    fill(p, 150, 10, 30, 10, 60); // ink on the band
+    const bw = binarise(p, { tile: 25 });
+    expect(ink(bw, 300, 150)).toBe(false);
+    expect(ink(bw, 300, 20)).toBe(false);
+    expect(ink(bw, 60, 105)).toBe(true);
+    expect(ink(bw, 160, 15)).toBe(true);
+  });
+});
+
+describe("removeRules", () => {
+  it("erases long horizontal and vertical rules and keeps letter-sized strokes", () => {
+    const p = page(600, 400, 255);
+    fill(p, 20, 100, 560, 3, 0); // a box's top rule
+    fill(p, 20, 20, 3, 360, 0); // its left side
+    fill(p, 100, 60, 40, 30, 0); // a letter-sized blot
+    fill(p, 200, 70, 4, 28, 0); // a tall letter stroke (an "l")
+    const { image, removed } = removeRules(p, { minHorizontal: 135, minVertical: 90 });
+    expect(removed).toBeGreaterThan(560 * 3);
+    expect(ink(image, 300, 101)).toBe(false);
+    expect(ink(image, 21, 300)).toBe(false);
+    expect(ink(image, 120, 75)).toBe(true);
+    expect(ink(image, 201, 80)).toBe(true);
+  });
+
+  it("paints the rules found on the black-and-white copy out of the grey page", () => {
+    const grey = page(300, 100, 230);
+    fill(grey, 10, 50, 280, 2, 70);
+    fill(grey, 40, 20, 10, 10, 80);
+    const { image } = removeRules(binarise(grey, { tile: 20 }), { minHorizontal: 100, minVertical: 60 }, grey);
+    expect(image.data[51 * 300 + 150]).toBe(255);
+    expect(image.data[25 * 300 + 45]).toBe(80);
+  });
+});
+
+describe("removeLeaders", () => {
+  it("erases a row of dots between a caption and its value and keeps the letters and a lone period", () => {
+    const p = page(900, 120, 255);
+    for (let i = 0; i < 8; i++) fill(p, 60 + i * 14, 40, 6, 12, 0); // a caption's letters: tall strokes
+    for (let i = 0; i < 25; i++) fill(p, 200 + i * 18, 48, 5, 5, 0); // the dot leader
+    fill(p, 680, 48, 5, 5, 0); // a full stop after the value
+    for (let i = 0; i < 6; i++) fill(p, 700 + i * 14, 40, 6, 12, 0);
+    const { image, removed } = removeLeaders(p, { maxDot: 9, maxGap: 30 });
+    expect(removed).toBe(25);
+    expect(ink(image, 202, 50)).toBe(false);
+    expect(ink(image, 200 + 24 * 18 + 2, 50)).toBe(false);
+    expect(ink(image, 62, 45)).toBe(true);
+    expect(ink(image, 682, 50)).toBe(true);
+    expect(ink(image, 702, 45)).toBe(true);
+  });
+
+  it("leaves small print alone: letters whose thin bottoms look like dots have sides going up", () => {
+    const p = page(400, 80, 255);
+    // "u"-shaped letters 8 px wide: two stems and a thin bottom.
+    for (let i = 0; i < 10; i++) {
+      fill(p, 20 + i * 12, 30, 2, 10, 0);
+      fill(p, 26 + i * 12, 30, 2, 10, 0);
+      fill(p, 20 + i * 12, 38, 8, 2, 0);
+    }
+    const { removed } = removeLeaders(p, { maxDot: 9, maxGap: 30 });
+    expect(removed).toBe(0);
+  });
+});

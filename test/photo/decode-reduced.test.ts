@@ -1,24 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { PHOTO_DECODE_NEEDS } from "../../src/domain/photo/decode-scale";
 import type { RgbaImage } from "../../src/domain/photo/image";
-import { type ImageHeader, inspectImage } from "../../src/domain/photo/image-header";
+import type { ImageHeader } from "../../src/domain/photo/image-header";
 import { damageModelInput } from "../../src/domain/photo/preprocess";
 import { assessPhotoQuality } from "../../src/domain/photo/quality";
 import { decodePhoto, decodePhotoReduced } from "../../src/image/decode";
 import { preparePhoto } from "../../src/image/pipeline";
+import { header, meanAbsDiff } from "./decode-helpers";
 import { encodeJpeg, encodePng, gaussianBlur, makeScene, mapColours } from "./scene";
-
-const header = (bytes: Uint8Array): ImageHeader => {
-  const r = inspectImage(bytes);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
-
-const meanAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += Math.abs(a[i]! - b[i]!);
-  return s / a.length;
-};
 
 /** Full decode (@jsquash) against the reduced decode (libjpeg-turbo DCT scaling) of one JPEG. */
 async function both(jpeg: Uint8Array): Promise<[RgbaImage, RgbaImage]> {

@@ -1,26 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { decodeBase64Image } from "../../src/domain/photo/base64";
 import { PhotoError } from "../../src/domain/photo/errors";
-import { type ImageHeader, inspectImage } from "../../src/domain/photo/image-header";
+import type { ImageHeader } from "../../src/domain/photo/image-header";
 import { perceptualHash } from "../../src/domain/photo/phash";
 import { damageModelInput } from "../../src/domain/photo/preprocess";
 import { assessPhotoQuality } from "../../src/domain/photo/quality";
 import { decodePhoto } from "../../src/image/decode";
 import { preparePhoto } from "../../src/image/pipeline";
 import { toBase64 } from "./bytes";
+import { header, meanAbsDiff } from "./decode-helpers";
 import { encodeJpeg, encodePng, gaussianBlur, makeScene } from "./scene";
-
-const header = (bytes: Uint8Array): ImageHeader => {
-  const r = inspectImage(bytes);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value;
-};
-
-const meanAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += Math.abs(a[i]! - b[i]!);
-  return s / a.length;
-};
 
 describe("decodePhoto inside workerd (@jsquash, wasm imported as modules)", () => {
   const scene = makeScene(640, 480, 5);

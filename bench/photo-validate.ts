@@ -73,7 +73,19 @@ try {
   }
 
   const wall: number[] = [];
-  const phases = ["auth", "body", "decode", "quality", "inference", "storage", "storage_wait", "claim_write", "total"];
+  const phases = [
+    "auth",
+    "body",
+    "decode",
+    "quality",
+    "turn",
+    "inference",
+    "storage",
+    "storage_wait",
+    "claim_write",
+    "handler",
+    "total",
+  ];
   const split: Record<string, number[]> = Object.fromEntries(phases.map((phase) => [phase, []]));
   // Time inside the Worker in no named phase (routing, validation, JSON), and outside it (HTTP, wrangler's proxy).
   const unnamed: number[] = [];
@@ -88,7 +100,10 @@ try {
     wall.push(ms);
     const timing = serverTiming(res.headers.get("server-timing"));
     for (const stage of Object.keys(split)) split[stage]!.push(timing[stage] ?? NaN);
-    const named = ["auth", "body", "decode", "quality", "inference", "storage"].reduce((sum, k) => sum + (timing[k] ?? 0), 0);
+    const named = ["auth", "body", "decode", "quality", "turn", "inference", "storage"].reduce(
+      (sum, k) => sum + (timing[k] ?? 0),
+      0,
+    );
     unnamed.push((timing.total ?? NaN) - named);
     outside.push(ms - (timing.total ?? NaN));
   }

@@ -116,6 +116,7 @@ export async function submitPhotoClaim(
   const stored = storePhoto(env, upload, photo, claimExists);
   stored.catch(() => undefined); // awaited below; an inference failure must not leave it unhandled
   // The model runs synchronously: one turn of the event loop first sends the queries and the upload.
+  const turnStart = performance.now();
   await new Promise((resolve) => setTimeout(resolve, 0));
   const inferenceStart = performance.now();
   let probabilities: number[];
@@ -204,6 +205,7 @@ export async function submitPhotoClaim(
     phases: [
       ["decode", timings.checksMs + timings.decodeMs],
       ["quality", timings.qualityMs + timings.preprocessMs],
+      ["turn", inferenceStart - turnStart],
       ["inference", inferenceMs],
       ["storage", writtenAt - storageStart],
       ["storage_wait", storedAt - storageStart],

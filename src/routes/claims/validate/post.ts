@@ -107,8 +107,8 @@ async function readUpload(c: Context<HonoEnv>, json: z.infer<typeof validateJson
 export const registerPostPhotoValidation = (app: Api) =>
   app.openapi(postPhotoValidationRoute, async (c) => {
     // A fresh isolate's model fetch and runtime start overlap the upload and the decode.
-    prepareDamageModel(c.env);
     const bodyStart = performance.now();
+    prepareDamageModel(c.env);
     const upload = await readUpload(c, c.req.valid("json") as z.infer<typeof validateJson> | undefined);
     recordPhase(c, "body", performance.now() - bodyStart);
     const user = c.get("user");
@@ -117,5 +117,6 @@ export const registerPostPhotoValidation = (app: Api) =>
     }
     const { decision, phases } = await submitPhotoClaim(c.env, upload, user, c.get("requestId"));
     for (const [name, ms] of phases) recordPhase(c, name, ms);
+    recordPhase(c, "handler", performance.now() - bodyStart);
     return c.json(decision, 200);
   });

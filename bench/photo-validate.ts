@@ -58,6 +58,7 @@ try {
   if (cold.status !== 200) throw new Error(`validate failed: ${cold.status} ${await cold.text()}`);
   await cold.arrayBuffer();
   const coldMs = performance.now() - coldStarted;
+  const coldTiming = cold.headers.get("server-timing");
 
   // The floor: what any authenticated request costs over the same wrangler dev (HTTP, proxy, auth, one D1 read).
   const floor: number[] = [];
@@ -79,6 +80,7 @@ try {
     "decode",
     "quality",
     "turn",
+    "model_wait",
     "inference",
     "storage",
     "storage_wait",
@@ -100,7 +102,7 @@ try {
     wall.push(ms);
     const timing = serverTiming(res.headers.get("server-timing"));
     for (const stage of Object.keys(split)) split[stage]!.push(timing[stage] ?? NaN);
-    const named = ["auth", "body", "decode", "quality", "turn", "inference", "storage"].reduce(
+    const named = ["auth", "body", "decode", "quality", "turn", "model_wait", "inference", "storage"].reduce(
       (sum, k) => sum + (timing[k] ?? 0),
       0,
     );
@@ -130,6 +132,7 @@ try {
     `goal: end to end p50 ≤ 4× native (now ${ratio(percentile(wall, 50))}×), p99 ≤ 8× (now ${ratio(percentile(wall, 99))}×)`,
   );
   console.log(`cold start: first validate in a fresh wrangler dev isolate ${coldMs.toFixed(0)} ms (goal ≤ 1000 ms)`);
+  console.log(`cold start, the Worker's split: ${coldTiming}`);
   console.log(
     `the damage-photo validation service it replaces reports ${REFERENCE_SERVICE_P50_MS} ms: ours / theirs = ${(percentile(wall, 50) / REFERENCE_SERVICE_P50_MS).toFixed(2)}`,
   );

@@ -15,7 +15,11 @@ export async function predictDamage(env: Env, input: PhotoModelInput): Promise<n
 /**
  * Starts fetching and compiling the damage model (once per isolate) while the photo is read and
  * decoded; a failure is forgotten here and reported by predictDamage, which loads it again.
+ * Resolves (never rejects) once the model is ready or has failed.
  */
-export function prepareDamageModel(env: Env): void {
-  r2ModelSession(env.MODELS, DAMAGE_MODEL_KEY).catch(() => undefined);
+export function prepareDamageModel(env: Env): Promise<void> {
+  return r2ModelSession(env.MODELS, DAMAGE_MODEL_KEY).then(
+    () => undefined,
+    () => undefined,
+  );
 }

@@ -1,7 +1,7 @@
 import spec from "../../models/damage/damage-classifier.json";
 import type { Env } from "../env";
 import { type PhotoModelInput, runPhotoClassifier } from "./photo-classifier";
-import { r2ModelSession } from "./r2-model-session";
+import { type ModelLoadTimings, r2ModelSession, takeModelLoadTimings } from "./r2-model-session";
 
 /** Where the damage classifier lives in the MODELS bucket (put there by the local setup). */
 export const DAMAGE_MODEL_KEY = "damage/damage-classifier.onnx";
@@ -23,3 +23,6 @@ export function prepareDamageModel(env: Env): Promise<void> {
     () => undefined,
   );
 }
+
+/** How long this isolate took to fetch and start the damage model, reported once (by the request that loaded it). */
+export const takeDamageModelLoadTimings = (): ModelLoadTimings | undefined => takeModelLoadTimings(DAMAGE_MODEL_KEY);

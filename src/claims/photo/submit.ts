@@ -6,7 +6,12 @@ import { hammingDistance, isNearDuplicate } from "../../domain/photo/phash";
 import { photoClaimCoordinator } from "../../durable/claim-coordinator";
 import type { Env } from "../../env";
 import { ApiError } from "../../errors/api-error";
-import { DAMAGE_MODEL_VERSION, predictDamage, prepareDamageModel } from "../../image/damage-model";
+import {
+  DAMAGE_MODEL_VERSION,
+  predictDamage,
+  prepareDamageModel,
+  takeDamageModelLoadTimings,
+} from "../../image/damage-model";
 import { type AcceptedPhoto, preparePhoto } from "../../image/pipeline";
 import { photoObjectKey, storePhotoObject } from "./photo-object";
 import {
@@ -190,6 +195,8 @@ export async function submitPhotoClaim(
   }
   const writtenAt = performance.now();
   const { timings } = photo;
+  // Only the request of a fresh isolate that loaded the model: where its cold start went.
+  const modelLoad = takeDamageModelLoadTimings();
   return {
     decision: {
       claim_id: upload.claimId,
@@ -214,6 +221,12 @@ export async function submitPhotoClaim(
       ["storage", writtenAt - storageStart],
       ["storage_wait", storedAt - storageStart],
       ["claim_write", writtenAt - storedAt],
+      ...(modelLoad
+        ? ([
+            ["model_fetch", modelLoad.fetchMs],
+            ["model_init", modelLoad.initMs],
+          ] as [string, number][])
+        : []),
     ],
   };
 }

@@ -76,7 +76,12 @@ function declare<D extends RouteDeclaration>(
         }
       : {}),
     ...(rateLimit ? { "x-rate-limit": { family: rateLimit.family, tier: rateLimit.tier } } : {}),
-    middleware: [limitBody(maxBytes), ...guards, ...(rateLimit ? [timedPhase("ratelimit", rateLimited(rateLimit))] : []), ...middleware],
+    middleware: [
+      limitBody(maxBytes),
+      ...guards,
+      ...(rateLimit ? [timedPhase("ratelimit", rateLimited(rateLimit))] : []),
+      ...middleware,
+    ],
     responses: {
       ...responses,
       ...errorResponses({

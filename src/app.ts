@@ -7,6 +7,7 @@ import { REACTORS } from "./events/reactors";
 import { corsAllowList } from "./middleware/cors";
 import { requestContext } from "./middleware/request-context";
 import { securityHeaders } from "./middleware/security-headers";
+import { serverTiming } from "./middleware/server-timing";
 import { newApi } from "./routes/api";
 import { registerAuthRoutes } from "./routes/auth";
 import { registerClaimRoutes } from "./routes/claims";
@@ -36,6 +37,7 @@ export function createApp() {
   app.use("*", requestContext);
   app.use("*", securityHeaders);
   app.use("*", corsAllowList);
+  app.use(`${API_PREFIX}/*`, serverTiming);
 
   const api = newApi();
   registerAuthRoutes(api);

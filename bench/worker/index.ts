@@ -63,7 +63,8 @@ async function sessionOptions(request: Request, url: URL): Promise<Response> {
     const started = performance.now();
     const out = await session.run(feeds());
     times.push(performance.now() - started);
-    probabilities = Array.from(out.probabilities!.data as Float32Array);
+    // A model cut into parts (bench/damage-layers.ts) has another output: its first one is read.
+    probabilities = Array.from(out[session.outputNames[0]!]!.data as Float32Array).slice(0, 2);
   }
   await session.release();
   return Response.json({ n, create_ms: createMs, times, probabilities });

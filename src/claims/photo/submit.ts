@@ -6,7 +6,12 @@ import { hammingDistance, isNearDuplicate } from "../../domain/photo/phash";
 import { photoClaimCoordinator } from "../../durable/claim-coordinator";
 import type { Env } from "../../env";
 import { ApiError } from "../../errors/api-error";
-import { DAMAGE_MODEL_VERSION, predictDamage } from "../../image/damage-model";
+import {
+  DAMAGE_MODEL_VERSION,
+  predictDamage,
+  prepareDamageModel,
+  takeDamageModelLoadTimings,
+} from "../../image/damage-model";
 import { type AcceptedPhoto, preparePhoto } from "../../image/pipeline";
 import { photoObjectKey, storePhotoObject } from "./photo-object";
 import {
@@ -105,7 +110,7 @@ export async function submitPhotoClaim(
   upload: PhotoUpload,
   actor: CurrentUser,
   requestId: string,
-): Promise<{ decision: PhotoClaimDecision; serverTiming: string }> {
+): Promise<{ decision: PhotoClaimDecision; phases: [name: string, ms: number][] }> {
   const started = Date.now();
   // Asked before the decode, so that the photo's key is known and its upload starts before the model runs.
   const claimExists = photoClaimExists(env.DB, upload.customerId, upload.claimId);
@@ -116,7 +121,11 @@ export async function submitPhotoClaim(
   const stored = storePhoto(env, upload, photo, claimExists);
   stored.catch(() => undefined); // awaited below; an inference failure must not leave it unhandled
   // The model runs synchronously: one turn of the event loop first sends the queries and the upload.
+  const turnStart = performance.now();
   await new Promise((resolve) => setTimeout(resolve, 0));
+  // A fresh isolate may still be fetching the model: that wait is timed apart from inference.
+  const modelWaitStart = performance.now();
+  await prepareDamageModel(env);
   const inferenceStart = performance.now();
   let probabilities: number[];
   try {
@@ -131,6 +140,7 @@ export async function submitPhotoClaim(
 
   const storageStart = performance.now();
   const { key, newClaimId, duplicate } = await stored;
+  const storedAt = performance.now();
   const result = {
     damage_detected: prediction.damageDetected,
     confidence: round(prediction.confidence),
@@ -183,8 +193,10 @@ export async function submitPhotoClaim(
   if (!outcome.recorded) {
     throw new ApiError("CONFLICT", "The claim was deleted while this photo was being stored; submit it again");
   }
-  const storageMs = performance.now() - storageStart;
+  const writtenAt = performance.now();
   const { timings } = photo;
+  // Only the request of a fresh isolate that loaded the model: where its cold start went.
+  const modelLoad = takeDamageModelLoadTimings();
   return {
     decision: {
       claim_id: upload.claimId,
@@ -199,11 +211,22 @@ export async function submitPhotoClaim(
       model_version: DAMAGE_MODEL_VERSION,
       override_cleared: outcome.overrideCleared,
     },
-    serverTiming: [
-      `decode;dur=${(timings.checksMs + timings.decodeMs).toFixed(1)}`,
-      `quality;dur=${(timings.qualityMs + timings.preprocessMs).toFixed(1)}`,
-      `inference;dur=${inferenceMs.toFixed(1)}`,
-      `storage;dur=${storageMs.toFixed(1)}`,
-    ].join(", "),
+    // storage = the wait for R2 and the duplicate query after inference + the claim's D1 write.
+    phases: [
+      ["decode", timings.checksMs + timings.decodeMs],
+      ["quality", timings.qualityMs + timings.preprocessMs],
+      ["turn", modelWaitStart - turnStart],
+      ["model_wait", inferenceStart - modelWaitStart],
+      ["inference", inferenceMs],
+      ["storage", writtenAt - storageStart],
+      ["storage_wait", storedAt - storageStart],
+      ["claim_write", writtenAt - storedAt],
+      ...(modelLoad
+        ? ([
+            ["model_fetch", modelLoad.fetchMs],
+            ["model_init", modelLoad.initMs],
+          ] as [string, number][])
+        : []),
+    ],
   };
 }

@@ -6,6 +6,7 @@ import type { HonoEnv } from "../../env";
 import { type ErrorDescriptions, errorResponses } from "../../errors/responses";
 import { JSON_BODY_LIMIT, limitBody } from "../../middleware/body-limit";
 import { type RateLimitDeclaration, rateLimitDescription, rateLimited } from "../../middleware/rate-limit";
+import { timedPhase } from "../../middleware/server-timing";
 
 type RouteMiddleware = MiddlewareHandler<HonoEnv>;
 
@@ -63,7 +64,7 @@ function declare<D extends RouteDeclaration>(
       }
     : {};
   const guards: RouteMiddleware[] = auth
-    ? [auth.authentication ?? authenticate, ...(everyRole ? [] : [requireRole(...auth.roles)])]
+    ? [timedPhase("auth", auth.authentication ?? authenticate), ...(everyRole ? [] : [requireRole(...auth.roles)])]
     : [];
   const route = createRoute({
     ...config,
@@ -75,7 +76,12 @@ function declare<D extends RouteDeclaration>(
         }
       : {}),
     ...(rateLimit ? { "x-rate-limit": { family: rateLimit.family, tier: rateLimit.tier } } : {}),
-    middleware: [limitBody(maxBytes), ...guards, ...(rateLimit ? [rateLimited(rateLimit)] : []), ...middleware],
+    middleware: [
+      limitBody(maxBytes),
+      ...guards,
+      ...(rateLimit ? [timedPhase("ratelimit", rateLimited(rateLimit))] : []),
+      ...middleware,
+    ],
     responses: {
       ...responses,
       ...errorResponses({

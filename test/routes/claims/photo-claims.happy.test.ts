@@ -25,7 +25,9 @@ describe("POST /api/v1/claims/validate", () => {
   it("decides a photo with the model and answers in the photo-validation shape", async () => {
     const claimId = newClaimId();
     const res = await validate({ claim_id: claimId, customer_id: customer.customerId, image: toBase64(images.sharp) });
-    expect(res.headers.get("server-timing")).toMatch(/decode;dur=.*quality;dur=.*inference;dur=.*storage;dur=/);
+    expect(res.headers.get("server-timing")).toMatch(
+      /auth;dur=.*body;dur=.*decode;dur=.*quality;dur=.*inference;dur=.*storage;dur=.*claim_write;dur=.*total;dur=/,
+    );
     const body = await readAs(res, postPhotoValidationRoute, 200);
     expect(body.claim_id).toBe(claimId);
     expect(["APPROVED", "REJECTED"]).toContain(body.effective_status);

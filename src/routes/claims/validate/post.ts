@@ -5,6 +5,7 @@ import { MAX_BASE64_CHARS } from "../../../domain/photo/base64";
 import type { HonoEnv } from "../../../env";
 import { ApiError } from "../../../errors/api-error";
 import { prepareDamageModel } from "../../../image/damage-model";
+import { recordPhase } from "../../../middleware/server-timing";
 import type { Api } from "../../api";
 import { binaryFile, jsonResponse } from "../../shared/content";
 import { protectedRoute } from "../../shared/protected-route";
@@ -106,13 +107,16 @@ async function readUpload(c: Context<HonoEnv>, json: z.infer<typeof validateJson
 export const registerPostPhotoValidation = (app: Api) =>
   app.openapi(postPhotoValidationRoute, async (c) => {
     // A fresh isolate's model fetch and runtime start overlap the upload and the decode.
+    const bodyStart = performance.now();
     prepareDamageModel(c.env);
     const upload = await readUpload(c, c.req.valid("json") as z.infer<typeof validateJson> | undefined);
+    recordPhase(c, "body", performance.now() - bodyStart);
     const user = c.get("user");
     if (user.role === "customer" && upload.customerId !== user.customerId) {
       throw new ApiError("FORBIDDEN", "Customers may only submit photos for their own customer id");
     }
-    const { decision, serverTiming } = await submitPhotoClaim(c.env, upload, user, c.get("requestId"));
-    c.header("Server-Timing", serverTiming);
+    const { decision, phases } = await submitPhotoClaim(c.env, upload, user, c.get("requestId"));
+    for (const [name, ms] of phases) recordPhase(c, name, ms);
+    recordPhase(c, "handler", performance.now() - bodyStart);
     return c.json(decision, 200);
   });

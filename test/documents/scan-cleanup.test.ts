@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { removeLeaders } from "../../src/pdf/leader-removal";
 import { removeRules } from "../../src/pdf/rule-removal";
 import { binarise } from "../../src/pdf/scan-binarise";
-import { estimateSkew, type GreyImage, rotateAndScale } from "../../src/pdf/scan-preprocess";
+import { estimateSkew, type GreyImage, rotateAndScale, stretchContrast } from "../../src/pdf/scan-preprocess";
 
 function page(width: number, height: number, paper: number): GreyImage {
   return { data: new Uint8Array(width * height).fill(paper), width, height };
@@ -28,6 +28,19 @@ describe("estimateSkew", () => {
     expect(Math.abs(found - degrees)).toBeLessThan(0.3);
     const straight = rotateAndScale(turned, -found, 1);
     expect(Math.abs(estimateSkew(straight))).toBeLessThan(0.3);
+  });
+});
+
+describe("stretchContrast", () => {
+  it.each([
+    ["a grey copy", 200, 60, 60],
+    ["a sparse black-and-white page (under 1% ink)", 255, 0, 3],
+  ])("keeps the ink of %s dark and its paper white", (_name, paper, inkLevel, words) => {
+    const p = page(800, 600, paper);
+    for (let word = 0; word < words; word++) fill(p, 60 + word * 75, 60, 55, 12, inkLevel);
+    const out = stretchContrast(p);
+    expect(out.data[65 * 800 + 70]).toBeLessThan(60);
+    expect(out.data[300 * 800 + 400]).toBeGreaterThan(240);
   });
 });
 

@@ -59,6 +59,7 @@ export function toLines(
         pos = m.index! + m[0].length;
       }
       pushCell(line, raw.slice(pos), pos);
+      if (source === "ocr") line.cells = line.cells.map(trimBoxEdge).filter((c) => c.text);
       return line;
     });
 }
@@ -71,6 +72,20 @@ function pushCell(line: Line, segment: string, start: number): void {
     .trim();
   if (!text) return;
   line.cells.push({ text, line: line.index, col: start + lead, end: start + lead + text.length });
+}
+
+/**
+ * A box's left edge read as a character in front of an OCR'd cell: "[Olivia Cox", "‘Address",
+ * "I NAME OF INSURED" (a bar read as "I" before a capitalised caption). A bracket closed in the
+ * cell ("(830) 218-8823") stays.
+ */
+function trimBoxEdge(cell: Cell): Cell {
+  const m = cell.text.match(/^(?:[[{(‘'"`](?=[A-Za-z0-9])|[Il] (?=[A-Z]{3,}\b))/);
+  if (!m || (m[0] === "(" && cell.text.includes(")")) || (m[0] === "[" && cell.text.includes("]"))) return cell;
+  if (m[0] === "{" && cell.text.includes(")")) return cell;
+  const text = cell.text.slice(m[0].length).trimStart();
+  const col = cell.end - text.length;
+  return { ...cell, text, col };
 }
 
 /**

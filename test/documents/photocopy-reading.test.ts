@@ -61,6 +61,8 @@ describe("captions as OCR returns them", () => {
     ["NAME OF INSURED (First, Middle, Last", "claimant_name", ""],
     ["NAME OF INSURED (First, Middle, Last)", "claimant_name", ""],
     ["Policy #", "policy_number", ""],
+    ["Policyhoider Name", "claimant_name", ""],
+    ["lnsured Name", "claimant_name", ""],
   ])("%j is the caption of %s", (text, field, rest) => {
     const m = matchLabel(text);
     expect(m?.entry.field).toBe(field);

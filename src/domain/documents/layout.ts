@@ -89,8 +89,8 @@ function trimBoxEdge(cell: Cell): Cell {
 }
 
 /**
- * Lower-case letters only, with OCR's digit-for-letter swaps undone, plus a map from each
- * kept letter back to its index in the original, so that "Po licy N0." matches "policyno".
+ * Lower-case letters only, with OCR's digit-for-letter swaps undone and i/l folded, plus a map
+ * from each kept letter back to its index in the original, so that "Po licy N0." matches "pollcyno".
  */
 export function squash(text: string): { letters: string; map: number[] } {
   let letters = "";
@@ -98,7 +98,8 @@ export function squash(text: string): { letters: string; map: number[] } {
   for (let i = 0; i < text.length; i++) {
     let c = text[i]!.toLowerCase();
     if (c === "0") c = "o";
-    else if (c === "1" || c === "|") c = "l";
+    // "Policyhoider": OCR's i and l are one letter to a caption (labels are folded the same way).
+    else if (c === "1" || c === "|" || c === "i") c = "l";
     else if (c === "5") c = "s";
     if (c >= "a" && c <= "z") {
       // OCR reads "m" as "rn": fold both to "m" (labels are folded the same way).

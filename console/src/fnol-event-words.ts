@@ -28,7 +28,9 @@ export function describeClaimEvent(event: DomainEvent): string {
       );
     }
     case "Document.Rejected":
-      return `Damage photo refused: ${text(d.message)} (${d.attemptsLeft ?? 0} attempts left)`;
+      return d.claimId
+        ? `Damage photo refused: ${text(d.message)} (${d.attemptsLeft ?? 0} attempts left)`
+        : `Document unreadable: ${text(d.message)}`;
     case "Fraud.Detected":
       // Staff read the reasons; a customer's copy carries only the notice of what happens next.
       return d.fraudReason ? `Fraud check failed: ${text(d.fraudReason)}` : text(d.message) || "Held for a review";

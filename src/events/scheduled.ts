@@ -49,7 +49,12 @@ export async function resumeStalledDocuments(env: Env, db: Database, now = new D
       );
       if (action === "leave") continue;
       if (action === "fail") {
-        await recordDocumentFailure(db, id, "the document could not be processed (its Workflow failed repeatedly)");
+        await recordDocumentFailure(
+          env,
+          db,
+          id,
+          "the document could not be processed (its Workflow failed repeatedly)",
+        );
         continue;
       }
       await recoveryAudit(db, { type: "customer_document", id }, DOCUMENT_RECOVERED, workflow, action);

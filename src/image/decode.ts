@@ -8,6 +8,7 @@ import { type DecodeNeeds, jpegDecodeScale } from "../domain/photo/decode-scale"
 import { PhotoError } from "../domain/photo/errors";
 import type { RgbaImage } from "../domain/photo/image";
 import type { ImageHeader } from "../domain/photo/image-header";
+import { orientUpright } from "../domain/photo/orientation";
 import { createJpegTurboDecoder } from "./jpeg-turbo";
 
 // Workers forbid compiling wasm from bytes: hand each decoder its precompiled module, once per isolate.
@@ -25,9 +26,9 @@ export function initPhotoDecoders(): Promise<void> {
 }
 
 /**
- * Decodes a photo that passed inspectImage() to tightly packed RGBA. EXIF orientation is NOT
- * applied: pixels stay in stored order, exactly as the damage model was trained (PIL without
- * exif_transpose) and as the perceptual hash was computed for earlier claims.
+ * Decodes a photo that passed inspectImage() to tightly packed RGBA, turned upright as its EXIF
+ * orientation says (a phone's portrait shot is stored sideways): the models were trained on
+ * upright photos (none of their training images carries a turning orientation).
  */
 export async function decodePhoto(bytes: Uint8Array, header: ImageHeader): Promise<RgbaImage> {
   await initPhotoDecoders();
@@ -57,7 +58,7 @@ export async function decodePhoto(bytes: Uint8Array, header: ImageHeader): Promi
       details: { format: header.format, reason: "decoded size differs from the header" },
     });
   }
-  return { data: image.data, width: image.width, height: image.height };
+  return orientUpright({ data: image.data, width: image.width, height: image.height }, header.orientation);
 }
 
 const decodeJpegScaled = createJpegTurboDecoder(jpegTurboModule);
@@ -71,7 +72,7 @@ const undecodable = (header: ImageHeader, reason: string) =>
 
 /**
  * Decodes a photo no larger than its consumers need: a JPEG at the smallest DCT scale that keeps
- * `needs` (libjpeg-turbo), a PNG in full. Same orientation rule as decodePhoto().
+ * `needs` (libjpeg-turbo), a PNG in full; upright, like decodePhoto().
  */
 export async function decodePhotoReduced(
   bytes: Uint8Array,
@@ -88,5 +89,5 @@ export async function decodePhotoReduced(
   }
   if (decoded.full.width !== header.width || decoded.full.height !== header.height)
     throw undecodable(header, "decoded size differs from the header");
-  return decoded.image;
+  return orientUpright(decoded.image, header.orientation);
 }

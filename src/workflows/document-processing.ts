@@ -44,7 +44,7 @@ export class DocumentProcessingWorkflow extends WorkflowEntrypoint<Env, Document
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await step.do("record document failure", RECORD, () => recordDocumentFailure(db, documentId, reason));
+      await step.do("record document failure", RECORD, () => recordDocumentFailure(this.env, db, documentId, reason));
       return { status: "FAILED", reason };
     }
     return step.do("record document processed", RECORD, () =>

@@ -262,6 +262,8 @@ describe("the console, in headless Chromium against wrangler dev", () => {
     await screenshot(page, "customer-claims");
     await page.getByRole("link", { name: photoClaim }).click();
     await expect.poll(() => page.getByTestId("claim-status").textContent()).toBe("APPROVED");
+    // Nothing is left for the customer to do on an approved claim: no empty Actions panel.
+    expect(await page.getByRole("heading", { name: "Actions" }).count()).toBe(0);
     await expectAccessible(page, "customer claim");
     await screenshot(page, "customer-claim");
     await page.close();

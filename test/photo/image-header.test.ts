@@ -48,7 +48,7 @@ describe("inspectImage: accepted headers", () => {
 
   it("DHT/DAC/JPG markers are not mistaken for frames", () => {
     const bytes = concat(SOI, segment(0xc4, [1, 2, 3]), segment(0xcc, [1, 2]), sof(0xc2, 401, 402));
-    expect(readJpegFrame(bytes)).toEqual({ width: 401, height: 402, progressive: true });
+    expect(readJpegFrame(bytes)).toEqual({ width: 401, height: 402, progressive: true, orientation: 1 });
   });
 });
 

@@ -36,6 +36,7 @@ export async function decodeRealPhoto(bytes: ArrayBuffer): Promise<RgbaImage> {
     width,
     height,
     progressive: false,
+    orientation: 1,
   });
 }
 

@@ -163,5 +163,14 @@ describe("driver's licence documents", () => {
     }
     expect(row?.status).toBe("FAILED");
     expect(row?.failure_reason).toMatch(/INVALID_IMAGE/);
+    // The customer hears it, without the internal reason: upload it again.
+    const rejected = await waitForEvent(customer.customerId, "Document.Rejected");
+    expect(rejected.detail).toMatchObject({
+      recordId: document_id,
+      documentType: "DRIVERS_LICENSE",
+      code: "UNREADABLE_DOCUMENT",
+      message: expect.stringContaining("upload it again"),
+    });
+    expect(JSON.stringify(rejected.detail)).not.toMatch(/INVALID_IMAGE/);
   });
 });

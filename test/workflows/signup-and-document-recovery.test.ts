@@ -125,5 +125,7 @@ describe("licence and car images whose Workflow died", { timeout: 120_000 }, () 
       status: "FAILED",
       failure_reason: expect.stringContaining("could not be processed"),
     });
+    const rejected = await waitForEvent(customer.customerId, "Document.Rejected");
+    expect(rejected.detail).toMatchObject({ recordId: documentId, documentType: "CAR", code: "UNREADABLE_DOCUMENT" });
   });
 });

@@ -4,7 +4,7 @@ One tensor serves all three models, so the Worker resizes a photo once. This is 
 contract the TypeScript Worker reproduces (src/domain/photo/preprocess.ts; the
 "preprocessing" block of each model's JSON in models/):
 
-1. decode (JPEG/PNG), convert to RGB (alpha is dropped, no EXIF rotation);
+1. decode (JPEG/PNG), turn upright by the EXIF orientation, convert to RGB (alpha is dropped);
 2. squash the whole image to 224x224 with an integer-bounds box filter:
    for output column ox the source columns are
    [floor(ox*W/224), max(floor((ox+1)*W/224), floor(ox*W/224)+1)) clipped to W,
@@ -19,14 +19,14 @@ from __future__ import annotations
 import io
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageOps
 
 SIZE = 224
 
 
 # The contract as written into each model's JSON (models/*/…-classifier.json).
 PREPROCESSING_CONTRACT = {
-    "decode": "JPEG or PNG; convert to RGB (grayscale -> R=G=B; alpha dropped, no compositing); EXIF orientation is NOT applied",
+    "decode": "JPEG or PNG; turned upright as the EXIF orientation says (1-8; no training image carries one that turns); convert to RGB (grayscale -> R=G=B; alpha dropped, no compositing)",
     "resize": {
         "method": "integer-bounds box filter, squash the whole image (no crop, no aspect preservation)",
         "output": [SIZE, SIZE],
@@ -38,9 +38,9 @@ PREPROCESSING_CONTRACT = {
 
 
 def decode_rgb(data: bytes) -> np.ndarray:
-    """Decode image bytes to an HxWx3 uint8 array (RGB, alpha dropped)."""
+    """Decode image bytes to an HxWx3 uint8 array (RGB, upright, alpha dropped)."""
     with Image.open(io.BytesIO(data)) as im:
-        return np.asarray(im.convert("RGB"), dtype=np.uint8)
+        return np.asarray(ImageOps.exif_transpose(im).convert("RGB"), dtype=np.uint8)
 
 
 def box_bounds(src: int, dst: int) -> tuple[np.ndarray, np.ndarray]:

@@ -82,6 +82,9 @@ export function ClaimActions({
     );
   }
 
+  // A customer's only action is asking for a rejected photo's review: otherwise there is no panel.
+  if (!staff && !overridable) return null;
+
   return (
     <section aria-labelledby="actions-heading" className="panel">
       <h2 id="actions-heading">Actions</h2>

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { customerDocuments } from "../../db/schema";
+import { unreadableDocumentNotice } from "../../domain/customers/unreadable-document";
 import { domainEvent } from "../../domain/events/catalog";
 import { eventIdFor } from "../../domain/events/event-id";
 import type { Env } from "../../env";
@@ -60,10 +61,29 @@ export async function recordDocumentProcessed(
   return { eventId: event.id };
 }
 
-/** A document that could not be read at all: FAILED with the reason, visible to the customer. */
-export async function recordDocumentFailure(db: Database, documentId: string, reason: string): Promise<void> {
-  await db
-    .update(customerDocuments)
-    .set({ status: "FAILED", failureReason: reason.slice(0, 500), processedAt: new Date().toISOString() })
-    .where(and(eq(customerDocuments.id, documentId), eq(customerDocuments.status, "UPLOADED")));
+/**
+ * A document that could not be read at all: FAILED with the reason (staff read it), and
+ * Document.Rejected telling the customer to upload it again. Replay-safe like the above: a replay
+ * after a crash finds the document FAILED and writes the event it may have missed, once.
+ */
+export async function recordDocumentFailure(env: Env, db: Database, documentId: string, reason: string): Promise<void> {
+  const document = await findDocument(db, documentId);
+  if (!document || (document.status !== "UPLOADED" && document.status !== "FAILED")) return;
+  const at = new Date().toISOString();
+  const statements = [
+    db
+      .update(customerDocuments)
+      .set({ status: "FAILED", failureReason: reason.slice(0, 500), processedAt: at })
+      .where(and(eq(customerDocuments.id, documentId), eq(customerDocuments.status, "UPLOADED"))),
+  ];
+  const documentType = document.documentType;
+  if (documentType !== "DRIVERS_LICENSE" && documentType !== "CAR") return void (await runBatch(db, statements));
+  const event = domainEvent(
+    "Document.Rejected",
+    await eventIdFor(documentId, "Document.Rejected"),
+    { customerId: document.customerId, recordId: documentId, documentType, ...unreadableDocumentNotice(documentType) },
+    at,
+  );
+  await runBatch(db, [...statements, ...appendEvents(db, [event])]);
+  await publishEvents(env, [event]);
 }

@@ -70,29 +70,42 @@ const detailSchemas = {
         .strict(),
     ])
     .describe("What was read from an uploaded licence or car image"),
-  "Document.Rejected": z
-    .object({
-      customerId,
-      recordId,
-      claimId,
-      documentType: z.literal("CAR"),
-      code: z.enum([
-        "QUALITY_TOO_LOW",
-        "INVALID_IMAGE",
-        "INVALID_IMAGE_FORMAT",
-        "PAYLOAD_TOO_LARGE",
-        "VALIDATION_ERROR",
-      ]),
-      message: z.string().min(1),
-      guidance: z.array(z.string()).describe("What to change when retaking the photo"),
-      attemptsLeft: z.number().int().min(0),
-      uploadCarDamageUrl: z
-        .string()
-        .nullable()
-        .describe("Signed, single-use PUT URL for another damage photo; null when no attempts are left"),
-    })
-    .strict()
-    .describe("A claim's damage photo could not be assessed (too poor, unreadable); the customer may retake it"),
+  "Document.Rejected": z.union([
+    z
+      .object({
+        customerId,
+        recordId,
+        claimId,
+        documentType: z.literal("CAR"),
+        code: z.enum([
+          "QUALITY_TOO_LOW",
+          "INVALID_IMAGE",
+          "INVALID_IMAGE_FORMAT",
+          "PAYLOAD_TOO_LARGE",
+          "VALIDATION_ERROR",
+        ]),
+        message: z.string().min(1),
+        guidance: z.array(z.string()).describe("What to change when retaking the photo"),
+        attemptsLeft: z.number().int().min(0),
+        uploadCarDamageUrl: z
+          .string()
+          .nullable()
+          .describe("Signed, single-use PUT URL for another damage photo; null when no attempts are left"),
+      })
+      .strict()
+      .describe("A claim's damage photo could not be assessed (too poor, unreadable); the customer may retake it"),
+    z
+      .object({
+        customerId,
+        recordId,
+        documentType,
+        code: z.literal("UNREADABLE_DOCUMENT"),
+        message: z.string().min(1),
+        guidance: z.array(z.string()).describe("What to change before uploading it again (POST /uploads)"),
+      })
+      .strict()
+      .describe("A licence or car image uploaded at signup could not be read; the customer uploads it again"),
+  ]),
   "Fraud.Detected": z
     .object({
       customerId,
@@ -184,7 +197,8 @@ export const EVENT_SUMMARIES: Record<DetailType, string> = {
   "Customer.Accepted": "Screening passed: the policy is active and the licence and car images can be uploaded.",
   "Customer.Rejected": "Screening refused the signup (e.g. the car is already insured).",
   "Document.Processed": "An uploaded licence or car image was read (OCR and barcode, or the colour and damage models).",
-  "Document.Rejected": "A claim's damage photo could not be assessed; a new upload URL comes with the guidance.",
+  "Document.Rejected":
+    "A claim's damage photo could not be assessed (a new upload URL comes with the guidance), or a signup document could not be read.",
   "Fraud.Detected": "A document does not match the signup or the policy (names, expiry, colour).",
   "Fraud.Not.Detected": "A document passed every check.",
   "Claim.Requested": "A customer filed a first notice of loss.",

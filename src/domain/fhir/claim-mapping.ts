@@ -1,5 +1,6 @@
 import type { HealthClaimLineInput } from "../health/adjudicate";
 import { normalizeCode } from "../health/codes";
+import { EARLIEST_SERVICE_DATE, isPlausibleServiceDate } from "../health/service-date";
 import { formatCents, toCents } from "../money";
 import { resolveMember, resolveProvider } from "./claim-parties";
 import type { FhirClaim, FhirClaimDiagnosis, FhirClaimItem } from "./claim-resource";
@@ -209,6 +210,8 @@ export function mapFhirClaim(claim: FhirClaim, today: string): ClaimMapping {
     if (typeof date !== "string") issues.push(date);
     else if (date > addDays(today, 1))
       issues.push(businessRule(`${at}.servicedDate`, `The service date ${date} is in the future`));
+    else if (!isPlausibleServiceDate(date))
+      issues.push(businessRule(`${at}.servicedDate`, `The service date ${date} is before ${EARLIEST_SERVICE_DATE}`));
     const linked = item.diagnosisSequence ?? [];
     const missing = linked.filter(
       (sequence) => !codeBySequence.has(sequence) && !diagnoses.some((d) => d.sequence === sequence),

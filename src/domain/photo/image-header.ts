@@ -1,5 +1,6 @@
 import { ok, type PhotoResult, reject } from "./errors";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, MIN_IMAGE_SIDE } from "./limits";
+import { exifOrientation, type Orientation } from "./orientation";
 
 export type ImageFormat = "jpeg" | "png";
 
@@ -10,6 +11,8 @@ export interface ImageHeader {
   height: number;
   /** JPEG only: SOF2/SOF6/SOF10/SOF14 (progressive scans). */
   progressive: boolean;
+  /** JPEG only: the EXIF orientation (1 = stored upright); width and height are as stored. */
+  orientation: Orientation;
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -82,6 +85,7 @@ export function inspectImage(bytes: Uint8Array): PhotoResult<ImageHeader> {
     width,
     height,
     progressive: format === "jpeg" && (dims as JpegFrame).progressive,
+    orientation: format === "jpeg" ? (dims as JpegFrame).orientation : 1,
   });
 }
 
@@ -92,12 +96,14 @@ interface Dimensions {
 
 interface JpegFrame extends Dimensions {
   progressive: boolean;
+  orientation: Orientation;
 }
 
 /** Walks the marker segments (APPn/EXIF, DQT, DHT, COM, …) up to the first SOFn. Returns a reason on failure. */
 export function readJpegFrame(b: Uint8Array): JpegFrame | string {
   const n = b.length;
   let i = 2;
+  let orientation: Orientation = 1;
   while (i < n) {
     if (b[i] !== 0xff) {
       i++; // stray bytes between segments: libjpeg skips them too
@@ -116,8 +122,9 @@ export function readJpegFrame(b: Uint8Array): JpegFrame | string {
       const height = (b[i + 3]! << 8) | b[i + 4]!;
       const width = (b[i + 5]! << 8) | b[i + 6]!;
       if (width === 0 || height === 0) return "zero or deferred (DNL) dimensions";
-      return { width, height, progressive: (marker & 0x03) === 0x02 };
+      return { width, height, progressive: (marker & 0x03) === 0x02, orientation };
     }
+    if (marker === 0xe1 && orientation === 1) orientation = exifOrientation(b.subarray(i + 2, Math.min(n, i + length)));
     i += length;
   }
   return "no frame header (truncated)";

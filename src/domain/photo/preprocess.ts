@@ -4,7 +4,7 @@ import { boxBounds, pixelWords, type RgbaImage } from "./image";
  * The damage classifier's input (models/damage/damage-classifier.json, training/damage/preprocess.py):
  * squash the whole image to 224x224 with the integer-bounds box filter, mean of each block in
  * float64 (no rounding), x = mean / 127.5 - 1, NCHW float32 [1, 3, 224, 224], RGB, alpha dropped,
- * EXIF orientation not applied.
+ * after decodePhoto() turned it upright by its EXIF orientation.
  */
 export const DAMAGE_INPUT_SIZE = 224;
 export const DAMAGE_INPUT_SHAPE = [1, 3, DAMAGE_INPUT_SIZE, DAMAGE_INPUT_SIZE] as const;

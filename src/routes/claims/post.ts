@@ -3,6 +3,7 @@ import type { HealthClaimRecord } from "../../claims/health/benefit-ledger";
 import { submitHealthClaim } from "../../claims/health/submit";
 import { healthClaimSchema, toHealthClaimView } from "../../claims/views";
 import { normalizeCode } from "../../domain/health/codes";
+import { EARLIEST_SERVICE_DATE, isPlausibleServiceDate } from "../../domain/health/service-date";
 import { CENT_AMOUNT_MESSAGE, isCentAmount, printableLine, printableText } from "../../domain/input-rules";
 import { toCents } from "../../domain/money";
 import { appConfig } from "../../env";
@@ -37,6 +38,7 @@ export const healthClaimRequest = z
     service_date: z.iso
       .date()
       .refine((date) => date <= today(), "must not be in the future")
+      .refine(isPlausibleServiceDate, `must not be before ${EARLIEST_SERVICE_DATE}`)
       .optional()
       .openapi({ description: "Date of service (YYYY-MM-DD); defaults to today (UTC)", example: "2026-02-23" }),
     notes: printableText(2000).nullable().optional().openapi({ example: "Emergency Outpatient Appendectomy" }),

@@ -26,6 +26,7 @@ describe("POST /api/v1/claims refuses bad input and writes nothing", () => {
     ["a code with symbols", { procedure_code: "P0;1" }],
     ["a service date in the future", { service_date: tomorrow }],
     ["a malformed service date", { service_date: "23/02/2026" }],
+    ["a service date in year 0", { service_date: "0000-01-01" }],
     ["notes that are not text", { notes: 42 }],
   ])("%s → 400 VALIDATION_ERROR", async (_, changes) => {
     const res = await api("/api/v1/claims", {

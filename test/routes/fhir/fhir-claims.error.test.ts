@@ -146,6 +146,12 @@ describe("POST /api/v1/fhir/Claim refuses a valid Claim it cannot adjudicate wit
       "business-rule",
     ],
     [
+      "a service before 1900",
+      (c) => ({ ...c, item: [{ ...c.item[0], servicedDate: "0001-01-01" }] }),
+      "Claim.item[0].servicedDate",
+      "business-rule",
+    ],
+    [
       "a service date of a month only",
       (c) => ({ ...c, item: [{ ...c.item[0], servicedDate: "2014-08" }] }),
       "Claim.item[0].servicedDate",

@@ -3,7 +3,9 @@
 // formats, fonts and degradations than development). The reader and extractor are the
 // production code (extractFieldsFromPdf); OCR is tesseract-wasm run by Node.
 // Run: npx tsx bench/document-families.ts [--split heldout|dev] [--per-family 12] [--families a,b]
-//        [--no-scans] [--misses] [--save /tmp/dir] [--real-acord2 file.pdf]
+//        [--no-scans] [--misses] [--save /tmp/dir] [--real-acord2 file.pdf] [--ocr-cache /tmp/dir]
+// --ocr-cache keeps each page's reading on disk (for iterating on extraction; clear it after
+// changing OCR or preprocessing; OCR times are then meaningless).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -16,7 +18,9 @@ import {
 } from "../scripts/document-families";
 import { fieldMatches } from "../scripts/document-families/matching";
 import { extractFieldsFromPdf } from "../src/claims/documents/extract-from-pdf";
+import type { PageOcr } from "../src/pdf/ocr-engine";
 import { nodeOcr } from "./extraction-accuracy";
+import { cachedOcr } from "./lib/ocr-cache";
 
 const arg = (name: string, fallback?: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -51,7 +55,7 @@ async function evaluate(
   doc: GeneratedDocument,
   kind: "typed" | "scanned",
   pdf: Uint8Array,
-  ocr: Awaited<ReturnType<typeof nodeOcr>>,
+  ocr: PageOcr,
   tier?: string,
 ) {
   const { extraction, document } = await extractFieldsFromPdf(pdf, { ocr });
@@ -92,7 +96,10 @@ async function evaluate(
 const pct = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)}%` : "-");
 
 async function main() {
-  const ocr = await nodeOcr();
+  const cacheDir = arg("ocr-cache");
+  const engine = await nodeOcr();
+  const cache = cacheDir ? cachedOcr(engine, cacheDir) : undefined;
+  const ocr: PageOcr = cache ?? engine;
   if (saveDir) mkdirSync(saveDir, { recursive: true });
   const started = Date.now();
   for (const family of families) {
@@ -147,7 +154,7 @@ async function main() {
     );
   if (ocrPages)
     console.log(
-      `OCR: ${ocrPages} pages, ${(ocrMs / ocrPages / 1000).toFixed(2)} s per page (tesseract-wasm in Node, preprocessing included)`,
+      `OCR: ${ocrPages} pages, ${(ocrMs / ocrPages / 1000).toFixed(2)} s per page (tesseract-wasm in Node, preprocessing included)${cache ? `; ${cache.hits} readings from the cache, times not comparable` : ""}`,
     );
   if (misses.length) console.log(`\nmisses:\n  ${misses.join("\n  ")}`);
 

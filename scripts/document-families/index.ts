@@ -45,5 +45,5 @@ export async function generateDocument(family: FamilyName, split: Split, index: 
 /** The photocopy of a generated document, degraded as its split degrades scans. */
 export async function photocopyOf(doc: GeneratedDocument): Promise<{ pdf: Uint8Array; degradation: Degradation }> {
   const d = degradation(new Random(doc.seed ^ 0x5bd1e995), doc.split);
-  return { pdf: await photocopy(doc.pdf, d), degradation: d };
+  return { pdf: await photocopy(doc.pdf, d, doc.seed), degradation: d };
 }

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import type { Degradation } from "./variations";
 
-export async function photocopy(pdf: Uint8Array, d: Degradation): Promise<Uint8Array> {
+/** `seed` fixes ImageMagick's noise, so that a document's copy is the same on every run. */
+export async function photocopy(pdf: Uint8Array, d: Degradation, seed = 1): Promise<Uint8Array> {
   const work = mkdtempSync(join(tmpdir(), "photocopy-"));
   // Rendered finer than the copy so that the skew is drawn smoothly, then brought down.
   const renderDpi = Math.round(d.dpi * 1.5);
@@ -31,6 +32,8 @@ export async function photocopy(pdf: Uint8Array, d: Degradation): Promise<Uint8A
         "-limit",
         "thread",
         "1",
+        "-seed",
+        String((seed + i) % 2_147_483_647),
         join(work, file),
         "-background",
         `gray${paper}`,

@@ -201,15 +201,17 @@ export interface Degradation {
 
 export function degradation(rng: Random, split: Split): Degradation {
   const sign = rng.chance(0.5) ? -1 : 1;
+  // Development copies span as hard a range as held-out ones (other draws): tuning on gentle
+  // copies alone left the low-resolution and fax-like failures unseen.
   if (split === "dev") {
     return {
-      dpi: 150,
-      skewDegrees: sign * rng.float(0.3, 2.5),
-      blur: rng.float(0.3, 0.8),
-      jpegQuality: rng.int(35, 60),
-      paper: rng.float(0.86, 0.95),
-      noise: rng.float(0, 0.25),
-      bilevel: false,
+      dpi: rng.pick([120, 140, 150, 160, 200]),
+      skewDegrees: sign * rng.float(0.3, 4.5),
+      blur: rng.float(0.3, 1.2),
+      jpegQuality: rng.int(18, 60),
+      paper: rng.float(0.76, 0.95),
+      noise: rng.float(0, 0.5),
+      bilevel: rng.chance(0.2),
     };
   }
   return {

@@ -156,9 +156,10 @@ export function stretchContrast(image: GreyImage): GreyImage {
     }
     return 255;
   };
-  const black = level(0.01);
   // Most of a page is paper: its level is well above the median.
-  const white = Math.max(black + 40, level(0.6));
+  const white = Math.max(40, level(0.6));
+  // A sparse page (under 1% ink) has paper at its 1% level: ink is then anything well below the paper.
+  const black = Math.min(level(0.01), white - 40);
   const lut = new Uint8Array(256);
   for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(((v - black) / (white - black)) * 255)));
   const out = new Uint8Array(image.data.length);

@@ -6,6 +6,7 @@
 import { removeLeaders } from "./leader-removal";
 import type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
 import { removeRules } from "./rule-removal";
+import { flattenBackground } from "./scan-background";
 import { binarise } from "./scan-binarise";
 import { type GreyImage, prepareScan, toRgba } from "./scan-preprocess";
 
@@ -59,11 +60,14 @@ export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions
       .image;
   };
   const started = Date.now();
-  const first = ocr.recognize(toRgba(clean(prepared.image)), { dpi });
+  // Shaded heading bands turned to paper first: binarised, a band is a long dark run that rule
+  // removal would cut through the heading's letters.
+  const page = flattenBackground(prepared.image, { block: Math.round(inch / 12) });
+  const first = ocr.recognize(toRgba(clean(page)), { dpi });
   const kept: ScanReading = { ...first, attempt: "rules removed", attempts: 1, skew: prepared.skew, dpi };
   if (first.confidence >= (options.retryBelow ?? 0.8) && first.words >= 20) return kept;
   if (options.mayRetry && !options.mayRetry(Date.now() - started)) return kept;
-  const second = ocr.recognize(toRgba(prepared.image), { dpi, pageSegMode: 11 });
+  const second = ocr.recognize(toRgba(page), { dpi, pageSegMode: 11 });
   const better = score(second) > score(first);
   return better
     ? { ...second, attempt: "grey, sparse text", attempts: 2, skew: prepared.skew, dpi }

@@ -43,6 +43,16 @@ describe("dates in every common format", () => {
     expect(parseDate("O3/l4/2O25", { ocr: true })?.value).toBe("2025-03-14");
     expect(parseDate("O3/l4/2O25")).toBeUndefined();
   });
+  it.each([
+    ["02/23:2026", "2026-02-23"],
+    ["03-17:1993", "1993-03-17"],
+    ["11.08/2026", "2026-11-08"],
+  ])("reads a scan's misread separator (%s) only in OCR text, less surely", (text, iso) => {
+    const read = parseDate(text, { ocr: true });
+    expect(read?.value).toBe(iso);
+    expect(read!.certainty).toBeLessThan(0.9);
+    expect(parseDate(text)).toBeUndefined();
+  });
   it("rejects impossible dates", () => {
     expect(parseDate("02/30/2025")).toBeUndefined();
     expect(parseDate("13/13/2025")).toBeUndefined();

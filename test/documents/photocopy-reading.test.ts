@@ -6,6 +6,7 @@ import { labelCandidates } from "../../src/domain/documents/label-candidates";
 import { matchLabel, splitCellsAtLabels } from "../../src/domain/documents/label-match";
 import { toLines, valueConfidence } from "../../src/domain/documents/layout";
 import { parsePolicyNumber } from "../../src/domain/documents/policy-number";
+import { parseName } from "../../src/domain/documents/values";
 
 describe("policy numbers read by OCR", () => {
   it.each([
@@ -15,12 +16,43 @@ describe("policy numbers read by OCR", () => {
     ["244-5904-MZ", "244-5904-MZ"],
     ["SIB806777-03", "SIB806777-03"],
     ["AUT-2019-4630l0", "AUT-2019-463010"],
+    ["I 609-6896-GL", "609-6896-GL"],
+    ["[ AB-1234567", "AB-1234567"],
+    ["AUT 4471 2093", "AUT 4471 2093"],
   ])("%s → %s", (raw, want) => {
     expect(parsePolicyNumber(raw, { ocr: true })?.value).toBe(want);
   });
 
+  it.each([
+    ["210814652-34", true],
+    ["123004294", false],
+    ["3238798863", false],
+    ["POL-2025-521585", false],
+  ])("a scanned %s opening with digits OCR makes of letters (ZIO, I2) is less sure: %s", (raw, unsure) => {
+    const read = parsePolicyNumber(raw, { ocr: true })!;
+    expect(read.value).toBe(raw);
+    expect(read.certainty < 0.8).toBe(unsure);
+  });
+
   it.each([["HOM809292-27"], ["HX-44120-B"], ["ZIO570108-82"]])("a text layer's %s is taken as written", (raw) => {
     expect(parsePolicyNumber(raw)?.value).toBe(raw);
+  });
+});
+
+describe("names, and captions OCR garbled into name-like words", () => {
+  it.each([
+    ["Olivia Cox", "Olivia Cox"],
+    ["Thomas Marie van der Berg", "Thomas Marie van der Berg"],
+    ["Sean McDonald", "Sean McDonald"],
+    ["Priya Abernathy-Cole", "Priya Abernathy-Cole"],
+    ["Aoife O'Neil", "Aoife O'Neil"],
+    ["MORRIS, Maria", "Maria MORRIS"],
+    ["LUCIA MORGAN", "Lucia Morgan"],
+    ["Frat the. Las", undefined],
+    ["wsumED'sMao ADORESS", undefined],
+    ["CONTACT'S MAR ING ADORE", undefined],
+  ])("%s → %s", (raw, want) => {
+    expect(parseName(raw)?.value).toBe(want);
   });
 });
 
@@ -29,6 +61,8 @@ describe("captions as OCR returns them", () => {
     ["NAME OF INSURED (First, Middle, Last", "claimant_name", ""],
     ["NAME OF INSURED (First, Middle, Last)", "claimant_name", ""],
     ["Policy #", "policy_number", ""],
+    ["Policyhoider Name", "claimant_name", ""],
+    ["lnsured Name", "claimant_name", ""],
   ])("%j is the caption of %s", (text, field, rest) => {
     const m = matchLabel(text);
     expect(m?.entry.field).toBe(field);
@@ -45,6 +79,42 @@ describe("captions as OCR returns them", () => {
     lines.forEach(splitCellsAtLabels);
     const policy = labelCandidates(lines, {}).filter((c) => c.field === "policy_number");
     expect(policy.map((c) => c.value)).toEqual(["Y62131793"]);
+  });
+});
+
+describe("values under their captions on a scan", () => {
+  const read = (text: string) =>
+    extractClaimFields({ pages: [{ text, source: "ocr", ocrConfidence: 0.9 }] }).extracted_data;
+
+  it.each([
+    [
+      "a box edge read before the caption and the value, and the caption's hint misread",
+      [
+        "I NAME OF INSURED Frat the. Las          INSUREDS MAILING ADDRESS",
+        "{Olivia Cox                              16604 Lakeshore Blvd",
+      ],
+      { claimant_name: "Olivia Cox" },
+    ],
+    [
+      "a neighbouring column's line between a caption and its value",
+      [
+        "  Harbor Point Insurance                     Policy Number",
+        "                        03-27-2024",
+        "  Claim Number                               7331514251",
+        "  Insured Name",
+        "                        'Address",
+        "  Elena Campbell                             IPhone",
+      ],
+      { policy_number: "7331514251", claimant_name: "Elena Campbell" },
+    ],
+  ])("%s", (_case, lines, want) => {
+    expect(read(lines.join("\n"))).toMatchObject(want);
+  });
+
+  it("a text layer's caption is not paired with a value two lines down", () => {
+    const lines = ["  Policy Number", "                        03-27-2024", "  Claim Number     7331514251"];
+    const got = extractClaimFields({ pages: [{ text: lines.join("\n"), source: "text-layer" }] }).extracted_data;
+    expect(got.policy_number).toBeUndefined();
   });
 });
 

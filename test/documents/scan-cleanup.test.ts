@@ -3,8 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { removeLeaders } from "../../src/pdf/leader-removal";
 import { removeRules } from "../../src/pdf/rule-removal";
+import { flattenBackground } from "../../src/pdf/scan-background";
 import { binarise } from "../../src/pdf/scan-binarise";
-import { estimateSkew, type GreyImage, rotateAndScale } from "../../src/pdf/scan-preprocess";
+import { estimateSkew, type GreyImage, rotateAndScale, stretchContrast } from "../../src/pdf/scan-preprocess";
 
 function page(width: number, height: number, paper: number): GreyImage {
   return { data: new Uint8Array(width * height).fill(paper), width, height };
@@ -28,6 +29,33 @@ describe("estimateSkew", () => {
     expect(Math.abs(found - degrees)).toBeLessThan(0.3);
     const straight = rotateAndScale(turned, -found, 1);
     expect(Math.abs(estimateSkew(straight))).toBeLessThan(0.3);
+  });
+});
+
+describe("stretchContrast", () => {
+  it.each([
+    ["a grey copy", 200, 60, 60],
+    ["a sparse black-and-white page (under 1% ink)", 255, 0, 3],
+  ])("keeps the ink of %s dark and its paper white", (_name, paper, inkLevel, words) => {
+    const p = page(800, 600, paper);
+    for (let word = 0; word < words; word++) fill(p, 60 + word * 75, 60, 55, 12, inkLevel);
+    const out = stretchContrast(p);
+    expect(out.data[65 * 800 + 70]).toBeLessThan(60);
+    expect(out.data[300 * 800 + 400]).toBeGreaterThan(240);
+  });
+});
+
+describe("flattenBackground", () => {
+  it("turns a shaded heading band into paper and keeps its letters and a thick bar dark", () => {
+    const p = page(800, 400, 235);
+    fill(p, 40, 100, 720, 60, 180); // a shaded band, taller than a block
+    for (let letter = 0; letter < 8; letter++) fill(p, 60 + letter * 30, 115, 6, 30, 40); // bold strokes on it
+    fill(p, 40, 250, 200, 80, 30); // a thick black bar, wider than a block both ways
+    const out = flattenBackground(p, { block: 25 });
+    expect(out.data[130 * 800 + 600]).toBeGreaterThan(240); // band, away from its edges
+    expect(out.data[130 * 800 + 62]).toBeLessThan(80); // a letter on the band
+    expect(out.data[290 * 800 + 140]).toBeLessThan(60); // the bar's middle
+    expect(out.data[50 * 800 + 400]).toBeGreaterThan(240); // paper
   });
 });
 

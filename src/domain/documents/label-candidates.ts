@@ -47,19 +47,11 @@ export function ocrValueFactor(line: Line, value: string): number {
   return Math.max(0.1, Math.min(1, factor));
 }
 
-/** The cell under `cell` in the next non-blank lines, if it lines up with it. */
-function cellBelow(lines: Line[], cell: Cell, maxGap = 2): Cell | undefined {
-  let i = cell.line + 1;
-  let skipped = 0;
-  while (i < lines.length && isBlank(lines[i]) && skipped < maxGap) {
-    i++;
-    skipped++;
-  }
-  const below = lines[i];
-  if (!below || isBlank(below)) return undefined;
+/** The cell of `line` that lines up with `cell`, if any. */
+function alignedCell(line: Line, cell: Cell): Cell | undefined {
   let best: Cell | undefined;
   let bestDist = Infinity;
-  for (const c of below.cells) {
+  for (const c of line.cells) {
     const overlap = Math.min(c.end, cell.end) - Math.max(c.col, cell.col);
     const dist = overlap > 0 ? 0 : Math.abs(c.col - cell.col);
     if (dist < bestDist) {
@@ -68,6 +60,29 @@ function cellBelow(lines: Line[], cell: Cell, maxGap = 2): Cell | undefined {
     }
   }
   return bestDist <= 6 ? best : undefined;
+}
+
+/**
+ * The cell under `cell` in the next non-blank lines, if it lines up with it. On OCR'd pages the
+ * words of neighbouring columns sit a little higher or lower, so a line holding only other
+ * columns' text is passed over (up to OCR_INTERLEAVED_LINES of them).
+ */
+const OCR_INTERLEAVED_LINES = 2;
+function cellBelow(lines: Line[], cell: Cell, maxGap = 2): Cell | undefined {
+  let i = cell.line + 1;
+  let skipped = 0;
+  let interleaved = 0;
+  const ocr = lines[cell.line]?.source === "ocr";
+  for (; i < lines.length; i++) {
+    const below = lines[i]!;
+    if (isBlank(below)) {
+      if (skipped++ >= maxGap) return undefined;
+      continue;
+    }
+    const found = alignedCell(below, cell);
+    if (found || !ocr || maxGap === 0 || interleaved++ >= OCR_INTERLEAVED_LINES) return found;
+  }
+  return undefined;
 }
 
 function continuation(lines: Line[], from: number, col: number, labelCol: number): string[] {
@@ -215,8 +230,10 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
         return;
       }
       if (m.rest) {
-        add(target, cutAtNextLabel(m.rest), weight, LABEL_CONFIDENCE.afterLabel, "label", line);
-        return;
+        if (add(target, cutAtNextLabel(m.rest), weight, LABEL_CONFIDENCE.afterLabel, "label", line)) return;
+        // On a scan, what follows a caption may be its misread hint ("Frat the. Las" for
+        // "(First, Middle, Last)"): the value is then in the next cell or under the caption.
+        if (line.source !== "ocr") return;
       }
       const next = line.cells[ci + 1];
       if (next && !isLabelCell(next) && add(target, next.text, weight, LABEL_CONFIDENCE.nextCell, "table", line))

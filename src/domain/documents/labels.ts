@@ -520,7 +520,8 @@ function squashLabel(label: string): string {
   return label
     .toLowerCase()
     .replace(/[^a-z]/g, "")
-    .replace(/rn/g, "m");
+    .replace(/rn/g, "m")
+    .replace(/i/g, "l");
 }
 
 /** Every label, longest first, so that the most specific one wins. */

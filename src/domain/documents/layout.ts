@@ -59,6 +59,7 @@ export function toLines(
         pos = m.index! + m[0].length;
       }
       pushCell(line, raw.slice(pos), pos);
+      if (source === "ocr") line.cells = line.cells.map(trimBoxEdge).filter((c) => c.text);
       return line;
     });
 }
@@ -74,8 +75,22 @@ function pushCell(line: Line, segment: string, start: number): void {
 }
 
 /**
- * Lower-case letters only, with OCR's digit-for-letter swaps undone, plus a map from each
- * kept letter back to its index in the original, so that "Po licy N0." matches "policyno".
+ * A box's left edge read as a character in front of an OCR'd cell: "[Olivia Cox", "‘Address",
+ * "I NAME OF INSURED" (a bar read as "I" before a capitalised caption). A bracket closed in the
+ * cell ("(830) 218-8823") stays.
+ */
+function trimBoxEdge(cell: Cell): Cell {
+  const m = cell.text.match(/^(?:[[{(‘'"`](?=[A-Za-z0-9])|[Il] (?=[A-Z]{3,}\b))/);
+  if (!m || (m[0] === "(" && cell.text.includes(")")) || (m[0] === "[" && cell.text.includes("]"))) return cell;
+  if (m[0] === "{" && cell.text.includes(")")) return cell;
+  const text = cell.text.slice(m[0].length).trimStart();
+  const col = cell.end - text.length;
+  return { ...cell, text, col };
+}
+
+/**
+ * Lower-case letters only, with OCR's digit-for-letter swaps undone and i/l folded, plus a map
+ * from each kept letter back to its index in the original, so that "Po licy N0." matches "pollcyno".
  */
 export function squash(text: string): { letters: string; map: number[] } {
   let letters = "";
@@ -83,7 +98,8 @@ export function squash(text: string): { letters: string; map: number[] } {
   for (let i = 0; i < text.length; i++) {
     let c = text[i]!.toLowerCase();
     if (c === "0") c = "o";
-    else if (c === "1" || c === "|") c = "l";
+    // "Policyhoider": OCR's i and l are one letter to a caption (labels are folded the same way).
+    else if (c === "1" || c === "|" || c === "i") c = "l";
     else if (c === "5") c = "s";
     if (c >= "a" && c <= "z") {
       // OCR reads "m" as "rn": fold both to "m" (labels are folded the same way).

@@ -43,7 +43,8 @@ function repairSegment(segment: string): { text: string; repaired: boolean } {
 }
 
 export function parsePolicyNumber(raw: string, options: ReadOptions = {}): Parsed<string> | undefined {
-  const text = raw
+  // On a scan, a lone bar before the number is the box's edge ("I 609-6896-GL").
+  const text = (options.ocr ? raw.replace(/^\s*[Il|[{(]\s+(?=[A-Za-z]{0,4}[-\s]?\d)/, "") : raw)
     .replace(/^[\s:#.-]+/, "")
     .replace(/^(?:no|number|num|nr)\b[\s:#.]*/i, "")
     .trim();
@@ -69,6 +70,9 @@ export function parsePolicyNumber(raw: string, options: ReadOptions = {}): Parse
     token = parts.map((p) => p.text).join("");
   }
   token = token.toUpperCase();
+  // "210814652-34" may be "ZIO814652-34": a scanned number opening with three digits OCR also
+  // makes of letters cannot say which it is, and goes to review rather than be trusted.
+  if (options.ocr && /^[0125]{3}/.test(token)) certainty *= 0.75;
   const compact = token.replace(/\s/g, "");
   if ((compact.match(/\d/g) ?? []).length < 4 || compact.length < 5 || compact.length > 30) return undefined;
   if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(compact) || /^\d{4}-\d{2}-\d{2}$/.test(compact)) return undefined;

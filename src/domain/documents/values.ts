@@ -110,6 +110,7 @@ export interface DateOptions {
 
 // Numeric date: groups separated by / - . or spaces (OCR sometimes breaks "03/14/2025" into "03 / 14 / 2025").
 const NUMERIC_DATE = /(?<![\d.,$€£])(\d{1,4})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{2,4})(?![\d,]|\.\d)/g;
+const OCR_MIXED_DATE = /(?<![\d.,$€£])(\d{1,2})\s?[/.:-]\s?(\d{1,2})\s?[/.:-]\s?(\d{4})(?![\d,]|\.\d)/g;
 const DMY_NAME = new RegExp(
   `(?<![\\w])(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?[\\s\\-/.,]*${MONTH_NAME}[\\s\\-/.,]*(\\d{4}|\\d{2})(?![\\d])`,
   "gi",
@@ -165,6 +166,13 @@ export function findDates(raw: string, options: DateOptions = {}): DateMatch[] {
       push(m.index!, m[0].length, iso(y, second[0]!, second[1]!), 0.95 * twoDigitYear);
     }
   }
+  // A scan's separators misread ("02/23:2026", "03-17:1993"): month first unless the document says otherwise.
+  if (options.ocr)
+    for (const m of text.matchAll(OCR_MIXED_DATE)) {
+      const [na, nb, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const [mo, d] = options.dayFirst ? [nb, na] : [na, nb];
+      if (validDate(y, mo, d)) push(m.index!, m[0].length, iso(y, mo, d), 0.8);
+    }
   return found.sort((x, y) => x.index - y.index);
 }
 
@@ -257,6 +265,8 @@ export function parseAmount(text: string, options: { ocr?: boolean } = {}): Pars
 }
 
 const NAME_STOPWORDS = new Set([
+  "contact",
+  "mailing",
   "policy",
   "number",
   "date",
@@ -354,7 +364,8 @@ export function parseName(raw: string): Parsed<string> | undefined {
   const words = text.split(" ").filter(Boolean);
   if (words.length < 2 || words.length > 5) return undefined;
   if (!words.every((w) => /^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ.'-]*$/.test(w))) return undefined;
-  if (words.some((w) => NAME_STOPWORDS.has(w.toLowerCase()))) return undefined;
+  if (words.some((w) => NAME_STOPWORDS.has(w.toLowerCase().replace(/['’]s$|[.,]+$/, "")))) return undefined;
+  if (!namelyCased(words)) return undefined;
   if (words.filter((w) => w.replace(/[.'-]/g, "").length >= 2).length < 2) return undefined;
   const allCaps = text === text.toUpperCase();
   const allLower = text === text.toLowerCase();
@@ -368,6 +379,42 @@ export function parseName(raw: string): Parsed<string> | undefined {
     text = words.join(" ");
   }
   return { value: text, certainty };
+}
+
+/** Lower-case words inside a written-out name ("Thomas van der Berg"). */
+const NAME_PARTICLES = new Set([
+  "van",
+  "von",
+  "der",
+  "den",
+  "de",
+  "del",
+  "della",
+  "da",
+  "di",
+  "du",
+  "la",
+  "le",
+  "bin",
+  "ibn",
+  "al",
+  "y",
+]);
+
+/**
+ * Words cased as names are: a capital first (or a particle), capitals inside only after a
+ * name prefix ("McDonald", "O'Neil", "DeAngelo", "Abernathy-Cole"). All capitals or all lower
+ * case is a style, not a misreading. OCR's garbled captions ("wsumED'sMao") fail this.
+ */
+function namelyCased(words: string[]): boolean {
+  const joined = words.join(" ");
+  if (joined === joined.toUpperCase() || joined === joined.toLowerCase()) return true;
+  return words.every((w) => {
+    if (/^[a-z]/.test(w)) return NAME_PARTICLES.has(w.toLowerCase());
+    if (w === w.toUpperCase()) return true;
+    const inner = w.replace(/^(?:Mc|Mac|De|Di|La|Le|Van|Von)(?=[A-Z])/, "").replace(/['’-][A-Z]/g, "");
+    return !/[a-z][A-Z]/.test(inner);
+  });
 }
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -533,7 +580,8 @@ export function parseCity(raw: string): Parsed<string> | undefined {
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length < 1 || words.length > 4) return undefined;
   if (!words.every((w) => /^[A-Za-z][A-Za-z.'-]*$/.test(w))) return undefined;
-  if (words.some((w) => NAME_STOPWORDS.has(w.toLowerCase()))) return undefined;
+  if (words.some((w) => NAME_STOPWORDS.has(w.toLowerCase().replace(/['’]s$|[.,]+$/, "")))) return undefined;
+  if (!namelyCased(words)) return undefined;
   const value = words
     .map((w) => (w === w.toUpperCase() || w === w.toLowerCase() ? w[0]!.toUpperCase() + w.slice(1).toLowerCase() : w))
     .join(" ");

@@ -3,6 +3,7 @@
 // heading band becomes paper and its dark letters stay dark. A block that is all ink (a thick
 // bar, a large bold letter) keeps the page's paper level instead.
 import type { GreyImage } from "./scan-preprocess";
+import { interpolateRow } from "./tile-levels";
 
 export interface BackgroundOptions {
   /** Block side in pixels: wider than a letter's stroke, narrower than a heading band. */
@@ -44,20 +45,12 @@ export function flattenBackground(image: GreyImage, options: BackgroundOptions):
     }
   }
   const out = new Uint8Array(data.length);
+  const grid = { levels: background, tilesX: bx, tilesY: by, tile: block };
+  const row = new Float64Array(width);
   for (let y = 0; y < height; y++) {
-    const fy = Math.min(by - 1, Math.max(0, (y - block / 2) / block));
-    const y0 = Math.floor(fy);
-    const y1 = Math.min(by - 1, y0 + 1);
-    const wy = fy - y0;
+    interpolateRow(grid, y, row);
     for (let x = 0; x < width; x++) {
-      const fx = Math.min(bx - 1, Math.max(0, (x - block / 2) / block));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(bx - 1, x0 + 1);
-      const wx = fx - x0;
-      const top = background[y0 * bx + x0]! * (1 - wx) + background[y0 * bx + x1]! * wx;
-      const bottom = background[y1 * bx + x0]! * (1 - wx) + background[y1 * bx + x1]! * wx;
-      const bg = top * (1 - wy) + bottom * wy;
-      out[y * width + x] = Math.min(255, Math.round((data[y * width + x]! * 255) / bg));
+      out[y * width + x] = Math.min(255, Math.round((data[y * width + x]! * 255) / row[x]!));
     }
   }
   return { data: out, width, height };

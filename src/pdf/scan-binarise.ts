@@ -3,6 +3,7 @@
 // turn white while faint, blurred strokes stay ink. Tiles keep the memory small (no
 // full-size integral images inside a 128 MB isolate).
 import type { GreyImage } from "./scan-preprocess";
+import { interpolateRow } from "./tile-levels";
 
 export interface BinariseOptions {
   /** Tile side in pixels (about a line of text or two). */
@@ -55,21 +56,11 @@ export function binarise(image: GreyImage, options: BinariseOptions = {}): GreyI
     }
   }
   const out = new Uint8Array(width * height);
+  const grid = { levels: threshold, tilesX, tilesY, tile };
+  const row = new Float64Array(width);
   for (let y = 0; y < height; y++) {
-    // Bilinear between tile centres.
-    const fy = Math.min(tilesY - 1, Math.max(0, (y - tile / 2) / tile));
-    const y0 = Math.floor(fy);
-    const y1 = Math.min(tilesY - 1, y0 + 1);
-    const wy = fy - y0;
-    for (let x = 0; x < width; x++) {
-      const fx = Math.min(tilesX - 1, Math.max(0, (x - tile / 2) / tile));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(tilesX - 1, x0 + 1);
-      const wx = fx - x0;
-      const top = threshold[y0 * tilesX + x0]! * (1 - wx) + threshold[y0 * tilesX + x1]! * wx;
-      const bottom = threshold[y1 * tilesX + x0]! * (1 - wx) + threshold[y1 * tilesX + x1]! * wx;
-      out[y * width + x] = data[y * width + x]! < top * (1 - wy) + bottom * wy ? 0 : 255;
-    }
+    interpolateRow(grid, y, row);
+    for (let x = 0; x < width; x++) out[y * width + x] = data[y * width + x]! < row[x]! ? 0 : 255;
   }
   return { data: out, width, height };
 }

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import sharp from "sharp";
 import { startLocalServer } from "../scripts/lib/local-server";
 import { signupBody } from "../test/customers/signup-body";
+import { claimBody } from "../test/fnol/claim-body";
 import { apiClient } from "./lib/api";
 import { emptyRouteTimer, openEventStream, waitFor } from "./lib/event-stream";
 import { latencyRow } from "./lib/stats";
@@ -90,29 +91,7 @@ try {
   for (const c of customers) {
     await baseline.time(c.token);
     const filedAt = Date.now();
-    const now = Date.now();
-    await post(
-      "/api/v1/fnol/claims",
-      {
-        incident: {
-          occurrenceDateTime: new Date(now - 1).toISOString(),
-          fnolDateTime: new Date(now).toISOString(),
-          location: { country: "US", state: "AZ", city: "Phoenix", zip: "85007", road: "Main St" },
-          description: "Rear-ended at a red light.",
-        },
-        policy: { id: c.policyId },
-        personalInformation: {
-          customerId: c.customerId,
-          driversLicenseNumber: "908393596",
-          isInsurerDriver: true,
-          licensePlateNumber: "BENCH1",
-          numberOfPassengers: 0,
-        },
-        policeReport: { isFiled: false, reportOrReceiptAvailable: false },
-        otherParty: { insuranceId: "", insuranceCompany: "", firstName: "", lastName: "" },
-      },
-      c.token,
-    );
+    await post("/api/v1/fnol/claims", claimBody(c), c.token);
     await waitFor("Claim.Accepted", () => !!c.first("Claim.Accepted") || !!c.first("Claim.Rejected"));
     const accepted = c.first("Claim.Accepted");
     if (!accepted) throw new Error(`claim rejected: ${JSON.stringify(c.first("Claim.Rejected")!.event.detail)}`);

@@ -1,9 +1,10 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { getFnolClaimRoute } from "../../src/routes/fnol/claims/get";
+import { claimBody } from "../fnol/claim-body";
 import { expectAccessible, launchChromium, screenshot } from "./browser";
 import { logIn, type Person, person } from "./console-people";
-import { claimBody, claimReady, DAMAGED, fileClaim, has, photo, put, ready, schemaOf } from "./fnol-client";
+import { claimReady, DAMAGED, fileClaim, has, photo, put, ready, schemaOf } from "./fnol-client";
 import { as, call } from "./http";
 
 // A first notice of loss filed through the API with the real photo models, then read and overridden

@@ -3,9 +3,9 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { listEventsRoute } from "../../src/routes/events/list";
 import { getFnolClaimRoute } from "../../src/routes/fnol/claims/get";
+import { claimBody } from "../fnol/claim-body";
 import {
   COLOURS,
-  claimBody,
   claimReady,
   DAMAGED,
   fileClaim,

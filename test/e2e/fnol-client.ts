@@ -6,6 +6,7 @@ import { postCustomerRoute } from "../../src/routes/customers/post";
 import { postStreamTicketRoute } from "../../src/routes/events/stream/ticket/post";
 import { postFnolClaimRoute } from "../../src/routes/fnol/claims/post";
 import { signupBody } from "../customers/signup-body";
+import type { claimBody } from "../fnol/claim-body";
 import { adminToken, as, call } from "./http";
 
 // A first-notice-of-loss client as the app is one: signup, login, the event stream, signed uploads.
@@ -150,32 +151,6 @@ export async function claimReady(color: string) {
     if (res.status !== 200) throw new Error(`the vendor was not stored: ${res.status}`);
   }
   return { ...customer, stream, admin };
-}
-
-export function claimBody(
-  customer: { customerId: string; policyId: string },
-  overrides: { occurrenceDateTime?: string; driversLicenseNumber?: string } = {},
-) {
-  const now = Date.now();
-  return {
-    incident: {
-      // Just now: the policy began at signup, which can be less than a second ago.
-      occurrenceDateTime: overrides.occurrenceDateTime ?? new Date(now - 1).toISOString(),
-      fnolDateTime: new Date(now).toISOString(),
-      location: { country: "US", state: "AZ", city: "Phoenix", zip: "85007", road: "W Washington St" },
-      description: "Rear-ended at a red light.",
-    },
-    policy: { id: customer.policyId },
-    personalInformation: {
-      customerId: customer.customerId,
-      driversLicenseNumber: overrides.driversLicenseNumber ?? "908393596",
-      isInsurerDriver: true,
-      licensePlateNumber: "ABC1234",
-      numberOfPassengers: 0,
-    },
-    policeReport: { isFiled: false, reportOrReceiptAvailable: false },
-    otherParty: { insuranceId: "", insuranceCompany: "", firstName: "", lastName: "" },
-  };
 }
 
 export async function fileClaim(token: string, body: ReturnType<typeof claimBody>) {

@@ -8,6 +8,7 @@ import { acceptedCustomer, allDelivered, putImage, waitForEvent } from "../custo
 import type { SignupOverrides } from "../customers/signup-body";
 import { api, createUser, readAs, uniqueIp } from "../helpers";
 import { encodeJpeg, gaussianBlur, makeScene, mapColours } from "../photo/scene";
+import type { claimBody } from "./claim-body";
 
 export { installOcrLanguageData };
 
@@ -52,36 +53,6 @@ export async function claimReadyCustomer(overrides: SignupOverrides = {}) {
 }
 
 /** The source system's claim body for this customer: an incident a moment ago (cover starts at signup). */
-export function claimBody(
-  customer: { customerId: string; policyId: string; licenceNumber: string },
-  overrides: {
-    occurrenceDateTime?: string;
-    fnolDateTime?: string;
-    driversLicenseNumber?: string;
-    policyId?: string;
-  } = {},
-) {
-  const now = Date.now();
-  return {
-    incident: {
-      occurrenceDateTime: overrides.occurrenceDateTime ?? new Date(now - 10).toISOString(),
-      fnolDateTime: overrides.fnolDateTime ?? new Date(now).toISOString(),
-      location: { country: "US", state: "AZ", city: "Phoenix", zip: "85007", road: "W Washington St" },
-      description: "Rear-ended at a red light.",
-    },
-    policy: { id: overrides.policyId ?? customer.policyId },
-    personalInformation: {
-      customerId: customer.customerId,
-      driversLicenseNumber: overrides.driversLicenseNumber ?? customer.licenceNumber,
-      isInsurerDriver: true,
-      licensePlateNumber: "ABC1234",
-      numberOfPassengers: 1,
-    },
-    policeReport: { isFiled: true, reportOrReceiptAvailable: false },
-    otherParty: { insuranceId: "OP-778812", insuranceCompany: "Other Mutual", firstName: "Jane", lastName: "Roe" },
-  };
-}
-
 export async function fileClaim(token: string, body: ReturnType<typeof claimBody>) {
   const res = await api("/api/v1/fnol/claims", { method: "POST", body, token });
   return (await readAs(res, postFnolClaimRoute, 202)).claim_id;

@@ -2,7 +2,8 @@ import { introspectWorkflow } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import type { DamagePhotoAssessment } from "../../src/fnol/damage-photo";
 import { waitForEvent } from "../customers/journey";
-import { addVendors, carScenePhoto, claimBody, claimReadyCustomer, fileClaim, putImage } from "./claim-journey";
+import { claimBody } from "./claim-body";
+import { addVendors, carScenePhoto, claimReadyCustomer, fileClaim, putImage } from "./claim-journey";
 
 /**
  * The result of the photo-assessment step for orchestration tests: it stands in for the three

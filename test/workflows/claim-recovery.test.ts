@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MAX_WORKFLOW_RECOVERIES, STALLED_WORKFLOW_MS } from "../../src/domain/workflows/stalled-workflow";
 import { recoverStalledFnolClaims } from "../../src/fnol/recover-stalled-claims";
 import { waitForEvent } from "../customers/journey";
-import { claimBody, claimReadyCustomer, claimStage, fileClaim, installOcrLanguageData } from "../fnol/claim-journey";
+import { claimBody } from "../fnol/claim-body";
+import { claimReadyCustomer, claimStage, fileClaim, installOcrLanguageData } from "../fnol/claim-journey";
 
 beforeAll(installOcrLanguageData);
 

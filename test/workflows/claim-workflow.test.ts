@@ -6,10 +6,10 @@ import { settleClaim } from "../../src/fnol/settle-claim";
 import { putUploadRoute } from "../../src/routes/uploads/put";
 import { MAX_DAMAGE_PHOTOS } from "../../src/workflows/fnol-claim";
 import { eventsOf, waitForEvent } from "../customers/journey";
+import { claimBody } from "../fnol/claim-body";
 import {
   addVendors,
   carScenePhoto,
-  claimBody,
   claimReadyCustomer,
   claimStage,
   fileClaim,

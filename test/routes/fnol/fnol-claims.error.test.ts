@@ -3,7 +3,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { postFnolClaimRoute } from "../../../src/routes/fnol/claims/post";
 import { acceptedCustomer, waitForEvent } from "../../customers/journey";
-import { claimBody, claimReadyCustomer, installOcrLanguageData } from "../../fnol/claim-journey";
+import { claimBody } from "../../fnol/claim-body";
+import { claimReadyCustomer, installOcrLanguageData } from "../../fnol/claim-journey";
 import { api, createUser, expectError, readAs, validationIssues } from "../../helpers";
 
 beforeAll(installOcrLanguageData);

@@ -66,7 +66,7 @@ function candidatePairs(words: ScannedWord[], layout: FormPageLayout): Pair[] {
   return pairs;
 }
 
-function fit(pairs: Pair[], withScale: boolean, fallbackScale: number): Omit<PagePlacement, "anchors"> {
+function fitPlacement(pairs: Pair[], withScale: boolean, fallbackScale: number): Omit<PagePlacement, "anchors"> {
   const n = pairs.length;
   const mean = (f: (p: Pair) => number) => pairs.reduce((s, p) => s + f(p), 0) / n;
   const [mfx, mfy, msx, msy] = [mean((p) => p.fx), mean((p) => p.fy), mean((p) => p.sx), mean((p) => p.sy)];
@@ -112,7 +112,7 @@ export function placeScannedPage(words: ScannedWord[], layout: FormPageLayout): 
   for (let round = 0; round < 2; round++) {
     const inliers = pairs.filter((q) => residual(q, placement) <= ANCHOR_TOLERANCE);
     if (inliers.length < MIN_ANCHORS) return undefined;
-    placement = fit(inliers, spread(inliers) > 200, placement.scale);
+    placement = fitPlacement(inliers, spread(inliers) > 200, placement.scale);
   }
   const anchors = new Set(pairs.filter((q) => residual(q, placement) <= ANCHOR_TOLERANCE).map((q) => q.word)).size;
   return anchors >= MIN_ANCHORS ? { ...placement, anchors } : undefined;

@@ -11,7 +11,8 @@ import { checkPdfBytes, openPdf } from "./inspect";
 import { type PdfLimits, withDefaults } from "./limits";
 import type { OcrWordBox, PageOcr, RgbaImage } from "./ocr-engine";
 import { ReadBudget, yieldToEventLoop } from "./read-budget";
-import { type PixelRegion, readScan, type ScanReading } from "./scan-reading";
+import type { PixelRegion } from "./region-reread";
+import { readScan, type ScanReading } from "./scan-reading";
 import { checkPdfStructure } from "./structure-check";
 import { layoutText, type PositionedText, type WordSpan } from "./text-layout";
 

@@ -104,7 +104,12 @@ describe("reading the boxes", () => {
   const page = [
     ...captionWords(PAGE1, copy),
     ...valueWords(PAGE1, "Text7", "|AUT-2023-496558", copy),
-    ...valueWords(PAGE1, "NAME OF INSURED First Middle Last", "Chloe Johnson", copy, 0.62),
+    ...valueWords(PAGE1, "NAME OF INSURED First Middle Last", "Chloe Johnson", copy, 0.62).map((w) => ({
+      ...w,
+      x: w.x + 4,
+    })),
+    // The box's left side, read as a letter.
+    { str: "I", x: copy.scale * 19 + copy.dx, y: copy.scale * 579 + copy.dy, width: 1.5, height: 7, confidence: 0.5 },
     ...valueWords(PAGE1, "Text3", "03/1572024", copy),
     ...valueWords(PAGE1, "Text45", "$14,805 99", copy),
   ];

@@ -173,7 +173,9 @@ export function readScannedBoxes(
     const [x2, y2] = place(widget.rect[2]! + 1.5, widget.rect[3]! + 2);
     const inside = values.filter((w) => {
       const [cx, cy] = centre(w);
-      return cx >= x1 && cx <= x2 && cy >= y1 && cy <= y2;
+      // The box's own side read as a letter ("I Yuki Brooks") is not part of the value.
+      const boxSide = /^[Il|[\]]$/.test(w.str) && Math.min(Math.abs(cx - x1), Math.abs(cx - x2)) < 3.5 * scale;
+      return cx >= x1 && cx <= x2 && cy >= y1 && cy <= y2 && !boxSide;
     });
     // A box's edge left on the copy reads as a bracket or a bar before or after the value.
     const value = readingOrder(inside)

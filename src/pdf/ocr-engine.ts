@@ -30,6 +30,8 @@ export interface OcrWordBox {
   right: number;
   bottom: number;
   confidence: number;
+  /** Read again on its own (a form's value box), beside the page reading's word there. */
+  reread?: boolean;
 }
 
 export interface RecognizeOptions {

@@ -437,6 +437,7 @@ function pageWords(boxes: OcrWordBox[], dpi: number, pageTop: number): ScannedWo
     width: (b.right - b.left) * k,
     height: (b.bottom - b.top) * k,
     confidence: b.confidence,
+    ...(b.reread ? { reread: true } : {}),
   }));
 }
 

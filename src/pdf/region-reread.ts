@@ -18,11 +18,9 @@ const centreInside = (b: OcrWordBox, r: PixelRegion) => {
   return cx >= r.left && cx <= r.right && cy >= r.top && cy <= r.bottom;
 };
 
-const meanSure = (list: OcrWordBox[]) => list.reduce((s, b) => s + b.confidence, 0) / Math.max(1, list.length);
-
 /**
- * Each region read again as one line of text, its words replacing the page reading's words
- * there unless tesseract all but gave up on it.
+ * Each region read again as one line of text. The words read so are added, marked `reread`, next
+ * to the page reading's own: which reading of a box is right is for the reader of the value to say.
  */
 export function rereadRegions(
   ocr: PageOcr,
@@ -31,29 +29,24 @@ export function rereadRegions(
   words: OcrWordBox[],
   dpi: number,
 ): OcrWordBox[] {
-  let out = words;
+  const out = [...words];
   for (const region of regions) {
     const crop = cropGrey(image, region);
     if (!crop) continue;
-    const reread = (ocr.recognize(toRgba(crop.image), { dpi, pageSegMode: 7 }).boxes ?? [])
-      .map((b) => ({
+    for (const b of ocr.recognize(toRgba(crop.image), { dpi, pageSegMode: 7 }).boxes ?? []) {
+      const word = {
         ...b,
         left: b.left + crop.left,
         right: b.right + crop.left,
         top: b.top + crop.top,
         bottom: b.bottom + crop.top,
-      }))
-      .filter((b) => centreInside(b, region));
-    const before = out.filter((b) => centreInside(b, region));
-    if (reread.length === 0) continue;
-    if (before.length > 0 && meanSure(reread) < GAVE_UP && meanSure(before) > meanSure(reread)) continue;
-    out = [...out.filter((b) => !centreInside(b, region)), ...reread];
+        reread: true,
+      };
+      if (centreInside(word, region)) out.push(word);
+    }
   }
   return out;
 }
-
-/** A line read with a mean word confidence below this is noise, not a reading. */
-const GAVE_UP = 0.15;
 
 export function cropGrey(
   image: GreyImage,

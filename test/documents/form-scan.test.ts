@@ -123,6 +123,24 @@ describe("reading the boxes", () => {
     expect(Object.values(boxes).map((b) => b.value)).not.toContain("POLICY");
   });
 
+  it("a box read twice gives both readings, unless the page's lost the first characters the box's has", () => {
+    const estimate = (value: string, reread: boolean, confidence: number) =>
+      valueWords(PAGE1, "Text45", value, copy, confidence).map((w) => ({ ...w, reread }));
+    const read = (words: ScannedWord[]) => {
+      const all = [...captionWords(PAGE1, copy), ...words];
+      return readScannedBoxes(all, PAGE1, placeScannedPage(all, PAGE1)!, 1)
+        .filter((b) => b.name === "Text45")
+        .map((b) => [b.reading, b.value]);
+    };
+    expect(read([...estimate("$1,250.76", false, 0.9), ...estimate("$1,250.16", true, 0.6)])).toEqual([
+      ["page", "$1,250.76"],
+      ["box", "$1,250.16"],
+    ]);
+    expect(read([...estimate("250.76", false, 0.92), ...estimate("$1,250.76", true, 0.37)])).toEqual([
+      ["box", "$1,250.76"],
+    ]);
+  });
+
   it("the insured's value boxes are where the copy put them, a little inside top and bottom", () => {
     const [box] = acord2ValueBoxes(page).filter(([x1]) => x1 > 250 && x1 < 320);
     const policy = PAGE1.widgets.find((w) => w.name === "Text7")!.rect;

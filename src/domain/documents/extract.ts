@@ -317,14 +317,16 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
       role: "own" as const,
     }));
   const formCandidates = widgets ? widgets.candidates : formFieldCandidates(formFields, dates);
+  // A scanned known form gives its core facts from its boxes alone: captions and prose read
+  // across the form (its other party's page too) find the other party's estimate or the report
+  // date instead.
+  const besideTheBoxes = (c: Candidate) => !(scannedBoxes.length > 0 && BOXED_ON_FORM.has(c.field));
   const candidates: Candidate[] = [
     ...formCandidates,
     ...formDescriptionFacts(formCandidates, dates),
-    ...labelCandidates(lines, dates),
+    ...labelCandidates(lines, dates).filter((c) => !c.ocr || besideTheBoxes(c)),
     ...prose(false),
-    // A scanned form read by its boxes has no sentences to take its core facts from: prose read
-    // across its boxes finds the report date or a stray number instead.
-    ...(ocrPages.length ? prose(true).filter((c) => !(scannedBoxes.length > 0 && BOXED_ON_FORM.has(c.field))) : []),
+    ...(ocrPages.length ? prose(true).filter(besideTheBoxes) : []),
   ];
   const fields = choose(candidates, today);
   if (!fields.description) {

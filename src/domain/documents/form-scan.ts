@@ -7,6 +7,8 @@ import type { FormWidget, PrintedText } from "./form-widgets";
 /** A word read by OCR: PDF units, y up, `y` its baseline; confidence 0–1. */
 export interface ScannedWord extends PrintedText {
   confidence: number;
+  /** A value box read again on its own: a second reading of the words there. */
+  reread?: boolean;
 }
 
 /** Where a form prints its captions and where its fill-in boxes are (PDF units, y up). */
@@ -28,6 +30,8 @@ export interface PagePlacement {
 /** A box read from a scan: the widget's name and rectangle, and its words' lowest confidence. */
 export interface ScannedBox extends FormWidget {
   ocrConfidence: number;
+  /** Read from the page's reading, or from the box read again on its own. */
+  reading: "page" | "box";
 }
 
 /** A copier's reductions and enlargements ("fit to page" and the like), searched before fitting. */
@@ -124,28 +128,24 @@ function spread(pairs: Pair[]): number {
   return Math.min(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
 }
 
-/** Words in reading order: lines top to bottom, words left to right. */
-function readingOrder(words: ScannedWord[]): string {
-  const sorted = [...words].sort((a, b) => b.y - a.y);
+/** Words in reading order: lines top to bottom, each line's words left to right. */
+function readingLines(words: ScannedWord[]): ScannedWord[][] {
   const lines: ScannedWord[][] = [];
-  for (const w of sorted) {
+  for (const w of [...words].sort((a, b) => b.y - a.y)) {
     const line = lines.find((l) => Math.abs(l[0]!.y - w.y) < Math.max(2, 0.5 * Math.min(l[0]!.height, w.height)));
     if (line) line.push(w);
     else lines.push([w]);
   }
-  return lines
-    .map((l) =>
-      l
-        .sort((a, b) => a.x - b.x)
-        .map((w) => w.str)
-        .join(" "),
-    )
-    .join("\n");
+  return lines.map((l) => l.sort((a, b) => a.x - b.x));
 }
+
+const lineText = (line: ScannedWord[]) => line.map((w) => w.str).join(" ");
+const lineMiddle = (line: ScannedWord[]) => line.reduce((s, w) => s + w.y + w.height / 2, 0) / line.length;
 
 /**
  * The form's text boxes as filled on the scan: each box's words (captions printed inside a box
- * left out), with the lowest confidence among them. Empty boxes are left out.
+ * left out), with the lowest confidence among them; a box read twice gives both readings.
+ * Empty boxes are left out.
  */
 export function readScannedBoxes(
   words: ScannedWord[],
@@ -167,6 +167,7 @@ export function readScannedBoxes(
     return !captions.some((c) => cx >= c.x1 && cx <= c.x2 && cy >= c.y1 && cy <= c.y2);
   });
   const out: ScannedBox[] = [];
+  const squashed = (v: string) => v.replace(/\s+/g, "");
   for (const widget of layout.widgets) {
     if (widget.kind !== "text") continue;
     const [x1, y1] = place(widget.rect[0]! - 1.5, widget.rect[1]! - 2);
@@ -177,19 +178,44 @@ export function readScannedBoxes(
       const boxSide = /^[Il|[\]]$/.test(w.str) && Math.min(Math.abs(cx - x1), Math.abs(cx - x2)) < 3.5 * scale;
       return cx >= x1 && cx <= x2 && cy >= y1 && cy <= y2 && !boxSide;
     });
-    // A box's edge left on the copy reads as a bracket or a bar before or after the value.
-    const value = readingOrder(inside)
-      .trim()
-      .replace(/^[|{}[\]()]+(?=\S)|(?<=\S)[|{}[\]()]+$/g, "");
-    if ((value.match(/[A-Za-z0-9]/g) ?? []).length < 2) continue;
-    out.push({
-      name: widget.name,
-      value,
-      kind: "text",
-      page,
-      rect: [widget.rect[0]!, widget.rect[1]!, widget.rect[2]!, widget.rect[3]!],
-      ocrConfidence: Math.min(...inside.map((w) => w.confidence)),
-    });
+    const middle = scale * ((widget.rect[1]! + widget.rect[3]!) / 2) + dy;
+    // The page's reading of the box and, for a box read again on its own, that reading too.
+    for (const reading of ["page", "box"] as const) {
+      const lines = readingLines(inside.filter((w) => (reading === "box") === (w.reread === true)));
+      if (lines.length === 0) continue;
+      // A one-line box that a neighbour's caption crept into keeps the line nearest its middle.
+      const kept = widget.multiline
+        ? lines
+        : [lines.reduce((a, b) => (Math.abs(lineMiddle(b) - middle) < Math.abs(lineMiddle(a) - middle) ? b : a))];
+      // A box's edge left on the copy reads as a bracket, a bar or a quote before or after the value.
+      const value = kept
+        .map(lineText)
+        .join("\n")
+        .trim()
+        .replace(/^[|{}[\]()"'‘’“”]+(?=\S)|(?<=\S)[|{}[\]()"'‘’“”]+$/g, "");
+      if ((value.match(/[A-Za-z0-9]/g) ?? []).length < 2) continue;
+      out.push({
+        name: widget.name,
+        value,
+        kind: "text",
+        page,
+        rect: [widget.rect[0]!, widget.rect[1]!, widget.rect[2]!, widget.rect[3]!],
+        ocrConfidence: Math.min(...kept.flat().map((w) => w.confidence)),
+        reading,
+      });
+    }
+    // The page's reading that lost a box's first characters ("250.76" of "$1,250.76") to the
+    // caption or column beside it is the same value cut short: the box's own reading stands.
+    const [first, second] = out.slice(-2);
+    if (
+      first?.reading === "page" &&
+      second?.reading === "box" &&
+      first.name === widget.name &&
+      second.name === widget.name &&
+      squashed(second.value).length > squashed(first.value).length &&
+      squashed(second.value).endsWith(squashed(first.value))
+    )
+      out.splice(out.length - 2, 1);
   }
   return out;
 }

@@ -17,6 +17,8 @@ interface Case {
   covers: string;
   has: (doc: GeneratedDocument) => boolean | Promise<boolean>;
   scanned?: boolean;
+  /** Only the photocopy is kept (the typed document is another case's). */
+  scannedOnly?: boolean;
   /** The issue's own wording is held out of development; the regression case takes it from there. */
   split?: "dev" | "heldout";
 }
@@ -27,6 +29,13 @@ const CASES: Case[] = [
     family: "acord2",
     covers: "ACORD 2: policy and estimate never from the other party's section; description not a label",
     has: (d) => d.variant.startsWith("other party"),
+  },
+  {
+    name: "acord2-scanned",
+    family: "acord2",
+    covers: "a printed, filled ACORD 2 photocopied: read by the form's boxes, the other party's never taken",
+    has: async (d) => d.variant.startsWith("other party") && (await photocopyOf(d)).degradation.dpi >= 150,
+    scannedOnly: true,
   },
   {
     name: "loss-notice-labels-above",
@@ -88,13 +97,16 @@ async function main() {
   const fixtures = [];
   for (const c of CASES) {
     const doc = await firstWith(c);
-    writeFileSync(join(OUT, `${c.name}.pdf`), doc.pdf);
     const base = { family: c.family, covers: c.covers, variant: doc.variant, source: doc.id, fields: doc.expected };
-    fixtures.push({ file: `${c.name}.pdf`, kind: "typed", ...base });
-    if (c.scanned) {
+    if (!c.scannedOnly) {
+      writeFileSync(join(OUT, `${c.name}.pdf`), doc.pdf);
+      fixtures.push({ file: `${c.name}.pdf`, kind: "typed", ...base });
+    }
+    if (c.scanned || c.scannedOnly) {
       const copy = await photocopyOf(doc);
-      writeFileSync(join(OUT, `${c.name}-photocopy.pdf`), copy.pdf);
-      fixtures.push({ file: `${c.name}-photocopy.pdf`, kind: "scanned", degradation: copy.degradation, ...base });
+      const file = c.scannedOnly ? `${c.name}.pdf` : `${c.name}-photocopy.pdf`;
+      writeFileSync(join(OUT, file), copy.pdf);
+      fixtures.push({ file, kind: "scanned", degradation: copy.degradation, ...base });
     }
   }
   writeFileSync(join(OUT, "expected.json"), `${JSON.stringify({ fixtures }, null, 2)}\n`);

@@ -48,6 +48,6 @@ for (let number = 1; number <= Math.min(pdf.numPages, 2); number++) {
   }
   pages.push({ number, labels, widgets });
 }
-const out = join(import.meta.dirname, "acord2-layout.json");
+const out = join(import.meta.dirname, "..", "..", "src", "domain", "documents", "acord2-layout.json");
 writeFileSync(out, `${JSON.stringify({ form: "ACORD 2 (2016/10)", pages }, null, 1)}\n`);
 console.log(`wrote ${out}: ${pages.map((p) => `${p.labels.length} labels, ${p.widgets.length} widgets`).join("; ")}`);

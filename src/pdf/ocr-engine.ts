@@ -18,11 +18,25 @@ export interface OcrResult {
   /** The words of each line of `text` with their columns and confidences. */
   lineWords: WordSpan[][];
   words: number;
+  /** Every word read (specks left out), in the image's pixels. */
+  boxes?: OcrWordBox[];
+}
+
+/** One word as tesseract read it: its box in image pixels (y down) and its confidence, 0–1. */
+export interface OcrWordBox {
+  text: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  confidence: number;
+  /** Read again on its own (a form's value box), beside the page reading's word there. */
+  reread?: boolean;
 }
 
 export interface RecognizeOptions {
-  /** Tesseract page segmentation mode: 6 one block of lines (default), 11 sparse text. */
-  pageSegMode?: 6 | 11 | 4;
+  /** Tesseract page segmentation mode: 6 one block of lines (default), 7 one line, 11 sparse text. */
+  pageSegMode?: 4 | 6 | 7 | 11;
   /** The image's resolution, when known (else tesseract guesses it from the letters). */
   dpi?: number;
 }
@@ -78,6 +92,7 @@ export class TesseractPageOcr implements PageOcr {
         lineWords: lines.map((l) => l.words ?? []),
         confidence: Math.round(confidence * 1000) / 1000,
         words: boxes.length,
+        boxes: boxes.map(({ text, rect, confidence }) => ({ text, ...rect, confidence })),
       };
     } finally {
       this.engine.clearImage();

@@ -4,13 +4,15 @@
 // structure is checked first (structure-check.ts), then pages, text items, OCR pages, OCR
 // input pixels and wall-clock time each have a cap (limits.ts).
 import { getResolvedPDFJS } from "unpdf";
+import type { ScannedWord } from "../domain/documents/form-scan";
 import type { FormWidget } from "../domain/documents/form-widgets";
 import { PdfRejectedError } from "./errors";
 import { checkPdfBytes, openPdf } from "./inspect";
 import { type PdfLimits, withDefaults } from "./limits";
-import type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
+import type { OcrWordBox, PageOcr, RgbaImage } from "./ocr-engine";
 import { ReadBudget, yieldToEventLoop } from "./read-budget";
-import { readScan } from "./scan-reading";
+import type { PixelRegion } from "./region-reread";
+import { readScan, type ScanReading } from "./scan-reading";
 import { checkPdfStructure } from "./structure-check";
 import { layoutText, type PositionedText, type WordSpan } from "./text-layout";
 
@@ -30,6 +32,8 @@ export interface DocumentPage {
   lineConfidence?: number[];
   /** OCR'd pages: each line's words with their columns and confidences. */
   lineWords?: WordSpan[][];
+  /** OCR'd pages: every word with its position (PDF units, y up) and confidence. */
+  scannedWords?: ScannedWord[];
   /** True when the page had no text and no OCR engine was given. */
   needsOcr?: boolean;
 }
@@ -47,6 +51,11 @@ export interface ReadOptions extends PdfLimits {
   ocr?: PageOcr | (() => Promise<PageOcr>);
   /** Fewer visible characters than this and a page counts as having no text layer. */
   minTextChars?: number;
+  /**
+   * Rectangles of a scanned page (PDF units, y up) worth reading again one by one, given its
+   * words: the value boxes of a known form found on the page.
+   */
+  valueBoxes?: (words: ScannedWord[]) => Array<[number, number, number, number]>;
 }
 
 // Scans larger than this are shrunk before OCR: tesseract's time and memory grow with pixels.
@@ -376,7 +385,8 @@ export async function readClaimDocument(
         await yieldToEventLoop();
         const view = (await pdf.getPage(n)).view;
         const pageWidthInches = view && view[2]! - view[0]! > 72 ? (view[2]! - view[0]!) / 72 : 8.5;
-        let result: OcrResult;
+        const pageTop = view?.[3] ?? pageWidthInches * 72 * (11 / 8.5);
+        let result: ScanReading;
         try {
           // A second reading only while the pages still to read keep within the budget.
           const pagesLeft = needOcr.length - needOcr.indexOf(n);
@@ -384,6 +394,7 @@ export async function readClaimDocument(
             pageWidthInches,
             maxPixels: MAX_OCR_PIXELS,
             mayRetry: (firstMs) => budget.remainingMs() > firstMs * (pagesLeft + 1.5),
+            ...(options.valueBoxes ? { regionsToReread: regionsOf(options.valueBoxes, pageTop) } : {}),
           });
         } catch (err) {
           ocrFailed(err);
@@ -397,6 +408,7 @@ export async function readClaimDocument(
           ocrConfidence: result.confidence,
           lineConfidence: result.lineConfidence,
           lineWords: result.lineWords,
+          scannedWords: pageWords(result.boxes ?? [], result.dpi, pageTop),
         };
       }
     }
@@ -413,4 +425,31 @@ export async function readClaimDocument(
     budget.stop();
     await pdf.loadingTask.destroy();
   }
+}
+
+/** The words of a page's reading in PDF units (y up, baseline), the scan taken as the whole page. */
+function pageWords(boxes: OcrWordBox[], dpi: number, pageTop: number): ScannedWord[] {
+  const k = 72 / dpi;
+  return boxes.map((b) => ({
+    str: b.text,
+    x: b.left * k,
+    y: pageTop - b.bottom * k,
+    width: (b.right - b.left) * k,
+    height: (b.bottom - b.top) * k,
+    confidence: b.confidence,
+    ...(b.reread ? { reread: true } : {}),
+  }));
+}
+
+/** `valueBoxes` in the pixels of the page as read. */
+function regionsOf(valueBoxes: NonNullable<ReadOptions["valueBoxes"]>, pageTop: number) {
+  return (boxes: OcrWordBox[], dpi: number): PixelRegion[] => {
+    const k = 72 / dpi;
+    return valueBoxes(pageWords(boxes, dpi, pageTop)).map(([x1, y1, x2, y2]) => ({
+      left: x1 / k,
+      right: x2 / k,
+      top: (pageTop - y2) / k,
+      bottom: (pageTop - y1) / k,
+    }));
+  };
 }

@@ -4,7 +4,8 @@
 // better reading is kept.
 
 import { removeLeaders } from "./leader-removal";
-import type { OcrResult, PageOcr, RgbaImage } from "./ocr-engine";
+import type { OcrResult, OcrWordBox, PageOcr, RgbaImage } from "./ocr-engine";
+import { type PixelRegion, rereadRegions } from "./region-reread";
 import { removeRules } from "./rule-removal";
 import { flattenBackground } from "./scan-background";
 import { binarise } from "./scan-binarise";
@@ -19,6 +20,11 @@ export interface ScanReadOptions {
   retryBelow?: number;
   /** Whether there is time for a second reading, given how long the first took. */
   mayRetry?: (firstMs: number) => boolean;
+  /**
+   * Regions (pixels of the page as read, at `dpi`) worth reading again line by line, chosen from
+   * the page's first reading: a known form's value boxes.
+   */
+  regionsToReread?: (words: OcrWordBox[], dpi: number) => PixelRegion[];
 }
 
 export interface ScanReading extends OcrResult {
@@ -63,13 +69,20 @@ export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions
   // Shaded heading bands turned to paper first: binarised, a band is a long dark run that rule
   // removal would cut through the heading's letters.
   const page = flattenBackground(prepared.image, { block: Math.round(inch / 12) });
-  const first = ocr.recognize(toRgba(clean(page)), { dpi });
-  const kept: ScanReading = { ...first, attempt: "rules removed", attempts: 1, skew: prepared.skew, dpi };
-  if (first.confidence >= (options.retryBelow ?? 0.8) && first.words >= 20) return kept;
-  if (options.mayRetry && !options.mayRetry(Date.now() - started)) return kept;
-  const second = ocr.recognize(toRgba(page), { dpi, pageSegMode: 11 });
-  const better = score(second) > score(first);
-  return better
-    ? { ...second, attempt: "grey, sparse text", attempts: 2, skew: prepared.skew, dpi }
-    : { ...kept, attempts: 2 };
+  const cleaned = clean(page);
+  const first = ocr.recognize(toRgba(cleaned), { dpi });
+  let kept: ScanReading = { ...first, attempt: "rules removed", attempts: 1, skew: prepared.skew, dpi };
+  let keptImage = cleaned;
+  const retry =
+    (first.confidence < (options.retryBelow ?? 0.8) || first.words < 20) &&
+    (!options.mayRetry || options.mayRetry(Date.now() - started));
+  if (retry) {
+    const second = ocr.recognize(toRgba(page), { dpi, pageSegMode: 11 });
+    if (score(second) > score(first)) {
+      kept = { ...second, attempt: "grey, sparse text", attempts: 2, skew: prepared.skew, dpi };
+      keptImage = page;
+    } else kept = { ...kept, attempts: 2 };
+  }
+  const regions = options.regionsToReread?.(kept.boxes ?? [], dpi) ?? [];
+  return regions.length ? { ...kept, boxes: rereadRegions(ocr, keptImage, regions, kept.boxes ?? [], dpi) } : kept;
 }

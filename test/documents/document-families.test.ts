@@ -7,6 +7,7 @@ import traineddata from "../../node_modules/@tesseract.js-data/eng/4.0.0_best_in
 import { extractFieldsFromPdf } from "../../src/claims/documents/extract-from-pdf";
 import { getPageOcr } from "../../src/pdf/ocr";
 import acord2OtherParty from "../fixtures/documents/families/acord2-other-party.pdf";
+import acord2Scanned from "../fixtures/documents/families/acord2-scanned.pdf";
 import correspondenceEmail from "../fixtures/documents/families/correspondence-email.pdf";
 import correspondenceLetter from "../fixtures/documents/families/correspondence-letter.pdf";
 import expected from "../fixtures/documents/families/expected.json";
@@ -19,6 +20,7 @@ import twoPageFormPhotocopy from "../fixtures/documents/families/two-page-form-p
 
 const FILES: Record<string, ArrayBuffer> = {
   "acord2-other-party.pdf": acord2OtherParty,
+  "acord2-scanned.pdf": acord2Scanned,
   "loss-notice-labels-above.pdf": lossNoticeLabelsAbove,
   "loss-notice-labels-above-photocopy.pdf": lossNoticeLabelsAbovePhotocopy,
   "loss-notice-letter-o-policy.pdf": lossNoticeLetterOPolicy,
@@ -85,6 +87,20 @@ describe("photocopied pages: right, or listed for review, never silently wrong",
       expect(right.length).toBeGreaterThanOrEqual(2);
     }, 120_000);
   }
+});
+
+describe("a photocopied ACORD 2, read by the form's own boxes", () => {
+  it("places the page by its captions and takes the insured's values from the insured's boxes", async () => {
+    const fx = FIXTURES.find((f) => f.file === "acord2-scanned.pdf")!;
+    const { extraction } = await read(fx.file);
+    expect(extraction.form).toMatch(/^ACORD 2\b/);
+    for (const field of CORE)
+      expect(same(field, extraction.extracted_data[field], fx.fields[field]!), field).toBe(true);
+    // A caption/value pair on the page may agree with a box and win on confidence; most come from the boxes.
+    const fromBoxes = CORE.filter((field) => extraction.fields[field]?.method === "form-box");
+    expect(fromBoxes.length).toBeGreaterThanOrEqual(3);
+    expect(extraction.fields[fromBoxes[0]!]).toMatchObject({ source: "layout", ocr: true });
+  }, 120_000);
 });
 
 describe("the issue's own failures", () => {

@@ -2,6 +2,7 @@
 // paper, and box rules taken out while letters stay.
 import { describe, expect, it } from "vitest";
 import { removeLeaders } from "../../src/pdf/leader-removal";
+import { cropGrey } from "../../src/pdf/region-reread";
 import { removeRules } from "../../src/pdf/rule-removal";
 import { flattenBackground } from "../../src/pdf/scan-background";
 import { binarise } from "../../src/pdf/scan-binarise";
@@ -124,5 +125,36 @@ describe("removeLeaders", () => {
     }
     const { removed } = removeLeaders(p, { maxDot: 9, maxGap: 30 });
     expect(removed).toBe(0);
+  });
+});
+
+describe("a value box cropped to be read again", () => {
+  // A box 200×40 at (100, 100): side rules, a value in the middle, the caption of the row
+  // below cut by the crop's bottom edge.
+  const boxed = () => {
+    const p = page(400, 240, 240);
+    fill(p, 100, 90, 2, 60, 20);
+    fill(p, 298, 90, 2, 60, 20);
+    fill(p, 130, 110, 80, 18, 30);
+    fill(p, 140, 135, 60, 6, 30);
+    return p;
+  };
+
+  it("keeps the value, turns the box's sides and the cut-off caption to paper, in a white margin", () => {
+    const crop = cropGrey(boxed(), { left: 100, top: 100, right: 300, bottom: 140 })!;
+    const at = (x: number, y: number) => ink(crop.image, x - crop.left, y - crop.top);
+    expect(at(150, 118)).toBe(true);
+    expect(at(100, 120)).toBe(false);
+    expect(at(298, 120)).toBe(false);
+    expect(at(160, 138)).toBe(false);
+    expect(crop.left).toBeLessThan(100);
+    expect(crop.image.data[0]).toBe(255);
+  });
+
+  it.each([
+    ["a sliver", { left: 10, top: 10, right: 15, bottom: 60 }],
+    ["outside the page", { left: 500, top: 10, right: 600, bottom: 60 }],
+  ])("%s: nothing to read", (_, region) => {
+    expect(cropGrey(boxed(), region)).toBeUndefined();
   });
 });

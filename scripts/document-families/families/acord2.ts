@@ -20,7 +20,9 @@ interface Layout {
   }>;
 }
 
-const LAYOUT = JSON.parse(readFileSync(join(import.meta.dirname, "..", "acord2-layout.json"), "utf8")) as Layout;
+const LAYOUT = JSON.parse(
+  readFileSync(join(import.meta.dirname, "..", "..", "..", "src", "domain", "documents", "acord2-layout.json"), "utf8"),
+) as Layout;
 
 const mmddyyyy = (d: Date) =>
   `${String(d.getUTCMonth() + 1).padStart(2, "0")}/${String(d.getUTCDate()).padStart(2, "0")}/${d.getUTCFullYear()}`;

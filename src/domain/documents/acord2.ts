@@ -5,6 +5,15 @@
 // naming ("Policy_PolicyNumberIdentifier_A"). The other vehicle's policy and estimate, the
 // injured and the witnesses are read as theirs: counted, never taken as the insured's.
 
+import layout from "./acord2-layout.json";
+import {
+  type FormPageLayout,
+  type PagePlacement,
+  placeScannedPage,
+  readScannedBoxes,
+  type ScannedBox,
+  type ScannedWord,
+} from "./form-scan";
 import { type FormWidget, shortName } from "./form-widgets";
 import type { LabelTarget } from "./labels";
 import type { SectionRole } from "./sections";
@@ -117,4 +126,48 @@ export function acord2Hour(readings: KnownReading[]): number | undefined {
   if (pm && hour < 12) hour += 12;
   if (am && hour === 12) hour = 0;
   return hour;
+}
+
+const LAYOUT_PAGES = (layout as { pages: FormPageLayout[] }).pages;
+
+/** The insured's core value boxes, worth reading again on their own when a scan is this form. */
+const REREAD = new Set(["Text3", "Text4", "Text7", "NAME OF INSURED First Middle Last", "Text45"]);
+
+/** The form's page a scanned page is, and where it sits, if it is one of them. */
+function placeOnForm(words: ScannedWord[]): { form: FormPageLayout; placement: PagePlacement } | undefined {
+  let best: { form: FormPageLayout; placement: PagePlacement } | undefined;
+  for (const form of LAYOUT_PAGES) {
+    const placement = placeScannedPage(words, form);
+    if (placement && placement.anchors > (best?.placement.anchors ?? 0)) best = { form, placement };
+  }
+  return best;
+}
+
+/** Where the insured's core value boxes are on a scanned page (PDF units), if the page is this form's first. */
+export function acord2ValueBoxes(words: ScannedWord[]): Array<[number, number, number, number]> {
+  const placed = placeOnForm(words);
+  if (!placed || placed.form !== LAYOUT_PAGES[0]) return [];
+  const { scale, dx, dy } = placed.placement;
+  return (
+    placed.form.widgets
+      .filter((w) => REREAD.has(w.name))
+      // Captions sit a point or two above and below a box: the box alone, a little inside top and bottom.
+      .map((w) => [
+        scale * w.rect[0]! + dx - 4,
+        scale * w.rect[1]! + dy + 0.3,
+        scale * w.rect[2]! + dx + 4,
+        scale * w.rect[3]! + dy - 0.8,
+      ])
+  );
+}
+
+/**
+ * The boxes of a scanned (printed, filled, then copied) ACORD 2: each OCR'd page placed against
+ * the form's own pages by its captions and read box by box, under the fillable edition's names.
+ */
+export function scannedAcord2Boxes(pages: Array<{ number?: number; scannedWords?: ScannedWord[] }>): ScannedBox[] {
+  return pages.flatMap((page, i) => {
+    const placed = page.scannedWords?.length ? placeOnForm(page.scannedWords) : undefined;
+    return placed ? readScannedBoxes(page.scannedWords!, placed.form, placed.placement, page.number ?? i + 1) : [];
+  });
 }

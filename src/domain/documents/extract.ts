@@ -1,12 +1,13 @@
 // Turns the text of a claim document (text layer, OCR, filled form fields) into structured
 // claim fields, each with a confidence in [0, 1]. Pure: no env, no I/O.
 
-import { ACORD2_FORM, acord2Counts, acord2Hour, isAcord2, readAcord2 } from "./acord2";
+import { ACORD2_FORM, acord2Counts, acord2Hour, isAcord2, readAcord2, scannedAcord2Boxes } from "./acord2";
 import type { Candidate } from "./candidate";
 import { extractCms1500, isCms1500 } from "./cms1500";
 import { PARSERS, parseLocation } from "./field-parsers";
+import type { ScannedBox, ScannedWord } from "./form-scan";
 import { type FormWidget, isCaptionEcho, type PrintedText, readWidgets, shortName, widgetLabel } from "./form-widgets";
-import { labelCandidates, ocrValueFactor } from "./label-candidates";
+import { labelCandidates, ocrValueFactor, ocrWordFactor } from "./label-candidates";
 import { matchLabel, splitCellsAtLabels } from "./label-match";
 import { LABELS, type LabelTarget } from "./labels";
 import { type Line, squash, toLines } from "./layout";
@@ -29,6 +30,8 @@ export interface DocumentPageText {
   /** Fillable-form widgets on the page, and the page's printed text with positions. */
   widgets?: FormWidget[];
   printed?: PrintedText[];
+  /** OCR: every word with its position, to read a known paper form by its boxes. */
+  scannedWords?: ScannedWord[];
 }
 
 export interface ExtractionInput {
@@ -148,8 +151,9 @@ function widgetCandidates(
   pages: DocumentPageText[],
   dates: DateOptions,
   printedText: string,
+  scannedBoxes: ScannedBox[],
 ): { candidates: Candidate[]; form?: string } {
-  const widgets = pages.flatMap((p) => p.widgets ?? []);
+  const widgets = [...pages.flatMap((p) => p.widgets ?? []), ...scannedBoxes];
   const printed = new Map(pages.filter((p) => p.printed).map((p, i) => [p.number ?? i + 1, p.printed!]));
   const out: Candidate[] = [];
   const push = (
@@ -159,7 +163,13 @@ function widgetCandidates(
     role: SectionRole,
     evidence: string,
     page: number,
+    scanned?: ScannedBox,
   ) => {
+    // A box read from a scan is as sure as OCR was of its least sure word; an unsure reading is
+    // still what the box holds (kept for review, never outranked by text found elsewhere).
+    if (scanned) confidence *= Math.max(SCANNED_BOX_FLOOR, ocrWordFactor(scanned.ocrConfidence));
+    const method = scanned ? ("form-box" as const) : ("form-field" as const);
+    const ocr = scanned ? { ocr: true } : {};
     if (target === "incident_location") {
       const loc = parseLocation(raw);
       if (loc?.city)
@@ -167,35 +177,41 @@ function widgetCandidates(
           field: "incident_city",
           value: loc.city,
           confidence: confidence * 0.95,
-          method: "form-field",
+          method,
           evidence,
           page,
           role,
+          ...ocr,
         });
       if (loc?.state)
-        out.push({ field: "incident_state", value: loc.state, confidence, method: "form-field", evidence, page, role });
+        out.push({ field: "incident_state", value: loc.state, confidence, method, evidence, page, role, ...ocr });
       return;
     }
-    const parsed = PARSERS[target](raw, dates);
+    const parsed = PARSERS[target](scanned ? repairScannedBox(target, raw) : raw, { ...dates, ...ocr });
     if (parsed)
       out.push({
         field: target,
         value: parsed.value,
         confidence: confidence * parsed.certainty,
-        method: "form-field",
+        method,
         evidence: `${evidence}: ${raw}`.slice(0, 200),
         page,
         role,
+        ...ocr,
       });
   };
   if (
+    scannedBoxes.length > 0 ||
     isAcord2(
       printedText,
       widgets.map((w) => w.name),
     )
   ) {
+    // A US form that prints "MM/DD/YYYY" over its dates: month first, whatever OCR noise elsewhere suggests.
+    dates = { ...dates, dayFirst: false };
     const readings = readAcord2(widgets);
     for (const r of readings) {
+      const scanned = "ocrConfidence" in r.widget ? (r.widget as ScannedBox) : undefined;
       if (
         r.field === "loss_time" ||
         r.field === "am" ||
@@ -206,7 +222,7 @@ function widgetCandidates(
       )
         continue;
       if (isCaptionEcho(r.value, [shortName(r.widget.name), r.widget.tooltip])) continue;
-      push(r.field, r.value, 0.97, r.role, shortName(r.widget.name), r.widget.page);
+      push(r.field, r.value, 0.97, r.role, shortName(r.widget.name), r.widget.page, scanned);
     }
     const counts = acord2Counts(readings);
     const hour = acord2Hour(readings);
@@ -277,7 +293,11 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
 
   const ocrPages = pages.filter((p) => p.source === "ocr");
   const ocrFactor = ocrPages.length ? 0.7 + 0.25 * Math.min(...ocrPages.map((p) => p.ocrConfidence ?? 0.6)) : 1;
-  const widgets = pages.some((p) => p.widgets?.length) ? widgetCandidates(pages, dates, fullText) : undefined;
+  const scannedBoxes = scannedAcord2Boxes(pages);
+  const widgets =
+    scannedBoxes.length > 0 || pages.some((p) => p.widgets?.length)
+      ? widgetCandidates(pages, dates, fullText, scannedBoxes)
+      : undefined;
   // Prose is read per kind of text, so that OCR's repairs never touch a text layer.
   const prose = (ocr: boolean) =>
     narrativeCandidates(
@@ -297,12 +317,16 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
       role: "own" as const,
     }));
   const formCandidates = widgets ? widgets.candidates : formFieldCandidates(formFields, dates);
+  // A scanned known form gives its core facts from its boxes alone: captions and prose read
+  // across the form (its other party's page too) find the other party's estimate or the report
+  // date instead.
+  const besideTheBoxes = (c: Candidate) => !(scannedBoxes.length > 0 && BOXED_ON_FORM.has(c.field));
   const candidates: Candidate[] = [
     ...formCandidates,
     ...formDescriptionFacts(formCandidates, dates),
-    ...labelCandidates(lines, dates),
+    ...labelCandidates(lines, dates).filter((c) => !c.ocr || besideTheBoxes(c)),
     ...prose(false),
-    ...(ocrPages.length ? prose(true) : []),
+    ...(ocrPages.length ? prose(true).filter(besideTheBoxes) : []),
   ];
   const fields = choose(candidates, today);
   if (!fields.description) {
@@ -336,6 +360,23 @@ function proseWordFactor(c: { value: Candidate["value"]; evidence: string }, lin
   // A date or amount is reworded by parsing: one unsure word elsewhere on its line says nothing of it.
   return 1;
 }
+
+/** The least a scanned form box's value is trusted: below the review threshold, above stray text. */
+const SCANNED_BOX_FLOOR = 0.4;
+
+/**
+ * OCR's usual slips in a box whose format the form fixes: an amount's decimal point read as a
+ * space ("$14,805 99"), a date's slash read as a digit ("03/1572024").
+ */
+function repairScannedBox(target: string, raw: string): string {
+  if (target === "amount_claimed" && !/\.\d{2}\b/.test(raw)) return raw.replace(/(\d) (\d{2})\s*$/, "$1.$2");
+  // The form's date boxes hold MM/DD/YYYY: a slash read as 1, 7, a bar or a colon is still a slash.
+  if (target === "incident_date")
+    return raw.trim().replace(/^(\d{2})[/17|lI:.-](\d{2})[/17|lI:.-](\d{4})$/, "$1/$2/$3");
+  return raw;
+}
+
+const BOXED_ON_FORM = new Set(["claimant_name", "policy_number", "incident_date", "amount_claimed"]);
 
 /** What kind of incident a filled form's own description tells (ACORD 2 has no incident-type box). */
 const DESCRIBED_FACTS = new Set(["incident_type", "collision_type", "incident_severity", "authorities_contacted"]);

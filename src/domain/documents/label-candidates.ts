@@ -42,8 +42,12 @@ const CONTEXT_AMOUNTS = new Set<ContextFact>(["subtotal", "tax", "deductible"]);
 /** How far an OCR'd value is trusted, from OCR's confidence in the words that hold it. */
 export function ocrValueFactor(line: Line, value: string): number {
   if (line.source !== "ocr") return 1;
-  const c = valueConfidence(line, value) ?? LABEL_CONFIDENCE.unknownOcrConfidence;
-  const factor = 1 - LABEL_CONFIDENCE.ocrWordSlope * Math.max(0, LABEL_CONFIDENCE.ocrWordSure - c);
+  return ocrWordFactor(valueConfidence(line, value) ?? LABEL_CONFIDENCE.unknownOcrConfidence);
+}
+
+/** How far an OCR'd value is trusted, from the confidence of its least sure word. */
+export function ocrWordFactor(confidence: number): number {
+  const factor = 1 - LABEL_CONFIDENCE.ocrWordSlope * Math.max(0, LABEL_CONFIDENCE.ocrWordSure - confidence);
   return Math.max(0.1, Math.min(1, factor));
 }
 

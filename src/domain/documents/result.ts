@@ -2,7 +2,8 @@
 // confidence, where it came from, whether OCR read it, and the fields an adjuster must check.
 import { needsReview } from "./review";
 
-export type ExtractionMethod = "form-field" | "label" | "table" | "narrative";
+/** "form-box": a known paper form's fill-in box read from a scan by where the form puts it. */
+export type ExtractionMethod = "form-field" | "form-box" | "label" | "table" | "narrative";
 
 /** Where a value came from: a filled form field, a caption/value pair in the layout, or a sentence. */
 export type FieldSource = "form-field" | "layout" | "sentence";
@@ -38,6 +39,7 @@ export interface ClaimExtraction {
 
 const SOURCE_OF: Record<ExtractionMethod, FieldSource> = {
   "form-field": "form-field",
+  "form-box": "layout",
   label: "layout",
   table: "layout",
   narrative: "sentence",

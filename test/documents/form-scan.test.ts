@@ -1,0 +1,183 @@
+// A known paper form read from a scan by its geometry: the page placed by the captions OCR
+// found, each fill-in box read as the words inside it, and the repairs a box's fixed format
+// allows. Words are made from the ACORD 2 layout itself, shifted and scaled as a copier would.
+import { describe, expect, it } from "vitest";
+import { acord2ValueBoxes, scannedAcord2Boxes } from "../../src/domain/documents/acord2";
+import layout from "../../src/domain/documents/acord2-layout.json";
+import { extractClaimFields } from "../../src/domain/documents/extract";
+import {
+  type FormPageLayout,
+  placeScannedPage,
+  readScannedBoxes,
+  type ScannedWord,
+} from "../../src/domain/documents/form-scan";
+
+const PAGES = (layout as { pages: FormPageLayout[] }).pages;
+const PAGE1 = PAGES[0]!;
+const PAGE2 = PAGES[1]!;
+
+interface Copy {
+  scale: number;
+  dx: number;
+  dy: number;
+}
+
+/** The first word of every caption of a form page, where a copy puts it. */
+function captionWords(page: FormPageLayout, copy: Copy, every = 1): ScannedWord[] {
+  return page.labels
+    .filter((_, i) => i % every === 0)
+    .map((l) => {
+      const str = l.text.split(/\s+/)[0]!;
+      return {
+        str,
+        x: copy.scale * l.x + copy.dx,
+        y: copy.scale * l.y + copy.dy,
+        width: str.length * l.size * 0.55 * copy.scale,
+        height: l.size * 0.75 * copy.scale,
+        confidence: 0.9,
+      };
+    });
+}
+
+/** A value typed into a widget of the form, as a copy shows it. */
+function valueWords(page: FormPageLayout, name: string, value: string, copy: Copy, confidence = 0.95): ScannedWord[] {
+  const rect = page.widgets.find((w) => w.name === name)!.rect;
+  let x = rect[0]! + 2;
+  return value.split(" ").map((str) => {
+    const word = {
+      str,
+      x: copy.scale * x + copy.dx,
+      y: copy.scale * (rect[1]! + 3) + copy.dy,
+      width: str.length * 5 * copy.scale,
+      height: 7 * copy.scale,
+      confidence,
+    };
+    x += str.length * 5 + 3;
+    return word;
+  });
+}
+
+describe("placing a scanned page against the form", () => {
+  it.each([
+    ["as printed", { scale: 1, dx: 0, dy: 0 }],
+    ["shifted a quarter inch", { scale: 1, dx: -17.5, dy: 12.3 }],
+    ["fitted to the page (97%)", { scale: 0.97, dx: 9, dy: 11 }],
+    ["enlarged (103%)", { scale: 1.03, dx: -12, dy: -20 }],
+  ])("%s", (_, copy) => {
+    const words = captionWords(PAGE1, copy);
+    const placement = placeScannedPage(words, PAGE1)!;
+    expect(placement.scale).toBeCloseTo(copy.scale, 3);
+    expect(placement.dx).toBeCloseTo(copy.dx, 0);
+    expect(placement.dy).toBeCloseTo(copy.dy, 0);
+    expect(placement.anchors).toBeGreaterThanOrEqual(20);
+  });
+
+  it("a page that reads badly still places by the captions it has, despite stray words", () => {
+    const copy = { scale: 1, dx: 6, dy: -4 };
+    const noise = captionWords(PAGE1, { scale: 1, dx: 180, dy: -250 }, 5);
+    const placement = placeScannedPage([...captionWords(PAGE1, copy, 3), ...noise], PAGE1)!;
+    expect(placement.dx).toBeCloseTo(6, 0);
+    expect(placement.dy).toBeCloseTo(-4, 0);
+  });
+
+  it.each([
+    ["no words", []],
+    ["another document's few captions", captionWords(PAGE1, { scale: 1, dx: 0, dy: 0 }, 12)],
+    [
+      "the same words scattered",
+      captionWords(PAGE1, { scale: 1, dx: 0, dy: 0 }).map((w, i) => ({ ...w, x: (i * 97) % 560, y: (i * 331) % 760 })),
+    ],
+  ])("%s: not this form", (_, words) => {
+    expect(placeScannedPage(words as ScannedWord[], PAGE1)).toBeUndefined();
+  });
+
+  it("the form's second page is told from its first", () => {
+    const words = captionWords(PAGE2, { scale: 1, dx: -3, dy: 5 });
+    const page1 = placeScannedPage(words, PAGE1);
+    const page2 = placeScannedPage(words, PAGE2)!;
+    expect(page2.anchors).toBeGreaterThan(page1?.anchors ?? 0);
+  });
+});
+
+describe("reading the boxes", () => {
+  const copy = { scale: 0.98, dx: -14, dy: 9 };
+  const page = [
+    ...captionWords(PAGE1, copy),
+    ...valueWords(PAGE1, "Text7", "|AUT-2023-496558", copy),
+    ...valueWords(PAGE1, "NAME OF INSURED First Middle Last", "Chloe Johnson", copy, 0.62).map((w) => ({
+      ...w,
+      x: w.x + 4,
+    })),
+    // The box's left side, read as a letter.
+    { str: "I", x: copy.scale * 19 + copy.dx, y: copy.scale * 579 + copy.dy, width: 1.5, height: 7, confidence: 0.5 },
+    ...valueWords(PAGE1, "Text3", "03/1572024", copy),
+    ...valueWords(PAGE1, "Text45", "$14,805 99", copy),
+  ];
+
+  it("each box's words, its edge left on the copy dropped, with the least sure word's confidence", () => {
+    const placement = placeScannedPage(page, PAGE1)!;
+    const boxes = Object.fromEntries(readScannedBoxes(page, PAGE1, placement, 1).map((b) => [b.name, b]));
+    expect(boxes.Text7).toMatchObject({ value: "AUT-2023-496558", page: 1 });
+    expect(boxes["NAME OF INSURED First Middle Last"]).toMatchObject({ value: "Chloe Johnson", ocrConfidence: 0.62 });
+    // Captions are never a box's value.
+    expect(Object.values(boxes).map((b) => b.value)).not.toContain("POLICY");
+  });
+
+  it("a box read twice gives both readings, unless the page's lost the first characters the box's has", () => {
+    const estimate = (value: string, reread: boolean, confidence: number) =>
+      valueWords(PAGE1, "Text45", value, copy, confidence).map((w) => ({ ...w, reread }));
+    const read = (words: ScannedWord[]) => {
+      const all = [...captionWords(PAGE1, copy), ...words];
+      return readScannedBoxes(all, PAGE1, placeScannedPage(all, PAGE1)!, 1)
+        .filter((b) => b.name === "Text45")
+        .map((b) => [b.reading, b.value]);
+    };
+    expect(read([...estimate("$1,250.76", false, 0.9), ...estimate("$1,250.16", true, 0.6)])).toEqual([
+      ["page", "$1,250.76"],
+      ["box", "$1,250.16"],
+    ]);
+    expect(read([...estimate("250.76", false, 0.92), ...estimate("$1,250.76", true, 0.37)])).toEqual([
+      ["box", "$1,250.76"],
+    ]);
+  });
+
+  it("the insured's value boxes are where the copy put them, a little inside top and bottom", () => {
+    const [box] = acord2ValueBoxes(page).filter(([x1]) => x1 > 250 && x1 < 320);
+    const policy = PAGE1.widgets.find((w) => w.name === "Text7")!.rect;
+    expect(box![0]).toBeCloseTo(copy.scale * policy[0]! + copy.dx - 4, 0);
+    expect(box![3]).toBeLessThan(copy.scale * policy[3]! + copy.dy);
+    expect(acord2ValueBoxes(captionWords(PAGE2, copy))).toEqual([]);
+  });
+
+  it("a scanned ACORD 2 gives the insured's fields from its boxes, month first, with the box's format repaired", () => {
+    const other = valueWords(PAGE2, "POLICY NUMBER_2", "CAR-2023-694539", copy);
+    const extraction = extractClaimFields({
+      today: "2026-11-28",
+      pages: [
+        // The page's text says nothing useful: a day-first date elsewhere must not turn 03/15 around.
+        { number: 1, text: "Date 25/12/2023", source: "ocr", ocrConfidence: 0.8, scannedWords: page },
+        {
+          number: 2,
+          text: "",
+          source: "ocr",
+          ocrConfidence: 0.8,
+          scannedWords: [...captionWords(PAGE2, copy), ...other],
+        },
+      ],
+    });
+    expect(extraction.form).toMatch(/^ACORD 2/);
+    expect(extraction.extracted_data).toMatchObject({
+      policy_number: "AUT-2023-496558",
+      claimant_name: "Chloe Johnson",
+      incident_date: "2024-03-15",
+      amount_claimed: 14805.99,
+    });
+    // The name OCR was unsure of goes to review; the other party's policy is never the insured's.
+    expect(extraction.needs_review).toContain("claimant_name");
+    expect(extraction.fields.policy_number).toMatchObject({ method: "form-box", ocr: true, source: "layout" });
+  });
+
+  it("a scan that is not the form has no boxes", () => {
+    expect(scannedAcord2Boxes([{ number: 1, scannedWords: valueWords(PAGE1, "Text7", "AUT-1", copy) }])).toEqual([]);
+  });
+});

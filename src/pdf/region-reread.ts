@@ -67,9 +67,9 @@ export function cropGrey(
       image.data.subarray((top + y) * image.width + left, (top + y) * image.width + right),
       (y + pad) * (width + 2 * pad) + pad,
     );
-  const image2 = { data: out, width: width + 2 * pad, height: height + 2 * pad };
-  clearEdgeInk(image2, { left: pad, top: pad, right: pad + width - 1, bottom: pad + height - 1 });
-  return { image: image2, left: left - pad, top: top - pad };
+  const padded = { data: out, width: width + 2 * pad, height: height + 2 * pad };
+  clearEdgeInk(padded, { left: pad, top: pad, right: pad + width - 1, bottom: pad + height - 1 });
+  return { image: padded, left: left - pad, top: top - pad };
 }
 
 /**

@@ -180,6 +180,7 @@ export function readScannedBoxes(
     });
     const middle = scale * ((widget.rect[1]! + widget.rect[3]!) / 2) + dy;
     // The page's reading of the box and, for a box read again on its own, that reading too.
+    const readings: ScannedBox[] = [];
     for (const reading of ["page", "box"] as const) {
       const lines = readingLines(inside.filter((w) => (reading === "box") === (w.reread === true)));
       if (lines.length === 0) continue;
@@ -194,7 +195,7 @@ export function readScannedBoxes(
         .trim()
         .replace(/^[|{}[\]()"'‘’“”]+(?=\S)|(?<=\S)[|{}[\]()"'‘’“”]+$/g, "");
       if ((value.match(/[A-Za-z0-9]/g) ?? []).length < 2) continue;
-      out.push({
+      readings.push({
         name: widget.name,
         value,
         kind: "text",
@@ -206,16 +207,12 @@ export function readScannedBoxes(
     }
     // The page's reading that lost a box's first characters ("250.76" of "$1,250.76") to the
     // caption or column beside it is the same value cut short: the box's own reading stands.
-    const [first, second] = out.slice(-2);
-    if (
-      first?.reading === "page" &&
-      second?.reading === "box" &&
-      first.name === widget.name &&
-      second.name === widget.name &&
-      squashed(second.value).length > squashed(first.value).length &&
-      squashed(second.value).endsWith(squashed(first.value))
-    )
-      out.splice(out.length - 2, 1);
+    const [onPage, inBox] = readings;
+    const cutShort =
+      inBox !== undefined &&
+      squashed(inBox.value).length > squashed(onPage!.value).length &&
+      squashed(inBox.value).endsWith(squashed(onPage!.value));
+    out.push(...(cutShort ? [inBox] : readings));
   }
   return out;
 }

@@ -14,6 +14,7 @@ import { type Line, squash, toLines } from "./layout";
 import { narrativeCandidates, narrativeDescription } from "./narrative";
 import { amountPlausibility, contextFacts, dateOfLossPlausibility } from "./plausibility";
 import { type ClaimExtraction, type ExtractedField, finish } from "./result";
+import { repairScannedBox } from "./scanned-box-repair";
 import { OWN_FIELDS, type SectionRole, sectionHeading } from "./sections";
 import { type DateOptions, detectDayFirst } from "./values";
 
@@ -363,18 +364,6 @@ function proseWordFactor(c: { value: Candidate["value"]; evidence: string }, lin
 
 /** The least a scanned form box's value is trusted: below the review threshold, above stray text. */
 const SCANNED_BOX_FLOOR = 0.4;
-
-/**
- * OCR's usual slips in a box whose format the form fixes: an amount's decimal point read as a
- * space ("$14,805 99"), a date's slash read as a digit ("03/1572024").
- */
-function repairScannedBox(target: string, raw: string): string {
-  if (target === "amount_claimed" && !/\.\d{2}\b/.test(raw)) return raw.replace(/(\d) (\d{2})\s*$/, "$1.$2");
-  // The form's date boxes hold MM/DD/YYYY: a slash read as 1, 7, a bar or a colon is still a slash.
-  if (target === "incident_date")
-    return raw.trim().replace(/^(\d{2})[/17|lI:.-](\d{2})[/17|lI:.-](\d{4})$/, "$1/$2/$3");
-  return raw;
-}
 
 const BOXED_ON_FORM = new Set(["claimant_name", "policy_number", "incident_date", "amount_claimed"]);
 

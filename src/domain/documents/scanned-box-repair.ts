@@ -1,0 +1,41 @@
+// OCR's usual slips inside a form box whose format the form itself fixes. Only such a box is
+// repaired: elsewhere "14 805 99" or "02232026" could be anything.
+
+const SLASH = "/17|lI:.-";
+
+function monthDayYear(digits: string): string | undefined {
+  const [month, day] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4))];
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31
+    ? `${digits.slice(0, 2)}/${digits.slice(2, 4)}/${digits.slice(4)}`
+    : undefined;
+}
+
+/** A MM/DD/YYYY box read with its slashes dropped, or one of them read as a digit. */
+function repairBoxDate(raw: string): string {
+  const text = raw.trim();
+  const separated = text.match(new RegExp(`^(\\d{2})[${SLASH}](\\d{2})[${SLASH}](\\d{4})$`));
+  if (separated) return `${separated[1]}/${separated[2]}/${separated[3]}`;
+  if (!/^\d{8,9}$/.test(text)) return raw;
+  if (text.length === 8) return monthDayYear(text) ?? raw;
+  // Nine digits: one slash read as a digit (1 or 7), after the month or after the day. Taken
+  // only when the two places do not leave two different dates.
+  const readings = [2, 4]
+    .filter((at) => "17".includes(text[at]!))
+    .map((at) => monthDayYear(text.slice(0, at) + text.slice(at + 1)))
+    .filter((d): d is string => d !== undefined);
+  return new Set(readings).size === 1 ? readings[0]! : raw;
+}
+
+/** An amount box read with its decimal point (and thousands commas) as spaces, its "$" as "§". */
+function repairBoxAmount(raw: string): string {
+  const text = raw.trim().replace(/^§/, "$");
+  if (/\.\d{2}$/.test(text)) return text;
+  const spaced = text.match(/^(\$?\s*)(\d{1,3}(?:[ ,]\d{3})*)[ ,](\d{2})$/);
+  return spaced ? `${spaced[1]}${spaced[2]!.replace(/ /g, ",")}.${spaced[3]}` : text;
+}
+
+export function repairScannedBox(field: string, raw: string): string {
+  if (field === "amount_claimed") return repairBoxAmount(raw);
+  if (field === "incident_date") return repairBoxDate(raw);
+  return raw;
+}

@@ -564,6 +564,19 @@ describe("issue 14: captions and prose the first reader missed", () => {
     );
   });
 
+  const otherVehicleHitMine: Array<[string, string | undefined]> = [
+    ["I was stopped at a red light when a Kia Soul struck the rear of my 2008 Subaru Forester.", "Multi-vehicle Collision"],
+    ["On Elm Street a Mazda Mazda3 struck the rear of my 2010 Mazda CX-5.", "Multi-vehicle Collision"],
+    ["Waiting to turn, a Ford F-150 rear-ended my Honda Civic.", "Multi-vehicle Collision"],
+    ["An Audi A4 crashed into the passenger side of our minivan at the junction.", "Multi-vehicle Collision"],
+    ["A deer struck my car on Route 9 and damaged the hood.", undefined],
+    ["While my Toyota Corolla was parked, a Jeep Wrangler backed into my car.", "Parked Car"],
+  ];
+  for (const [sentence, type] of otherVehicleHitMine)
+    it(`another vehicle named by make hitting mine: ${sentence.slice(0, 50)}…`, () => {
+      check(sentence, { incident_type: type });
+    });
+
   it("a car hit while parked is a parked-car loss, not a theft", () => {
     check("My car was parked on Elm Street on March 3rd, 2025 and was found with a dented rear door.", {
       incident_type: "Parked Car",

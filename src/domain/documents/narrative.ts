@@ -45,6 +45,13 @@ function sentences(text: string): string[] {
 const OTHER_PARTY =
   /\b(?:other|third)[\s-](?:driver|party|parties|vehicle|car|motorist)|\btheir\s+(?:insurance|insurer|policy)|\bhis\s+(?:insurance|insurer|policy)|\bher\s+(?:insurance|insurer|policy)/i;
 
+/**
+ * Another vehicle, named by its make and model, hitting the claimant's: "a Kia Soul struck the
+ * rear of my 2008 Subaru". The capitalised name keeps out "a deer struck my car".
+ */
+const OTHER_VEHICLE_HIT_MINE =
+  /\b(?:[Aa]n?|[Aa]nother|[Tt]he other)\s+(?:[A-Z0-9][\w-]*\s+){1,3}?(?:[Ss]truck|[Hh]it|rear[-\s]?ended|sideswiped|t[-\s]?boned|(?:crashed|ran|backed|slammed|smashed|drove|ploughed|plowed) into|collided with)\s+(?:(?:the\s+)?(?:rear|back|side|front|driver|passenger)\b[\w\s'-]{0,25}?\s+of\s+)?(?:my|our|the insured(?:'s)?)\b/;
+
 export function narrativeCandidates(raw: string, dateOptions: DateOptions): NarrativeCandidate[] {
   const text = dateOptions.ocr ? repairWords(raw) : raw;
   const ocr = { ocr: dateOptions.ocr ?? false };
@@ -122,6 +129,7 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
       /\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}(?:car|vehicle|truck|pickup|van|suv|bus|motorcycle)\b[^.]{0,120}?\b(?:struck|hit|collided with|ran into|rear[-\s]?ended|sideswiped)\b/i.test(
         eventText,
       ) ||
+      OTHER_VEHICLE_HIT_MINE.test(eventText) ||
       /\bboth (?:vehicles|cars|drivers)\b/i.test(flat) ||
       /\bwas (?:rear[-\s]?ended|t[-\s]?boned|sideswiped|hit|struck)\b/i.test(eventText);
     const solo =

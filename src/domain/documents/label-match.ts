@@ -147,10 +147,28 @@ export function cutAtNextLabel(rest: string): string {
   return at === undefined ? rest : rest.slice(0, at).replace(/[\s;,]+$/, "");
 }
 
+/**
+ * A text layer may glue a caption to the value before it ("… OH 43215Incident Date:"): the
+ * cell splits where a digit meets a capitalised caption that ends in a separator.
+ */
+function splitGluedCaption(cell: Cell): Cell[] {
+  for (const m of cell.text.matchAll(/(?<=\d)(?=[A-Z][a-z])/g)) {
+    const tail = cell.text.slice(m.index!);
+    const label = matchLabel(tail);
+    if (!label?.separated || label.entry.squashed.length < 5 || !/^[^:#]*[A-Za-z][:#]/.test(tail)) continue;
+    const head = cell.text.slice(0, m.index!);
+    return [
+      { ...cell, text: head, end: cell.col + head.length },
+      { ...cell, text: tail, col: cell.col + m.index! },
+    ];
+  }
+  return [cell];
+}
+
 /** Cells holding several "Caption: value" pairs in a row are split into one cell per pair. */
 export function splitCellsAtLabels(line: Line): void {
   const cells: Cell[] = [];
-  for (const cell of line.cells) {
+  for (const cell of line.source === "text-layer" ? line.cells.flatMap(splitGluedCaption) : line.cells) {
     let rest = cell;
     for (let guard = 0; guard < 12; guard++) {
       const own = matchLabel(rest.text);

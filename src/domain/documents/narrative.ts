@@ -41,6 +41,10 @@ function sentences(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** A caption right before a date that names it as another date than the loss ("Estimate date: …"). */
+const OTHER_DATE_CAPTION =
+  /\b(?:(?:estimate|report|reported|notice|invoice|inspection|quote|letter|form|print(?:ed)?|sent|signature|effective|expiration|expiry)\s+date|date\s+(?:of\s+)?(?:report|estimate|notice|invoice|inspection|signature|signed|printed|issue))\s*[:#-]?\s*$/i;
+
 /** Sentences about someone else's vehicle, policy or insurer: not the claimant's facts. */
 const OTHER_PARTY =
   /\b(?:other|third)[\s-](?:driver|party|parties|vehicle|car|motorist)|\btheir\s+(?:insurance|insurer|policy)|\bhis\s+(?:insurance|insurer|policy)|\bher\s+(?:insurance|insurer|policy)/i;
@@ -65,6 +69,7 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     for (const d of findDates(s, dateOptions)) {
       const before = s.slice(Math.max(0, d.index - 40), d.index);
       if (NON_EVENT_DATE.test(before) || /\b(?:date of birth|dob)\b/i.test(before)) continue;
+      if (OTHER_DATE_CAPTION.test(before)) continue;
       const on = /\b(?:on|of)\s*$/i.test(before);
       if (eventful) add("incident_date", d.value, (on ? 0.78 : 0.72) * d.certainty, s);
       else add("incident_date", d.value, 0.35 * d.certainty, s);
@@ -106,11 +111,16 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
   }
 
   for (const m of text.matchAll(
-    /\bpolicy\s*(?:number|no\.?|num(?:ber)?|#|id|ref(?:erence)?)?\s*(?:is|was|:|#)?\s*([A-Z0-9][A-Z0-9\-/ ]{3,28})/gi,
+    /\bpolicy\s*(?:number|no\.?|num(?:ber)?|#|id|ref(?:erence)?)?(\s*(?:is|was|:|#)?\s*)([A-Z0-9][A-Z0-9\-/ ]{3,28})/gi,
   )) {
+    // A caption in a row of table headers with its value on the next line is a table, not
+    // prose: the value under it may be another column's (the claim number).
+    const lineEnd = text.indexOf("\n", m.index!);
+    const captionLine = text.slice(text.lastIndexOf("\n", m.index!) + 1, lineEnd < 0 ? undefined : lineEnd);
+    if (/\n/.test(m[1]!) && !/is|was|:|#/i.test(m[1]!) && /\S\s{2,}\S/.test(captionLine)) continue;
     const sentence = text.slice(Math.max(0, text.lastIndexOf(".", m.index!) + 1), m.index! + m[0].length);
     if (OTHER_PARTY.test(sentence)) continue;
-    const p = parsePolicyNumber(m[1]!, ocr);
+    const p = parsePolicyNumber(m[2]!, ocr);
     if (p && /\d/.test(p.value)) add("policy_number", p.value, 0.75 * p.certainty, m[0]);
   }
 

@@ -606,6 +606,22 @@ Address:        9687 Oak Valley Drive, Columbus, OH 43215Incident Date:   09-27-
     );
   });
 
+  it("OCR runs a caption into its value, or a value into the next caption", () => {
+    check(
+      `Name of InsuredHiroshi Thompson                        Deductible:        500.00
+Address:       3012 Cedar Lane, Springfield, IL 6270Claim #:              CLM-86-135548
+Phone:          (493) 425-1707                         Incident Date:     07-13-2025
+                                                       Policy Num:        AU4475B348`,
+      { claimant_name: "Hiroshi Thompson", incident_date: "2025-07-13", policy_number: "AU4475B348" },
+      0.6,
+      "ocr",
+    );
+  });
+
+  it("a short caption running into a word is not a caption", () => {
+    check("InsuredVehicle: 2019 Honda Civic\nOwnerName Unknown", { claimant_name: undefined });
+  });
+
   const otherDates: Array<[string, string | undefined]> = [
     ["Precision Collision Center                Estimate date: 10-16-2026", undefined],
     ["Collision report. Date of report: 03/20/2025", undefined],

@@ -117,10 +117,13 @@ function dictionaryLabel(cellText: string): LabelMatch | undefined {
     if (!letters.startsWith(entry.squashed)) continue;
     const end = map[entry.squashed.length - 1]! + 1;
     const next = text[end];
-    if (next !== undefined && /[A-Za-z]/.test(next)) continue;
+    // "Name of InsuredHiroshi Thompson": a caption run into its value where the case turns.
+    const runInto = next !== undefined && /[a-z]/.test(text[end - 1]!) && /^[A-Z][a-z]/.test(text.slice(end, end + 2));
+    if (next !== undefined && /[A-Za-z]/.test(next) && !(runInto && entry.field !== null && entry.squashed.length >= 8))
+      continue;
     // "No. 12345" after "Policy": the "No" is part of the label, not the value.
     const after = text.slice(end);
-    const separated = /^\s*(?:$|[:#=\-–|]|\(|\s{2})/.test(after) || /^\s*(?:no|number|#)\b/i.test(after);
+    const separated = runInto || /^\s*(?:$|[:#=\-–|]|\(|\s{2})/.test(after) || /^\s*(?:no|number|#)\b/i.test(after);
     let rest = after.replace(SEPARATORS, "");
     // OCR often loses a hint's closing bracket: "(First, Middle, Last".
     rest = rest.replace(/^\([^)]*(?:\)|$)/, "").replace(SEPARATORS, "");
@@ -148,8 +151,8 @@ export function cutAtNextLabel(rest: string): string {
 }
 
 /**
- * A text layer may glue a caption to the value before it ("… OH 43215Incident Date:"): the
- * cell splits where a digit meets a capitalised caption that ends in a separator.
+ * A text layer or OCR may glue a caption to the value before it ("… OH 43215Incident Date:"):
+ * the cell splits where a digit meets a capitalised caption that ends in a separator.
  */
 function splitGluedCaption(cell: Cell): Cell[] {
   for (const m of cell.text.matchAll(/(?<=\d)(?=[A-Z][a-z])/g)) {
@@ -168,7 +171,7 @@ function splitGluedCaption(cell: Cell): Cell[] {
 /** Cells holding several "Caption: value" pairs in a row are split into one cell per pair. */
 export function splitCellsAtLabels(line: Line): void {
   const cells: Cell[] = [];
-  for (const cell of line.source === "text-layer" ? line.cells.flatMap(splitGluedCaption) : line.cells) {
+  for (const cell of line.cells.flatMap(splitGluedCaption)) {
     let rest = cell;
     for (let guard = 0; guard < 12; guard++) {
       const own = matchLabel(rest.text);

@@ -622,6 +622,21 @@ Phone:          (493) 425-1707                         Incident Date:     07-13-
     check("InsuredVehicle: 2019 Honda Civic\nOwnerName Unknown", { claimant_name: undefined });
   });
 
+  describe("an e-mail's sender, named by display name and address", () => {
+    const body = "\nSubject: Claim\nDear Claims Team,\nMy car was hit on March 3, 2025.";
+    it.each([
+      ["From: Mateo Campbell <mateo.campbell@example.com>", "text-layer", "Mateo Campbell", false],
+      ["From:    Mateo Camnhal]l <mateo.campbell@example.com>", "ocr", "Mateo Campbell", true],
+      ["From: Ana Garcia-Lopez <ana.garcia-lopez2@mail.example>", "text-layer", "Ana Garcia-Lopez", false],
+      ["From: Claims Desk <claims@insurer.example>", "text-layer", undefined, true],
+      ["From: Anna Lee <john.smith@mail.example>", "ocr", undefined, true],
+    ] as const)("%s (%s) → %s", (from, source, name, review) => {
+      const result = extractClaimFields({ pages: [{ text: from + body, source, ocrConfidence: 0.9 }] });
+      expect(result.extracted_data.claimant_name).toBe(name);
+      expect(result.needs_review?.includes("claimant_name")).toBe(review);
+    });
+  });
+
   const otherDates: Array<[string, string | undefined]> = [
     ["Precision Collision Center                Estimate date: 10-16-2026", undefined],
     ["Collision report. Date of report: 03/20/2025", undefined],

@@ -1,5 +1,6 @@
 // Fields stated in prose ("On March 3, 2025 my car was rear-ended … I am claiming
 // $4,250.00"). Weaker than a labelled value, so these candidates carry lower confidence.
+import { editDistance } from "../settlement/edit-distance";
 import type { ClaimFieldName } from "./labels";
 import {
   type DateOptions,
@@ -44,6 +45,33 @@ function sentences(text: string): string[] {
 /** A caption right before a date that names it as another date than the loss ("Estimate date: …"). */
 const OTHER_DATE_CAPTION =
   /\b(?:(?:estimate|report|reported|notice|invoice|inspection|quote|letter|form|print(?:ed)?|sent|signature|effective|expiration|expiry)\s+date|date\s+(?:of\s+)?(?:report|estimate|notice|invoice|inspection|signature|signed|printed|issue))\s*[:#-]?\s*$/i;
+
+/**
+ * An e-mail's sender named twice: "Mateo Camnhal]l <mateo.campbell@…>". When the address is the
+ * display name's words, the address spells them (OCR garbles a display name more than the
+ * address); a name that only resembles the address is kept for review.
+ */
+function senderName(display: string, local: string): { value: string; certainty: number } | undefined {
+  const parts = local
+    .toLowerCase()
+    .replace(/\d+/g, "")
+    .split(/[._]/)
+    .filter((p) => /^[a-z][a-z'-]+$/.test(p));
+  const words = display
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/[^a-z'-]/g, ""))
+    .filter((w) => w.length > 0);
+  if (parts.length < 2 || parts.length > 4 || parts.length !== words.length) return undefined;
+  const alike = parts.every(
+    (p, i) => words[i]![0] === p[0] && editDistance(words[i]!, p, 4) <= Math.ceil(p.length * 0.4),
+  );
+  if (!alike) return undefined;
+  const same = parts.every((p, i) => words[i] === p);
+  const spelled = parts.map((p) => p.replace(/(^|[-'])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase()));
+  const name = parseName(spelled.join(" "));
+  return name ? { value: name.value, certainty: (same ? 0.8 : 0.55) * name.certainty } : undefined;
+}
 
 /** Sentences about someone else's vehicle, policy or insurer: not the claimant's facts. */
 const OTHER_PARTY =
@@ -96,6 +124,10 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
   for (const m of text.matchAll(/(?:^|\n)\s*I,\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3}),/g)) {
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.75 * n.certainty, m[0]);
+  }
+  for (const m of text.matchAll(/^\s*from:?\s+([^<\n]{3,60}?)\s*<\s*([A-Za-z0-9._%+-]+)@/gim)) {
+    const sender = senderName(m[1]!, m[2]!);
+    if (sender) add("claimant_name", sender.value, sender.certainty, m[0]);
   }
   for (const m of text.matchAll(
     /\b(?:sincerely|regards|yours\s+(?:truly|faithfully|sincerely)|respectfully|thank you)[,.;:]?\s*\n+\s*(?:\/s\/\s*)?([^\n]+)/gi,

@@ -573,6 +573,11 @@ describe("issue 14: captions and prose the first reader missed", () => {
     ["Waiting to turn, a Ford F-150 rear-ended my Honda Civic.", "Multi-vehicle Collision"],
     ["An Audi A4 crashed into the passenger side of our minivan at the junction.", "Multi-vehicle Collision"],
     ["A deer struck my car on Route 9 and damaged the hood.", undefined],
+    [
+      "A deer ran onto Cedar Lane and my 2009 Hyundai Tucson struck it; the hood was damaged.",
+      "Single Vehicle Collision",
+    ],
+    ["A moose stepped out in front of us and our truck hit it at dusk.", "Single Vehicle Collision"],
     ["While my Toyota Corolla was parked, a Jeep Wrangler backed into my car.", "Parked Car"],
   ];
   for (const [sentence, type] of otherVehicleHitMine)
@@ -642,6 +647,10 @@ Phone:          (493) 425-1707                         Incident Date:     07-13-
     ["Collision report. Date of report: 03/20/2025", undefined],
     ["Invoice date 03/20/2025 for the collision repairs", undefined],
     ["The collision happened on 03/14/2025.", "2025-03-14"],
+    [
+      "From: Ingrid White <ingrid.white@example.com>\nSent: Wed, 06 Mar 2024 10:00\nHello,\nOn 03/04/2024 I was involved in an accident.",
+      "2024-03-04",
+    ],
   ];
   for (const [text, date] of otherDates)
     it(`a date captioned as another date is not the loss: ${text.slice(0, 40)}…`, () => {

@@ -42,9 +42,13 @@ function sentences(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** An animal on the road and the claimant's car hitting it: "A deer ran onto Cedar Lane and my car struck it". */
+const ANIMAL_STRUCK =
+  /\b(?:deer|moose|elk|kangaroo|animal|cow|horse)\b[^.;]{0,80}?\b(?:struck|hit|ran into|collided with)\s+(?:it|the animal|him|her)\b/i;
+
 /** A caption right before a date that names it as another date than the loss ("Estimate date: …"). */
 const OTHER_DATE_CAPTION =
-  /\b(?:(?:estimate|report|reported|notice|invoice|inspection|quote|letter|form|print(?:ed)?|sent|signature|effective|expiration|expiry)\s+date|date\s+(?:of\s+)?(?:report|estimate|notice|invoice|inspection|signature|signed|printed|issue))\s*[:#-]?\s*$/i;
+  /\bsent\s*:\s*(?:[a-z]{3,9},?\s*)?$|\b(?:(?:estimate|report|reported|notice|invoice|inspection|quote|letter|form|print(?:ed)?|sent|signature|effective|expiration|expiry)\s+date|date\s+(?:of\s+)?(?:report|estimate|notice|invoice|inspection|signature|signed|printed|issue))\s*[:#-]?\s*$/i;
 
 /**
  * An e-mail's sender named twice: "Mateo Camnhal]l <mateo.campbell@…>". When the address is the
@@ -177,7 +181,7 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     const solo =
       /\b(?:hit|struck|into|collided with)\s+(?:a|the)\s+(?:tree|pole|lamp ?post|guard ?rail|wall|fence|deer|ditch|barrier|curb|median|sign)\b|\blost control\b|\bran off the road\b/i.test(
         eventText,
-      );
+      ) || ANIMAL_STRUCK.test(eventText);
     if (!it || it.certainty < 0.9) {
       if (/\bparked\b/i.test(eventText)) add("incident_type", "Parked Car", 0.6, eventText);
       else if (vehiclesHit && !solo) add("incident_type", "Multi-vehicle Collision", 0.55, eventText);

@@ -4,6 +4,8 @@
 // production code (extractFieldsFromPdf); OCR is tesseract-wasm run by Node.
 // Run: npx tsx bench/document-families.ts [--split heldout|dev] [--per-family 12] [--families a,b]
 //        [--no-scans] [--misses] [--save /tmp/dir] [--real-acord2 file.pdf] [--ocr-cache /tmp/dir]
+//        [--fax-only]
+// --fax-only reads only the black-and-white (fax-like) copies, the typed documents skipped.
 // --ocr-cache keeps each page's reading on disk (for iterating on extraction; clear it after
 // changing OCR or preprocessing; OCR times are then meaningless).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -105,9 +107,10 @@ async function main() {
   for (const family of families) {
     for (let i = 0; i < perFamily; i++) {
       const doc = await generateDocument(family, split, i);
-      await evaluate(doc, "typed", doc.pdf, ocr);
+      if (!flag("fax-only")) await evaluate(doc, "typed", doc.pdf, ocr);
       if (!flag("no-scans")) {
         const copy = await photocopyOf(doc);
+        if (flag("fax-only") && !copy.degradation.bilevel) continue;
         if (saveDir) writeFileSync(join(saveDir, `${doc.id}-scan.pdf`), copy.pdf);
         const d = copy.degradation;
         const tier = d.bilevel

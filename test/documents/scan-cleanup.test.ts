@@ -6,7 +6,15 @@ import { cropGrey } from "../../src/pdf/region-reread";
 import { removeRules } from "../../src/pdf/rule-removal";
 import { flattenBackground } from "../../src/pdf/scan-background";
 import { binarise } from "../../src/pdf/scan-binarise";
-import { estimateSkew, type GreyImage, rotateAndScale, stretchContrast } from "../../src/pdf/scan-preprocess";
+import {
+  boxBlur,
+  estimateSkew,
+  type GreyImage,
+  isBilevel,
+  otsuThreshold,
+  rotateAndScale,
+  stretchContrast,
+} from "../../src/pdf/scan-preprocess";
 
 function page(width: number, height: number, paper: number): GreyImage {
   return { data: new Uint8Array(width * height).fill(paper), width, height };
@@ -30,6 +38,33 @@ describe("estimateSkew", () => {
     expect(Math.abs(found - degrees)).toBeLessThan(0.3);
     const straight = rotateAndScale(turned, -found, 1);
     expect(Math.abs(estimateSkew(straight))).toBeLessThan(0.3);
+  });
+
+  it.each([[-3.5], [2]])("finds a black-and-white (fax-like) page turned by %d°", (degrees) => {
+    const turned = rotateAndScale(textPage(), degrees, 1);
+    for (let i = 0; i < turned.data.length; i++) turned.data[i] = turned.data[i]! < 128 ? 0 : 255;
+    expect(otsuThreshold(turned)).toBe(1);
+    expect(Math.abs(estimateSkew(turned) - degrees)).toBeLessThan(0.3);
+  });
+});
+
+describe("a black-and-white page", () => {
+  const bw = () => {
+    const p = page(800, 600, 255);
+    for (let word = 0; word < 9; word++) fill(p, 60 + word * 75, 60, 55, 12, 0);
+    return p;
+  };
+  it("is told from a grey copy", () => {
+    expect(isBilevel(bw())).toBe(true);
+    expect(isBilevel(textPage())).toBe(false);
+  });
+  it("has its stair-stepped edges softened by boxBlur, the strokes kept dark and the paper white", () => {
+    const soft = boxBlur(bw(), 1);
+    expect(soft.data[66 * 800 + 80]).toBeLessThan(30);
+    expect(soft.data[300 * 800 + 400]).toBe(255);
+    const edge = soft.data[60 * 800 + 80]!;
+    expect(edge).toBeGreaterThan(30);
+    expect(edge).toBeLessThan(225);
   });
 });
 

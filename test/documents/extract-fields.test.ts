@@ -564,6 +564,118 @@ describe("issue 14: captions and prose the first reader missed", () => {
     );
   });
 
+  const otherVehicleHitMine: Array<[string, string | undefined]> = [
+    [
+      "I was stopped at a red light when a Kia Soul struck the rear of my 2008 Subaru Forester.",
+      "Multi-vehicle Collision",
+    ],
+    ["On Elm Street a Mazda Mazda3 struck the rear of my 2010 Mazda CX-5.", "Multi-vehicle Collision"],
+    ["Waiting to turn, a Ford F-150 rear-ended my Honda Civic.", "Multi-vehicle Collision"],
+    ["An Audi A4 crashed into the passenger side of our minivan at the junction.", "Multi-vehicle Collision"],
+    ["A deer struck my car on Route 9 and damaged the hood.", undefined],
+    [
+      "A deer ran onto Cedar Lane and my 2009 Hyundai Tucson struck it; the hood was damaged.",
+      "Single Vehicle Collision",
+    ],
+    ["A moose stepped out in front of us and our truck hit it at dusk.", "Single Vehicle Collision"],
+    ["While my Toyota Corolla was parked, a Jeep Wrangler backed into my car.", "Parked Car"],
+  ];
+  for (const [sentence, type] of otherVehicleHitMine)
+    it(`another vehicle named by make hitting mine: ${sentence.slice(0, 50)}…`, () => {
+      check(sentence, { incident_type: type });
+    });
+
+  it("a wrapped line of prose starting with 'passenger' does not open an injured persons' section", () => {
+    check(
+      `Dear Claims Team,
+I am writing to report an accident that happened on March 3, 2025. My 2020
+Toyota RAV4 slid on ice and hit the guard rail on Broad Street, damaging the
+passenger side.
+My policy number is 855-9132-CA. I understand my deductible of USD 500.00
+applies. I am claiming USD 59,371.04 for the repairs.
+Kind regards,
+Mateo Campbell`,
+      { claimant_name: "Mateo Campbell", amount_claimed: 59371.04, policy_number: "855-9132-CA" },
+      0.6,
+    );
+  });
+
+  it("a caption glued to the value before it in a text layer still labels its own value", () => {
+    check(
+      `Precision Collision Center                                   REPAIR ESTIMATE
+9761 Industrial Way, Columbus, OH 43215                      Estimate date: 10-16-2026
+Insured Name: Omar David Lopez                    Policy Num:       S76424609
+Address:        9687 Oak Valley Drive, Columbus, OH 43215Incident Date:   09-27-2026`,
+      { incident_date: "2026-09-27", claimant_name: "Omar David Lopez", policy_number: "S76424609" },
+      0.6,
+    );
+  });
+
+  it("OCR runs a caption into its value, or a value into the next caption", () => {
+    check(
+      `Name of InsuredHiroshi Thompson                        Deductible:        500.00
+Address:       3012 Cedar Lane, Springfield, IL 6270Claim #:              CLM-86-135548
+Phone:          (493) 425-1707                         Incident Date:     07-13-2025
+                                                       Policy Num:        AU4475B348`,
+      { claimant_name: "Hiroshi Thompson", incident_date: "2025-07-13", policy_number: "AU4475B348" },
+      0.6,
+      "ocr",
+    );
+  });
+
+  it("a short caption running into a word is not a caption", () => {
+    check("InsuredVehicle: 2019 Honda Civic\nOwnerName Unknown", { claimant_name: undefined });
+  });
+
+  describe("an e-mail's sender, named by display name and address", () => {
+    const body = "\nSubject: Claim\nDear Claims Team,\nMy car was hit on March 3, 2025.";
+    it.each([
+      ["From: Mateo Campbell <mateo.campbell@example.com>", "text-layer", "Mateo Campbell", false],
+      ["From:    Mateo Camnhal]l <mateo.campbell@example.com>", "ocr", "Mateo Campbell", true],
+      ["From: Ana Garcia-Lopez <ana.garcia-lopez2@mail.example>", "text-layer", "Ana Garcia-Lopez", false],
+      ["From: Claims Desk <claims@insurer.example>", "text-layer", undefined, true],
+      ["From: Anna Lee <john.smith@mail.example>", "ocr", undefined, true],
+    ] as const)("%s (%s) → %s", (from, source, name, review) => {
+      const result = extractClaimFields({ pages: [{ text: from + body, source, ocrConfidence: 0.9 }] });
+      expect(result.extracted_data.claimant_name).toBe(name);
+      expect(result.needs_review?.includes("claimant_name")).toBe(review);
+    });
+  });
+
+  const otherDates: Array<[string, string | undefined]> = [
+    ["Precision Collision Center                Estimate date: 10-16-2026", undefined],
+    ["Collision report. Date of report: 03/20/2025", undefined],
+    ["Invoice date 03/20/2025 for the collision repairs", undefined],
+    ["The collision happened on 03/14/2025.", "2025-03-14"],
+    [
+      "From: Ingrid White <ingrid.white@example.com>\nSent: Wed, 06 Mar 2024 10:00\nHello,\nOn 03/04/2024 I was involved in an accident.",
+      "2024-03-04",
+    ],
+  ];
+  for (const [text, date] of otherDates)
+    it(`a date captioned as another date is not the loss: ${text.slice(0, 40)}…`, () => {
+      check(text, { incident_date: date });
+    });
+
+  it("a policy caption in a row of table headers does not take the next column's value", () => {
+    const result = extractClaimFields({
+      pages: [
+        {
+          text: "CLAIM NUMBER                 POLICY NUMBER\n  CLM-84-061457               AU6566S036",
+          source: "ocr",
+          ocrConfidence: 0.85,
+        },
+      ],
+    });
+    expect(result.extracted_data.policy_number).toBe("AU6566S036");
+  });
+
+  it("a policy number wrapped onto the next line of a sentence is still read", () => {
+    check("I am writing about my claim under policy number\nAB-2024-556677 for the collision on 03/14/2025.", {
+      policy_number: "AB-2024-556677",
+    });
+  });
+
   it("a car hit while parked is a parked-car loss, not a theft", () => {
     check("My car was parked on Elm Street on March 3rd, 2025 and was found with a dented rear door.", {
       incident_type: "Parked Car",

@@ -1,6 +1,7 @@
 // Fields below the review threshold, or missing, are listed for an adjuster and never reach
 // the fraud and reserve models as facts.
 import { describe, expect, it } from "vitest";
+import { extractClaimFields } from "../../src/domain/documents";
 import { fraudInputFromDocument, storedReviewList } from "../../src/domain/documents/fraud-input";
 import type { ExtractedField } from "../../src/domain/documents/result";
 import { needsReview, REVIEW_THRESHOLD } from "../../src/domain/documents/review";
@@ -64,5 +65,26 @@ describe("the models' input leaves uncertain facts out", () => {
     expect(storedReviewList({ needs_review: ["amount_claimed", 3, null] })).toEqual(["amount_claimed"]);
     expect(storedReviewList({ needs_review: "amount_claimed" })).toEqual([]);
     expect(storedReviewList(null)).toEqual([]);
+  });
+});
+
+describe("a scanned form's caption whose value was not read", () => {
+  const prose = "The collision happened on Elm Street and the car was towed on 03/20/2025.";
+  const read = (text: string, source: "ocr" | "text-layer") =>
+    extractClaimFields({ pages: [{ text, source, ocrConfidence: 0.95 }], today: "2025-06-01" });
+  it.each([
+    ["OCR, the caption present, its value unread", `Date of Loss         ~~ ~~\n\n${prose}`, "ocr", true],
+    ["OCR, no such caption", prose, "ocr", false],
+    ["a text layer keeps the sentence's trust", `Date of Loss         ~~ ~~\n\n${prose}`, "text-layer", false],
+  ] as const)("%s: the date from a sentence goes to review = %s", (_, text, source, review) => {
+    const result = read(text, source);
+    expect(result.extracted_data.incident_date).toBe("2025-03-20");
+    expect(result.needs_review?.includes("incident_date")).toBe(review);
+  });
+
+  it("a value read under the caption and again in a sentence is trusted", () => {
+    const result = read(`Date of Loss: 03/20/2025\n\n${prose}`, "ocr");
+    expect(result.extracted_data.incident_date).toBe("2025-03-20");
+    expect(result.needs_review?.includes("incident_date")).toBe(false);
   });
 });

@@ -19,6 +19,8 @@ describe("policy numbers read by OCR", () => {
     ["I 609-6896-GL", "609-6896-GL"],
     ["[ AB-1234567", "AB-1234567"],
     ["AUT 4471 2093", "AUT 4471 2093"],
+    ["S76424609", "S76424609"],
+    ["B1234567", "B1234567"],
   ])("%s → %s", (raw, want) => {
     expect(parsePolicyNumber(raw, { ocr: true })?.value).toBe(want);
   });
@@ -28,6 +30,8 @@ describe("policy numbers read by OCR", () => {
     ["123004294", false],
     ["3238798863", false],
     ["POL-2025-521585", false],
+    ["S76424609", true],
+    ["576424609", false],
   ])("a scanned %s opening with digits OCR makes of letters (ZIO, I2) is less sure: %s", (raw, unsure) => {
     const read = parsePolicyNumber(raw, { ocr: true })!;
     expect(read.value).toBe(raw);

@@ -330,6 +330,16 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
     ...(ocrPages.length ? prose(true).filter(besideTheBoxes) : []),
   ];
   const fields = choose(candidates, today);
+  for (const field of captionedFields(lines)) {
+    const f = fields[field];
+    // The form has this field's caption but its value was not read under it: a value found in
+    // a sentence elsewhere is as likely another date or amount of the form (report date, deductible).
+    if (f?.method !== "narrative" || !f.ocr) continue;
+    const readUnderCaption = candidates.some(
+      (c) => c.field === field && c.method !== "narrative" && sameValue(c.value, f.value),
+    );
+    if (!readUnderCaption) f.confidence = Math.min(f.confidence, PROSE_BESIDE_CAPTION);
+  }
   if (!fields.description) {
     const text = lines
       .map((l) =>
@@ -360,6 +370,22 @@ function proseWordFactor(c: { value: Candidate["value"]; evidence: string }, lin
   }
   // A date or amount is reworded by parsing: one unsure word elsewhere on its line says nothing of it.
   return 1;
+}
+
+/** The most a prose value is trusted on a scanned form that captions the field elsewhere. */
+const PROSE_BESIDE_CAPTION = 0.5;
+
+/** Core fields whose own caption stands on a page: "Date of Loss", "Amount Claimed". */
+function captionedFields(lines: Line[]): Set<string> {
+  const out = new Set<string>();
+  for (const line of lines) {
+    if (line.role !== undefined && line.role !== "own") continue;
+    for (const cell of line.cells) {
+      const entry = matchLabel(cell.text)?.entry;
+      if (entry?.field && OWN_FIELDS.has(entry.field) && entry.weight >= 0.85) out.add(entry.field);
+    }
+  }
+  return out;
 }
 
 /** The least a scanned form box's value is trusted: below the review threshold, above stray text. */

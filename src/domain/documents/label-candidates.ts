@@ -106,6 +106,10 @@ function continuation(lines: Line[], from: number, col: number, labelCol: number
   return out;
 }
 
+function isSentence(text: string): boolean {
+  return text.trim().split(/\s+/).length >= 8 && /\b[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}\b/.test(text);
+}
+
 /** Every "Caption: value" reading of the lines: inline, in the next cell, below, or in flattened columns. */
 export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] {
   const out: Candidate[] = [];
@@ -248,7 +252,8 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
         if (run.length > 1 && add(target, run.join(" "), weight, LABEL_CONFIDENCE.cellsAcross, "table", line)) return;
       }
       const below = cellBelow(lines, cell);
-      if (below && !isLabelCell(below)) {
+      // A sentence under an empty caption is the page's prose, not the caption's value.
+      if (below && !isLabelCell(below) && !isSentence(below.text)) {
         // A column of line items under an "Amount" header: an item, not the claim total.
         const further = below && target === "amount_claimed" ? cellBelow(lines, below, 0) : undefined;
         const itemColumn = further !== undefined && parseAmount(further.text) !== undefined;

@@ -117,10 +117,13 @@ function dictionaryLabel(cellText: string): LabelMatch | undefined {
     if (!letters.startsWith(entry.squashed)) continue;
     const end = map[entry.squashed.length - 1]! + 1;
     const next = text[end];
-    if (next !== undefined && /[A-Za-z]/.test(next)) continue;
+    // "Name of InsuredHiroshi Thompson": a caption run into its value where the case turns.
+    const runInto = next !== undefined && /[a-z]/.test(text[end - 1]!) && /^[A-Z][a-z]/.test(text.slice(end, end + 2));
+    if (next !== undefined && /[A-Za-z]/.test(next) && !(runInto && entry.field !== null && entry.squashed.length >= 8))
+      continue;
     // "No. 12345" after "Policy": the "No" is part of the label, not the value.
     const after = text.slice(end);
-    const separated = /^\s*(?:$|[:#=\-–|]|\(|\s{2})/.test(after) || /^\s*(?:no|number|#)\b/i.test(after);
+    const separated = runInto || /^\s*(?:$|[:#=\-–|]|\(|\s{2})/.test(after) || /^\s*(?:no|number|#)\b/i.test(after);
     let rest = after.replace(SEPARATORS, "");
     // OCR often loses a hint's closing bracket: "(First, Middle, Last".
     rest = rest.replace(/^\([^)]*(?:\)|$)/, "").replace(SEPARATORS, "");
@@ -147,10 +150,28 @@ export function cutAtNextLabel(rest: string): string {
   return at === undefined ? rest : rest.slice(0, at).replace(/[\s;,]+$/, "");
 }
 
+/**
+ * A text layer or OCR may glue a caption to the value before it ("… OH 43215Incident Date:"):
+ * the cell splits where a digit meets a capitalised caption that ends in a separator.
+ */
+function splitGluedCaption(cell: Cell): Cell[] {
+  for (const m of cell.text.matchAll(/(?<=\d)(?=[A-Z][a-z])/g)) {
+    const tail = cell.text.slice(m.index!);
+    const label = matchLabel(tail);
+    if (!label?.separated || label.entry.squashed.length < 5 || !/^[^:#]*[A-Za-z][:#]/.test(tail)) continue;
+    const head = cell.text.slice(0, m.index!);
+    return [
+      { ...cell, text: head, end: cell.col + head.length },
+      { ...cell, text: tail, col: cell.col + m.index! },
+    ];
+  }
+  return [cell];
+}
+
 /** Cells holding several "Caption: value" pairs in a row are split into one cell per pair. */
 export function splitCellsAtLabels(line: Line): void {
   const cells: Cell[] = [];
-  for (const cell of line.cells) {
+  for (const cell of line.cells.flatMap(splitGluedCaption)) {
     let rest = cell;
     for (let guard = 0; guard < 12; guard++) {
       const own = matchLabel(rest.text);

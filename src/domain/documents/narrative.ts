@@ -1,5 +1,6 @@
 // Fields stated in prose ("On March 3, 2025 my car was rear-ended … I am claiming
 // $4,250.00"). Weaker than a labelled value, so these candidates carry lower confidence.
+import { editDistance } from "../settlement/edit-distance";
 import type { ClaimFieldName } from "./labels";
 import {
   type DateOptions,
@@ -41,9 +42,51 @@ function sentences(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** An animal on the road and the claimant's car hitting it: "A deer ran onto Cedar Lane and my car struck it". */
+const ANIMAL_STRUCK =
+  /\b(?:deer|moose|elk|kangaroo|animal|cow|horse)\b[^.;]{0,80}?\b(?:struck|hit|ran into|collided with)\s+(?:it|the animal|him|her)\b/i;
+
+/** A caption right before a date that names it as another date than the loss ("Estimate date: …"). */
+const OTHER_DATE_CAPTION =
+  /\bsent\s*:\s*(?:[a-z]{3,9},?\s*)?$|\b(?:(?:estimate|report|reported|notice|invoice|inspection|quote|letter|form|print(?:ed)?|sent|signature|effective|expiration|expiry)\s+date|date\s+(?:of\s+)?(?:report|estimate|notice|invoice|inspection|signature|signed|printed|issue))\s*[:#-]?\s*$/i;
+
+/**
+ * An e-mail's sender named twice: "Mateo Camnhal]l <mateo.campbell@…>". When the address is the
+ * display name's words, the address spells them (OCR garbles a display name more than the
+ * address); a name that only resembles the address is kept for review.
+ */
+function senderName(display: string, local: string): { value: string; certainty: number } | undefined {
+  const parts = local
+    .toLowerCase()
+    .replace(/\d+/g, "")
+    .split(/[._]/)
+    .filter((p) => /^[a-z][a-z'-]+$/.test(p));
+  const words = display
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => w.replace(/[^a-z'-]/g, ""))
+    .filter((w) => w.length > 0);
+  if (parts.length < 2 || parts.length > 4 || parts.length !== words.length) return undefined;
+  const alike = parts.every(
+    (p, i) => words[i]![0] === p[0] && editDistance(words[i]!, p, 4) <= Math.ceil(p.length * 0.4),
+  );
+  if (!alike) return undefined;
+  const same = parts.every((p, i) => words[i] === p);
+  const spelled = parts.map((p) => p.replace(/(^|[-'])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase()));
+  const name = parseName(spelled.join(" "));
+  return name ? { value: name.value, certainty: (same ? 0.8 : 0.55) * name.certainty } : undefined;
+}
+
 /** Sentences about someone else's vehicle, policy or insurer: not the claimant's facts. */
 const OTHER_PARTY =
   /\b(?:other|third)[\s-](?:driver|party|parties|vehicle|car|motorist)|\btheir\s+(?:insurance|insurer|policy)|\bhis\s+(?:insurance|insurer|policy)|\bher\s+(?:insurance|insurer|policy)/i;
+
+/**
+ * Another vehicle, named by its make and model, hitting the claimant's: "a Kia Soul struck the
+ * rear of my 2008 Subaru". The capitalised name keeps out "a deer struck my car".
+ */
+const OTHER_VEHICLE_HIT_MINE =
+  /\b(?:[Aa]n?|[Aa]nother|[Tt]he other)\s+(?:[A-Z0-9][\w-]*\s+){1,3}?(?:[Ss]truck|[Hh]it|rear[-\s]?ended|sideswiped|t[-\s]?boned|(?:crashed|ran|backed|slammed|smashed|drove|ploughed|plowed) into|collided with)\s+(?:(?:the\s+)?(?:rear|back|side|front|driver|passenger)\b[\w\s'-]{0,25}?\s+of\s+)?(?:my|our|the insured(?:'s)?)\b/;
 
 export function narrativeCandidates(raw: string, dateOptions: DateOptions): NarrativeCandidate[] {
   const text = dateOptions.ocr ? repairWords(raw) : raw;
@@ -58,6 +101,7 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     for (const d of findDates(s, dateOptions)) {
       const before = s.slice(Math.max(0, d.index - 40), d.index);
       if (NON_EVENT_DATE.test(before) || /\b(?:date of birth|dob)\b/i.test(before)) continue;
+      if (OTHER_DATE_CAPTION.test(before)) continue;
       const on = /\b(?:on|of)\s*$/i.test(before);
       if (eventful) add("incident_date", d.value, (on ? 0.78 : 0.72) * d.certainty, s);
       else add("incident_date", d.value, 0.35 * d.certainty, s);
@@ -85,6 +129,10 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.75 * n.certainty, m[0]);
   }
+  for (const m of text.matchAll(/^\s*from:?\s+([^<\n]{3,60}?)\s*<\s*([A-Za-z0-9._%+-]+)@/gim)) {
+    const sender = senderName(m[1]!, m[2]!);
+    if (sender) add("claimant_name", sender.value, sender.certainty, m[0]);
+  }
   for (const m of text.matchAll(
     /\b(?:sincerely|regards|yours\s+(?:truly|faithfully|sincerely)|respectfully|thank you)[,.;:]?\s*\n+\s*(?:\/s\/\s*)?([^\n]+)/gi,
   )) {
@@ -99,11 +147,16 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
   }
 
   for (const m of text.matchAll(
-    /\bpolicy\s*(?:number|no\.?|num(?:ber)?|#|id|ref(?:erence)?)?\s*(?:is|was|:|#)?\s*([A-Z0-9][A-Z0-9\-/ ]{3,28})/gi,
+    /\bpolicy\s*(?:number|no\.?|num(?:ber)?|#|id|ref(?:erence)?)?(\s*(?:is|was|:|#)?\s*)([A-Z0-9][A-Z0-9\-/ ]{3,28})/gi,
   )) {
+    // A caption in a row of table headers with its value on the next line is a table, not
+    // prose: the value under it may be another column's (the claim number).
+    const lineEnd = text.indexOf("\n", m.index!);
+    const captionLine = text.slice(text.lastIndexOf("\n", m.index!) + 1, lineEnd < 0 ? undefined : lineEnd);
+    if (/\n/.test(m[1]!) && !/is|was|:|#/i.test(m[1]!) && /\S\s{2,}\S/.test(captionLine)) continue;
     const sentence = text.slice(Math.max(0, text.lastIndexOf(".", m.index!) + 1), m.index! + m[0].length);
     if (OTHER_PARTY.test(sentence)) continue;
-    const p = parsePolicyNumber(m[1]!, ocr);
+    const p = parsePolicyNumber(m[2]!, ocr);
     if (p && /\d/.test(p.value)) add("policy_number", p.value, 0.75 * p.certainty, m[0]);
   }
 
@@ -122,12 +175,13 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
       /\b(?:a|an|another)\s+(?:[\w-]+\s+){0,2}(?:car|vehicle|truck|pickup|van|suv|bus|motorcycle)\b[^.]{0,120}?\b(?:struck|hit|collided with|ran into|rear[-\s]?ended|sideswiped)\b/i.test(
         eventText,
       ) ||
+      OTHER_VEHICLE_HIT_MINE.test(eventText) ||
       /\bboth (?:vehicles|cars|drivers)\b/i.test(flat) ||
       /\bwas (?:rear[-\s]?ended|t[-\s]?boned|sideswiped|hit|struck)\b/i.test(eventText);
     const solo =
       /\b(?:hit|struck|into|collided with)\s+(?:a|the)\s+(?:tree|pole|lamp ?post|guard ?rail|wall|fence|deer|ditch|barrier|curb|median|sign)\b|\blost control\b|\bran off the road\b/i.test(
         eventText,
-      );
+      ) || ANIMAL_STRUCK.test(eventText);
     if (!it || it.certainty < 0.9) {
       if (/\bparked\b/i.test(eventText)) add("incident_type", "Parked Car", 0.6, eventText);
       else if (vehiclesHit && !solo) add("incident_type", "Multi-vehicle Collision", 0.55, eventText);

@@ -22,7 +22,7 @@ const SURE_LETTER = /[AC-FHJ-NP-RT-Ya-hjkmnp-rt-y]/;
  * digits ("2O25" → "2025", "OO9876" → "009876"), unless it opens with three or more capitals
  * ("SIB806777" stays: a prefix of capitals is read as written) or has no digit at all ("-B" stays).
  */
-function repairSegment(segment: string): { text: string; repaired: boolean } {
+function repairSegment(segment: string): { text: string; repaired: boolean; ambiguous?: boolean } {
   let text: string;
   if (SURE_LETTER.test(segment)) {
     const firstDigit = segment.search(/[3479]|[0-9](?=[0-9]{2})/);
@@ -32,6 +32,10 @@ function repairSegment(segment: string): { text: string; repaired: boolean } {
     text =
       (/\d/.test(prefix) ? prefix.replace(/[012568]/g, (c) => TO_LETTER[c] ?? c) : prefix) +
       body.replace(/(?<=\d)[oOliI|](?=\d)|[ol|](?=\d)|(?<=\d)[ol|]/g, (c) => TO_DIGIT[c] ?? c);
+  } else if (/^[SBGZ]\d{5,}$/.test(segment)) {
+    // "S76424609": one capital before a run of digits is as likely a letter prefix as a digit
+    // OCR misread; it is kept as read, and the caller sends the number to review.
+    return { text: segment, repaired: false, ambiguous: true };
   } else if (!/\d/.test(segment)) {
     // Only letters OCR could have made of digits ("B", "ZIO"): nothing says they are digits.
     text = segment;
@@ -67,6 +71,7 @@ export function parsePolicyNumber(raw: string, options: ReadOptions = {}): Parse
       .split(/([-/ ])/)
       .map((p) => (/^[-/ ]$/.test(p) ? { text: p, repaired: false } : repairSegment(p)));
     if (parts.some((p) => p.repaired)) certainty *= 0.85;
+    if (parts.some((p) => "ambiguous" in p && p.ambiguous)) certainty *= 0.6;
     token = parts.map((p) => p.text).join("");
   }
   token = token.toUpperCase();

@@ -30,6 +30,8 @@ export function sectionHeading(line: string): SectionRole | undefined {
     .trim();
   if (!text || text.length > 48 || /\d{3,}|[$€£]|:\s*\S/.test(line)) return undefined;
   if (text.split(/\s+/).length > 6) return undefined;
+  // A sentence's wrapped tail ("passenger side.") is prose, not a heading.
+  if (/^[a-z]/.test(text) || /[a-z][.,;]$/.test(text)) return undefined;
   for (const [re, role] of HEADINGS) if (re.test(text)) return role;
   return undefined;
 }

@@ -180,10 +180,10 @@ export function isBilevel(image: GreyImage): boolean {
   return seen > 0 && between / seen < 0.01;
 }
 
-/** A separable box blur of `radius` pixels, run twice (close to a Gaussian). */
+/** A separable box blur of `radius` pixels, run twice (close to a Gaussian); the image given is left as it was. */
 export function boxBlur(image: GreyImage, radius: number): GreyImage {
   const { width, height } = image;
-  let src: Uint8Array = image.data;
+  let src: Uint8Array = image.data.slice();
   let dst: Uint8Array = new Uint8Array(src.length);
   const pass = (horizontal: boolean) => {
     const lines = horizontal ? height : width;

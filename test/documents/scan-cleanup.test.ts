@@ -59,7 +59,9 @@ describe("a black-and-white page", () => {
     expect(isBilevel(textPage())).toBe(false);
   });
   it("has its stair-stepped edges softened by boxBlur, the strokes kept dark and the paper white", () => {
-    const soft = boxBlur(bw(), 1);
+    const sharp = bw();
+    const soft = boxBlur(sharp, 1);
+    expect(sharp.data[60 * 800 + 80]).toBe(0);
     expect(soft.data[66 * 800 + 80]).toBeLessThan(30);
     expect(soft.data[300 * 800 + 400]).toBe(255);
     const edge = soft.data[60 * 800 + 80]!;

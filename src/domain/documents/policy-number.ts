@@ -16,13 +16,20 @@ const ALL_TO_DIGIT: Record<string, string> = { ...TO_DIGIT, s: "5", S: "5", B: "
 /** A letter OCR never makes of a digit. */
 const SURE_LETTER = /[AC-FHJ-NP-RT-Ya-hjkmnp-rt-y]/;
 
+interface ReadSegment {
+  text: string;
+  repaired: boolean;
+  /** Kept as read, though OCR could as well have made it of other characters. */
+  ambiguous?: boolean;
+}
+
 /**
  * One dash-separated part of an OCR'd policy number. With a letter OCR never makes of a digit,
  * the part is a letter prefix and digits ("H0M809292" → "HOM809292"); without one, it is
  * digits ("2O25" → "2025", "OO9876" → "009876"), unless it opens with three or more capitals
  * ("SIB806777" stays: a prefix of capitals is read as written) or has no digit at all ("-B" stays).
  */
-function repairSegment(segment: string): { text: string; repaired: boolean; ambiguous?: boolean } {
+function repairSegment(segment: string): ReadSegment {
   let text: string;
   if (SURE_LETTER.test(segment)) {
     const firstDigit = segment.search(/[3479]|[0-9](?=[0-9]{2})/);
@@ -69,9 +76,9 @@ export function parsePolicyNumber(raw: string, options: ReadOptions = {}): Parse
   if (options.ocr) {
     const parts = token
       .split(/([-/ ])/)
-      .map((p) => (/^[-/ ]$/.test(p) ? { text: p, repaired: false } : repairSegment(p)));
+      .map((p): ReadSegment => (/^[-/ ]$/.test(p) ? { text: p, repaired: false } : repairSegment(p)));
     if (parts.some((p) => p.repaired)) certainty *= 0.85;
-    if (parts.some((p) => "ambiguous" in p && p.ambiguous)) certainty *= 0.6;
+    if (parts.some((p) => p.ambiguous)) certainty *= 0.6;
     token = parts.map((p) => p.text).join("");
   }
   token = token.toUpperCase();

@@ -67,10 +67,20 @@ describe("captions as OCR returns them", () => {
     ["Policy #", "policy_number", ""],
     ["Policyhoider Name", "claimant_name", ""],
     ["lnsured Name", "claimant_name", ""],
+    ["ustomer:      Sofia Mitchell", "claimant_name", "Sofia Mitchell"],
+    ["sustomer:        MARIA WATSON", "claimant_name", "MARIA WATSON"],
   ])("%j is the caption of %s", (text, field, rest) => {
     const m = matchLabel(text);
     expect(m?.entry.field).toBe(field);
     expect(m?.rest).toBe(rest);
+  });
+
+  it.each([
+    ["ustomer Sofia Mitchell", "no colon after it"],
+    ["sustom: 12", "too short to know"],
+    ["Accustomer: yes", "more than one letter before it"],
+  ])("%j is not a clipped caption (%s)", (text) => {
+    expect(matchLabel(text)?.entry.field ?? null).toBeNull();
   });
 
   it("a caption ending in '#' is not the start of the next cell's caption", () => {
@@ -113,6 +123,26 @@ describe("values under their captions on a scan", () => {
     ],
   ])("%s", (_case, lines, want) => {
     expect(read(lines.join("\n"))).toMatchObject(want);
+  });
+
+  it.each([
+    ["a speck read as a quote before the heading", "   'Other Vehicle  Driver"],
+    ["a row of captions under the heading", "  Other Vehicle Driver"],
+  ])("the other party's policy number is not the insured's: %s", (_case, heading) => {
+    const lines = [
+      "  NAME OF CLAIMANT",
+      "  DMITRI COLLINS",
+      "",
+      heading,
+      "  OWNER'S NAME                INSURANCE COMPANY",
+      "  PATRICIA ADAMS              Harbor Point Insurance",
+      "  POLICY NO.                  DAMAGE ESTIMATE",
+      "  9544243621                  USD 34,266.50",
+    ];
+    const got = read(lines.join("\n"));
+    expect(got.claimant_name).toBe("Dmitri Collins");
+    expect(got.policy_number).toBeUndefined();
+    expect(got.amount_claimed).toBeUndefined();
   });
 
   it("a text layer's caption is not paired with a value two lines down", () => {

@@ -256,6 +256,18 @@ function toInput(input: ExtractionInput | string): ExtractionInput {
   return typeof input === "string" ? { pages: [{ text: input, source: "text-layer" }] } : input;
 }
 
+/**
+ * A line that opens with a core field's caption of two words or more ("POLICY NO.", "INSURED
+ * NAME") is a row of captions over their values, not a section heading ("Policy", "Insured"):
+ * inside the other party's, the injured's or the witnesses' section it does not end it.
+ */
+function opensWithCaption(line: Line): boolean {
+  const first = line.cells[0];
+  if (!first || !/\S\s+\S/.test(first.text.trim())) return false;
+  const label = matchLabel(first.text);
+  return label?.rest === "" && OWN_FIELDS.has(label.entry.field ?? "");
+}
+
 function pagesToLines(pages: DocumentPageText[]): Line[] {
   const lines: Line[] = [];
   let role: SectionRole = "own";
@@ -273,7 +285,9 @@ function pagesToLines(pages: DocumentPageText[]): Line[] {
     });
     pageLines.forEach(splitCellsAtLabels);
     for (const line of pageLines) {
-      if (line.cells.length > 0 && line.cells.length <= 3) role = sectionHeading(line.text.trim()) ?? role;
+      const partyCaption = role !== "own" && role !== "agent" && opensWithCaption(line);
+      if (line.cells.length > 0 && line.cells.length <= 3 && !partyCaption)
+        role = sectionHeading(line.text.trim()) ?? role;
       line.role = role;
     }
     lines.push(...pageLines);

@@ -16,7 +16,7 @@ import { amountPlausibility, contextFacts, dateOfLossPlausibility } from "./plau
 import { type ClaimExtraction, type ExtractedField, finish } from "./result";
 import { repairScannedBox } from "./scanned-box-repair";
 import { OWN_FIELDS, type SectionRole, sectionHeading } from "./sections";
-import { type DateOptions, detectDayFirst } from "./values";
+import { type DateOptions, detectDayFirst, readAlike } from "./values";
 
 export interface DocumentPageText {
   number?: number;
@@ -134,6 +134,12 @@ function choose(all: Candidate[], today: string): Record<string, ExtractedField>
     if (agree) confidence = 1 - (1 - confidence) * (1 - 0.4 * agree.confidence);
     const rival = list.find((c) => !sameValue(c.value, best.value));
     if (rival) confidence -= 0.3 * rival.confidence * (rival.confidence / best.confidence);
+    // Two readings of one number that differ only where OCR confuses letters and digits: which
+    // is right is for an adjuster to say.
+    const twin = list.find(
+      (c) => (c.ocr || best.ocr) && typeof c.value === "string" && readAlike(c.value, String(best.value)),
+    );
+    if (twin) confidence = Math.min(confidence, 0.5);
     const chosen: ExtractedField = {
       value: best.value,
       confidence: Math.round(Math.min(0.99, Math.max(0.01, confidence)) * 100) / 100,
@@ -379,8 +385,9 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
 function proseWordFactor(c: { value: Candidate["value"]; evidence: string }, lines: Line[]): number {
   const ocrLines = lines.filter((l) => l.source === "ocr" && l.words?.length);
   if (typeof c.value === "string" && c.value.length >= 3) {
-    const holder = ocrLines.find((l) => l.text.includes(String(c.value)));
-    if (holder) return ocrValueFactor(holder, String(c.value));
+    // Read the same on several lines, the surest reading speaks for it.
+    const holders = ocrLines.filter((l) => l.text.includes(String(c.value)));
+    if (holders.length) return Math.max(...holders.map((l) => ocrValueFactor(l, String(c.value))));
   }
   // A date or amount is reworded by parsing: one unsure word elsewhere on its line says nothing of it.
   return 1;

@@ -84,9 +84,12 @@ export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions
       keptImage = page;
     } else kept = { ...kept, attempts: 2 };
   }
-  if (!options.mayRetry || options.mayRetry(Date.now() - started)) kept = readSkippedLines(ocr, keptImage, kept, dpi);
+  // A known form's value boxes are read again by its geometry; any other page, its skipped lines.
   const regions = options.regionsToReread?.(kept.boxes ?? [], dpi) ?? [];
-  return regions.length ? { ...kept, boxes: rereadRegions(ocr, keptImage, regions, kept.boxes ?? [], dpi) } : kept;
+  if (regions.length) return { ...kept, boxes: rereadRegions(ocr, keptImage, regions, kept.boxes ?? [], dpi) };
+  return !options.mayRetry || options.mayRetry(Date.now() - started)
+    ? readSkippedLines(ocr, keptImage, kept, dpi)
+    : kept;
 }
 
 /**

@@ -24,6 +24,15 @@ describe("repairScannedBox", () => {
     ["amount_claimed", "$1,250", "$1,250"],
     ["amount_claimed", "$12 3456", "$12 3456"],
     ["policy_number", "02232026", "02232026"],
+    // A fax drops thin slashes and hyphens.
+    ["incident_date", "0104 2023", "01/04/2023"],
+    ["incident_date", "01 04 2023", "01/04/2023"],
+    ["incident_date", "01 04", "01 04"],
+    ["policy_number", "LS AUTO 2026 966962", "LS-AUTO-2026-966962"],
+    ["policy_number", "PAP 27255784", "PAP-27255784"],
+    ["policy_number", "AUT-2023-496558", "AUT-2023-496558"],
+    ["policy_number", "Policy 2026", "Policy 2026"],
+    ["policy_number", "AB CD", "AB CD"],
   ])("%s %j reads %j", (field, raw, want) => {
     expect(repairScannedBox(field, raw)).toBe(want);
   });

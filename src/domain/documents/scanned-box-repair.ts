@@ -12,7 +12,9 @@ function monthDayYear(digits: string): string | undefined {
 
 /** A MM/DD/YYYY box read with its slashes dropped, or one of them read as a digit. */
 function repairBoxDate(raw: string): string {
-  const text = raw.trim();
+  // A fax drops thin slashes: "0104 2023" is the box's 01/04/2023.
+  const trimmed = raw.trim();
+  const text = /^\d[\d ]*\d$/.test(trimmed) ? trimmed.replace(/ /g, "") : trimmed;
   const separated = text.match(new RegExp(`^(\\d{2})[${SLASH}](\\d{2})[${SLASH}](\\d{4})$`));
   if (separated) return `${separated[1]}/${separated[2]}/${separated[3]}`;
   if (!/^\d{8,9}$/.test(text)) return raw;
@@ -34,8 +36,18 @@ function repairBoxAmount(raw: string): string {
   return spaced ? `${spaced[1]}${spaced[2]!.replace(/ /g, ",")}.${spaced[3]}` : text;
 }
 
+/**
+ * A policy box read as groups of letters and digits with spaces between ("LS AUTO 2026 966962"):
+ * one number whose thin hyphens the copy lost, its groups joined again.
+ */
+function repairBoxPolicy(raw: string): string {
+  const text = raw.trim();
+  return /^[A-Z0-9]+(?: [A-Z0-9]+)+$/.test(text) && /\d{3}/.test(text) && text.length >= 8 ? text.replace(/ /g, "-") : raw;
+}
+
 export function repairScannedBox(field: string, raw: string): string {
   if (field === "amount_claimed") return repairBoxAmount(raw);
+  if (field === "policy_number") return repairBoxPolicy(raw);
   if (field === "incident_date") return repairBoxDate(raw);
   return raw;
 }

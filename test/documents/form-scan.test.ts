@@ -113,7 +113,10 @@ describe("placing a scanned page against the form", () => {
       ["without the title", [...few, cut]],
       ["the title alone", title],
       ["the title and captions too few", [...title, ...few.slice(0, 2)]],
-      ["the title and captions in no form's places", [...title, ...few.map((w, i) => ({ ...w, x: w.x + 40 * (i + 1) }))]],
+      [
+        "the title and captions in no form's places",
+        [...title, ...few.map((w, i) => ({ ...w, x: w.x + 40 * (i + 1) }))],
+      ],
       ["the title and captions all on a few lines", [...title, ...all.filter((w) => w.y > 680).slice(0, 6)]],
     ])("%s: not placed", (_, words) => {
       expect(placeScannedPage(words as ScannedWord[], PAGE1)).toBeUndefined();
@@ -122,7 +125,9 @@ describe("placing a scanned page against the form", () => {
 
   it("a long caption read with one slip still votes", () => {
     const copy = { scale: 1, dx: 4, dy: -3 };
-    const words = captionWords(PAGE1, copy, 1).map((w) => (w.str.length >= 6 ? { ...w, str: `${w.str.slice(0, -1)}F` } : w));
+    const words = captionWords(PAGE1, copy, 1).map((w) =>
+      w.str.length >= 6 ? { ...w, str: `${w.str.slice(0, -1)}F` } : w,
+    );
     const exactOnly = captionWords(PAGE1, copy, 1).filter((w) => w.str.length < 6);
     expect(placeScannedPage(words, PAGE1)!.anchors).toBeGreaterThan(exactOnly.length);
   });

@@ -72,7 +72,8 @@ interface Pair {
 }
 
 /** One OCR slip in a long caption word ("INSURFD"). */
-const nearMiss = (read: string, caption: string) => caption.length >= FUZZY_LENGTH && editDistance(read, caption, 1) <= 1;
+const nearMiss = (read: string, caption: string) =>
+  caption.length >= FUZZY_LENGTH && editDistance(read, caption, 1) <= 1;
 /** A third of a caption word's letters misread ("TATE" for DATE): taken only where the title already placed the page. */
 const roughMiss = (read: string, caption: string) =>
   caption.length >= 4 && editDistance(read, caption, 3) <= Math.floor(caption.length / 3);

@@ -42,7 +42,9 @@ function repairBoxAmount(raw: string): string {
  */
 function repairBoxPolicy(raw: string): string {
   const text = raw.trim();
-  return /^[A-Z0-9]+(?: [A-Z0-9]+)+$/.test(text) && /\d{3}/.test(text) && text.length >= 8 ? text.replace(/ /g, "-") : raw;
+  return /^[A-Z0-9]+(?: [A-Z0-9]+)+$/.test(text) && /\d{3}/.test(text) && text.length >= 8
+    ? text.replace(/ /g, "-")
+    : raw;
 }
 
 export function repairScannedBox(field: string, raw: string): string {

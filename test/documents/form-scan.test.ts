@@ -164,6 +164,14 @@ describe("reading the boxes", () => {
     expect(Object.values(boxes).map((b) => b.value)).not.toContain("POLICY");
   });
 
+  it("a word read taller than its neighbours, its baseline a few points lower, stays on their line", () => {
+    const [pa, year, serial] = valueWords(PAGE1, "Text7", "PA 2022 863437", copy);
+    const tall = { ...serial!, y: serial!.y - 3.4, height: serial!.height * 2.1 };
+    const all = [...captionWords(PAGE1, copy), pa!, year!, tall];
+    const boxes = readScannedBoxes(all, PAGE1, placeScannedPage(all, PAGE1)!, 1);
+    expect(boxes.find((b) => b.name === "Text7")?.value).toBe("PA 2022 863437");
+  });
+
   it("a box read twice gives both readings, unless the page's lost the first characters the box's has", () => {
     const estimate = (value: string, reread: boolean, confidence: number) =>
       valueWords(PAGE1, "Text45", value, copy, confidence).map((w) => ({ ...w, reread }));

@@ -23,6 +23,11 @@ describe("repairScannedBox", () => {
     ["amount_claimed", "$1,250.76", "$1,250.76"],
     ["amount_claimed", "$1,250", "$1,250"],
     ["amount_claimed", "$12 3456", "$12 3456"],
+    ["amount_claimed", "1$1.250.76", "$1,250.76"],
+    ["amount_claimed", "|$14,805.99", "$14,805.99"],
+    ["amount_claimed", "$1.250.760.12", "$1,250,760.12"],
+    ["amount_claimed", "$1.25", "$1.25"],
+    ["amount_claimed", "11,250.76", "11,250.76"],
     ["policy_number", "02232026", "02232026"],
     // A fax drops thin slashes and hyphens.
     ["incident_date", "0104 2023", "01/04/2023"],

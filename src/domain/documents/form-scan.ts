@@ -203,11 +203,21 @@ function spread(pairs: Pair[], along?: "y"): number {
   return along === "y" ? down : Math.min(range(pairs.map((p) => p.fx)), down);
 }
 
+/**
+ * Two words on one line: baselines close, or one word's height within the other's (a word read
+ * taller than its neighbours, "863437" with a speck below it, drops its baseline by a few points).
+ */
+function sameLine(a: ScannedWord, b: ScannedWord): boolean {
+  if (Math.abs(a.y - b.y) < Math.max(2, 0.5 * Math.min(a.height, b.height))) return true;
+  const overlap = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return overlap >= 0.8 * Math.min(a.height, b.height);
+}
+
 /** Words in reading order: lines top to bottom, each line's words left to right. */
 function readingLines(words: ScannedWord[]): ScannedWord[][] {
   const lines: ScannedWord[][] = [];
   for (const w of [...words].sort((a, b) => b.y - a.y)) {
-    const line = lines.find((l) => Math.abs(l[0]!.y - w.y) < Math.max(2, 0.5 * Math.min(l[0]!.height, w.height)));
+    const line = lines.find((l) => sameLine(l[0]!, w));
     if (line) line.push(w);
     else lines.push([w]);
   }

@@ -30,7 +30,13 @@ function repairBoxDate(raw: string): string {
 
 /** An amount box read with its decimal point (and thousands commas) as spaces, its "$" as "§". */
 function repairBoxAmount(raw: string): string {
-  const text = raw.trim().replace(/^§/, "$");
+  // The box's left side read as a character glued to the dollar sign ("1$1,250.76").
+  const text = raw
+    .trim()
+    .replace(/^§/, "$")
+    .replace(/^[1Il|](?=\$)/, "");
+  // A thousands comma read as a point: "$1.250.76" (only the last point, before two digits, is the cents').
+  if (/^\$?\d{1,3}(?:\.\d{3})+\.\d{2}$/.test(text)) return text.replace(/\.(?=\d{3}\b)/g, ",");
   if (/\.\d{2}$/.test(text)) return text;
   const spaced = text.match(/^(\$?\s*)(\d{1,3}(?:[ ,]\d{3})*)[ ,](\d{2})$/);
   return spaced ? `${spaced[1]}${spaced[2]!.replace(/ /g, ",")}.${spaced[3]}` : text;

@@ -94,7 +94,16 @@ describe("placing a scanned page against the form", () => {
   describe("a fax-like copy: the small captions unreadable, the title read", () => {
     const copy = { scale: 1, dx: -25, dy: 17 };
     const all = captionWords(PAGE1, copy);
-    const title = all.filter((w) => w.str === "AUTOMOBILE");
+    // The title's three words, where the copy puts them.
+    const titleLabel = PAGE1.labels.find((l) => l.size >= 12)!;
+    const title = ["AUTOMOBILE", "LOSS", "NOTICE"].map((str, i) => ({
+      str,
+      x: titleLabel.x + copy.dx + [0, 95, 135][i]!,
+      y: titleLabel.y + copy.dy,
+      width: str.length * 8,
+      height: 10,
+      confidence: 0.95,
+    }));
     // A few captions read, spread down the page; one misread by a slip or two, one cut by the copy's edge.
     const few = (["CARRIER", "DATE", "CONTACT", "LOSS"] as const).map((c) => all.find((w) => w.str === c)!);
     const misread = few.map((w) => (w.str === "DATE" ? { ...w, str: "TATE" } : w));
@@ -112,6 +121,7 @@ describe("placing a scanned page against the form", () => {
     it.each([
       ["without the title", [...few, cut]],
       ["the title alone", title],
+      ["its first word alone, as a letter's", [title[0]!, ...misread, cut]],
       ["the title and captions too few", [...title, ...few.slice(0, 2)]],
       [
         "the title and captions in no form's places",

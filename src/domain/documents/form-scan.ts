@@ -78,6 +78,16 @@ const nearMiss = (read: string, caption: string) =>
 const roughMiss = (read: string, caption: string) =>
   caption.length >= 4 && editDistance(read, caption, 3) <= Math.floor(caption.length / 3);
 
+/** The rest of a title's words read after its first, on its line, each exactly or with one slip. */
+function titleFollows(title: string, first: ScannedWord, words: ScannedWord[]): boolean {
+  const line = words.filter((w) => w.x > first.x && w.x < first.x + 40 * title.length && Math.abs(w.y - first.y) < 4);
+  return title
+    .split(/\s+/)
+    .slice(1)
+    .map(key)
+    .every((k) => line.some((w) => key(w.str) === k || (k.length >= 4 && editDistance(key(w.str), k, 1) <= 1)));
+}
+
 /** Caption words (the first of each printed caption) and the scanned words that spell them, or nearly. */
 function candidatePairs(words: ScannedWord[], layout: FormPageLayout, slips = nearMiss): Pair[] {
   const byKey = new Map<string, ScannedWord[]>();
@@ -92,8 +102,12 @@ function candidatePairs(words: ScannedWord[], layout: FormPageLayout, slips = ne
   const pairs: Pair[] = [];
   for (const label of layout.labels) {
     const first = key(label.text.split(/\s+/)[0] ?? "");
-    for (const word of [...(byKey.get(first) ?? []), ...near(first)])
-      pairs.push({ fx: label.x, fy: label.y, sx: word.x, sy: word.y, word, title: label.size >= TITLE_SIZE });
+    const title = label.size >= TITLE_SIZE;
+    for (const word of [...(byKey.get(first) ?? []), ...near(first)]) {
+      // The title counts only when read whole ("AUTOMOBILE" alone may be any page's word).
+      if (title && !titleFollows(label.text, word, words)) continue;
+      pairs.push({ fx: label.x, fy: label.y, sx: word.x, sy: word.y, word, title });
+    }
     if (slips === roughMiss && first.length >= 5)
       for (const word of cutWords)
         if (first.endsWith(key(word.str)))

@@ -15,7 +15,8 @@ function repairBoxDate(raw: string): string {
   // A fax drops thin slashes: "0104 2023" is the box's 01/04/2023.
   const trimmed = raw.trim();
   const text = /^\d[\d ]*\d$/.test(trimmed) ? trimmed.replace(/ /g, "") : trimmed;
-  const separated = text.match(new RegExp(`^(\\d{2})[${SLASH}](\\d{2})[${SLASH}](\\d{4})$`));
+  // A slash read as a space too ("04.10 2025").
+  const separated = text.match(new RegExp(`^(\\d{2})[ ${SLASH}](\\d{2})[ ${SLASH}](\\d{4})$`));
   if (separated) return `${separated[1]}/${separated[2]}/${separated[3]}`;
   if (!/^\d{8,9}$/.test(text)) return raw;
   if (text.length === 8) return monthDayYear(text) ?? raw;
@@ -38,8 +39,8 @@ function repairBoxAmount(raw: string): string {
   // A thousands comma read as a point: "$1.250.76" (only the last point, before two digits, is the cents').
   if (/^\$?\d{1,3}(?:\.\d{3})+\.\d{2}$/.test(text)) return text.replace(/\.(?=\d{3}\b)/g, ",");
   if (/\.\d{2}$/.test(text)) return text;
-  const spaced = text.match(/^(\$?\s*)(\d{1,3}(?:[ ,]\d{3})*)[ ,](\d{2})$/);
-  return spaced ? `${spaced[1]}${spaced[2]!.replace(/ /g, ",")}.${spaced[3]}` : text;
+  const spaced = text.match(/^(\$?\s*)(\d{1,3}(?:[ ,.]\d{3})*)[ ,](\d{2})$/);
+  return spaced ? `${spaced[1]}${spaced[2]!.replace(/[ .]/g, ",")}.${spaced[3]}` : text;
 }
 
 /**

@@ -20,6 +20,8 @@ export interface OcrResult {
   words: number;
   /** Every word read (specks left out), in the image's pixels. */
   boxes?: OcrWordBox[];
+  /** The specks left out of the words. */
+  specks?: OcrWordBox[];
 }
 
 /** One word as tesseract read it: its box in image pixels (y down) and its confidence, 0–1. */
@@ -69,33 +71,46 @@ export class TesseractPageOcr implements PageOcr {
       height: image.height,
     });
     try {
-      const all = this.engine.getTextBoxes("word").map((b) => (b.text.trim() === "|" ? { ...b, text: "I" } : b));
-      // Specks and table rules come back as lone punctuation or unsure one-letter "words":
-      // left out of the text, but they still lower the confidence of their line.
-      const isNoise = (b: (typeof all)[number]) =>
-        /^[^A-Za-z0-9$€£#]{1,2}$/.test(b.text.trim()) || (b.confidence < 0.45 && b.text.trim().length <= 2);
-      const positioned = (b: (typeof all)[number]) => ({
-        str: b.text,
-        x: b.rect.left,
-        y: (b.rect.top + b.rect.bottom) / 2,
-        width: b.rect.right - b.rect.left,
-        height: b.rect.bottom - b.rect.top,
-        confidence: b.confidence,
-      });
-      const boxes = all.filter((b) => !isNoise(b));
-      const ghosts = all.filter((b) => isNoise(b) && /[A-Za-z0-9]/.test(b.text)).map(positioned);
-      const lines = layoutLines(boxes.map(positioned), { yDown: true }, ghosts);
-      const confidence = boxes.length ? boxes.reduce((s, b) => s + b.confidence, 0) / boxes.length : 0;
-      return {
-        text: lines.map((l) => l.text).join("\n"),
-        lineConfidence: lines.map((l) => l.confidence),
-        lineWords: lines.map((l) => l.words ?? []),
-        confidence: Math.round(confidence * 1000) / 1000,
-        words: boxes.length,
-        boxes: boxes.map(({ text, rect, confidence }) => ({ text, ...rect, confidence })),
-      };
+      const all = this.engine
+        .getTextBoxes("word")
+        .map(({ text, rect, confidence }) => ({ text: text.trim() === "|" ? "I" : text, ...rect, confidence }));
+      return readingOf(
+        all.filter((b) => !isSpeck(b)),
+        all.filter((b) => isSpeck(b) && /[A-Za-z0-9]/.test(b.text)),
+      );
     } finally {
       this.engine.clearImage();
     }
   }
+}
+
+/**
+ * Specks and table rules come back as lone punctuation or unsure one-letter "words": left out
+ * of the text, but they still lower the confidence of their line.
+ */
+const isSpeck = (b: OcrWordBox) =>
+  /^[^A-Za-z0-9$€£#]{1,2}$/.test(b.text.trim()) || (b.confidence < 0.45 && b.text.trim().length <= 2);
+
+const positioned = (b: OcrWordBox) => ({
+  str: b.text,
+  x: b.left,
+  y: (b.top + b.bottom) / 2,
+  width: b.right - b.left,
+  height: b.bottom - b.top,
+  confidence: b.confidence,
+});
+
+/** A page's reading from its words (and the specks that lower their lines' confidence), laid out in lines. */
+export function readingOf(words: OcrWordBox[], specks: OcrWordBox[] = []): OcrResult {
+  const lines = layoutLines(words.map(positioned), { yDown: true }, specks.map(positioned));
+  const confidence = words.length ? words.reduce((s, b) => s + b.confidence, 0) / words.length : 0;
+  return {
+    text: lines.map((l) => l.text).join("\n"),
+    lineConfidence: lines.map((l) => l.confidence),
+    lineWords: lines.map((l) => l.words ?? []),
+    confidence: Math.round(confidence * 1000) / 1000,
+    words: words.length,
+    boxes: words,
+    ...(specks.length ? { specks } : {}),
+  };
 }

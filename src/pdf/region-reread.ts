@@ -1,4 +1,5 @@
-// Regions of a scanned page read again on their own, one line each: a known form's value boxes.
+// Regions of a scanned page read again on their own, one line each: a known form's value boxes,
+// a line of text the page's reading skipped.
 // Read as one block, a page runs a box into the caption or the column beside it; cropped, with
 // the box's edges and cut-off neighbours turned to paper, the value alone is read better.
 import type { OcrWordBox, PageOcr } from "./ocr-engine";
@@ -29,7 +30,12 @@ export function rereadRegions(
   words: OcrWordBox[],
   dpi: number,
 ): OcrWordBox[] {
-  const out = [...words];
+  return [...words, ...readRegions(ocr, image, regions, dpi).map((w) => ({ ...w, reread: true }))];
+}
+
+/** The words read in each region on its own, as one line of text, in the page's pixels. */
+export function readRegions(ocr: PageOcr, image: GreyImage, regions: PixelRegion[], dpi: number): OcrWordBox[] {
+  const out: OcrWordBox[] = [];
   for (const region of regions) {
     const crop = cropGrey(image, region);
     if (!crop) continue;
@@ -40,7 +46,6 @@ export function rereadRegions(
         right: b.right + crop.left,
         top: b.top + crop.top,
         bottom: b.bottom + crop.top,
-        reread: true,
       };
       if (centreInside(word, region)) out.push(word);
     }

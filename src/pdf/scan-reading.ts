@@ -4,12 +4,13 @@
 // better reading is kept.
 
 import { removeLeaders } from "./leader-removal";
-import type { OcrResult, OcrWordBox, PageOcr, RgbaImage } from "./ocr-engine";
-import { type PixelRegion, rereadRegions } from "./region-reread";
+import { type OcrResult, type OcrWordBox, type PageOcr, type RgbaImage, readingOf } from "./ocr-engine";
+import { type PixelRegion, readRegions, rereadRegions } from "./region-reread";
 import { removeRules } from "./rule-removal";
 import { flattenBackground } from "./scan-background";
 import { binarise } from "./scan-binarise";
 import { type GreyImage, prepareScan, toRgba } from "./scan-preprocess";
+import { unreadInk } from "./unread-ink";
 
 export interface ScanReadOptions {
   /** The page's width in inches (from the PDF), to know the scan's resolution. */
@@ -83,6 +84,30 @@ export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions
       keptImage = page;
     } else kept = { ...kept, attempts: 2 };
   }
+  if (!options.mayRetry || options.mayRetry(Date.now() - started)) kept = readSkippedLines(ocr, keptImage, kept, dpi);
   const regions = options.regionsToReread?.(kept.boxes ?? [], dpi) ?? [];
   return regions.length ? { ...kept, boxes: rereadRegions(ocr, keptImage, regions, kept.boxes ?? [], dpi) } : kept;
+}
+
+/**
+ * Lines the page's reading skipped (a boxed form's cells, a column) read on their own and laid
+ * into the page among its words. Unsure words from them are left out: they were skipped once.
+ */
+function readSkippedLines(ocr: PageOcr, image: GreyImage, kept: ScanReading, dpi: number): ScanReading {
+  const words = kept.boxes ?? [];
+  const skipped = unreadInk(image, words);
+  if (skipped.length === 0) return kept;
+  const inside = (w: OcrWordBox, b: OcrWordBox) => {
+    const [cx, cy] = [(w.left + w.right) / 2, (w.top + w.bottom) / 2];
+    return cx >= b.left && cx <= b.right && cy >= b.top && cy <= b.bottom;
+  };
+  const found = readRegions(ocr, image, skipped, dpi).filter(
+    (w) => w.confidence >= 0.5 && !words.some((b) => inside(w, b)),
+  );
+  if (found.length === 0) return kept;
+  return {
+    ...kept,
+    ...readingOf([...words, ...found], kept.specks),
+    attempt: `${kept.attempt}, skipped lines read`,
+  };
 }

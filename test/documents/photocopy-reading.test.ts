@@ -6,7 +6,7 @@ import { labelCandidates } from "../../src/domain/documents/label-candidates";
 import { matchLabel, splitCellsAtLabels } from "../../src/domain/documents/label-match";
 import { toLines, valueConfidence } from "../../src/domain/documents/layout";
 import { parsePolicyNumber } from "../../src/domain/documents/policy-number";
-import { parseName } from "../../src/domain/documents/values";
+import { parseName, readAlike } from "../../src/domain/documents/values";
 
 describe("policy numbers read by OCR", () => {
   it.each([
@@ -67,10 +67,20 @@ describe("captions as OCR returns them", () => {
     ["Policy #", "policy_number", ""],
     ["Policyhoider Name", "claimant_name", ""],
     ["lnsured Name", "claimant_name", ""],
+    ["ustomer:      Sofia Mitchell", "claimant_name", "Sofia Mitchell"],
+    ["sustomer:        MARIA WATSON", "claimant_name", "MARIA WATSON"],
   ])("%j is the caption of %s", (text, field, rest) => {
     const m = matchLabel(text);
     expect(m?.entry.field).toBe(field);
     expect(m?.rest).toBe(rest);
+  });
+
+  it.each([
+    ["ustomer Sofia Mitchell", "no colon after it"],
+    ["sustom: 12", "too short to know"],
+    ["Accustomer: yes", "more than one letter before it"],
+  ])("%j is not a clipped caption (%s)", (text) => {
+    expect(matchLabel(text)?.entry.field ?? null).toBeNull();
   });
 
   it("a caption ending in '#' is not the start of the next cell's caption", () => {
@@ -113,6 +123,26 @@ describe("values under their captions on a scan", () => {
     ],
   ])("%s", (_case, lines, want) => {
     expect(read(lines.join("\n"))).toMatchObject(want);
+  });
+
+  it.each([
+    ["a speck read as a quote before the heading", "   'Other Vehicle  Driver"],
+    ["a row of captions under the heading", "  Other Vehicle Driver"],
+  ])("the other party's policy number is not the insured's: %s", (_case, heading) => {
+    const lines = [
+      "  NAME OF CLAIMANT",
+      "  DMITRI COLLINS",
+      "",
+      heading,
+      "  OWNER'S NAME                INSURANCE COMPANY",
+      "  PATRICIA ADAMS              Harbor Point Insurance",
+      "  POLICY NO.                  DAMAGE ESTIMATE",
+      "  9544243621                  USD 34,266.50",
+    ];
+    const got = read(lines.join("\n"));
+    expect(got.claimant_name).toBe("Dmitri Collins");
+    expect(got.policy_number).toBeUndefined();
+    expect(got.amount_claimed).toBeUndefined();
   });
 
   it("a text layer's caption is not paired with a value two lines down", () => {
@@ -160,5 +190,62 @@ describe("confidence of OCR'd values", () => {
   it("the same value from a text layer is trusted as written", () => {
     const r = extractClaimFields({ pages: [{ text: line1, source: "text-layer" }] });
     expect(r.needs_review ?? []).not.toContain("policy_number");
+  });
+});
+
+describe("a letter read by OCR", () => {
+  const letter = (from: string, closing: string) =>
+    [
+      `From:       ${from}`,
+      "Sent:       Thu, 23 May 2024 10:00",
+      "Subject:    Claim policy OH93482747",
+      "Hi,",
+      "Please accept this letter as notice of a loss that occurred on May 10th, 2024.",
+      "My policy number is OH9348Z747. The repair estimate came to $5,315.49 and I am claiming that amount.",
+      "",
+      closing,
+      "",
+      "Priya James Ward",
+    ].join("\n");
+  const read = (text: string) => extractClaimFields({ pages: [{ text, source: "ocr", ocrConfidence: 0.92 }] });
+
+  it.each([
+    ["OH9348Z747", "OH93482747", true],
+    ["ZIO814652-34", "210814652-34", true],
+    ["L98983193", "198983193", true],
+    ["AU4095Z627", "AU4095Z627", false],
+    ["AB-1234", "AB-1235", false],
+    ["AB-1234", "AB-12345", false],
+  ])("%s and %s are readings OCR could confuse: %s", (a, b, alike) => {
+    expect(readAlike(a, b)).toBe(alike);
+  });
+
+  it("two readings of the policy number that differ where OCR confuses letters and digits go to review", () => {
+    const r = read(letter("Priya James Ward <priya.ward@example.com>", "Kind regards,"));
+    expect(r.needs_review).toContain("policy_number");
+  });
+
+  it.each([
+    [
+      "an address without its @ and a garbled closing",
+      "Priya James Ward <priya.waiugesample.com>",
+      "Kind ioyaimalluo,",
+    ],
+    ["an address without its @ and a closing read right", "Priya James Ward <priya.waiugesample.com>", "Kind regards,"],
+  ])("the sender named again in the signature is the claimant: %s", (_case, from, closing) => {
+    const r = read(letter(from, closing));
+    expect(r.extracted_data.claimant_name).toBe("Priya James Ward");
+    expect(r.needs_review ?? []).not.toContain("claimant_name");
+  });
+
+  it("a garbled closing alone names the claimant for review only", () => {
+    const r = read(letter("claims desk", "Kind ioyaimalluo,"));
+    expect(r.extracted_data.claimant_name).toBe("Priya James Ward");
+    expect(r.needs_review).toContain("claimant_name");
+  });
+
+  it("a greeting before the letter's first sentence is not a closing", () => {
+    const r = read("Hi,\nPlease accept this notice.\n\nThe car was hit on May 10th, 2024.");
+    expect(r.extracted_data.claimant_name).toBeUndefined();
   });
 });

@@ -16,7 +16,7 @@ import { amountPlausibility, contextFacts, dateOfLossPlausibility } from "./plau
 import { type ClaimExtraction, type ExtractedField, finish } from "./result";
 import { repairScannedBox } from "./scanned-box-repair";
 import { OWN_FIELDS, type SectionRole, sectionHeading } from "./sections";
-import { type DateOptions, detectDayFirst } from "./values";
+import { type DateOptions, detectDayFirst, readAlike } from "./values";
 
 export interface DocumentPageText {
   number?: number;
@@ -134,6 +134,12 @@ function choose(all: Candidate[], today: string): Record<string, ExtractedField>
     if (agree) confidence = 1 - (1 - confidence) * (1 - 0.4 * agree.confidence);
     const rival = list.find((c) => !sameValue(c.value, best.value));
     if (rival) confidence -= 0.3 * rival.confidence * (rival.confidence / best.confidence);
+    // Two readings of one number that differ only where OCR confuses letters and digits: which
+    // is right is for an adjuster to say.
+    const twin = list.find(
+      (c) => (c.ocr || best.ocr) && typeof c.value === "string" && readAlike(c.value, String(best.value)),
+    );
+    if (twin) confidence = Math.min(confidence, 0.5);
     const chosen: ExtractedField = {
       value: best.value,
       confidence: Math.round(Math.min(0.99, Math.max(0.01, confidence)) * 100) / 100,
@@ -256,6 +262,18 @@ function toInput(input: ExtractionInput | string): ExtractionInput {
   return typeof input === "string" ? { pages: [{ text: input, source: "text-layer" }] } : input;
 }
 
+/**
+ * A line that opens with a core field's caption of two words or more ("POLICY NO.", "INSURED
+ * NAME") is a row of captions over their values, not a section heading ("Policy", "Insured"):
+ * inside the other party's, the injured's or the witnesses' section it does not end it.
+ */
+function opensWithCaption(line: Line): boolean {
+  const first = line.cells[0];
+  if (!first || !/\S\s+\S/.test(first.text.trim())) return false;
+  const label = matchLabel(first.text);
+  return label?.rest === "" && OWN_FIELDS.has(label.entry.field ?? "");
+}
+
 function pagesToLines(pages: DocumentPageText[]): Line[] {
   const lines: Line[] = [];
   let role: SectionRole = "own";
@@ -273,7 +291,9 @@ function pagesToLines(pages: DocumentPageText[]): Line[] {
     });
     pageLines.forEach(splitCellsAtLabels);
     for (const line of pageLines) {
-      if (line.cells.length > 0 && line.cells.length <= 3) role = sectionHeading(line.text.trim()) ?? role;
+      const partyCaption = role !== "own" && role !== "agent" && opensWithCaption(line);
+      if (line.cells.length > 0 && line.cells.length <= 3 && !partyCaption)
+        role = sectionHeading(line.text.trim()) ?? role;
       line.role = role;
     }
     lines.push(...pageLines);
@@ -365,8 +385,9 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
 function proseWordFactor(c: { value: Candidate["value"]; evidence: string }, lines: Line[]): number {
   const ocrLines = lines.filter((l) => l.source === "ocr" && l.words?.length);
   if (typeof c.value === "string" && c.value.length >= 3) {
-    const holder = ocrLines.find((l) => l.text.includes(String(c.value)));
-    if (holder) return ocrValueFactor(holder, String(c.value));
+    // Read the same on several lines, the surest reading speaks for it.
+    const holders = ocrLines.filter((l) => l.text.includes(String(c.value)));
+    if (holders.length) return Math.max(...holders.map((l) => ocrValueFactor(l, String(c.value))));
   }
   // A date or amount is reworded by parsing: one unsure word elsewhere on its line says nothing of it.
   return 1;

@@ -130,6 +130,31 @@ function dictionaryLabel(cellText: string): LabelMatch | undefined {
     rest = rest.replace(/^(?:\[\s*\]|_{2,}|\.{3,})\s*/, "");
     return { entry, rest: rest.trim(), labelEnd: offset + end, separated };
   }
+  return clippedLabel(text, offset, letters, map);
+}
+
+/**
+ * A long caption whose first letter a copier's crop cut off or a speck changed ("ustomer:",
+ * "sustomer:"), known by the rest of it and the colon after it. Its weight is a little lower.
+ */
+function clippedLabel(text: string, offset: number, letters: string, map: number[]): LabelMatch | undefined {
+  for (const entry of LABELS) {
+    if (entry.squashed.length < 7) continue;
+    const tail = entry.squashed.slice(1);
+    for (const lost of [true, false]) {
+      const start = lost ? 0 : 1;
+      if (!letters.startsWith(tail, start) || (!lost && letters[0] === entry.squashed[0])) continue;
+      const end = map[start + tail.length - 1]! + 1;
+      const after = text.slice(end);
+      if (!/^\s*:/.test(after)) continue;
+      return {
+        entry: { ...entry, weight: entry.weight * 0.9 },
+        rest: after.replace(SEPARATORS, "").trim(),
+        labelEnd: offset + end,
+        separated: true,
+      };
+    }
+  }
   return undefined;
 }
 

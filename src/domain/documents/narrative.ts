@@ -121,6 +121,12 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     }
   }
 
+  // A letter's sender and its signature: each a reading of the name, both together a sure one.
+  const names = { sender: new Set<string>(), signature: new Set<string>() };
+  const named = (by: keyof typeof names, value: string, confidence: number, evidence: string) => {
+    names[by].add(value);
+    add("claimant_name", value, confidence, evidence);
+  };
   for (const m of text.matchAll(/\b[Mm]y\s+na(?:m|rn)e\s+is\s+([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})/g)) {
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.8 * n.certainty, m[0]);
@@ -129,16 +135,34 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     const n = parseName(m[1]!);
     if (n) add("claimant_name", n.value, 0.75 * n.certainty, m[0]);
   }
-  for (const m of text.matchAll(/^\s*from:?\s+([^<\n]{3,60}?)\s*<\s*([A-Za-z0-9._%+-]+)@/gim)) {
-    const sender = senderName(m[1]!, m[2]!);
-    if (sender) add("claimant_name", sender.value, sender.certainty, m[0]);
+  for (const m of text.matchAll(/^\s*from:?\s+([^<\n]{3,60}?)\s*(?:<\s*([^>\n]*)>?)?\s*$/gim)) {
+    const at = m[2]?.indexOf("@") ?? -1;
+    if (at > 0) {
+      const sender = senderName(m[1]!, m[2]!.slice(0, at));
+      if (sender) named("sender", sender.value, sender.certainty, m[0]);
+      continue;
+    }
+    // An address OCR lost the "@" of says nothing: the display name alone, for review unless
+    // the letter's signature agrees.
+    const n = parseName(m[1]!);
+    if (n) named("sender", n.value, 0.45 * n.certainty, m[0]);
   }
   for (const m of text.matchAll(
     /\b(?:sincerely|regards|yours\s+(?:truly|faithfully|sincerely)|respectfully|thank you)[,.;:]?\s*\n+\s*(?:\/s\/\s*)?([^\n]+)/gi,
   )) {
     const n = parseName(m[1]!);
-    if (n) add("claimant_name", n.value, 0.72 * n.certainty, m[0]);
+    if (n) named("signature", n.value, 0.72 * n.certainty, m[0]);
   }
+  // A closing OCR garbled ("Kind ioyaimalluo,"): a short line ending in a comma, then a name alone.
+  for (const m of text.matchAll(
+    /(?:^|\n)[ \t]*[A-Z][A-Za-z]*(?:[ \t]+[A-Za-z]+){0,2},[ \t]*\n+[ \t]*([^\n]+?)[ \t]*(?=\n\s*\n|\s*$)/g,
+  )) {
+    if (/\b(?:sincerely|regards|yours|respectfully|thank)/i.test(m[0])) continue;
+    const n = m[1]!.split(/\s+/).length <= 4 ? parseName(m[1]!) : undefined;
+    if (n) named("signature", n.value, 0.55 * n.certainty, m[0]);
+  }
+  for (const name of names.sender)
+    if (names.signature.has(name)) add("claimant_name", name, 0.8, `sender and signature: ${name}`);
   for (const m of text.matchAll(
     /\b(?:insured|policyholder|claimant)[,:]?\s+(?:is\s+)?(?:mr\.?|mrs\.?|ms\.?)?\s*([A-Z][a-z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,2})/g,
   )) {

@@ -51,6 +51,19 @@ export function repairDigits(token: string): { text: string; repaired: boolean }
   return { text, repaired: text !== token };
 }
 
+/** Each character as the class of characters OCR confuses it with (O/0/D, I/l/1, Z/2, S/5, B/8, G/6). */
+const CONFUSION_CLASS: Record<string, string> = Object.fromEntries(
+  ["0OoDQ", "1IlLi|", "2Zz", "5Ss", "8B", "6G"].flatMap((chars) => [...chars].map((c) => [c, chars[0]!])),
+);
+
+/** Two readings that differ only where OCR confuses a letter with a digit ("OH9348Z747", "OH93482747"). */
+export function readAlike(a: string, b: string): boolean {
+  if (a === b || a.length !== b.length) return false;
+  const cls = (c: string) => CONFUSION_CLASS[c] ?? c;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && cls(a[i]!) !== cls(b[i]!)) return false;
+  return true;
+}
+
 function repairNumericRuns(text: string): { text: string; repaired: boolean } {
   let repaired = false;
   const out = text.replace(

@@ -38,7 +38,13 @@ describe("ink OCR left unread", () => {
 
   it.each([
     ["letters inside the words read", (p: GreyImage) => letters(p, 300, 100)],
-    ["specks", (p: GreyImage) => [0, 1, 2, 3, 4].forEach((i) => ink(p, 600 + i * 9, 200, 3, 3))],
+    [
+      "specks",
+      (p: GreyImage) =>
+        [0, 1, 2, 3, 4].forEach((i) => {
+          ink(p, 600 + i * 9, 200, 3, 3);
+        }),
+    ],
     ["a box rule", (p: GreyImage) => ink(p, 100, 300, 800, 3)],
     ["a picture", (p: GreyImage) => ink(p, 600, 150, 200, 200)],
     ["two letters, not a line", (p: GreyImage) => letters(p, 600, 200, 2)],

@@ -91,6 +91,57 @@ describe("placing a scanned page against the form", () => {
     expect(placeScannedPage(words as ScannedWord[], PAGE1)).toBeUndefined();
   });
 
+  describe("a fax-like copy: the small captions unreadable, the title read", () => {
+    const copy = { scale: 1, dx: -25, dy: 17 };
+    const all = captionWords(PAGE1, copy);
+    // The title's three words, where the copy puts them.
+    const titleLabel = PAGE1.labels.find((l) => l.size >= 12)!;
+    const title = ["AUTOMOBILE", "LOSS", "NOTICE"].map((str, i) => ({
+      str,
+      x: titleLabel.x + copy.dx + [0, 95, 135][i]!,
+      y: titleLabel.y + copy.dy,
+      width: str.length * 8,
+      height: 10,
+      confidence: 0.95,
+    }));
+    // A few captions read, spread down the page; one misread by a slip or two, one cut by the copy's edge.
+    const few = (["CARRIER", "DATE", "CONTACT", "LOSS"] as const).map((c) => all.find((w) => w.str === c)!);
+    const misread = few.map((w) => (w.str === "DATE" ? { ...w, str: "TATE" } : w));
+    const insured = all.find((w) => w.str === "INSURED" && w.height > 6)!;
+    const cut = { ...insured, str: "NSURED", x: 0 };
+
+    it("is placed by the title and the captions that agree with it", () => {
+      const placement = placeScannedPage([...title, ...misread, cut], PAGE1)!;
+      // Within the slack a box is read with.
+      expect(Math.abs(placement.dx - copy.dx)).toBeLessThan(1.5);
+      expect(Math.abs(placement.dy - copy.dy)).toBeLessThan(1.5);
+      expect(placement.anchors).toBeLessThan(20);
+    });
+
+    it.each([
+      ["without the title", [...few, cut]],
+      ["the title alone", title],
+      ["its first word alone, as a letter's", [title[0]!, ...misread, cut]],
+      ["the title and captions too few", [...title, ...few.slice(0, 2)]],
+      [
+        "the title and captions in no form's places",
+        [...title, ...few.map((w, i) => ({ ...w, x: w.x + 40 * (i + 1) }))],
+      ],
+      ["the title and captions all on a few lines", [...title, ...all.filter((w) => w.y > 680).slice(0, 6)]],
+    ])("%s: not placed", (_, words) => {
+      expect(placeScannedPage(words as ScannedWord[], PAGE1)).toBeUndefined();
+    });
+  });
+
+  it("a long caption read with one slip still votes", () => {
+    const copy = { scale: 1, dx: 4, dy: -3 };
+    const words = captionWords(PAGE1, copy, 1).map((w) =>
+      w.str.length >= 6 ? { ...w, str: `${w.str.slice(0, -1)}F` } : w,
+    );
+    const exactOnly = captionWords(PAGE1, copy, 1).filter((w) => w.str.length < 6);
+    expect(placeScannedPage(words, PAGE1)!.anchors).toBeGreaterThan(exactOnly.length);
+  });
+
   it("the form's second page is told from its first", () => {
     const words = captionWords(PAGE2, { scale: 1, dx: -3, dy: 5 });
     const page1 = placeScannedPage(words, PAGE1);
@@ -121,6 +172,14 @@ describe("reading the boxes", () => {
     expect(boxes["NAME OF INSURED First Middle Last"]).toMatchObject({ value: "Chloe Johnson", ocrConfidence: 0.62 });
     // Captions are never a box's value.
     expect(Object.values(boxes).map((b) => b.value)).not.toContain("POLICY");
+  });
+
+  it("a word read taller than its neighbours, its baseline a few points lower, stays on their line", () => {
+    const [pa, year, serial] = valueWords(PAGE1, "Text7", "PA 2022 863437", copy);
+    const tall = { ...serial!, y: serial!.y - 3.4, height: serial!.height * 2.1 };
+    const all = [...captionWords(PAGE1, copy), pa!, year!, tall];
+    const boxes = readScannedBoxes(all, PAGE1, placeScannedPage(all, PAGE1)!, 1);
+    expect(boxes.find((b) => b.name === "Text7")?.value).toBe("PA 2022 863437");
   });
 
   it("a box read twice gives both readings, unless the page's lost the first characters the box's has", () => {

@@ -23,7 +23,23 @@ describe("repairScannedBox", () => {
     ["amount_claimed", "$1,250.76", "$1,250.76"],
     ["amount_claimed", "$1,250", "$1,250"],
     ["amount_claimed", "$12 3456", "$12 3456"],
+    ["amount_claimed", "1$1.250.76", "$1,250.76"],
+    ["amount_claimed", "|$14,805.99", "$14,805.99"],
+    ["amount_claimed", "$1.250.760.12", "$1,250,760.12"],
+    ["amount_claimed", "$1.25", "$1.25"],
+    ["amount_claimed", "$3.050 00", "$3,050.00"],
+    ["amount_claimed", "11,250.76", "11,250.76"],
     ["policy_number", "02232026", "02232026"],
+    // A fax drops thin slashes and hyphens.
+    ["incident_date", "0104 2023", "01/04/2023"],
+    ["incident_date", "01 04 2023", "01/04/2023"],
+    ["incident_date", "01 04", "01 04"],
+    ["incident_date", "04.10 2025", "04/10/2025"],
+    ["policy_number", "LS AUTO 2026 966962", "LS-AUTO-2026-966962"],
+    ["policy_number", "PAP 27255784", "PAP-27255784"],
+    ["policy_number", "AUT-2023-496558", "AUT-2023-496558"],
+    ["policy_number", "Policy 2026", "Policy 2026"],
+    ["policy_number", "AB CD", "AB CD"],
   ])("%s %j reads %j", (field, raw, want) => {
     expect(repairScannedBox(field, raw)).toBe(want);
   });

@@ -2,6 +2,7 @@
 // matched to where the form prints them, which places the page (shift and scale of the copy);
 // each fill-in box of the form is then read as the OCR words that fall inside it. Small
 // captions that tesseract garbles on a poor copy no longer matter: the box says what a value is.
+import { editDistance } from "../settlement/edit-distance";
 import type { FormWidget, PrintedText } from "./form-widgets";
 
 /** A word read by OCR: PDF units, y up, `y` its baseline; confidence 0–1. */
@@ -45,6 +46,18 @@ const ANCHOR_TOLERANCE = 4;
  * with the same captions (PHONE, CELL, NAME…) can line a dozen of them up by chance.
  */
 const MIN_ANCHORS = 20;
+/**
+ * A page whose title (the form's largest print) is read where the placement puts it needs only
+ * this many captions besides: a fax-like copy loses the 6-pt captions but keeps the title, and
+ * no other page has both the title and this many captions in the form's places.
+ */
+const MIN_ANCHORS_UNDER_TITLE = 4;
+/** Print this large is the form's title. */
+const TITLE_SIZE = 12;
+/** A large title's baseline is read a few points off; its shift is only a first guess. */
+const TITLE_TOLERANCE = 8;
+/** Caption words this long also pair with a scanned word one OCR slip away ("INSURFD"). */
+const FUZZY_LENGTH = 6;
 
 interface Pair {
   fx: number;
@@ -52,20 +65,53 @@ interface Pair {
   sx: number;
   sy: number;
   word: ScannedWord;
+  /** The pair is the form's title. */
+  title: boolean;
+  /** The word is the end of the caption, its start cut off by the copy's left edge: only its height is known. */
+  cut?: boolean;
 }
 
-/** Caption words (the first of each printed caption) and the scanned words that spell them. */
-function candidatePairs(words: ScannedWord[], layout: FormPageLayout): Pair[] {
+/** One OCR slip in a long caption word ("INSURFD"). */
+const nearMiss = (read: string, caption: string) =>
+  caption.length >= FUZZY_LENGTH && editDistance(read, caption, 1) <= 1;
+/** A third of a caption word's letters misread ("TATE" for DATE): taken only where the title already placed the page. */
+const roughMiss = (read: string, caption: string) =>
+  caption.length >= 4 && editDistance(read, caption, 3) <= Math.floor(caption.length / 3);
+
+/** The rest of a title's words read after its first, on its line, each exactly or with one slip. */
+function titleFollows(title: string, first: ScannedWord, words: ScannedWord[]): boolean {
+  const line = words.filter((w) => w.x > first.x && w.x < first.x + 40 * title.length && Math.abs(w.y - first.y) < 4);
+  return title
+    .split(/\s+/)
+    .slice(1)
+    .map(key)
+    .every((k) => line.some((w) => key(w.str) === k || (k.length >= 4 && editDistance(key(w.str), k, 1) <= 1)));
+}
+
+/** Caption words (the first of each printed caption) and the scanned words that spell them, or nearly. */
+function candidatePairs(words: ScannedWord[], layout: FormPageLayout, slips = nearMiss): Pair[] {
   const byKey = new Map<string, ScannedWord[]>();
   for (const w of words) {
     const k = key(w.str);
     if (k.length < 3) continue;
     byKey.set(k, [...(byKey.get(k) ?? []), w]);
   }
+  const near = (first: string) => [...byKey].filter(([k]) => k !== first && slips(k, first)).flatMap(([, ws]) => ws);
+  // Words at the copy's left edge ("NSURED" of INSURED), at least four letters long.
+  const cutWords = words.filter((w) => w.x < 1 && key(w.str).length >= 4);
   const pairs: Pair[] = [];
   for (const label of layout.labels) {
     const first = key(label.text.split(/\s+/)[0] ?? "");
-    for (const word of byKey.get(first) ?? []) pairs.push({ fx: label.x, fy: label.y, sx: word.x, sy: word.y, word });
+    const title = label.size >= TITLE_SIZE;
+    for (const word of [...(byKey.get(first) ?? []), ...near(first)]) {
+      // The title counts only when read whole ("AUTOMOBILE" alone may be any page's word).
+      if (title && !titleFollows(label.text, word, words)) continue;
+      pairs.push({ fx: label.x, fy: label.y, sx: word.x, sy: word.y, word, title });
+    }
+    if (slips === roughMiss && first.length >= 5)
+      for (const word of cutWords)
+        if (first.endsWith(key(word.str)))
+          pairs.push({ fx: label.x, fy: label.y, sx: word.x, sy: word.y, word, title: false, cut: true });
   }
   return pairs;
 }
@@ -85,8 +131,12 @@ function fitPlacement(pairs: Pair[], withScale: boolean, fallbackScale: number):
   return { scale, dx: msx - scale * mfx, dy: msy - scale * mfy };
 }
 
-const residual = (p: Pair, t: Omit<PagePlacement, "anchors">) =>
-  Math.max(Math.abs(t.scale * p.fx + t.dx - p.sx), Math.abs(t.scale * p.fy + t.dy - p.sy));
+const residual = (p: Pair, t: Omit<PagePlacement, "anchors">) => {
+  const across = t.scale * p.fx + t.dx - p.sx;
+  // A caption cut by the copy's edge starts left of the word read, by a letter or two.
+  const offAcross = p.cut ? (across > 0 || across < -15 ? Infinity : 0) : Math.abs(across);
+  return Math.max(offAcross, Math.abs(t.scale * p.fy + t.dy - p.sy));
+};
 
 /**
  * Where the scanned page sits against the form's own geometry, or undefined when too few of
@@ -95,44 +145,93 @@ const residual = (p: Pair, t: Omit<PagePlacement, "anchors">) =>
  */
 export function placeScannedPage(words: ScannedWord[], layout: FormPageLayout): PagePlacement | undefined {
   const pairs = candidatePairs(words, layout);
-  if (pairs.length < MIN_ANCHORS) return undefined;
+  return placeBy(pairs, MIN_ANCHORS, () => true) ?? placeUnderTitle(candidatePairs(words, layout, roughMiss));
+}
+
+/** A page whose small captions are unreadable placed by its title and the few captions that agree with it. */
+function placeUnderTitle(pairs: Pair[]): PagePlacement | undefined {
+  const titles = pairs.filter((p) => p.title);
+  if (titles.length === 0) return undefined;
+  const underTitle = (t: Omit<PagePlacement, "anchors">) => titles.some((p) => residual(p, t) <= TITLE_TOLERANCE);
+  const placement = placeBy(pairs, MIN_ANCHORS_UNDER_TITLE + 1, underTitle);
+  // The captions must span the page, or the copy's scale is not known.
+  if (!placement) return undefined;
+  const inliers = pairs.filter((q) => !q.title && residual(q, placement) <= ANCHOR_TOLERANCE);
+  return spread(inliers, "y") > 200 ? placement : undefined;
+}
+
+/**
+ * The placement most pairs agree with among those `allowed`, refitted to its agreeing pairs, if
+ * at least `minimum` captions agree.
+ */
+function placeBy(
+  pairs: Pair[],
+  minimum: number,
+  allowed: (t: Omit<PagePlacement, "anchors">) => boolean,
+): PagePlacement | undefined {
+  if (pairs.length < minimum) return undefined;
   // Every pair proposes a shift at each likely scale; the placement most pairs agree with wins
   // (a repeated caption such as "PHONE" pairs with every copy of itself, but only the right
   // pairings agree).
-  let best: Pair[] = [];
+  let best = 0;
+  let bestOff = Infinity;
   let placement = { scale: 1, dx: 0, dy: 0 };
   for (const scale of COPY_SCALES) {
     for (const p of pairs) {
+      if (p.cut) continue;
       const t = { scale, dx: p.sx - scale * p.fx, dy: p.sy - scale * p.fy };
-      let agreeing = 0;
-      for (const q of pairs) if (residual(q, t) <= ANCHOR_TOLERANCE) agreeing++;
-      if (agreeing > best.length) {
-        best = pairs.filter((q) => residual(q, t) <= ANCHOR_TOLERANCE);
+      if (!allowed(t)) continue;
+      const agreeing = new Set<ScannedWord>();
+      let off = 0;
+      for (const q of pairs)
+        if (residual(q, t) <= ANCHOR_TOLERANCE) {
+          agreeing.add(q.word);
+          off += residual(q, t);
+        }
+      // Few captions may agree with neighbouring scales alike: the closer fit wins.
+      if (agreeing.size > best || (agreeing.size === best && off < bestOff)) {
+        best = agreeing.size;
+        bestOff = off;
         placement = t;
       }
     }
   }
-  if (best.length < MIN_ANCHORS) return undefined;
+  if (best < minimum) return undefined;
   for (let round = 0; round < 2; round++) {
-    const inliers = pairs.filter((q) => residual(q, placement) <= ANCHOR_TOLERANCE);
-    if (inliers.length < MIN_ANCHORS) return undefined;
-    placement = fitPlacement(inliers, spread(inliers) > 200, placement.scale);
+    // A cut caption's word says nothing of where the caption starts across the page.
+    const inliers = pairs.filter((q) => !q.cut && residual(q, placement) <= ANCHOR_TOLERANCE);
+    if (inliers.length < 3) break;
+    const refit = fitPlacement(inliers, spread(inliers) > 200, placement.scale);
+    if (!allowed(refit)) break;
+    placement = refit;
   }
   const anchors = new Set(pairs.filter((q) => residual(q, placement) <= ANCHOR_TOLERANCE).map((q) => q.word)).size;
-  return anchors >= MIN_ANCHORS ? { ...placement, anchors } : undefined;
+  return anchors >= minimum ? { ...placement, anchors } : undefined;
 }
 
-function spread(pairs: Pair[]): number {
-  const xs = pairs.map((p) => p.fx);
-  const ys = pairs.map((p) => p.fy);
-  return Math.min(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+/** How far apart the pairs are on the form: across and down (the lesser), or down only. */
+function spread(pairs: Pair[], along?: "y"): number {
+  if (pairs.length === 0) return 0;
+  const range = (vs: number[]) => Math.max(...vs) - Math.min(...vs);
+  const down = range(pairs.map((p) => p.fy));
+  return along === "y" ? down : Math.min(range(pairs.map((p) => p.fx)), down);
+}
+
+/**
+ * Two words on one line: baselines close, or one word's height within the other's (a word read
+ * taller than its neighbours, "863437" with a speck below it, drops its baseline by a few points).
+ */
+function sameLine(a: ScannedWord, b: ScannedWord): boolean {
+  if (Math.abs(a.y - b.y) < Math.max(2, 0.5 * Math.min(a.height, b.height))) return true;
+  const overlap = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return overlap >= 0.8 * Math.min(a.height, b.height);
 }
 
 /** Words in reading order: lines top to bottom, each line's words left to right. */
 function readingLines(words: ScannedWord[]): ScannedWord[][] {
   const lines: ScannedWord[][] = [];
   for (const w of [...words].sort((a, b) => b.y - a.y)) {
-    const line = lines.find((l) => Math.abs(l[0]!.y - w.y) < Math.max(2, 0.5 * Math.min(l[0]!.height, w.height)));
+    const line = lines.find((l) => sameLine(l[0]!, w));
     if (line) line.push(w);
     else lines.push([w]);
   }

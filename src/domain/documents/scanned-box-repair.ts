@@ -12,8 +12,11 @@ function monthDayYear(digits: string): string | undefined {
 
 /** A MM/DD/YYYY box read with its slashes dropped, or one of them read as a digit. */
 function repairBoxDate(raw: string): string {
-  const text = raw.trim();
-  const separated = text.match(new RegExp(`^(\\d{2})[${SLASH}](\\d{2})[${SLASH}](\\d{4})$`));
+  // A fax drops thin slashes: "0104 2023" is the box's 01/04/2023.
+  const trimmed = raw.trim();
+  const text = /^\d[\d ]*\d$/.test(trimmed) ? trimmed.replace(/ /g, "") : trimmed;
+  // A slash read as a space too ("04.10 2025").
+  const separated = text.match(new RegExp(`^(\\d{2})[ ${SLASH}](\\d{2})[ ${SLASH}](\\d{4})$`));
   if (separated) return `${separated[1]}/${separated[2]}/${separated[3]}`;
   if (!/^\d{8,9}$/.test(text)) return raw;
   if (text.length === 8) return monthDayYear(text) ?? raw;
@@ -28,14 +31,32 @@ function repairBoxDate(raw: string): string {
 
 /** An amount box read with its decimal point (and thousands commas) as spaces, its "$" as "§". */
 function repairBoxAmount(raw: string): string {
-  const text = raw.trim().replace(/^§/, "$");
+  // The box's left side read as a character glued to the dollar sign ("1$1,250.76").
+  const text = raw
+    .trim()
+    .replace(/^§/, "$")
+    .replace(/^[1Il|](?=\$)/, "");
+  // A thousands comma read as a point: "$1.250.76" (only the last point, before two digits, is the cents').
+  if (/^\$?\d{1,3}(?:\.\d{3})+\.\d{2}$/.test(text)) return text.replace(/\.(?=\d{3}\b)/g, ",");
   if (/\.\d{2}$/.test(text)) return text;
-  const spaced = text.match(/^(\$?\s*)(\d{1,3}(?:[ ,]\d{3})*)[ ,](\d{2})$/);
-  return spaced ? `${spaced[1]}${spaced[2]!.replace(/ /g, ",")}.${spaced[3]}` : text;
+  const spaced = text.match(/^(\$?\s*)(\d{1,3}(?:[ ,.]\d{3})*)[ ,](\d{2})$/);
+  return spaced ? `${spaced[1]}${spaced[2]!.replace(/[ .]/g, ",")}.${spaced[3]}` : text;
+}
+
+/**
+ * A policy box read as groups of letters and digits with spaces between ("LS AUTO 2026 966962"):
+ * one number whose thin hyphens the copy lost, its groups joined again.
+ */
+function repairBoxPolicy(raw: string): string {
+  const text = raw.trim();
+  return /^[A-Z0-9]+(?: [A-Z0-9]+)+$/.test(text) && /\d{3}/.test(text) && text.length >= 8
+    ? text.replace(/ /g, "-")
+    : raw;
 }
 
 export function repairScannedBox(field: string, raw: string): string {
   if (field === "amount_claimed") return repairBoxAmount(raw);
+  if (field === "policy_number") return repairBoxPolicy(raw);
   if (field === "incident_date") return repairBoxDate(raw);
   return raw;
 }

@@ -13,7 +13,8 @@ export interface PixelRegion {
   bottom: number;
 }
 
-const centreInside = (b: OcrWordBox, r: PixelRegion) => {
+/** The word's centre lies inside the region (or inside another word's box). */
+export const centreInside = (b: OcrWordBox, r: PixelRegion) => {
   const cx = (b.left + b.right) / 2;
   const cy = (b.top + b.bottom) / 2;
   return cx >= r.left && cx <= r.right && cy >= r.top && cy <= r.bottom;

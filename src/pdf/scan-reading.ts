@@ -1,11 +1,11 @@
 // OCR of one scanned page as copiers and phones deliver it: straightened, brought to about
 // 300 dpi, its box rules and dot leaders erased, then read; a page that reads
 // badly is read once more another way (the grey image, sparse-text segmentation) and the
-// better reading is kept.
+// better reading is kept; lines the reading skipped are read on their own.
 
 import { removeLeaders } from "./leader-removal";
 import { type OcrResult, type OcrWordBox, type PageOcr, type RgbaImage, readingOf } from "./ocr-engine";
-import { type PixelRegion, readRegions, rereadRegions } from "./region-reread";
+import { centreInside, type PixelRegion, readRegions, rereadRegions } from "./region-reread";
 import { removeRules } from "./rule-removal";
 import { flattenBackground } from "./scan-background";
 import { binarise } from "./scan-binarise";
@@ -100,12 +100,8 @@ function readSkippedLines(ocr: PageOcr, image: GreyImage, kept: ScanReading, dpi
   const words = kept.boxes ?? [];
   const skipped = unreadInk(image, words);
   if (skipped.length === 0) return kept;
-  const inside = (w: OcrWordBox, b: OcrWordBox) => {
-    const [cx, cy] = [(w.left + w.right) / 2, (w.top + w.bottom) / 2];
-    return cx >= b.left && cx <= b.right && cy >= b.top && cy <= b.bottom;
-  };
   const found = readRegions(ocr, image, skipped, dpi).filter(
-    (w) => w.confidence >= 0.5 && !words.some((b) => inside(w, b)),
+    (w) => w.confidence >= 0.5 && !words.some((b) => centreInside(w, b)),
   );
   if (found.length === 0) return kept;
   return {

@@ -138,6 +138,7 @@ function dictionaryLabel(cellText: string): LabelMatch | undefined {
  * "sustomer:"), known by the rest of it and the colon after it. Its weight is a little lower.
  */
 function clippedLabel(text: string, offset: number, letters: string, map: number[]): LabelMatch | undefined {
+  if (!text.includes(":")) return undefined;
   for (const entry of LABELS) {
     if (entry.squashed.length < 7) continue;
     const tail = entry.squashed.slice(1);

@@ -1,8 +1,10 @@
 // OCR of one scanned page as copiers and phones deliver it: straightened, brought to about
 // 300 dpi, its box rules and dot leaders erased, then read; a page that reads
 // badly is read once more another way (the grey image, sparse-text segmentation) and the
-// better reading is kept; lines the reading skipped are read on their own.
+// better reading is kept; lines the reading skipped are read on their own, and the look-alike
+// letters and digits of policy numbers are told apart by their shapes.
 
+import { readIdentifierShapes } from "./glyph-shapes";
 import { removeLeaders } from "./leader-removal";
 import { type OcrResult, type OcrWordBox, type PageOcr, type RgbaImage, readingOf } from "./ocr-engine";
 import { centreInside, type PixelRegion, readRegions, rereadRegions } from "./region-reread";
@@ -86,10 +88,26 @@ export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions
   }
   // A known form's value boxes are read again by its geometry; any other page, its skipped lines.
   const regions = options.regionsToReread?.(kept.boxes ?? [], dpi) ?? [];
-  if (regions.length) return { ...kept, boxes: rereadRegions(ocr, keptImage, regions, kept.boxes ?? [], dpi) };
-  return !options.mayRetry || options.mayRetry(Date.now() - started)
-    ? readSkippedLines(ocr, keptImage, kept, dpi)
-    : kept;
+  if (regions.length) {
+    const boxes = rereadRegions(ocr, keptImage, regions, kept.boxes ?? [], dpi);
+    return { ...kept, boxes: withIdentifierShapes(keptImage, boxes) ?? boxes };
+  }
+  const read =
+    !options.mayRetry || options.mayRetry(Date.now() - started) ? readSkippedLines(ocr, keptImage, kept, dpi) : kept;
+  const boxes = withIdentifierShapes(keptImage, read.boxes ?? []);
+  return boxes ? { ...read, ...readingOf(boxes, read.specks) } : read;
+}
+
+/** The words with policy numbers' look-alike letters and digits decided by shape; undefined if none changed. */
+function withIdentifierShapes(image: GreyImage, words: OcrWordBox[]): OcrWordBox[] | undefined {
+  let changed = false;
+  const out = words.map((w) => {
+    const text = readIdentifierShapes(image, w);
+    if (text === w.text) return w;
+    changed = true;
+    return { ...w, text };
+  });
+  return changed ? out : undefined;
 }
 
 /**

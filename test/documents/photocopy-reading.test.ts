@@ -21,6 +21,9 @@ describe("policy numbers read by OCR", () => {
     ["AUT 4471 2093", "AUT 4471 2093"],
     ["S76424609", "S76424609"],
     ["B1234567", "B1234567"],
+    // A capital between digits stays: the scan's glyph shapes already told it from a digit.
+    ["AU7883O465", "AU7883O465"],
+    ["PAP2725S784", "PAP2725S784"],
   ])("%s → %s", (raw, want) => {
     expect(parsePolicyNumber(raw, { ocr: true })?.value).toBe(want);
   });
@@ -32,6 +35,7 @@ describe("policy numbers read by OCR", () => {
     ["POL-2025-521585", false],
     ["S76424609", true],
     ["576424609", false],
+    ["I23004294", true],
   ])("a scanned %s opening with digits OCR makes of letters (ZIO, I2) is less sure: %s", (raw, unsure) => {
     const read = parsePolicyNumber(raw, { ocr: true })!;
     expect(read.value).toBe(raw);

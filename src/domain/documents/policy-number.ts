@@ -1,7 +1,8 @@
 // Policy numbers: letters, digits and separators with at least four digits. A text layer is
 // taken as written ("HOM809292-27" stays so); OCR output is repaired only where the usual
 // shape of a policy number needs it: a letter prefix read with digits in it ("H0M" → "HOM"),
-// and lower-case letters or bars inside a run of digits ("8l4|2" → "81412").
+// and lower-case letters or bars inside a run of digits ("8l4|2" → "81412"). A capital between
+// digits stays ("AU7883O465"): a scan's glyph shapes have already told it from a digit.
 import type { Parsed } from "./values";
 
 export interface ReadOptions {
@@ -38,8 +39,8 @@ function repairSegment(segment: string): ReadSegment {
     const body = segment.slice(prefixEnd);
     text =
       (/\d/.test(prefix) ? prefix.replace(/[012568]/g, (c) => TO_LETTER[c] ?? c) : prefix) +
-      body.replace(/(?<=\d)[oOliI|](?=\d)|[ol|](?=\d)|(?<=\d)[ol|]/g, (c) => TO_DIGIT[c] ?? c);
-  } else if (/^[SBGZ]\d{5,}$/.test(segment)) {
+      body.replace(/(?<=\d)[oli|](?=\d)|[ol|](?=\d)|(?<=\d)[ol|]/g, (c) => TO_DIGIT[c] ?? c);
+  } else if (/^[SBGZIO]\d{5,}$/.test(segment)) {
     // "S76424609": one capital before a run of digits is as likely a letter prefix as a digit
     // OCR misread; it is kept as read, and the caller sends the number to review.
     return { text: segment, repaired: false, ambiguous: true };

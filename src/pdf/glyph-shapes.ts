@@ -1,0 +1,174 @@
+// The letters and digits of one printed word cut apart on the page, and each measured the way a
+// reader tells look-alikes apart: an O is wider than the digits beside it, a Z and a 7 have a
+// straight top bar reaching the left edge, a B a straight left side, a 5 a top-left corner
+// where an S is round, an L a foot, a 1 a flag that an I lacks.
+import { type GreyImage, otsuThreshold } from "./scan-preprocess";
+
+export interface PixelBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** One letter's ink, cut from the page: a bitmap of its bounding box (1 = ink). */
+export interface Glyph {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  ink: Uint8Array;
+}
+
+/** The word's glyphs left to right, or undefined when they cannot be cut apart into `count`. */
+export function glyphsOf(image: GreyImage, box: PixelBox, count: number): Glyph[] | undefined {
+  const left = Math.max(0, Math.floor(box.left) - 1);
+  const right = Math.min(image.width, Math.ceil(box.right) + 1);
+  const top = Math.max(0, Math.floor(box.top) - 3);
+  const bottom = Math.min(image.height, Math.ceil(box.bottom) + 3);
+  const width = right - left;
+  const height = bottom - top;
+  if (width < count * 3 || height < 8 || count < 1) return undefined;
+  const crop = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    crop.set(image.data.subarray((top + y) * image.width + left, (top + y) * image.width + right), y * width);
+  const threshold = otsuThreshold({ data: crop, width, height });
+  const ink = crop.map((v) => (v <= threshold ? 1 : 0));
+  const column = new Array<number>(width).fill(0);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) column[x]! += ink[y * width + x]!;
+
+  let runs: Array<[number, number]> = [];
+  for (let x = 0; x < width; ) {
+    if (column[x] === 0) {
+      x++;
+      continue;
+    }
+    const start = x;
+    while (x < width && column[x]! > 0) x++;
+    runs.push([start, x]);
+  }
+  const mass = (r: [number, number]) => column.slice(r[0], r[1]).reduce((s, v) => s + v, 0);
+  // A speck at either end (a box's edge, the neighbour's serif) is not a letter.
+  const typical = median(runs.map(mass));
+  while (runs.length > count && mass(runs[0]!) < typical * 0.12) runs.shift();
+  while (runs.length > count && mass(runs.at(-1)!) < typical * 0.12) runs.pop();
+  // Letters blurred together: the widest run is cut at its faintest column near the middle.
+  while (runs.length < count) {
+    const widths = runs.map((r) => r[1] - r[0]);
+    const usual = median(widths);
+    const widest = widths.indexOf(Math.max(...widths));
+    const [a, b] = runs[widest]!;
+    if (b - a < usual * 1.5 || b - a < 6) return undefined;
+    let cut = -1;
+    for (let x = a + Math.round((b - a) * 0.3); x <= a + Math.round((b - a) * 0.7); x++)
+      if (cut < 0 || column[x]! < column[cut]!) cut = x;
+    runs = [...runs.slice(0, widest), [a, cut], [cut, b], ...runs.slice(widest + 1)];
+  }
+  if (runs.length !== count) return undefined;
+
+  return runs.map(([a, b]) => {
+    let y0 = height;
+    let y1 = -1;
+    for (let y = 0; y < height; y++)
+      for (let x = a; x < b; x++)
+        if (ink[y * width + x]) {
+          y0 = Math.min(y0, y);
+          y1 = Math.max(y1, y);
+        }
+    const w = b - a;
+    const h = Math.max(0, y1 - y0 + 1);
+    const bitmap = new Uint8Array(w * h);
+    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) bitmap[y * w + x] = ink[(y0 + y) * width + a + x]!;
+    return { left: left + a, top: top + y0, width: w, height: h, ink: bitmap };
+  });
+}
+
+/** Share of ink in a part of the glyph, its bounds as fractions of the glyph's width and height. */
+export function inkIn(g: Glyph, x0: number, x1: number, y0: number, y1: number): number {
+  const ax = Math.floor(x0 * g.width);
+  const bx = Math.max(ax + 1, Math.ceil(x1 * g.width));
+  const ay = Math.floor(y0 * g.height);
+  const by = Math.max(ay + 1, Math.ceil(y1 * g.height));
+  let n = 0;
+  for (let y = ay; y < by; y++) for (let x = ax; x < bx; x++) n += g.ink[y * g.width + x] ?? 0;
+  return n / ((bx - ax) * (by - ay));
+}
+
+/** Mean column of the ink in a band of rows, as a fraction of the glyph's width. */
+export function inkCentre(g: Glyph, y0: number, y1: number): number {
+  let sum = 0;
+  let n = 0;
+  for (let y = Math.floor(y0 * g.height); y < Math.ceil(y1 * g.height); y++)
+    for (let x = 0; x < g.width; x++)
+      if (g.ink[y * g.width + x]) {
+        sum += x + 0.5;
+        n++;
+      }
+  return n ? sum / n / g.width : 0.5;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
+}
+
+/** Capitals and digits, in parts joined by hyphens: a policy or claim number. */
+const IDENTIFIER = /^[A-Z0-9|]+(?:-[A-Z0-9|]+)*$/;
+const DATE = /^\d{1,4}-\d{1,2}-\d{1,4}$/;
+const LOOK_ALIKE = /[0O1I|]/;
+const DIGIT_LIKE = /[0-9|]/;
+
+/**
+ * An identifier (a policy number) with the letters and digits OCR confuses decided again by their
+ * shapes: O or 0, I or 1 or L (an L is never read back as a 1), where they stand next to a digit. Returns the word as read when its
+ * glyphs cannot be cut apart one per character, or when a shape is not clear.
+ */
+export function readIdentifierShapes(image: GreyImage, word: PixelBox & { text: string }): string {
+  const core = word.text.replace(/[.,;:)]$/, "");
+  if (!IDENTIFIER.test(core) || core.length < 6 || !LOOK_ALIKE.test(core) || DATE.test(core)) return word.text;
+  // A VIN is 17 characters and never holds an I, an O or a Q: nothing to decide.
+  if ((core.match(/\d/g) ?? []).length < 4 || core.length === 17) return word.text;
+  const glyphs = glyphsOf(image, word, word.text.length);
+  if (!glyphs) return word.text;
+  const chars = [...word.text];
+  const isLetter = (i: number) => /[A-Z0-9|]/.test(chars[i]!);
+  const height = median(glyphs.filter((_, i) => isLetter(i)).map((g) => g.height));
+  const digitWidths = glyphs.filter((_, i) => /[2-9]/.test(chars[i]!)).map((g) => g.width);
+  const digitWidth = median(digitWidths);
+  // Cut wrongly (a hyphen where a letter should be, two letters as one, one letter in two):
+  // leave the word alone.
+  const misaligned = glyphs.some((g, i) =>
+    isLetter(i)
+      ? g.height < height * 0.7 || g.height > height * 1.3 || (!/[1IL|]/.test(chars[i]!) && g.width < digitWidth * 0.75)
+      : g.height > height * 0.5,
+  );
+  if (misaligned || digitWidths.length < 2) return word.text;
+  const besideDigit = (i: number) =>
+    (i > 0 && DIGIT_LIKE.test(chars[i - 1]!)) || (i + 1 < chars.length && DIGIT_LIKE.test(chars[i + 1]!));
+  return glyphs.map((g, i) => (besideDigit(i) ? shapeOf(chars[i]!, g, digitWidth) : undefined) ?? chars[i]!).join("");
+}
+
+/** What a glyph read as `read` is by its shape, when it is one of the look-alikes and its shape is clear. */
+function shapeOf(read: string, g: Glyph, digitWidth: number): string | undefined {
+  if (read === "0" || read === "O") {
+    // Digits share one width; a capital O is rounder and wider than they are.
+    const wider = g.width / digitWidth;
+    const aspect = g.width / g.height;
+    if (wider >= 1.2 && aspect >= 0.83) return "O";
+    if (wider <= 1.12 && aspect <= 0.78) return "0";
+    return undefined;
+  }
+  if (read === "1" || read === "I" || read === "|") {
+    const top = inkCentre(g, 0, 0.25);
+    const middle = inkCentre(g, 0.35, 0.65);
+    const topRight = inkIn(g, 0.75, 1, 0, 0.15);
+    // An L: its stem at the left, a foot to the right, nothing top right.
+    if (middle < 0.42 && inkIn(g, 0.75, 1, 0.85, 1) > 0.6 && topRight < 0.15 && g.width / g.height > 0.4) return "L";
+    // An I without serifs: a bare bar, centred top and middle, narrower than any 1.
+    const centred = Math.abs(top - 0.5) < 0.04 && Math.abs(middle - 0.5) < 0.05;
+    if (read !== "I" && centred && g.width / g.height < 0.22 && g.width / digitWidth < 0.36) return "I";
+    // A 1: a flag at the top left, the top-right corner empty.
+    if (read !== "1" && topRight < 0.15 && Math.abs(top - 0.5) > 0.06) return "1";
+  }
+  return undefined;
+}

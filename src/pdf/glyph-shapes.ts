@@ -145,7 +145,9 @@ export function readIdentifierShapes(image: GreyImage, word: PixelBox & { text: 
   if (misaligned || digitWidths.length < 2) return word.text;
   const besideDigit = (i: number) =>
     (i > 0 && DIGIT_LIKE.test(chars[i - 1]!)) || (i + 1 < chars.length && DIGIT_LIKE.test(chars[i + 1]!));
-  return glyphs.map((g, i) => (besideDigit(i) ? shapeOf(chars[i]!, g, digitWidth) : undefined) ?? chars[i]!).join("");
+  // A zero as wide and round as an O is one wherever it stands ("0X6551043M").
+  const decided = (i: number) => besideDigit(i) || chars[i] === "0";
+  return glyphs.map((g, i) => (decided(i) ? shapeOf(chars[i]!, g, digitWidth) : undefined) ?? chars[i]!).join("");
 }
 
 /** What a glyph read as `read` is by its shape, when it is one of the look-alikes and its shape is clear. */

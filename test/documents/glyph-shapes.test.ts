@@ -88,6 +88,7 @@ describe("look-alikes in a policy number, told apart by shape", () => {
     ["an L with its foot read as a 1", [ell, D, D, D, D, D, D, D, D], "198983193", "L98983193"],
     ["an I and an O before the digits", [bareBar, O, ZERO, D, D, D, D, ZERO, D, D], "1007460934", "IO07460934"],
     ["parts joined by hyphens", [A, bareBar, O, D, D, D, D, D, D, hyphen, D, D], "Z10814652-34", "ZIO814652-34"],
+    ["a round O read as a zero before a letter", [O, A, D, D, D, one, ZERO, D, D, A], "0X6551043M", "OX6551043M"],
     ["a full stop after the number", [A, A, D, D, D, D, O, D, D, D, hyphen], "AU78830465.", "AU7883O465."],
   ])("%s", (_, glyphs, read, want) => {
     const { image, box } = page(glyphs);

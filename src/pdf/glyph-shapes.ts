@@ -1,7 +1,7 @@
 // The letters and digits of one printed word cut apart on the page, and each measured the way a
-// reader tells look-alikes apart: an O is wider than the digits beside it, a Z and a 7 have a
-// straight top bar reaching the left edge, a B a straight left side, a 5 a top-left corner
-// where an S is round, an L a foot, a 1 a flag that an I lacks.
+// reader tells look-alikes apart: an O is wider and rounder than the digits beside it, an L has
+// a foot, a 1 a flag that a bare I lacks. (Z/2, S/5 and B/8 were tried by shape and by the
+// page's own digits, and left out: too many real digits were turned into letters.)
 import { type GreyImage, otsuThreshold } from "./scan-preprocess";
 
 export interface PixelBox {

@@ -2,7 +2,7 @@
 // reader tells look-alikes apart: an O is wider and rounder than the digits beside it, an L has
 // a foot, a 1 a flag that a bare I lacks. (Z/2, S/5 and B/8 were tried by shape and by the
 // page's own digits, and left out: too many real digits were turned into letters.)
-import { type GreyImage, otsuThreshold } from "./scan-preprocess";
+import { type GreyImage, median, otsuThreshold } from "./scan-preprocess";
 
 export interface PixelBox {
   left: number;
@@ -105,11 +105,6 @@ export function inkCentre(g: Glyph, y0: number, y1: number): number {
         n++;
       }
   return n ? sum / n / g.width : 0.5;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
 }
 
 /** Capitals and digits, in parts joined by hyphens: a policy or claim number. */

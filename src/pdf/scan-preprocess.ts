@@ -26,6 +26,12 @@ export function toRgba(image: GreyImage): RgbaImage {
   return { data: out, width: image.width, height: image.height };
 }
 
+/** The middle value (the upper one of an even count); 0 when there are none. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
+}
+
 /** The grey level below which a pixel is ink (Otsu's threshold over the histogram). */
 export function otsuThreshold(image: GreyImage): number {
   const histogram = new Float64Array(256);

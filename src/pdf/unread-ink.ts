@@ -4,7 +4,7 @@
 // are a line of text it skipped; each such row is worth reading on its own.
 import type { OcrWordBox } from "./ocr-engine";
 import type { PixelRegion } from "./region-reread";
-import type { GreyImage } from "./scan-preprocess";
+import { type GreyImage, median } from "./scan-preprocess";
 
 export interface UnreadInkOptions {
   /** Darker than this is ink (the page's paper is flattened to white before OCR). */
@@ -22,8 +22,6 @@ interface Mark {
 
 /** More marks than this outside the words and the page is noise (a bad fax), not skipped text. */
 const MAX_MARKS = 4000;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Rows of letter-sized marks outside the words read, as regions to read again (pixels, y down). */
 export function unreadInk(image: GreyImage, words: OcrWordBox[], options: UnreadInkOptions = {}): PixelRegion[] {

@@ -2,26 +2,18 @@
 // reader tells look-alikes apart: an O is wider and rounder than the digits beside it, an L has
 // a foot, a 1 a flag that a bare I lacks. (Z/2, S/5 and B/8 were tried by shape and by the
 // page's own digits, and left out: too many real digits were turned into letters.)
+import type { PixelRegion } from "./region-reread";
 import { type GreyImage, median, otsuThreshold } from "./scan-preprocess";
-
-export interface PixelBox {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
 
 /** One letter's ink, cut from the page: a bitmap of its bounding box (1 = ink). */
 export interface Glyph {
-  left: number;
-  top: number;
   width: number;
   height: number;
   ink: Uint8Array;
 }
 
 /** The word's glyphs left to right, or undefined when they cannot be cut apart into `count`. */
-export function glyphsOf(image: GreyImage, box: PixelBox, count: number): Glyph[] | undefined {
+export function glyphsOf(image: GreyImage, box: PixelRegion, count: number): Glyph[] | undefined {
   const left = Math.max(0, Math.floor(box.left) - 1);
   const right = Math.min(image.width, Math.ceil(box.right) + 1);
   const top = Math.max(0, Math.floor(box.top) - 3);
@@ -79,12 +71,12 @@ export function glyphsOf(image: GreyImage, box: PixelBox, count: number): Glyph[
     const h = Math.max(0, y1 - y0 + 1);
     const bitmap = new Uint8Array(w * h);
     for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) bitmap[y * w + x] = ink[(y0 + y) * width + a + x]!;
-    return { left: left + a, top: top + y0, width: w, height: h, ink: bitmap };
+    return { width: w, height: h, ink: bitmap };
   });
 }
 
 /** Share of ink in a part of the glyph, its bounds as fractions of the glyph's width and height. */
-export function inkIn(g: Glyph, x0: number, x1: number, y0: number, y1: number): number {
+function inkIn(g: Glyph, x0: number, x1: number, y0: number, y1: number): number {
   const ax = Math.floor(x0 * g.width);
   const bx = Math.max(ax + 1, Math.ceil(x1 * g.width));
   const ay = Math.floor(y0 * g.height);
@@ -95,7 +87,7 @@ export function inkIn(g: Glyph, x0: number, x1: number, y0: number, y1: number):
 }
 
 /** Mean column of the ink in a band of rows, as a fraction of the glyph's width. */
-export function inkCentre(g: Glyph, y0: number, y1: number): number {
+function inkCentre(g: Glyph, y0: number, y1: number): number {
   let sum = 0;
   let n = 0;
   for (let y = Math.floor(y0 * g.height); y < Math.ceil(y1 * g.height); y++)
@@ -115,10 +107,11 @@ const DIGIT_LIKE = /[0-9|]/;
 
 /**
  * An identifier (a policy number) with the letters and digits OCR confuses decided again by their
- * shapes: O or 0, I or 1 or L (an L is never read back as a 1), where they stand next to a digit. Returns the word as read when its
- * glyphs cannot be cut apart one per character, or when a shape is not clear.
+ * shapes, where they stand next to a digit: O or 0, I or 1 or L (an L is never read back as a 1).
+ * Returns the word as read when its glyphs cannot be cut apart one per character, or when a shape
+ * is not clear.
  */
-export function readIdentifierShapes(image: GreyImage, word: PixelBox & { text: string }): string {
+export function readIdentifierShapes(image: GreyImage, word: PixelRegion & { text: string }): string {
   const core = word.text.replace(/[.,;:)]$/, "");
   if (!IDENTIFIER.test(core) || core.length < 6 || !LOOK_ALIKE.test(core) || DATE.test(core)) return word.text;
   // A VIN is 17 characters and never holds an I, an O or a Q: nothing to decide.
@@ -126,14 +119,14 @@ export function readIdentifierShapes(image: GreyImage, word: PixelBox & { text: 
   const glyphs = glyphsOf(image, word, word.text.length);
   if (!glyphs) return word.text;
   const chars = [...word.text];
-  const isLetter = (i: number) => /[A-Z0-9|]/.test(chars[i]!);
-  const height = median(glyphs.filter((_, i) => isLetter(i)).map((g) => g.height));
+  const isCharacter = (i: number) => /[A-Z0-9|]/.test(chars[i]!);
+  const height = median(glyphs.filter((_, i) => isCharacter(i)).map((g) => g.height));
   const digitWidths = glyphs.filter((_, i) => /[2-9]/.test(chars[i]!)).map((g) => g.width);
   const digitWidth = median(digitWidths);
   // Cut wrongly (a hyphen where a letter should be, two letters as one, one letter in two):
   // leave the word alone.
   const misaligned = glyphs.some((g, i) =>
-    isLetter(i)
+    isCharacter(i)
       ? g.height < height * 0.7 || g.height > height * 1.3 || (!/[1IL|]/.test(chars[i]!) && g.width < digitWidth * 0.75)
       : g.height > height * 0.5,
   );

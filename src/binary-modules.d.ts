@@ -19,3 +19,8 @@ declare module "*.gz" {
   const bytes: ArrayBuffer;
   export default bytes;
 }
+
+declare module "*.bin" {
+  const bytes: ArrayBuffer;
+  export default bytes;
+}

@@ -1,7 +1,8 @@
 // The letters and digits of one printed word cut apart on the page, and each measured the way a
 // reader tells look-alikes apart: an O is wider and rounder than the digits beside it, an L has
-// a foot, a 1 a flag that a bare I lacks. (Z/2, S/5 and B/8 were tried by shape and by the
-// page's own digits, and left out: too many real digits were turned into letters.)
+// a foot, a 1 a flag that a bare I lacks. Z/2, S/5 and B/8 differ in ways no one rule held across
+// fonts: a small trained model of their shapes decides those (look-alike-model.ts).
+import { lookAlikeOf } from "./look-alike-model";
 import type { PixelRegion } from "./region-reread";
 import { type GreyImage, median, otsuThreshold } from "./scan-preprocess";
 
@@ -102,40 +103,63 @@ function inkCentre(g: Glyph, y0: number, y1: number): number {
 /** Capitals and digits, in parts joined by hyphens: a policy or claim number. */
 const IDENTIFIER = /^[A-Z0-9|]+(?:-[A-Z0-9|]+)*$/;
 const DATE = /^\d{1,4}-\d{1,2}-\d{1,4}$/;
-const LOOK_ALIKE = /[0O1I|]/;
+const LOOK_ALIKE = /[0O1I|258ZSB]/;
+/** Decided by the trained models (look-alike-model.ts). */
+const MODELLED = /[258ZSB]/;
 const DIGIT_LIKE = /[0-9|]/;
 
 /**
  * An identifier (a policy number) with the letters and digits OCR confuses decided again by their
- * shapes, where they stand next to a digit: O or 0, I or 1 or L (an L is never read back as a 1).
- * Returns the word as read when its glyphs cannot be cut apart one per character, or when a shape
- * is not clear.
+ * shapes: O or 0, I or 1 or L where they stand next to a digit (an L is never read back as a 1);
+ * Z, S or B, or 2, 5 or 8, anywhere in a word read with two letters or more (never in a phone or
+ * claim number of digits alone). Returns the word as read when its glyphs cannot be cut apart
+ * one per character, or when a shape is not clear.
  */
 export function readIdentifierShapes(image: GreyImage, word: PixelRegion & { text: string }): string {
   const core = word.text.replace(/[.,;:)]$/, "");
   if (!IDENTIFIER.test(core) || core.length < 6 || !LOOK_ALIKE.test(core) || DATE.test(core)) return word.text;
   // A VIN is 17 characters and never holds an I, an O or a Q: nothing to decide.
   if ((core.match(/\d/g) ?? []).length < 4 || core.length === 17) return word.text;
+  const cut = identifierGlyphs(image, word);
+  if (!cut) return word.text;
+  const { glyphs, digitWidth } = cut;
+  const chars = [...word.text];
+  const besideDigit = (i: number) =>
+    (i > 0 && DIGIT_LIKE.test(chars[i - 1]!)) || (i + 1 < chars.length && DIGIT_LIKE.test(chars[i + 1]!));
+  // A zero as wide and round as an O is one wherever it stands ("0X6551043M").
+  const decided = (i: number) => besideDigit(i) || chars[i] === "0";
+  const lettered = (core.match(/[A-Z]/g) ?? []).length >= 2;
+  return glyphs
+    .map((g, i) => {
+      const read = chars[i]!;
+      if (MODELLED.test(read)) return (lettered ? lookAlikeOf(read, g, digitWidth) : undefined) ?? read;
+      return (decided(i) ? shapeOf(read, g, digitWidth) : undefined) ?? read;
+    })
+    .join("");
+}
+
+/**
+ * A word's glyphs, one per character of its reading, and the usual width of its digits 2 to 9;
+ * undefined when the cut does not line up with the reading (a hyphen where a letter should be,
+ * two letters as one, one letter in two) or the word has fewer than two such digits.
+ */
+export function identifierGlyphs(
+  image: GreyImage,
+  word: PixelRegion & { text: string },
+): { glyphs: Glyph[]; digitWidth: number } | undefined {
   const glyphs = glyphsOf(image, word, word.text.length);
-  if (!glyphs) return word.text;
+  if (!glyphs) return undefined;
   const chars = [...word.text];
   const isCharacter = (i: number) => /[A-Z0-9|]/.test(chars[i]!);
   const height = median(glyphs.filter((_, i) => isCharacter(i)).map((g) => g.height));
   const digitWidths = glyphs.filter((_, i) => /[2-9]/.test(chars[i]!)).map((g) => g.width);
   const digitWidth = median(digitWidths);
-  // Cut wrongly (a hyphen where a letter should be, two letters as one, one letter in two):
-  // leave the word alone.
   const misaligned = glyphs.some((g, i) =>
     isCharacter(i)
       ? g.height < height * 0.7 || g.height > height * 1.3 || (!/[1IL|]/.test(chars[i]!) && g.width < digitWidth * 0.75)
       : g.height > height * 0.5,
   );
-  if (misaligned || digitWidths.length < 2) return word.text;
-  const besideDigit = (i: number) =>
-    (i > 0 && DIGIT_LIKE.test(chars[i - 1]!)) || (i + 1 < chars.length && DIGIT_LIKE.test(chars[i + 1]!));
-  // A zero as wide and round as an O is one wherever it stands ("0X6551043M").
-  const decided = (i: number) => besideDigit(i) || chars[i] === "0";
-  return glyphs.map((g, i) => (decided(i) ? shapeOf(chars[i]!, g, digitWidth) : undefined) ?? chars[i]!).join("");
+  return misaligned || digitWidths.length < 2 ? undefined : { glyphs, digitWidth };
 }
 
 /** What a glyph read as `read` is by its shape, when it is one of the look-alikes and its shape is clear. */

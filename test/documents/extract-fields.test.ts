@@ -652,6 +652,13 @@ Phone:          (493) 425-1707                         Incident Date:     07-13-
       "2024-03-04",
     ],
   ];
+  it.each([
+    ["The repairs came to -2,026,500.00 according to the shop.", "text-layer"],
+    ["Reported 10-20-2026. I am claiming -2026 500.00 for the damage.", "ocr"],
+  ] as const)("an amount below zero in a sentence is never the amount claimed: %s", (text, source) => {
+    check(text, { amount_claimed: undefined }, 0.3, source);
+  });
+
   for (const [text, date] of otherDates)
     it(`a date captioned as another date is not the loss: ${text.slice(0, 40)}…`, () => {
       check(text, { incident_date: date });

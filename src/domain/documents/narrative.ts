@@ -108,6 +108,8 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     }
     if (OTHER_PARTY.test(s)) continue;
     for (const a of findAmounts(s, ocr)) {
+      // A claim is for more than nothing: "-2026 500.00" is a date's tail run into an amount.
+      if (a.value <= 0) continue;
       if (!a.hasCurrency && !/[.,]\d{2}\b/.test(s.slice(a.index, a.index + a.length))) continue;
       const before = s.slice(Math.max(0, a.index - 70), a.index);
       if (NOT_CLAIM_AMOUNT.test(before.slice(-35))) continue;

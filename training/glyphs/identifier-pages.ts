@@ -36,7 +36,7 @@ async function embed(doc: PDFDocument, font: string) {
   return doc.embedFont(readFileSync(font), { subset: font.endsWith(".ttf") });
 }
 
-/** A word OCR read, what was printed there, and the page image it was read from. */
+/** A word as OCR read it (its box on the page) and what was printed there. */
 export interface ReadIdentifier {
   box: OcrWordBox;
   printed: string;

@@ -236,6 +236,49 @@ describe("reading the boxes", () => {
     expect(extraction.fields.policy_number).toMatchObject({ method: "form-box", ocr: true, source: "layout" });
   });
 
+  it("an insured's name cut by the copy's edge is completed by the same name in another box, or sent to review", () => {
+    const cutCopy = { scale: 1, dx: -19, dy: 4 };
+    const read = (insured: string, contact: string, reportedBy: string) =>
+      extractClaimFields({
+        today: "2026-11-28",
+        pages: [
+          {
+            number: 1,
+            text: "",
+            source: "ocr",
+            ocrConfidence: 0.8,
+            scannedWords: [
+              ...captionWords(PAGE1, cutCopy),
+              ...valueWords(PAGE1, "NAME OF INSURED First Middle Last", insured, cutCopy),
+              ...valueWords(PAGE1, "NAME OF CONTACT First Middle Last", contact, cutCopy),
+            ],
+          },
+          {
+            number: 2,
+            text: "",
+            source: "ocr",
+            ocrConfidence: 0.8,
+            scannedWords: [...captionWords(PAGE2, cutCopy), ...valueWords(PAGE2, "REPORTED BY", reportedBy, cutCopy)],
+          },
+        ],
+      });
+    const completed = read("roshi Lewis", "iroshi Lewis", "Hiroshi Lewis");
+    expect(completed.fields.claimant_name).toMatchObject({ value: "Hiroshi Lewis", method: "form-box", page: 2 });
+    expect(completed.needs_review ?? []).not.toContain("claimant_name");
+    // Only one box has the first name, whole words the cut reading lacks: shown, for review.
+    const byWords = read("Louise Johnson", "Anya Louise Johnson", "ya Louise Johnson");
+    expect(byWords.extracted_data.claimant_name).toBe("Anya Louise Johnson");
+    expect(byWords.needs_review).toContain("claimant_name");
+    // No box has the rest: the cut reading is what there is, for review.
+    const cut = read("Louise Johnson", "a Louise Johnson", "ya Louise Johnson");
+    expect(cut.extracted_data.claimant_name).toBe("Louise Johnson");
+    expect(cut.needs_review).toContain("claimant_name");
+    // A whole reading stands, whatever the other boxes say.
+    const whole = read("Chloe Johnson", "Sarah Kim", "Sarah Kim");
+    expect(whole.extracted_data.claimant_name).toBe("Chloe Johnson");
+    expect(whole.needs_review ?? []).not.toContain("claimant_name");
+  });
+
   it("a scan that is not the form has no boxes", () => {
     expect(scannedAcord2Boxes([{ number: 1, scannedWords: valueWords(PAGE1, "Text7", "AUT-1", copy) }])).toEqual([]);
   });

@@ -22,7 +22,16 @@ export const ACORD2_FORM = "ACORD 2 (2016/10) Automobile Loss Notice";
 
 /** One widget's meaning on the form. */
 interface KnownField {
-  field: Exclude<LabelTarget, null> | "loss_time" | "am" | "pm" | "other_vehicle" | "injured_person" | "witness_person";
+  field:
+    | Exclude<LabelTarget, null>
+    | "loss_time"
+    | "am"
+    | "pm"
+    | "other_vehicle"
+    | "injured_person"
+    | "witness_person"
+    /** The insured's name written again: the person to contact, who reported the loss. */
+    | "name_elsewhere";
   role: SectionRole;
 }
 
@@ -37,6 +46,8 @@ const FILLABLE_2016: Record<string, KnownField> = {
   "Check Box6": own("pm"),
   Text7: own("policy_number"),
   "NAME OF INSURED First Middle Last": own("claimant_name"),
+  "NAME OF CONTACT First Middle Last": own("name_elsewhere"),
+  "REPORTED BY": own("name_elsewhere"),
   "STREET LOCATION OF LOSS": own("incident_location"),
   "CITY STATE ZIP": own("incident_location"),
   "POLICE OR FIRE DEPARTMENT CONTACTED": own("authorities_contacted"),

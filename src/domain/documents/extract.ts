@@ -1,7 +1,15 @@
 // Turns the text of a claim document (text layer, OCR, filled form fields) into structured
 // claim fields, each with a confidence in [0, 1]. Pure: no env, no I/O.
 
-import { ACORD2_FORM, acord2Counts, acord2Hour, isAcord2, readAcord2, scannedAcord2Boxes } from "./acord2";
+import {
+  ACORD2_FORM,
+  acord2Counts,
+  acord2Hour,
+  isAcord2,
+  type KnownReading,
+  readAcord2,
+  scannedAcord2Boxes,
+} from "./acord2";
 import type { Candidate } from "./candidate";
 import { extractCms1500, isCms1500 } from "./cms1500";
 import { PARSERS, parseLocation } from "./field-parsers";
@@ -11,6 +19,7 @@ import { labelCandidates, ocrValueFactor, ocrWordFactor } from "./label-candidat
 import { matchLabel, splitCellsAtLabels } from "./label-match";
 import { LABELS, type LabelTarget } from "./labels";
 import { type Line, squash, toLines } from "./layout";
+import { completeCutName } from "./name-completion";
 import { narrativeCandidates, narrativeDescription } from "./narrative";
 import { amountPlausibility, contextFacts, dateOfLossPlausibility } from "./plausibility";
 import { type ClaimExtraction, type ExtractedField, finish } from "./result";
@@ -217,9 +226,28 @@ function widgetCandidates(
     // A US form that prints "MM/DD/YYYY" over its dates: month first, whatever OCR noise elsewhere suggests.
     dates = { ...dates, dayFirst: false };
     const readings = readAcord2(widgets);
+    const scannedBox = (r: KnownReading) => ("ocrConfidence" in r.widget ? (r.widget as ScannedBox) : undefined);
+    const namesElsewhere = readings.filter((r) => r.field === "name_elsewhere" && scannedBox(r));
     for (const r of readings) {
-      const scanned = "ocrConfidence" in r.widget ? (r.widget as ScannedBox) : undefined;
+      const scanned = scannedBox(r);
+      if (r.field === "claimant_name" && scanned) {
+        const completion = completeCutName(r.value, namesElsewhere);
+        const caption = shortName(r.widget.name);
+        if (completion && "from" in completion) {
+          const { from, how } = completion;
+          // Letters before the cut word are the rest of that word; whole words before it are read by one box only.
+          const confidence = how === "letters" ? 0.97 * 0.9 : CUT_NAME_CONFIDENCE;
+          const evidence = `${caption}: ${r.value}; ${shortName(from.widget.name)}`;
+          push("claimant_name", from.value, confidence, "own", evidence, from.widget.page, scannedBox(from));
+          continue;
+        }
+        if (completion) {
+          push("claimant_name", r.value, CUT_NAME_CONFIDENCE, "own", caption, r.widget.page, scanned);
+          continue;
+        }
+      }
       if (
+        r.field === "name_elsewhere" ||
         r.field === "loss_time" ||
         r.field === "am" ||
         r.field === "pm" ||
@@ -411,6 +439,8 @@ function captionedFields(lines: Line[]): Set<string> {
 
 /** The least a scanned form box's value is trusted: below the review threshold, above stray text. */
 const SCANNED_BOX_FLOOR = 0.4;
+/** A scanned name cut at the copy's edge, or completed by words only one box read: shown, for review. */
+const CUT_NAME_CONFIDENCE = 0.55;
 
 const BOXED_ON_FORM = new Set(["claimant_name", "policy_number", "incident_date", "amount_claimed"]);
 

@@ -53,6 +53,25 @@ describe("dates in every common format", () => {
     expect(read!.certainty).toBeLessThan(0.9);
     expect(parseDate(text)).toBeUndefined();
   });
+  it.each([
+    ["58/24", "2024-05-08"],
+    ["712/26 4:05 AM", "2026-07-12"],
+    ["1112/24", "2024-11-12"],
+    ["5/824", "2024-05-08"],
+    ["7/122026", "2026-07-12"],
+  ])("reads a short date OCR lost a slash of (%s) only in OCR text, less surely", (text, iso) => {
+    const read = parseDate(text, { ocr: true, dayFirst: false });
+    expect(read?.value).toBe(iso);
+    expect(read!.certainty).toBeLessThan(0.9);
+    expect(parseDate(text, { dayFirst: false })).toBeUndefined();
+  });
+  it.each([
+    ["112/24", "the slash could go after either 1"],
+    ["12/24", "a month and a year"],
+    ["12/2024", "a month and a year"],
+  ])("leaves %s alone: %s", (text) => {
+    expect(parseDate(text, { ocr: true, dayFirst: false })).toBeUndefined();
+  });
   it("rejects impossible dates", () => {
     expect(parseDate("02/30/2025")).toBeUndefined();
     expect(parseDate("13/13/2025")).toBeUndefined();
@@ -712,6 +731,43 @@ describe("OCR noise", () => {
       0.6,
       "ocr",
     );
+  });
+});
+
+describe("a poor copy's captions and rows (labels above values)", () => {
+  const notice = (policyCaption: string, thirdParty: string) => `   Cover details
+   Insurance Company                 Inception Date                     ${policyCaption}
+   Lakeside Insurance Co.             10 March 2026                      AH1584634P
+   Policy Holder                      Address                            Contact Number
+   TORRES, MATEO                      5929 Oak Valley Drive, Madison     (774) 600-5411
+   About the incident
+   Date of this Report                Total Claimed                      Excess Deductible
+   26 August 2026                     $1,227.13                          $ 1,000
+   Location of Loss                   Time of Loss                       When did the loss occur?
+   Madison, WI 53703                  11:15 AM                           3 August 2026
+   ${thirdParty}
+   Name                               Insurance Company                  Policy ID
+   REED, CARLOS                       Harbor Point Insurance             CI19923421G`;
+  const read = (text: string) =>
+    extractClaimFields({ pages: [{ text, source: "ocr", ocrConfidence: 0.8 }], today: "2026-11-28" });
+
+  it("a caption with one letter misread still labels its value; the box's side read as I does not hide a section", () => {
+    const r = read(notice("Poliey ID", "I Third party"));
+    expect(r.extracted_data).toMatchObject({
+      policy_number: "AH1584634P",
+      claimant_name: "Mateo Torres",
+      amount_claimed: 1227.13,
+    });
+  });
+
+  it("the date under the loss caption, not the report date a sentence pieced across the rows finds", () => {
+    const r = read(notice("Policy ID", "Third party"));
+    expect(r.extracted_data.incident_date).toBe("2026-08-03");
+  });
+
+  it("a one-letter slip is not taken in a short caption or one followed by more words", () => {
+    expect(read("Nane: Mateo Torres").extracted_data.claimant_name).toBeUndefined();
+    expect(read("Poliey IDs held by the family AH1584634P").fields.policy_number?.method).not.toBe("table");
   });
 });
 

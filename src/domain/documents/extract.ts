@@ -377,8 +377,15 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
     ...prose(false),
     ...(ocrPages.length ? prose(true).filter(besideTheBoxes) : []),
   ];
+  const captioned = captionedFields(lines);
+  // A sentence OCR pieced together across a form's rows of captions and values ("Date of this
+  // Report … 26 August 2026 … When did the loss occur?") is second to the value read under the caption.
+  const readUnder = new Set(candidates.filter((c) => c.method !== "narrative").map((c) => c.field));
+  for (const c of candidates)
+    if (c.method === "narrative" && c.ocr && captioned.has(c.field) && readUnder.has(c.field))
+      c.confidence = Math.min(c.confidence, PROSE_BESIDE_CAPTION);
   const fields = choose(candidates, today);
-  for (const field of captionedFields(lines)) {
+  for (const field of captioned) {
     const f = fields[field];
     // The form has this field's caption but its value was not read under it: a value found in
     // a sentence elsewhere is as likely another date or amount of the form (report date, deductible).

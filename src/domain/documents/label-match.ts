@@ -130,7 +130,34 @@ function dictionaryLabel(cellText: string): LabelMatch | undefined {
     rest = rest.replace(/^(?:\[\s*\]|_{2,}|\.{3,})\s*/, "");
     return { entry, rest: rest.trim(), labelEnd: offset + end, separated };
   }
-  return clippedLabel(text, offset, letters, map);
+  return clippedLabel(text, offset, letters, map) ?? slippedLabel(text, offset, letters, map);
+}
+
+/** Captions this long are known with one letter misread. */
+const SLIP_LENGTH = 7;
+
+/**
+ * A long caption with one letter misread ("Poliey ID" on a poor copy), known by the rest of it
+ * when only a separator, a wide gap or the end of its cell follows. Its weight is a little lower.
+ */
+function slippedLabel(text: string, offset: number, letters: string, map: number[]): LabelMatch | undefined {
+  for (const entry of LABELS) {
+    const n = entry.squashed.length;
+    if (n < SLIP_LENGTH || letters.length < n) continue;
+    let slips = 0;
+    for (let i = 0; i < n && slips < 2; i++) if (letters[i] !== entry.squashed[i]) slips++;
+    if (slips !== 1) continue;
+    const end = map[n - 1]! + 1;
+    const after = text.slice(end);
+    if (!/^\s*(?:$|:|\s{2})/.test(after)) continue;
+    return {
+      entry: { ...entry, weight: entry.weight * 0.9 },
+      rest: after.replace(SEPARATORS, "").trim(),
+      labelEnd: offset + end,
+      separated: true,
+    };
+  }
+  return undefined;
 }
 
 /**

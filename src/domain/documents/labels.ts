@@ -473,6 +473,8 @@ export const CONTEXT_AMOUNT_LABELS: Record<ContextAmount, string[]> = {
 export const CONTEXT_DATE_LABELS: Record<ContextDate, string[]> = {
   report_date: [
     "date of report",
+    "date of this report",
+    "date of this notice",
     "date reported",
     "report date",
     "date of notice",

@@ -24,10 +24,12 @@ const HEADINGS: Array<[RegExp, SectionRole]> = [
 
 /** The role a heading line starts, or undefined when the line is not a section heading. */
 export function sectionHeading(line: string): SectionRole | undefined {
-  // Numbering ("2.", "(b)") and a speck OCR read as a quote or a bar before the heading go.
+  // Numbering ("2.", "(b)"), a speck OCR read as a quote or a bar, and a box's side read as
+  // an "I" ("I Third party") before the heading go.
   const text = line
     .replace(/\s{2,}.*$/, "")
     .replace(/^[\s\d.)(:#'"‘’“”|,~*•-]*(?=[A-Za-z])/, "")
+    .replace(/^[Il]\s+(?=[A-Z])/, "")
     .trim();
   if (!text || text.length > 48 || /\d{3,}|[$€£]|:\s*\S/.test(line)) return undefined;
   if (text.split(/\s+/).length > 6) return undefined;

@@ -191,7 +191,32 @@ export function findDates(raw: string, options: DateOptions = {}): DateMatch[] {
 
 export function parseDate(text: string, options: DateOptions = {}): Parsed<string> | undefined {
   const first = findDates(text, options)[0];
-  return first && { value: first.value, certainty: first.certainty };
+  if (first) return { value: first.value, certainty: first.certainty };
+  // The date is the value's first word; a time may follow it ("712/26 4:05 AM").
+  return options.ocr ? lostSeparatorDate(text.trim().split(/\s+/)[0]!, options) : undefined;
+}
+
+/**
+ * A short numeric date OCR read with one of its separators lost ("58/24" for 5/8/24, "7/1226"
+ * for 7/12/26), taken when only one place for the lost separator gives a date.
+ */
+function lostSeparatorDate(text: string, options: DateOptions): Parsed<string> | undefined {
+  const m = text.match(/^(\d{2,4})([/.-])(\d{2}|\d{4})$|^(\d{1,2})([/.-])(\d{3,6})$/);
+  // "12/24" is as likely a month and year as a date.
+  if (!m || (m[1] && Number(m[1]) >= 1 && Number(m[1]) <= 12)) return undefined;
+  const readings = new Set<string>();
+  const read = (month: string, day: string, year: string, sep: string) => {
+    const whole = `${month}${sep}${day}${sep}${year}`;
+    const date = findDates(whole, options)[0];
+    if (date?.index === 0 && date.length === whole.length) readings.add(date.value);
+  };
+  if (m[1]) for (let i = 1; i < m[1].length; i++) read(m[1].slice(0, i), m[1].slice(i), m[3]!, m[2]!);
+  else
+    for (const yearLength of [2, 4]) {
+      const at = m[6]!.length - yearLength;
+      if (at >= 1 && at <= 2) read(m[4]!, m[6]!.slice(0, at), m[6]!.slice(at), m[5]!);
+    }
+  return readings.size === 1 ? { value: [...readings][0]!, certainty: 0.8 } : undefined;
 }
 
 /** Whether the document writes numeric dates day first (a slash date with a first part > 12). */

@@ -62,7 +62,11 @@ export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions
     const binary = binarise(image, { tile: Math.round(inch / 6) });
     const ruled = removeRules(
       binary,
-      { minHorizontal: Math.round(inch * 0.45), minVertical: Math.round(inch * 0.3) },
+      {
+        minHorizontal: Math.round(inch * 0.45),
+        minVertical: Math.round(inch * 0.3),
+        maxThickness: Math.round(inch * 0.04),
+      },
       image,
     );
     return removeLeaders(binary, { maxDot: Math.round(inch * 0.03), maxGap: Math.round(inch * 0.1) }, ruled.image)

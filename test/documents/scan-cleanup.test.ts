@@ -118,7 +118,7 @@ describe("removeRules", () => {
     fill(p, 20, 20, 3, 360, 0); // its left side
     fill(p, 100, 60, 40, 30, 0); // a letter-sized blot
     fill(p, 200, 70, 4, 28, 0); // a tall letter stroke (an "l")
-    const { image, removed } = removeRules(p, { minHorizontal: 135, minVertical: 90 });
+    const { image, removed } = removeRules(p, { minHorizontal: 135, minVertical: 90, maxThickness: 12 });
     expect(removed).toBeGreaterThan(560 * 3);
     expect(ink(image, 300, 101)).toBe(false);
     expect(ink(image, 21, 300)).toBe(false);
@@ -126,11 +126,33 @@ describe("removeRules", () => {
     expect(ink(image, 201, 80)).toBe(true);
   });
 
+  it("keeps bold print that a blurred copy ran into one long run, and erases rules thin or longer than words", () => {
+    const p = page(600, 240, 255);
+    // A bold word's letters joined by their middle strokes: 300 px of ink in one row, crossed by stems.
+    fill(p, 50, 60, 300, 4, 0);
+    for (let x = 50; x < 350; x += 10) fill(p, x, 50, 4, 24, 0);
+    // A short rule under a caption, a few letters' feet standing on it.
+    fill(p, 50, 120, 200, 3, 0);
+    for (let x = 60; x < 100; x += 12) fill(p, x, 104, 3, 16, 0);
+    // A shaded band's border, made thick and ragged by the band's remnants, across the page.
+    fill(p, 20, 180, 560, 18, 0);
+    const { image } = removeRules(p, { minHorizontal: 135, minVertical: 90, maxThickness: 12 });
+    expect(ink(image, 56, 61)).toBe(true);
+    expect(ink(image, 200, 62)).toBe(true);
+    expect(ink(image, 200, 121)).toBe(false);
+    expect(ink(image, 61, 108)).toBe(true);
+    expect(ink(image, 300, 190)).toBe(false);
+  });
+
   it("paints the rules found on the black-and-white copy out of the grey page", () => {
     const grey = page(300, 100, 230);
     fill(grey, 10, 50, 280, 2, 70);
     fill(grey, 40, 20, 10, 10, 80);
-    const { image } = removeRules(binarise(grey, { tile: 20 }), { minHorizontal: 100, minVertical: 60 }, grey);
+    const { image } = removeRules(
+      binarise(grey, { tile: 20 }),
+      { minHorizontal: 100, minVertical: 60, maxThickness: 12 },
+      grey,
+    );
     expect(image.data[51 * 300 + 150]).toBe(255);
     expect(image.data[25 * 300 + 45]).toBe(80);
   });

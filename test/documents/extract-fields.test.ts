@@ -765,9 +765,64 @@ describe("a poor copy's captions and rows (labels above values)", () => {
     expect(r.extracted_data.incident_date).toBe("2026-08-03");
   });
 
+  it("a box's sides read as letters and brackets around captions and values do not hide them", () => {
+    const boxed = `     POLICY                                     INSURANCE COMPANY
+       CAR-202]1-116116                         Summit Assurance
+      INSURED'S NAME                            ADDRESS                                PHONE
+     I Martinez, Keisha                         5167 Main Street, Boise, ID 83702       I (246) 528-4870
+      TIME OF LOSS                              LOCATION OF LOSS                        CLAIM AMOUNT
+       12:05 PM                                "Boise, ID 83702                         i 29.699 52
+     I INCIDENT DATE                            DATE REPORTED                           I DEDUCTIBLE
+       10-08-2026                              10-24-2026                                 500.00`;
+    expect(read(boxed).extracted_data).toMatchObject({
+      claimant_name: "Keisha Martinez",
+      policy_number: "CAR-2021-116116",
+      incident_date: "2026-10-08",
+      amount_claimed: 29699.52,
+    });
+    // In a text layer the same letters are text.
+    const typed = extractClaimFields({ pages: [{ text: boxed, source: "text-layer" }], today: "2026-11-28" });
+    expect(typed.extracted_data.policy_number).not.toBe("CAR-2021-116116");
+  });
+
   it("a one-letter slip is not taken in a short caption or one followed by more words", () => {
     expect(read("Nane: Mateo Torres").extracted_data.claimant_name).toBeUndefined();
     expect(read("Poliey IDs held by the family AH1584634P").fields.policy_number?.method).not.toBe("table");
+  });
+});
+
+describe("captions made of caption words, surnames of several words, two-digit years", () => {
+  const typed = (text: string) => extractClaimFields({ pages: [{ text, source: "text-layer" }], today: "2026-11-28" });
+
+  it("a caption alone in its cell is read whole, not as the list's shorter label", () => {
+    const r = typed(`Insurance Company                     Insurance Policy No.
+ Harbor Point Insurance                Q04102855
+Claimant's Full Name                  Mobile
+ Victor Turner                         (879) 887-6028`);
+    expect(r.extracted_data).toMatchObject({ policy_number: "Q04102855", claimant_name: "Victor Turner" });
+  });
+
+  it("two captions run together are two, not one made of both", () => {
+    const r = typed(`TIME OF LOSS CLAIM AMOUNT
+12:45 AM     USD 6,075.71`);
+    expect(r.extracted_data.amount_claimed).not.toBe(12);
+    const columns = typed(`TIME OF LOSS                               CLAIM AMOUNT
+ 12:45 AM                                   USD 6,075.71`);
+    expect(columns.extracted_data.amount_claimed).toBe(6075.71);
+  });
+
+  it.each([
+    ["ST. CLAIR, HANNAH J.", "Hannah J. St. Clair"],
+    ["De la Cruz, Maria", "Maria De la Cruz"],
+    ["Reed, Carlos", "Carlos Reed"],
+  ])("a surname first, of one word or several: %s", (name, want) => {
+    expect(typed(`Policy Holder:       ${name}`).extracted_data.claimant_name).toBe(want);
+  });
+
+  it("a birth date whose two-digit year reads as a future one bounds no date of loss", () => {
+    const r = typed(`3. Birth Date                             7/27/49
+10. When did the loss occur?              5/20/25`);
+    expect(r.extracted_data.incident_date).toBe("2025-05-20");
   });
 });
 

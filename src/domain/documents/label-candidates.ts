@@ -4,6 +4,7 @@ import { cutAtNextLabel, isLabelCell, matchLabel, SEPARATORS } from "./label-mat
 import type { ContextFact, LabelEntry, LabelTarget } from "./labels";
 import { type Cell, isBlank, type Line, valueConfidence } from "./layout";
 import type { ExtractionMethod } from "./result";
+import { repairScannedBox } from "./scanned-box-repair";
 import { type DateOptions, parseAmount, parseDate, parseHour, repairWords } from "./values";
 
 /** How much a label reading is trusted, by where its value stood (times the label's weight). */
@@ -106,6 +107,12 @@ function continuation(lines: Line[], from: number, col: number, labelCol: number
   return out;
 }
 
+/** Core values a form prints in boxes, whose left side OCR reads as a letter before them. */
+const BOXED_VALUES = new Set(["claimant_name", "policy_number", "incident_date", "amount_claimed"]);
+
+/** "I Martinez, Keisha", "i 29.699 52": a box's side read as a lone letter or bracket before an OCR'd value. */
+const withoutBoxSide = (raw: string) => raw.replace(/^\s*[Iil|[\]{}!]\s+(?=\S)/, "");
+
 function isSentence(text: string): boolean {
   return text.trim().split(/\s+/).length >= 8 && /\b[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{2,}\b/.test(text);
 }
@@ -146,7 +153,12 @@ export function labelCandidates(lines: Line[], dates: DateOptions): Candidate[] 
         });
       return true;
     }
-    const parsed = PARSERS[target](WORDY_FIELDS.has(target) && ocr ? repairWords(raw) : raw, { ...dates, ocr });
+    const text = ocr && BOXED_VALUES.has(target) ? withoutBoxSide(raw) : raw;
+    const parse = (t: string) =>
+      PARSERS[target](WORDY_FIELDS.has(target) && ocr ? repairWords(t) : t, { ...dates, ocr });
+    // An amount OCR read with its separators as points and spaces ("29.699 52") is read as a form's box is.
+    const parsed =
+      parse(text) ?? (ocr && target === "amount_claimed" ? parse(repairScannedBox(target, text)) : undefined);
     if (!parsed) return false;
     out.push({
       field: target,

@@ -102,10 +102,13 @@ export function matchLabel(cellText: string): LabelMatch | undefined {
   if (!composed) return found;
   const { explicit, ...match } = composed;
   // "Full name of policyholder": the whole caption, not its first words ("full name").
-  // A caption alone in its cell wins too when the list's shorter label leaves its "of …" behind.
-  const qualified = explicit || /^of\b/i.test(found?.rest ?? "");
-  const longer =
-    found && found.entry.field !== null && qualified && composed.entry.squashed.length > found.entry.squashed.length;
+  // A caption alone in its cell wins too when the list's shorter label leaves its "of …" behind,
+  // or when the cell is all caption words ("Claimant's Full Name", "Insurance Policy No.": not
+  // the claimant's "'s Full Name", nor the insurer), unless what the list's label leaves is a
+  // caption of its own ("TIME OF LOSS CLAIM AMOUNT" is two).
+  const alone = match.rest === "" && (found?.entry.field === null || !matchLabel(found?.rest ?? ""));
+  const qualified = explicit || /^of\b/i.test(found?.rest ?? "") || alone;
+  const longer = found && qualified && composed.entry.squashed.length > found.entry.squashed.length;
   return !found || longer ? { ...match, labelEnd: composed.labelEnd + offset } : found;
 }
 

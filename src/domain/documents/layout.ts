@@ -117,9 +117,11 @@ export function squash(text: string): { letters: string; map: number[] } {
 
 /** Item numbering and bullets in front of a label: "1.", "1a.", "(3)", "a)", "Q3:", "•". */
 const LEAD_NUMBERING = /^\s*(?:\(?[0-9]{1,2}[a-z]?[.):]|\(?[a-h][.)]|q\d{1,2}[.:]?|[•*▪■□☐\-–#]+|\[\s?\])\s*/i;
+/** A box's side OCR read as a lone letter before a caption in capitals ("I INCIDENT DATE"). */
+const BOX_SIDE = /^\s*[Il|]\s+(?=[A-Z]{2,}\b)/;
 
 export function stripNumbering(text: string): { text: string; offset: number } {
-  const m = text.match(LEAD_NUMBERING);
+  const m = text.match(LEAD_NUMBERING) ?? text.match(BOX_SIDE);
   if (!m || m[0].length === text.length) return { text, offset: 0 };
   return { text: text.slice(m[0].length), offset: m[0].length };
 }

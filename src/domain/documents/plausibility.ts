@@ -63,7 +63,9 @@ export function dateOfLossPlausibility(date: string, context: FactContext, today
   const report = context.report_date as string | undefined;
   const effective = context.policy_effective as string | undefined;
   const expiration = context.policy_expiration as string | undefined;
-  const birth = context.birth_date as string | undefined;
+  // A birth date after today is a two-digit year read in the wrong century ("7/27/49"): it bounds nothing.
+  const read = context.birth_date as string | undefined;
+  const birth = read && days(read, today) < 0 ? read : undefined;
   if (birth && days(date, birth) <= 0) return 0;
   if (birth && date === birth) return 0;
   if (report) {

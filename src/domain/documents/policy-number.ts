@@ -56,7 +56,12 @@ function repairSegment(segment: string): ReadSegment {
 
 export function parsePolicyNumber(raw: string, options: ReadOptions = {}): Parsed<string> | undefined {
   // On a scan, a lone bar before the number is the box's edge ("I 609-6896-GL").
-  const text = (options.ocr ? raw.replace(/^\s*[Il|[{(]\s+(?=[A-Za-z]{0,4}[-\s]?\d)/, "") : raw)
+  // Inside it, a bracket between two characters is a rule crossing the number ("CAR-202]1-116116").
+  const text = (
+    options.ocr
+      ? raw.replace(/^\s*[Il|[{(]\s+(?=[A-Za-z]{0,4}[-\s]?\d)/, "").replace(/(?<=[A-Za-z0-9])[[\]](?=[A-Za-z0-9])/g, "")
+      : raw
+  )
     .replace(/^[\s:#.-]+/, "")
     .replace(/^(?:no|number|num|nr)\b[\s:#.]*/i, "")
     .trim();

@@ -397,7 +397,8 @@ export function parseName(raw: string): Parsed<string> | undefined {
   let certainty = 1;
   // "MariaGarcia-Lopez": a lost space between two capitalised names.
   if (!text.includes(" ")) text = text.replace(/([a-z]{2})([A-Z][a-z])/g, "$1 $2");
-  const comma = text.match(/^([A-Za-z'-]+)\s*,\s*([A-Za-z][A-Za-z.'\- ]+)$/);
+  // "Reed, Carlos"; a surname of two or three words too ("St. Clair, Hannah J.", "De la Cruz, Maria").
+  const comma = text.match(/^([A-Za-z'-]+\.?(?:\s[A-Za-z'-]+\.?){0,2})\s*,\s*([A-Za-z][A-Za-z.'\- ]+)$/);
   if (comma) text = `${comma[2]!.trim()} ${comma[1]!}`;
   const words = text.split(" ").filter(Boolean);
   if (words.length < 2 || words.length > 5) return undefined;

@@ -42,10 +42,35 @@ export interface ScanReading extends OcrResult {
 }
 
 const TARGET_DPI = 300;
+/** Sauvola's k that keeps only the darkest ink: a dense leader's dots, apart. */
+const DOT_CORES = 0.7;
 
 /** A reading's worth: confident words, with a page of few words not beating a fuller one. */
 function score(r: OcrResult): number {
   return r.confidence * Math.min(1, r.words / 40) + 0.002 * Math.min(r.words, 400) * r.confidence;
+}
+
+/**
+ * A page (grey, at `inch` pixels per inch) without its box rules and dot leaders. They are
+ * found on a black-and-white copy and erased from the grey page: tesseract's own thresholding
+ * of the grey strokes reads small print better than a binarised upscale.
+ */
+export function cleanScan(page: GreyImage, inch: number): GreyImage {
+  const tile = Math.round(inch / 6);
+  const binary = binarise(page, { tile });
+  const ruled = removeRules(
+    binary,
+    {
+      minHorizontal: Math.round(inch * 0.45),
+      minVertical: Math.round(inch * 0.3),
+      maxThickness: Math.round(inch * 0.04),
+    },
+    page,
+  );
+  const leaders = { maxDot: Math.round(inch * 0.03), maxGap: Math.round(inch * 0.1) };
+  const dotted = removeLeaders(binary, leaders, ruled.image).image;
+  // Dense leaders a blurred copy ran together stand apart again when only their dark cores are ink.
+  return removeLeaders(binarise(page, { tile, k: DOT_CORES }), leaders, dotted).image;
 }
 
 export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions = {}): ScanReading {
@@ -56,27 +81,11 @@ export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions
   });
   const dpi = prepared.dpi * prepared.scale;
   const inch = dpi;
-  // Rules are found on a black-and-white copy and erased from the grey page: tesseract's own
-  // thresholding of the grey strokes reads small print better than a binarised upscale.
-  const clean = (image: GreyImage) => {
-    const binary = binarise(image, { tile: Math.round(inch / 6) });
-    const ruled = removeRules(
-      binary,
-      {
-        minHorizontal: Math.round(inch * 0.45),
-        minVertical: Math.round(inch * 0.3),
-        maxThickness: Math.round(inch * 0.04),
-      },
-      image,
-    );
-    return removeLeaders(binary, { maxDot: Math.round(inch * 0.03), maxGap: Math.round(inch * 0.1) }, ruled.image)
-      .image;
-  };
   const started = Date.now();
   // Shaded heading bands turned to paper first: binarised, a band is a long dark run that rule
   // removal would cut through the heading's letters.
   const page = flattenBackground(prepared.image, { block: Math.round(inch / 12) });
-  const cleaned = clean(page);
+  const cleaned = cleanScan(page, inch);
   const first = ocr.recognize(toRgba(cleaned), { dpi });
   let kept: ScanReading = { ...first, attempt: "rules removed", attempts: 1, skew: prepared.skew, dpi };
   let keptImage = cleaned;

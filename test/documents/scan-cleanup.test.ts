@@ -15,6 +15,7 @@ import {
   rotateAndScale,
   stretchContrast,
 } from "../../src/pdf/scan-preprocess";
+import { cleanScan } from "../../src/pdf/scan-reading";
 
 function page(width: number, height: number, paper: number): GreyImage {
   return { data: new Uint8Array(width * height).fill(paper), width, height };
@@ -172,6 +173,22 @@ describe("removeLeaders", () => {
     expect(ink(image, 62, 45)).toBe(true);
     expect(ink(image, 682, 50)).toBe(true);
     expect(ink(image, 702, 45)).toBe(true);
+  });
+
+  it("erases a dense leader a blurred copy ran together, found by its dark dots, and keeps the caption", () => {
+    const p = page(900, 200, 235);
+    for (let i = 0; i < 8; i++) fill(p, 60 + i * 12, 90, 8, 18, 40); // the caption's letters
+    // Dots six pixels wide every nine, the gaps between them left mid-grey by the blur; shorter
+    // than a rule.
+    fill(p, 250, 102, 14 * 9, 6, 150);
+    for (let i = 0; i < 14; i++) fill(p, 250 + i * 9, 102, 6, 6, 40);
+    const leaders = { maxDot: 9, maxGap: 30 };
+    // On the usual black-and-white copy the dots and the grey between them are one bar.
+    expect(removeLeaders(binarise(p, { tile: 50 }), leaders).removed).toBe(0);
+    const clean = cleanScan(p, 300);
+    expect(clean.data[104 * 900 + 252]).toBeGreaterThan(200);
+    expect(clean.data[104 * 900 + 250 + 10 * 9 + 2]).toBeGreaterThan(200);
+    expect(clean.data[99 * 900 + 62]).toBe(40);
   });
 
   it("leaves small print alone: letters whose thin bottoms look like dots have sides going up", () => {

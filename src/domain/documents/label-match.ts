@@ -136,8 +136,18 @@ function dictionaryLabel(cellText: string): LabelMatch | undefined {
   return clippedLabel(text, offset, letters, map) ?? slippedLabel(text, offset, letters, map);
 }
 
-/** Captions this long are known with one letter misread. */
-const SLIP_LENGTH = 7;
+/** Captions this long (squashed letters) are known with one letter lost or misread. */
+const LONG_CAPTION = 7;
+
+/** A caption read with a letter lost or misread: the list's label, at a little lower weight. */
+function misreadMatch(entry: LabelEntry, text: string, end: number, offset: number): LabelMatch {
+  return {
+    entry: { ...entry, weight: entry.weight * 0.9 },
+    rest: text.slice(end).replace(SEPARATORS, "").trim(),
+    labelEnd: offset + end,
+    separated: true,
+  };
+}
 
 /**
  * A long caption with one letter misread ("Poliey ID" on a poor copy), known by the rest of it
@@ -146,19 +156,12 @@ const SLIP_LENGTH = 7;
 function slippedLabel(text: string, offset: number, letters: string, map: number[]): LabelMatch | undefined {
   for (const entry of LABELS) {
     const n = entry.squashed.length;
-    if (n < SLIP_LENGTH || letters.length < n) continue;
+    if (n < LONG_CAPTION || letters.length < n) continue;
     let slips = 0;
     for (let i = 0; i < n && slips < 2; i++) if (letters[i] !== entry.squashed[i]) slips++;
     if (slips !== 1) continue;
     const end = map[n - 1]! + 1;
-    const after = text.slice(end);
-    if (!/^\s*(?:$|:|\s{2})/.test(after)) continue;
-    return {
-      entry: { ...entry, weight: entry.weight * 0.9 },
-      rest: after.replace(SEPARATORS, "").trim(),
-      labelEnd: offset + end,
-      separated: true,
-    };
+    if (/^\s*(?:$|:|\s{2})/.test(text.slice(end))) return misreadMatch(entry, text, end, offset);
   }
   return undefined;
 }
@@ -170,20 +173,13 @@ function slippedLabel(text: string, offset: number, letters: string, map: number
 function clippedLabel(text: string, offset: number, letters: string, map: number[]): LabelMatch | undefined {
   if (!text.includes(":")) return undefined;
   for (const entry of LABELS) {
-    if (entry.squashed.length < 7) continue;
+    if (entry.squashed.length < LONG_CAPTION) continue;
     const tail = entry.squashed.slice(1);
     for (const lost of [true, false]) {
       const start = lost ? 0 : 1;
       if (!letters.startsWith(tail, start) || (!lost && letters[0] === entry.squashed[0])) continue;
       const end = map[start + tail.length - 1]! + 1;
-      const after = text.slice(end);
-      if (!/^\s*:/.test(after)) continue;
-      return {
-        entry: { ...entry, weight: entry.weight * 0.9 },
-        rest: after.replace(SEPARATORS, "").trim(),
-        labelEnd: offset + end,
-        separated: true,
-      };
+      if (/^\s*:/.test(text.slice(end))) return misreadMatch(entry, text, end, offset);
     }
   }
   return undefined;

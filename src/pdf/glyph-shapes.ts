@@ -13,8 +13,12 @@ export interface Glyph {
   ink: Uint8Array;
 }
 
-/** The word's glyphs left to right, or undefined when they cannot be cut apart into `count`. */
-export function glyphsOf(image: GreyImage, box: PixelRegion, count: number): Glyph[] | undefined {
+/**
+ * The word's glyphs left to right, or undefined when they cannot be cut apart into `count`. Given
+ * the word's reading, letters a blurred copy ran together or broke in two are cut where the ink
+ * is thinnest among widths the reading expects (cutByWidths).
+ */
+export function glyphsOf(image: GreyImage, box: PixelRegion, count: number, text?: string): Glyph[] | undefined {
   const left = Math.max(0, Math.floor(box.left) - 1);
   const right = Math.min(image.width, Math.ceil(box.right) + 1);
   const top = Math.max(0, Math.floor(box.top) - 3);
@@ -51,13 +55,17 @@ export function glyphsOf(image: GreyImage, box: PixelRegion, count: number): Gly
     const usual = median(widths);
     const widest = widths.indexOf(Math.max(...widths));
     const [a, b] = runs[widest]!;
-    if (b - a < usual * 1.5 || b - a < 6) return undefined;
+    if (b - a < usual * 1.5 || b - a < 6) break;
     let cut = -1;
     for (let x = a + Math.round((b - a) * 0.3); x <= a + Math.round((b - a) * 0.7); x++)
       if (cut < 0 || column[x]! < column[cut]!) cut = x;
     runs = [...runs.slice(0, widest), [a, cut], [cut, b], ...runs.slice(widest + 1)];
   }
-  if (runs.length !== count) return undefined;
+  if (runs.length !== count) {
+    const byWidths = text?.length === count && runs.length ? cutByWidths(column, runs, text) : undefined;
+    if (!byWidths) return undefined;
+    runs = byWidths;
+  }
 
   return runs.map(([a, b]) => {
     let y0 = height;
@@ -74,6 +82,70 @@ export function glyphsOf(image: GreyImage, box: PixelRegion, count: number): Gly
     for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) bitmap[y * w + x] = ink[(y0 + y) * width + a + x]!;
     return { width: w, height: h, ink: bitmap };
   });
+}
+
+/** A character's usual width, as a share of a digit's: what a cut of the word into its reading expects. */
+function usualWidth(char: string): number {
+  if (/[1Il|]/.test(char)) return 0.5;
+  if (char === "-") return 0.6;
+  if (/[.,:;]/.test(char)) return 0.35;
+  if (/[MW]/.test(char)) return 1.3;
+  return 1;
+}
+
+/**
+ * The word's ink (from its first run to its last) cut into one piece per character of `text`:
+ * the cuts where the columns hold least ink, each piece near the width its character usually
+ * has. Undefined when no cut keeps every piece within half to twice that width.
+ */
+function cutByWidths(
+  column: number[],
+  runs: Array<[number, number]>,
+  text: string,
+): Array<[number, number]> | undefined {
+  const start = runs[0]![0];
+  const end = runs.at(-1)![1];
+  const shares = [...text].map(usualWidth);
+  const unit = (end - start) / shares.reduce((a, b) => a + b, 0);
+  const expected = shares.map((s) => s * unit);
+  if (expected.some((w) => w < 2)) return undefined;
+  const stroke = median(column.slice(start, end).filter((v) => v > 0)) || 1;
+  const n = text.length;
+  // cost[k][x]: the best cut of the first k pieces ending at column x; from[k][x]: where piece k began.
+  const cost = Array.from({ length: n + 1 }, () => new Float64Array(end - start + 1).fill(Infinity));
+  const from = Array.from({ length: n + 1 }, () => new Int32Array(end - start + 1).fill(-1));
+  cost[0]![0] = 0;
+  for (let k = 1; k <= n; k++) {
+    const want = expected[k - 1]!;
+    const min = Math.max(1, Math.floor(want * 0.5));
+    const max = Math.ceil(want * 2);
+    for (let x = 1; x <= end - start; x++) {
+      // The last piece ends at the word's end; every other cut pays for the ink it goes through.
+      const cutInk = k === n ? (x === end - start ? 0 : Infinity) : column[start + x]! / stroke;
+      if (cutInk === Infinity) continue;
+      for (let w = min; w <= max && w <= x; w++) {
+        const before = cost[k - 1]![x - w]!;
+        if (before === Infinity) continue;
+        const c = before + cutInk + 2 * ((w - want) / want) ** 2;
+        if (c < cost[k]![x]!) {
+          cost[k]![x] = c;
+          from[k]![x] = x - w;
+        }
+      }
+    }
+  }
+  if (cost[n]![end - start] === Infinity) return undefined;
+  const pieces: Array<[number, number]> = [];
+  for (let k = n, x = end - start; k > 0; k--) {
+    let a = start + from[k]![x]!;
+    let b = start + x;
+    x = a - start;
+    // A piece cut in a gap is its ink only.
+    while (b - a > 1 && column[a] === 0) a++;
+    while (b - a > 1 && column[b - 1] === 0) b--;
+    pieces.unshift([a, b]);
+  }
+  return pieces;
 }
 
 /** Share of ink in a part of the glyph, its bounds as fractions of the glyph's width and height. */
@@ -147,7 +219,7 @@ export function identifierGlyphs(
   image: GreyImage,
   word: PixelRegion & { text: string },
 ): { glyphs: Glyph[]; digitWidth: number } | undefined {
-  const glyphs = glyphsOf(image, word, word.text.length);
+  const glyphs = glyphsOf(image, word, word.text.length, word.text);
   if (!glyphs) return undefined;
   const chars = [...word.text];
   const isCharacter = (i: number) => /[A-Z0-9|]/.test(chars[i]!);

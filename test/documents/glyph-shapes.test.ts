@@ -115,9 +115,28 @@ describe("look-alikes in a policy number, told apart by shape", () => {
     const { image, box } = page([A, A, D, D, D, D, O, D, D, D]);
     // One character more than was printed: the cut cannot line up.
     expect(readIdentifierShapes(image, { ...box, text: "AU788330465" })).toBe("AU788330465");
-    // Printed touching: the round O and its neighbour are one blot, cut at its faintest column.
-    const touching = page([A, A, D, D, D, D, O, D, D, D], 0);
-    expect(readIdentifierShapes(touching.image, { ...touching.box, text: "AU78830465" })).toBe("AU78830465");
+  });
+
+  it("cuts a word whose glyphs all touch where its reading expects them, thin letters and hyphens narrower", () => {
+    // A blurred copy: each glyph joined to the next by a bridge of ink one pixel wide.
+    const touching = page([A, D, D, hyphen, bareBar, D, D], 1);
+    for (let x = 20; x < touching.box.right; x++)
+      if (touching.image.data[(TOP + 20) * 600 + x] !== 20 && touching.image.data[(TOP + 20) * 600 + x + 1] === 20)
+        touching.image.data[(TOP + 14) * 600 + x] = 20;
+    const glyphs = glyphsOf(touching.image, touching.box, 7, "Z74-I96")!;
+    const printed = [22, 18, 18, 8, 5, 18, 18];
+    // Each piece is its glyph, give or take the bridge's column.
+    glyphs.forEach((g, i) => expect(Math.abs(g.width - printed[i]!)).toBeLessThanOrEqual(1));
+    // Without the reading, only the faintest column of a blot much wider than the rest is cut.
+    expect(glyphsOf(touching.image, touching.box, 7)).toBeUndefined();
+  });
+
+  it("puts a letter broken in two by a faint stroke back together", () => {
+    const broken = page([A, D, D, D]);
+    // The crossbar of the first capital lost: its two legs stand apart.
+    for (let y = TOP + 12; y < TOP + 16; y++) for (let x = 24; x < 38; x++) broken.image.data[y * 600 + x] = 235;
+    const glyphs = glyphsOf(broken.image, broken.box, 4, "A123")!;
+    expect(glyphs.map((g) => g.width)).toEqual([22, 18, 18, 18]);
   });
 
   it("cuts touching glyphs apart at their faintest column, and drops a speck at the edge", () => {

@@ -149,21 +149,53 @@ function misreadMatch(entry: LabelEntry, text: string, end: number, offset: numb
   };
 }
 
+/** Captions this long (squashed letters) are known with two slips. */
+const LONGER_CAPTION = 12;
+
 /**
- * A long caption with one letter misread ("Poliey ID" on a poor copy), known by the rest of it
- * when only a separator, a wide gap or the end of its cell follows. Its weight is a little lower.
+ * Letters OCR slipped on in a long caption ("Poliey ID", "Estmated Loss", "Poscy Number" on a
+ * poor copy: a letter misread, lost or added; two in a caption of 12 letters or more), known by
+ * the rest of it when only a separator, a wide gap or the end of its cell follows. A first letter
+ * misread is the only slip allowed. The caption fewest slips away wins; two captions as near with
+ * different meanings are none. Its weight is a little lower.
  */
 function slippedLabel(text: string, offset: number, letters: string, map: number[]): LabelMatch | undefined {
+  let best: { entry: LabelEntry; end: number; slips: number } | undefined;
+  let tied = false;
   for (const entry of LABELS) {
     const n = entry.squashed.length;
-    if (n < LONG_CAPTION || letters.length < n) continue;
-    let slips = 0;
-    for (let i = 0; i < n && slips < 2; i++) if (letters[i] !== entry.squashed[i]) slips++;
-    if (slips !== 1) continue;
-    const end = map[n - 1]! + 1;
-    if (/^\s*(?:$|:|\s{2})/.test(text.slice(end))) return misreadMatch(entry, text, end, offset);
+    if (n < LONG_CAPTION) continue;
+    // A first letter misread is the one slip allowed ("HAME OF INSURED").
+    const firstSlipped = letters[0] !== entry.squashed[0];
+    const allowed = firstSlipped ? 1 : n >= LONGER_CAPTION ? 2 : 1;
+    if (letters.length < n - allowed || (firstSlipped && !letters.startsWith(entry.squashed.slice(1), 1))) continue;
+    const distances = prefixDistances(entry.squashed, letters.slice(0, n + allowed));
+    for (let m = n - allowed; m <= Math.min(letters.length, n + allowed); m++) {
+      const slips = distances[m]!;
+      if (slips === 0 || slips > allowed || (best && slips > best.slips)) continue;
+      const end = map[m - 1]! + 1;
+      if (!/^\s*(?:$|:|\s{2})/.test(text.slice(end))) continue;
+      if (best && slips === best.slips) {
+        if (best.entry.field !== entry.field) tied = true;
+        continue;
+      }
+      best = { entry, end, slips };
+      tied = false;
+    }
   }
-  return undefined;
+  return best && !tied ? misreadMatch(best.entry, text, best.end, offset) : undefined;
+}
+
+/** Edits (a letter changed, lost or added) from `word` to each prefix of `read`, by the prefix's length. */
+function prefixDistances(word: string, read: string): number[] {
+  let row = Array.from({ length: read.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= word.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= read.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (word[i - 1] === read[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row;
 }
 
 /**

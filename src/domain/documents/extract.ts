@@ -19,7 +19,7 @@ import { labelCandidates, ocrValueFactor, ocrWordFactor } from "./label-candidat
 import { matchLabel, splitCellsAtLabels } from "./label-match";
 import { LABELS, type LabelTarget } from "./labels";
 import { type Line, squash, toLines } from "./layout";
-import { completeCutName } from "./name-completion";
+import { completeCutName, outvotingName } from "./name-completion";
 import { narrativeCandidates, narrativeDescription } from "./narrative";
 import { amountPlausibility, contextFacts, dateOfLossPlausibility } from "./plausibility";
 import { type ClaimExtraction, type ExtractedField, finish } from "./result";
@@ -243,6 +243,17 @@ function widgetCandidates(
         }
         if (completion) {
           push("claimant_name", r.value, CUT_NAME_CONFIDENCE, "own", caption, r.widget.page, scanned);
+          continue;
+        }
+        const confidence = (n: KnownReading) => scannedBox(n)?.ocrConfidence ?? 0;
+        const outvoting = outvotingName(
+          { value: r.value, confidence: scanned.ocrConfidence },
+          namesElsewhere.map((n) => ({ value: n.value, confidence: confidence(n), reading: n })),
+        );
+        if (outvoting) {
+          const { name, from } = outvoting;
+          const evidence = `${caption}: ${r.value}; ${shortName(from.reading.widget.name)}`;
+          push("claimant_name", name, 0.97 * 0.9, "own", evidence, from.reading.widget.page, scannedBox(from.reading));
           continue;
         }
       }

@@ -24,6 +24,9 @@ describe("policy numbers read by OCR", () => {
     // A capital between digits stays: the scan's glyph shapes already told it from a digit.
     ["AU7883O465", "AU7883O465"],
     ["PAP2725S784", "PAP2725S784"],
+    // A dot leader's remnant: a tilde by a dash, or for one.
+    ["AO-AUTO~-2021-609993", "AO-AUTO-2021-609993"],
+    ["CAR~2021-116116", "CAR-2021-116116"],
   ])("%s → %s", (raw, want) => {
     expect(parsePolicyNumber(raw, { ocr: true })?.value).toBe(want);
   });
@@ -56,6 +59,7 @@ describe("names, and captions OCR garbled into name-like words", () => {
     ["Aoife O'Neil", "Aoife O'Neil"],
     ["MORRIS, Maria", "Maria MORRIS"],
     ["LUCIA MORGAN", "Lucia Morgan"],
+    ["Sanchez,. Ingrid", "Ingrid Sanchez"],
     ["Frat the. Las", undefined],
     ["wsumED'sMao ADORESS", undefined],
     ["CONTACT'S MAR ING ADORE", undefined],
@@ -73,6 +77,12 @@ describe("captions as OCR returns them", () => {
     ["lnsured Name", "claimant_name", ""],
     ["ustomer:      Sofia Mitchell", "claimant_name", "Sofia Mitchell"],
     ["sustomer:        MARIA WATSON", "claimant_name", "MARIA WATSON"],
+    // Letters misread, lost or added: one in a long caption, two in a caption of 12 letters or more.
+    ["HAME OF INSURED", "claimant_name", ""],
+    ["Estmated Loss", "amount_claimed", ""],
+    ["Poscy Number      CAR-2021-878244", "policy_number", "CAR-2021-878244"],
+    ["Pobcyholder Name", "claimant_name", ""],
+    ["Potcy Effective", null, ""],
   ])("%j is the caption of %s", (text, field, rest) => {
     const m = matchLabel(text);
     expect(m?.entry.field).toBe(field);
@@ -83,6 +93,9 @@ describe("captions as OCR returns them", () => {
     ["ustomer Sofia Mitchell", "no colon after it"],
     ["sustom: 12", "too short to know"],
     ["Accustomer: yes", "more than one letter before it"],
+    ["Dote of Lass", "two slips in a caption of fewer than 12 letters"],
+    ["Estmated Loss of use", "more words after it"],
+    ["Xstmated Loss", "its first letter misread and another lost"],
   ])("%j is not a clipped caption (%s)", (text) => {
     expect(matchLabel(text)?.entry.field ?? null).toBeNull();
   });
@@ -251,5 +264,34 @@ describe("a letter read by OCR", () => {
   it("a greeting before the letter's first sentence is not a closing", () => {
     const r = read("Hi,\nPlease accept this notice.\n\nThe car was hit on May 10th, 2024.");
     expect(r.extracted_data.claimant_name).toBeUndefined();
+  });
+});
+
+describe("a letter read by OCR", () => {
+  const letter = (day: string, signature: string) => `      Carlos Yamamoto
+      5634 Elm Avenue
+      Columbus, OH 43215
+
+      May 11th, 2024
+
+      Dear Sir or Madam,
+
+      On May ${day}, 2024 I was involved in an accident and would like to file a claim. My 2022 Kia Soul was stolen
+      from the driveway at 5634 Elm Avenue overnight.
+
+      My policy number is TY8611088K. I am claiming $525.01 for the repairs.
+
+      Sincerely,
+
+      ${signature}`;
+  const read = (text: string) =>
+    extractClaimFields({ pages: [{ text, source: "ocr", ocrConfidence: 0.8 }], today: "2026-11-28" });
+
+  it.each(["1st", "2nd", "3rd", "5th", "8th"])("keeps an ordinal day (%s) a day, not a word", (day) => {
+    expect(read(letter(day, "Carlos Yamamoto")).extracted_data.incident_date).toBe(`2024-05-0${day[0]}`);
+  });
+
+  it("reads an l OCR made an exclamation mark of in the signature", () => {
+    expect(read(letter("5th", "Wei Campbel!")).extracted_data.claimant_name).toBe("Wei Campbell");
   });
 });

@@ -56,10 +56,15 @@ function repairSegment(segment: string): ReadSegment {
 
 export function parsePolicyNumber(raw: string, options: ReadOptions = {}): Parsed<string> | undefined {
   // On a scan, a lone bar before the number is the box's edge ("I 609-6896-GL").
-  // Inside it, a bracket between two characters is a rule crossing the number ("CAR-202]1-116116").
+  // Inside it, a bracket between two characters is a rule crossing the number ("CAR-202]1-116116"),
+  // a tilde by a dash the dash drawn twice ("AUTO~-2021"), and between two characters a dash.
   const text = (
     options.ocr
-      ? raw.replace(/^\s*[Il|[{(]\s+(?=[A-Za-z]{0,4}[-\s]?\d)/, "").replace(/(?<=[A-Za-z0-9])[[\]](?=[A-Za-z0-9])/g, "")
+      ? raw
+          .replace(/^\s*[Il|[{(]\s+(?=[A-Za-z]{0,4}[-\s]?\d)/, "")
+          .replace(/(?<=[A-Za-z0-9])[[\]](?=[A-Za-z0-9])/g, "")
+          .replace(/~+(?=-)|(?<=-)~+/g, "")
+          .replace(/(?<=[A-Za-z0-9])~(?=[A-Za-z0-9])/g, "-")
       : raw
   )
     .replace(/^[\s:#.-]+/, "")

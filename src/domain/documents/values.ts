@@ -85,6 +85,8 @@ export function repairWords(text: string): string {
     if (digits === 0 || (letters < Math.max(2, digits * 2) && !(letters >= 1 && digits === 1 && tok.length <= 3)))
       return tok;
     if (/^[A-Z]{1,4}\d/.test(tok) && /\d{2}/.test(tok)) return tok;
+    // An ordinal day: "5th", "21st".
+    if (/^\d{1,2}(?:st|nd|rd|th)$/i.test(tok)) return tok;
     const upper = tok === tok.toUpperCase();
     return tok
       .replace(/0/g, upper ? "O" : "o")
@@ -383,6 +385,9 @@ export function parseName(raw: string): Parsed<string> | undefined {
     // OCR digits inside words: "R0bert" → "Robert", "A1ice" → "Alice", "Garcia-|opez" → "Garcia-lopez".
     .replace(/(?<=[A-Za-z])[0|1](?=[A-Za-z])|(?<![A-Za-z0-9])[0|1](?=[a-z]{2})/g, (c) => (c === "0" ? "o" : "l"))
     .replace(/([A-Za-z])\s+-\s+([A-Z])/g, "$1-$2")
+    // A dot leader's remnant after the comma ("Sanchez,. Ingrid"); an l read as "!" ("Campbel!").
+    .replace(/,[.,]+/g, ",")
+    .replace(/(?<=[a-z])!(?=\s|$)/g, "l")
     .replace(/[|_*"“”]/g, " ")
     .replace(/^\s*(?:mr|mrs|ms|miss|dr)\.?\s+/i, "")
     .replace(/\s+/g, " ")

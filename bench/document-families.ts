@@ -88,7 +88,7 @@ async function evaluate(
     if (!ok && flag("misses")) {
       const f = extraction.fields[field];
       misses.push(
-        `${doc.id} ${kind} ${field}: want ${JSON.stringify(want)} got ${JSON.stringify(got)}${f ? ` (${f.source ?? f.method}, ${f.confidence})` : ""} [${doc.variant}]`,
+        `${doc.id} ${kind} ${field}: want ${JSON.stringify(want)} got ${JSON.stringify(got)}${f ? ` (${f.source ?? f.method}, ${f.confidence})` : ""} [${doc.variant}${tier ? `; ${tier}` : ""}]`,
       );
     }
   }

@@ -291,6 +291,11 @@ describe("a letter read by OCR", () => {
     expect(read(letter(day, "Carlos Yamamoto")).extracted_data.incident_date).toBe(`2024-05-0${day[0]}`);
   });
 
+  it("keeps an hour written with am or pm an hour", () => {
+    const r = read(letter("5th", "Carlos Yamamoto").replace("I was involved", "at about 5pm I was involved"));
+    expect(r.extracted_data.incident_hour_of_the_day).toBe(17);
+  });
+
   it("reads an l OCR made an exclamation mark of in the signature", () => {
     expect(read(letter("5th", "Wei Campbel!")).extracted_data.claimant_name).toBe("Wei Campbell");
   });

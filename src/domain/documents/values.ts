@@ -85,8 +85,8 @@ export function repairWords(text: string): string {
     if (digits === 0 || (letters < Math.max(2, digits * 2) && !(letters >= 1 && digits === 1 && tok.length <= 3)))
       return tok;
     if (/^[A-Z]{1,4}\d/.test(tok) && /\d{2}/.test(tok)) return tok;
-    // An ordinal day: "5th", "21st".
-    if (/^\d{1,2}(?:st|nd|rd|th)$/i.test(tok)) return tok;
+    // An ordinal day ("5th", "21st") or an hour ("5pm").
+    if (/^\d{1,2}(?:st|nd|rd|th|am|pm)$/i.test(tok)) return tok;
     const upper = tok === tok.toUpperCase();
     return tok
       .replace(/0/g, upper ? "O" : "o")

@@ -183,8 +183,8 @@ const DIGIT_LIKE = /[0-9|]/;
 /**
  * An identifier (a policy number) with the letters and digits OCR confuses decided again by their
  * shapes: O or 0, I or 1 or L where they stand next to a digit (an L is never read back as a 1);
- * Z, S or B, or 2, 5 or 8, anywhere in a word read with two letters or more (never in a phone or
- * claim number of digits alone). Returns the word as read when its glyphs cannot be cut apart
+ * Z, S or B, or 2, 5 or 8, anywhere in a word read with two letters or more, and at the start of
+ * a long number of digits alone (never in a phone number). Returns the word as read when its glyphs cannot be cut apart
  * one per character, or when a shape is not clear.
  */
 export function readIdentifierShapes(image: GreyImage, word: PixelRegion & { text: string }): string {
@@ -201,10 +201,14 @@ export function readIdentifierShapes(image: GreyImage, word: PixelRegion & { tex
   // A zero as wide and round as an O is one wherever it stands ("0X6551043M").
   const decided = (i: number) => besideDigit(i) || chars[i] === "0";
   const lettered = (core.match(/[A-Z]/g) ?? []).length >= 2;
+  // A number of digits alone is decided at its first glyph, where a policy number's prefix
+  // stands, when its first part is too long for a phone number's ("2060925011", not "248-7314").
+  const longFirstPart = core.split("-")[0]!.length >= 6;
   return glyphs
     .map((g, i) => {
       const read = chars[i]!;
-      if (MODELLED.test(read)) return (lettered ? lookAlikeOf(read, g, digitWidth) : undefined) ?? read;
+      if (MODELLED.test(read))
+        return (lettered || (i === 0 && longFirstPart) ? lookAlikeOf(read, g, digitWidth) : undefined) ?? read;
       return (decided(i) ? shapeOf(read, g, digitWidth) : undefined) ?? read;
     })
     .join("");

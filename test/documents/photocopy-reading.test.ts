@@ -37,6 +37,7 @@ describe("policy numbers read by OCR", () => {
     ["3238798863", false],
     ["POL-2025-521585", false],
     ["S76424609", true],
+    ["ZO6092501I", true],
     ["576424609", false],
     ["I23004294", true],
   ])("a scanned %s opening with digits OCR makes of letters (ZIO, I2) is less sure: %s", (raw, unsure) => {

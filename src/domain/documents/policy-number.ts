@@ -40,9 +40,9 @@ function repairSegment(segment: string): ReadSegment {
     text =
       (/\d/.test(prefix) ? prefix.replace(/[012568]/g, (c) => TO_LETTER[c] ?? c) : prefix) +
       body.replace(/(?<=\d)[oli|](?=\d)|[ol|](?=\d)|(?<=\d)[ol|]/g, (c) => TO_DIGIT[c] ?? c);
-  } else if (/^[SBGZIO]\d{5,}$/.test(segment)) {
-    // "S76424609": one capital before a run of digits is as likely a letter prefix as a digit
-    // OCR misread; it is kept as read, and the caller sends the number to review.
+  } else if (/^[SBGZIO]{1,2}\d{5,}[A-Z]?$/.test(segment)) {
+    // "S76424609", "ZO6092501I": a capital or two before a run of digits (and one after) are as
+    // likely letters as digits OCR misread; kept as read, and the caller sends the number to review.
     return { text: segment, repaired: false, ambiguous: true };
   } else if (!/\d/.test(segment)) {
     // Only letters OCR could have made of digits ("B", "ZIO"): nothing says they are digits.

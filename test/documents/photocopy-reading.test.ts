@@ -84,6 +84,8 @@ describe("captions as OCR returns them", () => {
     ["Poscy Number      CAR-2021-878244", "policy_number", "CAR-2021-878244"],
     ["Pobcyholder Name", "claimant_name", ""],
     ["Potcy Effective", null, ""],
+    // Not the short caption it opens with ("Date") and a word after it.
+    ["Date Regorted", null, ""],
   ])("%j is the caption of %s", (text, field, rest) => {
     const m = matchLabel(text);
     expect(m?.entry.field).toBe(field);

@@ -130,8 +130,14 @@ function dictionaryLabel(cellText: string): LabelMatch | undefined {
     let rest = after.replace(SEPARATORS, "");
     // OCR often loses a hint's closing bracket: "(First, Middle, Last".
     rest = rest.replace(/^\([^)]*(?:\)|$)/, "").replace(SEPARATORS, "");
-    rest = rest.replace(/^(?:\[\s*\]|_{2,}|\.{3,})\s*/, "");
-    return { entry, rest: rest.trim(), labelEnd: offset + end, separated };
+    rest = rest.replace(/^(?:\[\s*\]|_{2,}|\.{3,})\s*/, "").trim();
+    // "Date Regorted": a short caption whose rest is one word may be a longer one OCR slipped on.
+    const slipped =
+      entry.squashed.length < LONG_CAPTION && /^[A-Za-z]+$/.test(rest)
+        ? slippedLabel(text, offset, letters, map)
+        : undefined;
+    if (slipped && slipped.entry.squashed.length > entry.squashed.length) return slipped;
+    return { entry, rest, labelEnd: offset + end, separated };
   }
   return clippedLabel(text, offset, letters, map) ?? slippedLabel(text, offset, letters, map);
 }

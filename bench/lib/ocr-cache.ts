@@ -11,8 +11,13 @@ export function cachedOcr(ocr: PageOcr, dir: string): PageOcr & { hits: number }
   const cache = {
     hits: 0,
     recognize(image: RgbaImage, options: RecognizeOptions = {}): OcrResult {
+      // Readings cached while tesseract-wasm's image loading reset every mode to the automatic
+      // one are under mode 6: they hold for mode 3, never for another.
+      const mode = options.pageSegMode ?? 3;
       const key = createHash("sha1")
-        .update(JSON.stringify([image.width, image.height, options.pageSegMode ?? 6, Math.round(options.dpi ?? 0)]))
+        .update(
+          JSON.stringify([image.width, image.height, mode === 3 ? 6 : `${mode} applied`, Math.round(options.dpi ?? 0)]),
+        )
         .update(image.data)
         .digest("hex");
       const file = join(dir, `${key}.json`);

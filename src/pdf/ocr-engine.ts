@@ -37,8 +37,11 @@ export interface OcrWordBox {
 }
 
 export interface RecognizeOptions {
-  /** Tesseract page segmentation mode: 6 one block of lines (default), 7 one line, 11 sparse text. */
-  pageSegMode?: 4 | 6 | 7 | 11;
+  /**
+   * Tesseract page segmentation mode: 3 the page's own layout of columns and blocks (default), 6 one
+   * block of lines, 7 one line, 11 sparse text.
+   */
+  pageSegMode?: 3 | 6 | 7 | 11;
   /** The image's resolution, when known (else tesseract guesses it from the letters). */
   dpi?: number;
 }
@@ -58,7 +61,6 @@ export class TesseractPageOcr implements PageOcr {
 
   recognize(image: RgbaImage, options: RecognizeOptions = {}): OcrResult {
     // The engine is shared (licence fronts too): every call states its own settings.
-    this.engine.setVariable("tessedit_pageseg_mode", String(options.pageSegMode ?? 6));
     this.engine.setVariable("user_defined_dpi", String(Math.round(options.dpi ?? 0)));
     // loadImage needs a tight RGBA buffer, not a view into a larger one.
     const data =
@@ -70,6 +72,8 @@ export class TesseractPageOcr implements PageOcr {
       width: image.width,
       height: image.height,
     });
+    // Loading an image sets the automatic layout (mode 3): a mode set before it would not hold.
+    this.engine.setVariable("tessedit_pageseg_mode", String(options.pageSegMode ?? 3));
     try {
       const all = this.engine
         .getTextBoxes("word")

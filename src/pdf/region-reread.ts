@@ -1,5 +1,5 @@
-// Regions of a scanned page read again on their own, one line each: a known form's value boxes,
-// a line of text the page's reading skipped.
+// Regions of a scanned page read again on their own: a known form's value boxes,
+// a line of text the page's reading skipped (read as one line).
 // Read as one block, a page runs a box into the caption or the column beside it; cropped, with
 // the box's edges and cut-off neighbours turned to paper, the value alone is read better.
 import type { OcrWordBox, PageOcr } from "./ocr-engine";
@@ -21,8 +21,10 @@ export const centreInside = (b: OcrWordBox, r: PixelRegion) => {
 };
 
 /**
- * Each region read again as one line of text. The words read so are added, marked `reread`, next
- * to the page reading's own: which reading of a box is right is for the reader of the value to say.
+ * Each region (a form's value box) read again on its own. The words read so are added, marked
+ * `reread`, next to the page reading's own: which reading of a box is right is for the reader of
+ * the value to say. A box is read with tesseract's own layout of the crop: on the development
+ * ACORD 2 copies its readings were righter than as one line (83% of the core fields against 77%).
  */
 export function rereadRegions(
   ocr: PageOcr,
@@ -31,16 +33,22 @@ export function rereadRegions(
   words: OcrWordBox[],
   dpi: number,
 ): OcrWordBox[] {
-  return [...words, ...readRegions(ocr, image, regions, dpi).map((w) => ({ ...w, reread: true }))];
+  return [...words, ...readRegions(ocr, image, regions, dpi, 3).map((w) => ({ ...w, reread: true }))];
 }
 
-/** The words read in each region on its own, as one line of text, in the page's pixels. */
-export function readRegions(ocr: PageOcr, image: GreyImage, regions: PixelRegion[], dpi: number): OcrWordBox[] {
+/** The words read in each region on its own (as one line of text unless said), in the page's pixels. */
+export function readRegions(
+  ocr: PageOcr,
+  image: GreyImage,
+  regions: PixelRegion[],
+  dpi: number,
+  pageSegMode: 3 | 7 = 7,
+): OcrWordBox[] {
   const out: OcrWordBox[] = [];
   for (const region of regions) {
     const crop = cropGrey(image, region);
     if (!crop) continue;
-    for (const b of ocr.recognize(toRgba(crop.image), { dpi, pageSegMode: 7 }).boxes ?? []) {
+    for (const b of ocr.recognize(toRgba(crop.image), { dpi, pageSegMode }).boxes ?? []) {
       const word = {
         ...b,
         left: b.left + crop.left,

@@ -1,6 +1,6 @@
 // OCR of one scanned page as copiers and phones deliver it: straightened, brought to about
 // 300 dpi, its box rules and dot leaders erased, then read; a page that reads
-// badly is read once more another way (the grey image, sparse-text segmentation) and the
+// badly is read once more another way (the grey page, rules and leaders left in) and the
 // better reading is kept; lines the reading skipped are read on their own, and the look-alike
 // letters and digits of policy numbers are told apart by their shapes.
 
@@ -93,9 +93,11 @@ export function readScan(ocr: PageOcr, rgba: RgbaImage, options: ScanReadOptions
     (first.confidence < (options.retryBelow ?? 0.8) || first.words < 20) &&
     (!options.mayRetry || options.mayRetry(Date.now() - started));
   if (retry) {
-    const second = ocr.recognize(toRgba(page), { dpi, pageSegMode: 11 });
+    // With tesseract's own layout, as the first reading: read as sparse text (mode 11), the
+    // development ACORD 2 copies lost more boxes than the loss notices gained.
+    const second = ocr.recognize(toRgba(page), { dpi });
     if (score(second) > score(first)) {
-      kept = { ...second, attempt: "grey, sparse text", attempts: 2, skew: prepared.skew, dpi };
+      kept = { ...second, attempt: "grey", attempts: 2, skew: prepared.skew, dpi };
       keptImage = page;
     } else kept = { ...kept, attempts: 2 };
   }

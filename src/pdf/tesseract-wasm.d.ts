@@ -14,6 +14,7 @@ declare module "tesseract-wasm" {
     getTextBoxes(unit: "line" | "word"): TextItem[];
     getText(): string;
     setVariable(name: string, value: string): void;
+    getVariable(name: string): string;
     destroy(): void;
   }
   export function createOCREngine(options?: { wasmBinary?: Uint8Array | ArrayBuffer }): Promise<OCREngine>;

@@ -219,7 +219,8 @@ Three logistic models, one per pair of look-alikes OCR confuses in policy number
 S or 5, B or 8**. Tesseract's language model reads a capital standing among digits as a digit
 ("AU4095Z627" as "AU40952627"), and a digit after a run of capitals as a capital ("PAP8554…" as
 "PAPB554…"). \`src/pdf/glyph-shapes.ts\` cuts a scanned identifier into its glyphs; for each
-glyph read as 2, 5, 8, Z, S or B in a word read with at least two letters, the model of that pair
+glyph read as 2, 5, 8, Z, S or B in a word read with at least two letters (or first in a long
+number read as digits alone), the model of that pair
 gives the probability that it is the capital: at or above the pair's threshold the glyph is the
 capital, at or below one minus it the digit, and between it is left as read
 (\`src/pdf/look-alike-model.ts\`).
@@ -265,7 +266,8 @@ Trained on ${m.trained_on} in ${m.seconds} s (pages already read are taken from 
 
 ## Limits
 
-- Words with fewer than two letters (phone, claim and account numbers of digits) are never changed.
+- In words with fewer than two letters only the first glyph of a number whose first part has six
+  characters or more is decided (where a policy number's prefix stands); phone numbers never.
 - Fonts far from the training fonts (script, condensed bold, dot-matrix) are untested; the
   evaluation fonts' digits-turned rate is the one to expect on a new font.
 `;

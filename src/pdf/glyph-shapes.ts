@@ -184,8 +184,8 @@ const DIGIT_LIKE = /[0-9|]/;
  * An identifier (a policy number) with the letters and digits OCR confuses decided again by their
  * shapes: O or 0, I or 1 or L where they stand next to a digit (an L is never read back as a 1);
  * Z, S or B, or 2, 5 or 8, anywhere in a word read with two letters or more, and at the start of
- * a long number of digits alone (never in a phone number). Returns the word as read when its glyphs cannot be cut apart
- * one per character, or when a shape is not clear.
+ * a long number of digits alone (never in a phone number). Returns the word as read when its
+ * glyphs cannot be cut apart one per character, or when a shape is not clear.
  */
 export function readIdentifierShapes(image: GreyImage, word: PixelRegion & { text: string }): string {
   const core = word.text.replace(/[.,;:)]$/, "");

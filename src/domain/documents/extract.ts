@@ -245,10 +245,10 @@ function widgetCandidates(
           push("claimant_name", r.value, CUT_NAME_CONFIDENCE, "own", caption, r.widget.page, scanned);
           continue;
         }
-        const confidence = (n: KnownReading) => scannedBox(n)?.ocrConfidence ?? 0;
+        const ocrConfidenceOf = (n: KnownReading) => scannedBox(n)?.ocrConfidence ?? 0;
         const outvoting = outvotingName(
           { value: r.value, confidence: scanned.ocrConfidence },
-          namesElsewhere.map((n) => ({ value: n.value, confidence: confidence(n), reading: n })),
+          namesElsewhere.map((n) => ({ value: n.value, confidence: ocrConfidenceOf(n), reading: n })),
         );
         if (outvoting) {
           const { name, from } = outvoting;

@@ -64,9 +64,9 @@ const SURER = 1.5;
 /**
  * The name other boxes read, when `reading` is that name with a letter misread, lost or added in
  * one or two of its words ("Ofivia Cox" against "Olivia Cox", or "rn" read "m" in a long word):
- * read word for word alike by two
- * boxes or more, or by one box OCR was much surer of. Undefined when the others disagree, or the
- * reading is theirs or further from it. Its `name` is the others' reading as a name.
+ * read word for word alike by two boxes or more, or by one box OCR was much surer of. Undefined
+ * when the others disagree, or the reading is theirs or further from it. Its `name` is the
+ * others' reading as a name.
  */
 export function outvotingName<T extends { value: string; confidence: number }>(
   reading: { value: string; confidence: number },

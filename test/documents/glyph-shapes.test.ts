@@ -126,7 +126,7 @@ describe("look-alikes in a policy number, told apart by shape", () => {
     const glyphs = glyphsOf(touching.image, touching.box, 7, "Z74-I96")!;
     const printed = [22, 18, 18, 8, 5, 18, 18];
     // Each piece is its glyph, give or take the bridge's column.
-    glyphs.forEach((g, i) => expect(Math.abs(g.width - printed[i]!)).toBeLessThanOrEqual(1));
+    for (const [i, g] of glyphs.entries()) expect(Math.abs(g.width - printed[i]!)).toBeLessThanOrEqual(1);
     // Without the reading, only the faintest column of a blot much wider than the rest is cut.
     expect(glyphsOf(touching.image, touching.box, 7)).toBeUndefined();
   });

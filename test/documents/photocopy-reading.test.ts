@@ -270,7 +270,7 @@ describe("a letter read by OCR", () => {
   });
 });
 
-describe("a letter read by OCR", () => {
+describe("ordinal days, hours and a signature in a letter read by OCR", () => {
   const letter = (day: string, signature: string) => `      Carlos Yamamoto
       5634 Elm Avenue
       Columbus, OH 43215

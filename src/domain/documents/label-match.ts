@@ -1,5 +1,6 @@
 // A caption at the start of a text: which label it is, and the text after it; captions that
 // run into each other split.
+import { editDistance } from "../settlement/edit-distance";
 import { LABELS, type LabelEntry } from "./labels";
 import { type Cell, type Line, squash, stripNumbering } from "./layout";
 
@@ -175,9 +176,8 @@ function slippedLabel(text: string, offset: number, letters: string, map: number
     const firstSlipped = letters[0] !== entry.squashed[0];
     const allowed = firstSlipped ? 1 : n >= LONGER_CAPTION ? 2 : 1;
     if (letters.length < n - allowed || (firstSlipped && !letters.startsWith(entry.squashed.slice(1), 1))) continue;
-    const distances = prefixDistances(entry.squashed, letters.slice(0, n + allowed));
     for (let m = n - allowed; m <= Math.min(letters.length, n + allowed); m++) {
-      const slips = distances[m]!;
+      const slips = editDistance(entry.squashed, letters.slice(0, m), allowed);
       if (slips === 0 || slips > allowed || (best && slips > best.slips)) continue;
       const end = map[m - 1]! + 1;
       if (!/^\s*(?:$|:|\s{2})/.test(text.slice(end))) continue;
@@ -190,18 +190,6 @@ function slippedLabel(text: string, offset: number, letters: string, map: number
     }
   }
   return best && !tied ? misreadMatch(best.entry, text, best.end, offset) : undefined;
-}
-
-/** Edits (a letter changed, lost or added) from `word` to each prefix of `read`, by the prefix's length. */
-function prefixDistances(word: string, read: string): number[] {
-  let row = Array.from({ length: read.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= word.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= read.length; j++)
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (word[i - 1] === read[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row;
 }
 
 /**

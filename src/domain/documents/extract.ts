@@ -15,7 +15,7 @@ import { extractCms1500, isCms1500 } from "./cms1500";
 import { PARSERS, parseLocation } from "./field-parsers";
 import type { ScannedBox, ScannedWord } from "./form-scan";
 import { type FormWidget, isCaptionEcho, type PrintedText, readWidgets, shortName, widgetLabel } from "./form-widgets";
-import { labelCandidates, ocrValueFactor, ocrWordFactor } from "./label-candidates";
+import { BOXED_VALUES, labelCandidates, ocrValueFactor, ocrWordFactor } from "./label-candidates";
 import { matchLabel, splitCellsAtLabels } from "./label-match";
 import { LABELS, type LabelTarget } from "./labels";
 import { type Line, squash, toLines } from "./layout";
@@ -380,7 +380,7 @@ export function extractClaimFields(input: ExtractionInput | string): ClaimExtrac
   // A scanned known form gives its core facts from its boxes alone: captions and prose read
   // across the form (its other party's page too) find the other party's estimate or the report
   // date instead.
-  const besideTheBoxes = (c: Candidate) => !(scannedBoxes.length > 0 && BOXED_ON_FORM.has(c.field));
+  const besideTheBoxes = (c: Candidate) => !(scannedBoxes.length > 0 && BOXED_VALUES.has(c.field));
   const candidates: Candidate[] = [
     ...formCandidates,
     ...formDescriptionFacts(formCandidates, dates),
@@ -459,8 +459,6 @@ function captionedFields(lines: Line[]): Set<string> {
 const SCANNED_BOX_FLOOR = 0.4;
 /** A scanned name cut at the copy's edge, or completed by words only one box read: shown, for review. */
 const CUT_NAME_CONFIDENCE = 0.55;
-
-const BOXED_ON_FORM = new Set(["claimant_name", "policy_number", "incident_date", "amount_claimed"]);
 
 /** What kind of incident a filled form's own description tells (ACORD 2 has no incident-type box). */
 const DESCRIBED_FACTS = new Set(["incident_type", "collision_type", "incident_severity", "authorities_contacted"]);

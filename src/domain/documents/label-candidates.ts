@@ -108,7 +108,12 @@ function continuation(lines: Line[], from: number, col: number, labelCol: number
 }
 
 /** Core values a form prints in boxes, whose left side OCR reads as a letter before them. */
-const BOXED_VALUES = new Set(["claimant_name", "policy_number", "incident_date", "amount_claimed"]);
+export const BOXED_VALUES: ReadonlySet<string> = new Set([
+  "claimant_name",
+  "policy_number",
+  "incident_date",
+  "amount_claimed",
+]);
 
 /** "I Martinez, Keisha", "i 29.699 52": a box's side read as a lone letter or bracket before an OCR'd value. */
 const withoutBoxSide = (raw: string) => raw.replace(/^\s*[Iil|[\]{}!]\s+(?=\S)/, "");

@@ -174,6 +174,21 @@ describe("reading the boxes", () => {
     expect(Object.values(boxes).map((b) => b.value)).not.toContain("POLICY");
   });
 
+  it.each(["I", "i", "l", "!", "|", "]"])("the box's left side read as %j is left out of its value", (side) => {
+    const policy = PAGE1.widgets.find((w) => w.name === "Text7")!.rect;
+    const edge = {
+      str: side,
+      x: copy.scale * policy[0]! + copy.dx - 0.5,
+      y: copy.scale * (policy[1]! + 3) + copy.dy,
+      width: 1.5,
+      height: 7,
+      confidence: 0.4,
+    };
+    const words = [...captionWords(PAGE1, copy), edge, ...valueWords(PAGE1, "Text7", "UP-AUTO-2022-750631", copy)];
+    const boxes = readScannedBoxes(words, PAGE1, placeScannedPage(words, PAGE1)!, 1);
+    expect(boxes.find((b) => b.name === "Text7")).toMatchObject({ value: "UP-AUTO-2022-750631", ocrConfidence: 0.95 });
+  });
+
   it("a word read taller than its neighbours, its baseline a few points lower, stays on their line", () => {
     const [pa, year, serial] = valueWords(PAGE1, "Text7", "PA 2022 863437", copy);
     const tall = { ...serial!, y: serial!.y - 3.4, height: serial!.height * 2.1 };
@@ -277,6 +292,33 @@ describe("reading the boxes", () => {
     const whole = read("Chloe Johnson", "Sarah Kim", "Sarah Kim");
     expect(whole.extracted_data.claimant_name).toBe("Chloe Johnson");
     expect(whole.needs_review ?? []).not.toContain("claimant_name");
+  });
+
+  describe("a second page that reads badly, after a first page placed as the form's", () => {
+    const copy = { scale: 0.98, dx: -14, dy: 9 };
+    // A dozen of the second page's captions read: too few for a page on its own.
+    const fewCaptions = captionWords(PAGE2, copy, 4).slice(0, 12);
+    const reportedBy = valueWords(PAGE2, "REPORTED BY", "Patrick Ramirez", copy);
+    const boxesOf = (pages: ScannedWord[][]) =>
+      scannedAcord2Boxes(pages.map((scannedWords, i) => ({ number: i + 1, scannedWords })))
+        .filter((b) => b.page === 2)
+        .map((b) => [b.name, b.value]);
+
+    it("is placed as the form's second page on the captions it has", () => {
+      expect(placeScannedPage(fewCaptions, PAGE2)).toBeUndefined();
+      expect(boxesOf([page, [...fewCaptions, ...reportedBy]])).toEqual([["REPORTED BY", "Patrick Ramirez"]]);
+    });
+
+    it.each([
+      ["alone", [[...fewCaptions, ...reportedBy]]],
+      ["after a page that is not the form", [captionWords(PAGE1, copy, 12), [...fewCaptions, ...reportedBy]]],
+      [
+        "copied at another scale than the first page",
+        [page, [...captionWords(PAGE2, { scale: 1.06, dx: -30, dy: -10 }, 4).slice(0, 12), ...reportedBy]],
+      ],
+    ])("not when it is %s", (_, pages) => {
+      expect(boxesOf(pages as ScannedWord[][])).toEqual([]);
+    });
   });
 
   it("a scan that is not the form has no boxes", () => {

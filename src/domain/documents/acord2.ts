@@ -177,8 +177,18 @@ export function acord2ValueBoxes(words: ScannedWord[]): Array<[number, number, n
  * the form's own pages by its captions and read box by box, under the fillable edition's names.
  */
 export function scannedAcord2Boxes(pages: Array<{ number?: number; scannedWords?: ScannedWord[] }>): ScannedBox[] {
+  let previous: ReturnType<typeof placeOnForm>;
   return pages.flatMap((page, i) => {
-    const placed = page.scannedWords?.length ? placeOnForm(page.scannedWords) : undefined;
-    return placed ? readScannedBoxes(page.scannedWords!, placed.form, placed.placement, page.number ?? i + 1) : [];
+    const words = page.scannedWords ?? [];
+    const placed = words.length ? (placeOnForm(words) ?? placeAfter(words, previous)) : undefined;
+    previous = placed;
+    return placed ? readScannedBoxes(words, placed.form, placed.placement, page.number ?? i + 1) : [];
   });
+}
+
+/** A page that follows a placed page of the form, placed as the form's next page on fewer captions. */
+function placeAfter(words: ScannedWord[], previous: ReturnType<typeof placeOnForm>): ReturnType<typeof placeOnForm> {
+  const form = previous && LAYOUT_PAGES[LAYOUT_PAGES.indexOf(previous.form) + 1];
+  const placement = form && placeScannedPage(words, form, previous.placement);
+  return placement && { form, placement };
 }

@@ -47,6 +47,13 @@ const ANCHOR_TOLERANCE = 4;
  */
 const MIN_ANCHORS = 20;
 /**
+ * A page that follows the form's first page, placed there, is expected to be the form's next
+ * page: this many captions suffice, found at the first page's scale (one copier copied both).
+ */
+const MIN_ANCHORS_NEXT_PAGE = 10;
+/** How far a following page's scale may differ from the first page's: the copier's rounding. */
+const NEXT_PAGE_SCALE_SLACK = 0.02;
+/**
  * A page whose title (the form's largest print) is read where the placement puts it needs only
  * this many captions besides: a fax-like copy loses the 6-pt captions but keeps the title, and
  * no other page has both the title and this many captions in the form's places.
@@ -141,11 +148,17 @@ const residual = (p: Pair, t: Omit<PagePlacement, "anchors">) => {
 /**
  * Where the scanned page sits against the form's own geometry, or undefined when too few of
  * the form's captions are found where one placement would put them (not this form, or
- * unreadable).
+ * unreadable). `after` is the placement of the form's previous page, when the page follows it.
  */
-export function placeScannedPage(words: ScannedWord[], layout: FormPageLayout): PagePlacement | undefined {
+export function placeScannedPage(
+  words: ScannedWord[],
+  layout: FormPageLayout,
+  after?: PagePlacement,
+): PagePlacement | undefined {
   const pairs = candidatePairs(words, layout);
-  return placeBy(pairs, MIN_ANCHORS, () => true) ?? placeUnderTitle(candidatePairs(words, layout, roughMiss));
+  const placed = placeBy(pairs, MIN_ANCHORS, () => true) ?? placeUnderTitle(candidatePairs(words, layout, roughMiss));
+  if (placed || !after) return placed;
+  return placeBy(pairs, MIN_ANCHORS_NEXT_PAGE, (t) => Math.abs(t.scale - after.scale) <= NEXT_PAGE_SCALE_SLACK);
 }
 
 /** A page whose small captions are unreadable placed by its title and the few captions that agree with it. */
@@ -273,8 +286,8 @@ export function readScannedBoxes(
     const [x2, y2] = place(widget.rect[2]! + 1.5, widget.rect[3]! + 2);
     const inside = values.filter((w) => {
       const [cx, cy] = centre(w);
-      // The box's own side read as a letter ("I Yuki Brooks") is not part of the value.
-      const boxSide = /^[Il|[\]]$/.test(w.str) && Math.min(Math.abs(cx - x1), Math.abs(cx - x2)) < 3.5 * scale;
+      // The box's own side read as a letter ("I Yuki Brooks", "i UP-AUTO-…") is not part of the value.
+      const boxSide = /^[Iil!|[\]]$/.test(w.str) && Math.min(Math.abs(cx - x1), Math.abs(cx - x2)) < 3.5 * scale;
       return cx >= x1 && cx <= x2 && cy >= y1 && cy <= y2 && !boxSide;
     });
     const middle = scale * ((widget.rect[1]! + widget.rect[3]!) / 2) + dy;

@@ -5,6 +5,7 @@ import { extractClaimFields } from "../../src/domain/documents";
 import { labelCandidates } from "../../src/domain/documents/label-candidates";
 import { matchLabel, splitCellsAtLabels } from "../../src/domain/documents/label-match";
 import { toLines, valueConfidence } from "../../src/domain/documents/layout";
+import { narrativeCandidates } from "../../src/domain/documents/narrative";
 import { parsePolicyNumber } from "../../src/domain/documents/policy-number";
 import { parseName, readAlike } from "../../src/domain/documents/values";
 
@@ -163,6 +164,21 @@ describe("values under their captions on a scan", () => {
     expect(got.claimant_name).toBe("Dmitri Collins");
     expect(got.policy_number).toBeUndefined();
     expect(got.amount_claimed).toBeUndefined();
+  });
+
+  it.each([
+    ["REPORTEDON", "7/26/26"],
+    ["REPORTED ON", "7/26/26"],
+    ["DATEOFBIRTH", "12/19/72"],
+    ["POLICYPERIOD", "2/26/26"],
+  ])("a date under %s, its caption's words glued by OCR, is not read as the date of loss", (caption, date) => {
+    const text = [
+      "       About the incident",
+      `       TOTAL CLAIMED                                                             ${caption}`,
+      `        $7,000.00                                                                 ${date}`,
+    ].join("\n");
+    const dates = narrativeCandidates(text, { ocr: true, dayFirst: false }).filter((c) => c.field === "incident_date");
+    expect(dates).toEqual([]);
   });
 
   it("a text layer's caption is not paired with a value two lines down", () => {

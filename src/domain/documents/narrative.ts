@@ -25,8 +25,9 @@ export interface NarrativeCandidate {
 
 const EVENT_WORDS =
   /\b(?:accident|incident|collision|collided|crash(?:ed)?|loss|occurred|happened|rear[-\s]?ended|struck|hit|stolen|theft|damaged|vandali[sz]ed|broke(?:n)? into|t[-\s]?boned|sideswiped|ran into|backed into|skidded|lost control|flooded|fire|parked|dented|gone|missing|recovered)\b/i;
+/** Words before a date that make it another date than the loss's (OCR may glue a caption's words: "REPORTEDON"). */
 const NON_EVENT_DATE =
-  /\b(?:born|birth|dob|dated|signed|issued|effective|expir\w*|valid|renew\w*|policy period|bound|bind|since|letter|today|purchased|bought|registered|inspected|reported on|submitted|received)\b/i;
+  /\b(?:born|(?:date\s*of\s*)?birth|dob|dated|signed|issued|effective|expir\w*|valid|renew\w*|policy\s*period|bound|bind|since|letter|today|purchased|bought|registered|inspected|reported\s*on|submitted|received)\b/i;
 const CLAIM_AMOUNT_CONTEXT =
   /\b(?:claim(?:ing|ed)?|request(?:ing|ed)?|seek(?:ing)?|reimburs\w*|compensat\w*|total(?:ling|ing|s)?|estimat\w*|amount(?:ing)?|quot\w*|cost(?:s|ing)?|came to|repairs? (?:will )?(?:cost|come)|damages? (?:of|total\w*|amount\w*))\b/i;
 const NOT_CLAIM_AMOUNT =
@@ -100,7 +101,7 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     const eventful = EVENT_WORDS.test(s);
     for (const d of findDates(s, dateOptions)) {
       const before = s.slice(Math.max(0, d.index - 40), d.index);
-      if (NON_EVENT_DATE.test(before) || /\b(?:date of birth|dob)\b/i.test(before)) continue;
+      if (NON_EVENT_DATE.test(before)) continue;
       if (OTHER_DATE_CAPTION.test(before)) continue;
       const on = /\b(?:on|of)\s*$/i.test(before);
       if (eventful) add("incident_date", d.value, (on ? 0.78 : 0.72) * d.certainty, s);

@@ -115,6 +115,24 @@ describe("captions as OCR returns them", () => {
     const policy = labelCandidates(lines, {}).filter((c) => c.field === "policy_number");
     expect(policy.map((c) => c.value)).toEqual(["Y62131793"]);
   });
+
+  it.each(['"Excess Deductible', "EXCESS DEDUCTIBLE", "Excess"])(
+    "the amount under %s is the deductible, to check the claimed amount against",
+    (caption) => {
+      const lines = toLines(
+        [
+          `   Date of this Report                Total Claimed                      ${caption}`,
+          "    26 August 2026                     $1,227.13                          $ 1,000",
+        ].join("\n"),
+      );
+      lines.forEach(splitCellsAtLabels);
+      const amounts = labelCandidates(lines, {}).filter((c) => /amount_claimed|_deductible/.test(c.field));
+      expect(amounts.map((c) => [c.field, c.value])).toEqual([
+        ["amount_claimed", 1227.13],
+        ["_deductible", 1000],
+      ]);
+    },
+  );
 });
 
 describe("values under their captions on a scan", () => {

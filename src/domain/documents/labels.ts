@@ -467,7 +467,14 @@ export type ContextFact = ContextDate | ContextAmount;
 export const CONTEXT_AMOUNT_LABELS: Record<ContextAmount, string[]> = {
   subtotal: ["subtotal", "sub total", "sub-total", "net amount", "parts and labor"],
   tax: ["tax", "sales tax", "vat", "gst", "tax amount"],
-  deductible: ["deductible", "less deductible", "customer deductible", "deductible amount", "excess"],
+  deductible: [
+    "deductible",
+    "less deductible",
+    "customer deductible",
+    "deductible amount",
+    "excess",
+    "excess deductible",
+  ],
 };
 
 export const CONTEXT_DATE_LABELS: Record<ContextDate, string[]> = {

@@ -336,4 +336,20 @@ describe("ordinal days, hours and a signature in a letter read by OCR", () => {
   it("reads an l OCR made an exclamation mark of in the signature", () => {
     expect(read(letter("5th", "Wei Campbel!")).extracted_data.claimant_name).toBe("Wei Campbell");
   });
+
+  it.each([
+    ["the signature and the name atop the address agree", "Carlos Hernandez", "Carlos Hernandez", false],
+    ["the signature ran r and n together", "Carlos Hernandez", "Carlos Hemandez", true],
+    ["the name atop the address ran r and n together", "Carlos Hemandez", "Carlos Hernandez", false],
+  ])("%s: the name as spelled, for review when the signature is the one misread", (_case, atop, signature, review) => {
+    const r = read(letter("5th", signature).replace("Carlos Yamamoto\n", `${atop}\n`));
+    expect(r.extracted_data.claimant_name).toBe("Carlos Hernandez");
+    expect(r.needs_review?.includes("claimant_name") ?? false).toBe(review);
+  });
+
+  it("a name atop an address alone names no one: a repair shop's estimate starts so", () => {
+    const estimate =
+      "Precision Collision Center\n8095 Industrial Way\nRichmond, VA 23219\n\nEstimate date: 23 December 2023";
+    expect(read(estimate).extracted_data.claimant_name).toBeUndefined();
+  });
 });

@@ -78,6 +78,9 @@ function senderName(display: string, local: string): { value: string; certainty:
   return name ? { value: name.value, certainty: (same ? 0.8 : 0.55) * name.certainty } : undefined;
 }
 
+/** A word with the letter pairs a blurred copy runs together read as the one letter they become: rn as m, cl as d, vv as w. */
+const mergedLetters = (s: string) => s.replace(/rn/g, "m").replace(/cl/g, "d").replace(/vv/g, "w");
+
 /** Sentences about someone else's vehicle, policy or insurer: not the claimant's facts. */
 const OTHER_PARTY =
   /\b(?:other|third)[\s-](?:driver|party|parties|vehicle|car|motorist)|\btheir\s+(?:insurance|insurer|policy)|\bhis\s+(?:insurance|insurer|policy)|\bher\s+(?:insurance|insurer|policy)/i;
@@ -164,8 +167,24 @@ export function narrativeCandidates(raw: string, dateOptions: DateOptions): Narr
     const n = m[1]!.split(/\s+/).length <= 4 ? parseName(m[1]!) : undefined;
     if (n) named("signature", n.value, 0.55 * n.certainty, m[0]);
   }
+  // A letter's sender block: a name atop its address. It names no one alone (a shop's estimate
+  // starts the same way), only alongside the signature.
+  const head = text.match(/^\s*([^\n]{3,60})\n[ \t]*\d+[ \t]+[A-Za-z][^\n]*\n[^\n]*\b[A-Z]{2}[ \t]+\d{5}\b/);
+  const sender = head ? parseName(head[1]!.trim()) : undefined;
+  if (sender) names.sender.add(sender.value);
   for (const name of names.sender)
-    if (names.signature.has(name)) add("claimant_name", name, 0.8, `sender and signature: ${name}`);
+    for (const signed of names.signature) {
+      if (name === signed) add("claimant_name", name, 0.8, `sender and signature: ${name}`);
+      // The same name with letters OCR ran together in one of them ("Tumer" for Turner): the one
+      // that keeps them apart, surer than the signature alone.
+      else if (mergedLetters(name) === mergedLetters(signed))
+        add(
+          "claimant_name",
+          name.length > signed.length ? name : signed,
+          0.75,
+          `sender and signature: ${name}, ${signed}`,
+        );
+    }
   for (const m of text.matchAll(
     /\b(?:insured|policyholder|claimant)[,:]?\s+(?:is\s+)?(?:mr\.?|mrs\.?|ms\.?)?\s*([A-Z][a-z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,2})/g,
   )) {

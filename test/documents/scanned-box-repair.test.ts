@@ -29,6 +29,10 @@ describe("repairScannedBox", () => {
     ["amount_claimed", "$1.25", "$1.25"],
     ["amount_claimed", "$3.050 00", "$3,050.00"],
     ["amount_claimed", "11,250.76", "11,250.76"],
+    ["amount_claimed", "$6469 $643.69", "$643.69"],
+    ["amount_claimed", "$643.69 $6469", "$643.69"],
+    ["amount_claimed", "$643.69 $64.39", "$643.69 $64.39"],
+    ["amount_claimed", "$6469 $6439", "$6469 $6439"],
     ["policy_number", "02232026", "02232026"],
     // A fax drops thin slashes and hyphens.
     ["incident_date", "0104 2023", "01/04/2023"],

@@ -32,15 +32,28 @@ function repairBoxDate(raw: string): string {
 /** An amount box read with its decimal point (and thousands commas) as spaces, its "$" as "§". */
 function repairBoxAmount(raw: string): string {
   // The box's left side read as a character glued to the dollar sign ("1$1,250.76").
-  const text = raw
-    .trim()
-    .replace(/^§/, "$")
-    .replace(/^[1Il|](?=\$)/, "");
+  const text = wellFormedOfTwo(
+    raw
+      .trim()
+      .replace(/^§/, "$")
+      .replace(/^[1Il|](?=\$)/, ""),
+  );
   // A thousands comma read as a point: "$1.250.76" (only the last point, before two digits, is the cents').
   if (/^\$?\d{1,3}(?:\.\d{3})+\.\d{2}$/.test(text)) return text.replace(/\.(?=\d{3}\b)/g, ",");
   if (/\.\d{2}$/.test(text)) return text;
   const spaced = text.match(/^(\$?\s*)(\d{1,3}(?:[ ,.]\d{3})*)[ ,](\d{2})$/);
   return spaced ? `${spaced[1]}${spaced[2]!.replace(/[ .]/g, ",")}.${spaced[3]}` : text;
+}
+
+/**
+ * A box read as two dollar amounts, a skewed line's ghost beside the value ("$6469 $643.69"):
+ * the one written with its cents, when only one is. One amount is all a box holds.
+ */
+function wellFormedOfTwo(text: string): string {
+  const amounts = text.split(/\s+(?=\$)/);
+  if (amounts.length !== 2 || !amounts.every((a) => /^\$\s?\d[\d,.]*$/.test(a))) return text;
+  const withCents = amounts.filter((a) => /\d\.\d{2}$/.test(a));
+  return withCents.length === 1 ? withCents[0]! : text;
 }
 
 /**

@@ -253,7 +253,12 @@ describe("reading the boxes", () => {
 
   it("an insured's name cut by the copy's edge is completed by the same name in another box, or sent to review", () => {
     const cutCopy = { scale: 1, dx: -19, dy: 4 };
-    const read = (insured: string, contact: string, reportedBy: string) =>
+    const read = (
+      insured: string,
+      contact: string,
+      reportedBy: string,
+      sureness = { contact: 0.95, reportedBy: 0.95 },
+    ) =>
       extractClaimFields({
         today: "2026-11-28",
         pages: [
@@ -265,7 +270,7 @@ describe("reading the boxes", () => {
             scannedWords: [
               ...captionWords(PAGE1, cutCopy),
               ...valueWords(PAGE1, "NAME OF INSURED First Middle Last", insured, cutCopy),
-              ...valueWords(PAGE1, "NAME OF CONTACT First Middle Last", contact, cutCopy),
+              ...valueWords(PAGE1, "NAME OF CONTACT First Middle Last", contact, cutCopy, sureness.contact),
             ],
           },
           {
@@ -273,7 +278,10 @@ describe("reading the boxes", () => {
             text: "",
             source: "ocr",
             ocrConfidence: 0.8,
-            scannedWords: [...captionWords(PAGE2, cutCopy), ...valueWords(PAGE2, "REPORTED BY", reportedBy, cutCopy)],
+            scannedWords: [
+              ...captionWords(PAGE2, cutCopy),
+              ...valueWords(PAGE2, "REPORTED BY", reportedBy, cutCopy, sureness.reportedBy),
+            ],
           },
         ],
       });
@@ -288,6 +296,10 @@ describe("reading the boxes", () => {
     const cut = read("Louise Johnson", "a Louise Johnson", "ya Louise Johnson");
     expect(cut.extracted_data.claimant_name).toBe("Louise Johnson");
     expect(cut.needs_review).toContain("claimant_name");
+    // Two boxes read more of it, a letter apart: the one OCR was surer of.
+    const surer = read("5 Wright", "Vei Wright", "Wei Wright", { contact: 0.93, reportedBy: 0.96 });
+    expect(surer.extracted_data.claimant_name).toBe("Wei Wright");
+    expect(surer.needs_review).toContain("claimant_name");
     // A whole reading stands, whatever the other boxes say.
     const whole = read("Chloe Johnson", "Sarah Kim", "Sarah Kim");
     expect(whole.extracted_data.claimant_name).toBe("Chloe Johnson");

@@ -227,7 +227,11 @@ function widgetCandidates(
     dates = { ...dates, dayFirst: false };
     const readings = readAcord2(widgets);
     const scannedBox = (r: KnownReading) => ("ocrConfidence" in r.widget ? (r.widget as ScannedBox) : undefined);
-    const namesElsewhere = readings.filter((r) => r.field === "name_elsewhere" && scannedBox(r));
+    const ocrConfidenceOf = (n: KnownReading) => scannedBox(n)?.ocrConfidence ?? 0;
+    // The insured's name in other boxes, the surest reading first: it completes a cut name.
+    const namesElsewhere = readings
+      .filter((r) => r.field === "name_elsewhere" && scannedBox(r))
+      .sort((a, b) => ocrConfidenceOf(b) - ocrConfidenceOf(a));
     for (const r of readings) {
       const scanned = scannedBox(r);
       if (r.field === "claimant_name" && scanned) {
@@ -245,7 +249,6 @@ function widgetCandidates(
           push("claimant_name", r.value, CUT_NAME_CONFIDENCE, "own", caption, r.widget.page, scanned);
           continue;
         }
-        const ocrConfidenceOf = (n: KnownReading) => scannedBox(n)?.ocrConfidence ?? 0;
         const outvoting = outvotingName(
           { value: r.value, confidence: scanned.ocrConfidence },
           namesElsewhere.map((n) => ({ value: n.value, confidence: ocrConfidenceOf(n), reading: n })),

@@ -1,7 +1,8 @@
 // The letters and digits of one printed word cut apart on the page, and each measured the way a
 // reader tells look-alikes apart: an O is wider and rounder than the digits beside it, an L has
 // a foot, a 1 a flag that a bare I lacks. Z/2, S/5 and B/8 differ in ways no one rule held across
-// fonts: a small trained model of their shapes decides those (look-alike-model.ts).
+// fonts: a small trained model of their shapes decides those (look-alike-model.ts), and O/0 and
+// I/1 where their proportions leave it open.
 import { lookAlikeOf } from "./look-alike-model";
 import type { PixelRegion } from "./region-reread";
 import { type GreyImage, median, otsuThreshold } from "./scan-preprocess";
@@ -174,18 +175,21 @@ function inkCentre(g: Glyph, y0: number, y1: number): number {
 
 /** Capitals and digits, in parts joined by hyphens: a policy or claim number. */
 const IDENTIFIER = /^[A-Z0-9|]+(?:-[A-Z0-9|]+)*$/;
-const DATE = /^\d{1,4}-\d{1,2}-\d{1,4}$/;
+/** A date with hyphens, or a box's date whose slashes the copy lost ("05242025"). */
+const DATE = /^\d{1,4}-\d{1,2}-\d{1,4}$|^(?:0[1-9]|1[0-2]|[12]\d|3[01]){2}(?:19|20)\d\d$/;
 const LOOK_ALIKE = /[0O1I|258ZSB]/;
-/** Decided by the trained models (look-alike-model.ts). */
+/** Decided by the trained models alone (look-alike-model.ts); O, 0, I and 1 by their proportions first. */
 const MODELLED = /[258ZSB]/;
 const DIGIT_LIKE = /[0-9|]/;
 
 /**
  * An identifier (a policy number) with the letters and digits OCR confuses decided again by their
- * shapes: O or 0, I or 1 or L where they stand next to a digit (an L is never read back as a 1);
- * Z, S or B, or 2, 5 or 8, anywhere in a word read with two letters or more, and at the start of
- * a long number of digits alone (never in a phone number). Returns the word as read when its
- * glyphs cannot be cut apart one per character, or when a shape is not clear.
+ * shapes. Where the trained models decide (in a word read with two letters or more, and in the
+ * letters that start a long number, never a phone number's): Z, S or B against 2, 5 or 8
+ * anywhere, and O or 0, I or 1 where the glyph's proportions leave it open. Elsewhere only the
+ * proportions decide: O or 0, I or 1 or L next to a digit (an L is never read back as a 1).
+ * Returns the word as read when its glyphs cannot be cut apart one per character, or when a
+ * shape is not clear.
  */
 export function readIdentifierShapes(image: GreyImage, word: PixelRegion & { text: string }): string {
   const core = word.text.replace(/[.,;:)]$/, "");
@@ -201,17 +205,20 @@ export function readIdentifierShapes(image: GreyImage, word: PixelRegion & { tex
   // A zero as wide and round as an O is one wherever it stands ("0X6551043M").
   const decided = (i: number) => besideDigit(i) || chars[i] === "0";
   const lettered = (core.match(/[A-Z]/g) ?? []).length >= 2;
-  // A number of digits alone is decided at its first glyph, where a policy number's prefix
+  // A number of digits alone is decided at its first glyphs, where a policy number's prefix
   // stands, when its first part is too long for a phone number's ("2060925011", not "248-7314").
   const longFirstPart = core.split("-")[0]!.length >= 6;
-  return glyphs
-    .map((g, i) => {
-      const read = chars[i]!;
-      if (MODELLED.test(read))
-        return (lettered || (i === 0 && longFirstPart) ? lookAlikeOf(read, g, digitWidth) : undefined) ?? read;
-      return (decided(i) ? shapeOf(read, g, digitWidth) : undefined) ?? read;
-    })
-    .join("");
+  const out: string[] = [];
+  // Its prefix: every glyph before this one decided a letter ("Z10499696-53" is ZIO…).
+  const inPrefix = () => longFirstPart && out.every((c) => /[A-Z]/.test(c));
+  const byModel = (i: number, g: Glyph) =>
+    lettered || inPrefix() ? lookAlikeOf(chars[i] === "|" ? "1" : chars[i]!, g, digitWidth) : undefined;
+  for (const [i, g] of glyphs.entries()) {
+    const read = chars[i]!;
+    if (MODELLED.test(read)) out.push(byModel(i, g) ?? read);
+    else out.push((decided(i) ? (shapeOf(read, g, digitWidth) ?? byModel(i, g)) : undefined) ?? read);
+  }
+  return out.join("");
 }
 
 /**

@@ -1,4 +1,4 @@
-// Z or 2, S or 5, B or 8: a glyph cut from a scanned identifier told apart by a small logistic
+// Z or 2, S or 5, B or 8, O or 0, I or 1: a glyph cut from a scanned identifier told apart by a small logistic
 // model of its shape (ink on a coarse grid, its proportions), one model per pair, trained on
 // photocopied identifiers in many fonts (`npm run train:glyphs`, models/glyphs/MODEL_CARD.md).
 import model from "../../models/glyphs/look-alikes.json";
@@ -8,7 +8,13 @@ import type { Glyph } from "./glyph-shapes";
 const GRID = { columns: 6, rows: 9 } as const;
 
 /** Each digit OCR mistakes a capital for, and that capital. */
-export const LOOK_ALIKE_LETTERS: Readonly<Record<string, string>> = { "2": "Z", "5": "S", "8": "B" };
+export const LOOK_ALIKE_LETTERS: Readonly<Record<string, string>> = {
+  "0": "O",
+  "1": "I",
+  "2": "Z",
+  "5": "S",
+  "8": "B",
+};
 
 /** A logistic model over standardised features. */
 export interface Logistic {
@@ -61,7 +67,7 @@ export function logistic(m: Logistic, features: number[]): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Probability that a glyph of the pair of `digit` (2, 5 or 8) is its look-alike capital. */
+/** Probability that a glyph of the pair of `digit` (0, 1, 2, 5 or 8) is its look-alike capital. */
 export function letterProbability(digit: string, features: number[]): number | undefined {
   const pair = PAIRS[digit];
   return pair && logistic(pair, features);
@@ -72,7 +78,7 @@ const DIGIT_OF: Readonly<Record<string, string>> = Object.fromEntries(
 );
 
 /**
- * What a glyph read as 2, 5 or 8, or as Z, S or B, really is, when its pair's model is sure: the
+ * What a glyph read as 0, 1, 2, 5 or 8, or as O, I, Z, S or B, really is, when its pair's model is sure: the
  * capital at or above the pair's threshold, the digit at or below one minus it.
  */
 export function lookAlikeOf(read: string, g: Glyph, digitWidth: number): string | undefined {

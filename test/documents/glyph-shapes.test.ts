@@ -28,7 +28,7 @@ const ring =
     return width;
   };
 
-/** Any other digit: a box outline as wide as the digits. */
+/** Any other digit (read as 3, 4, 6, 7 or 9: the trained look-alike models decide 0, 1, 2, 5 and 8): a box outline as wide as the digits. */
 const digit: Painter = (image, left) => {
   ink(image, left, TOP, left + 18, TOP + 4);
   ink(image, left + 14, TOP, left + 18, TOP + HEIGHT);
@@ -82,12 +82,12 @@ describe("look-alikes in a policy number, told apart by shape", () => {
     ["a round O among digits read as a zero", [A, A, D, D, D, D, O, D, D, D], "AU78830465", "AU7883O465"],
     ["a zero read as an O", [A, A, D, D, D, D, ZERO, D, D, D], "AU7883O465", "AU78830465"],
     ["zeros read as zeros", [A, A, D, D, D, D, ZERO, D, D, D], "AU78830465", "AU78830465"],
-    ["a bare capital I read as a 1", [bareBar, D, D, ZERO, ZERO, D, D, D, D], "123004294", "I23004294"],
-    ["a 1 with its flag read as an I", [one, D, D, ZERO, ZERO, D, D, D, D], "I23004294", "123004294"],
-    ["a 1 with its flag read as a 1", [one, D, D, ZERO, ZERO, D, D, D, D], "123004294", "123004294"],
-    ["an L with its foot read as a 1", [ell, D, D, D, D, D, D, D, D], "198983193", "L98983193"],
+    ["a bare capital I read as a 1", [bareBar, D, D, ZERO, ZERO, D, D, D, D], "143004794", "I43004794"],
+    ["a 1 with its flag read as an I", [one, D, D, ZERO, ZERO, D, D, D, D], "I43004794", "143004794"],
+    ["a 1 with its flag read as a 1", [one, D, D, ZERO, ZERO, D, D, D, D], "143004794", "143004794"],
+    ["an L with its foot read as a 1", [ell, D, D, D, D, D, D, D, D], "198983493", "L98983493"],
     ["an I and an O before the digits", [bareBar, O, ZERO, D, D, D, D, ZERO, D, D], "1007460934", "IO07460934"],
-    ["parts joined by hyphens", [A, bareBar, O, D, D, D, D, D, D, hyphen, D, D], "Z10814652-34", "ZIO814652-34"],
+    ["parts joined by hyphens", [A, bareBar, O, D, D, D, D, D, D, hyphen, D, D], "Z10874652-34", "ZIO874652-34"],
     ["a round O read as a zero before a letter", [O, A, D, D, D, one, ZERO, D, D, A], "0X6551043M", "OX6551043M"],
     ["a full stop after the number", [A, A, D, D, D, D, O, D, D, D, hyphen], "AU78830465.", "AU7883O465."],
   ])("%s", (_, glyphs, read, want) => {
@@ -96,7 +96,7 @@ describe("look-alikes in a policy number, told apart by shape", () => {
   });
 
   it.each([
-    ["letters between letters are not decided (XIK)", [A, bareBar, A, hyphen, D, D, D, D], "X1K-3152"],
+    ["letters between letters are not decided (XIK)", [A, bareBar, A, hyphen, D, D, D, D], "X1K-3467"],
     ["a date", [D, D, D, D, hyphen, one, ZERO, hyphen, D, ZERO], "2026-10-20"],
     ["a word with small letters", [D, D, D, ZERO, A, A, A, A, A], "6270Claim"],
     ["fewer than four digits", [A, A, A, hyphen, O, D, D], "CLM-O23"],

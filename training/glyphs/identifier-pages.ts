@@ -13,8 +13,8 @@ import { type GreyImage, toGrey } from "../../src/pdf/scan-preprocess";
 
 /** An identifier with look-alikes among digits and letters, in the shapes policy numbers take. */
 function identifier(rng: Random): string {
-  const digit = () => (rng.chance(0.5) ? rng.pick(["2", "5", "8"]) : rng.digits(1));
-  const letter = () => (rng.chance(0.5) ? rng.pick(["Z", "S", "B"]) : rng.letters(1));
+  const digit = () => (rng.chance(0.6) ? rng.pick(["2", "5", "8", "0", "1"]) : rng.digits(1));
+  const letter = () => (rng.chance(0.6) ? rng.pick(["Z", "S", "B", "O", "I"]) : rng.letters(1));
   const run = (n: number, pick: () => string) => Array.from({ length: n }, pick).join("");
   const mixed = (n: number) => run(n, () => (rng.chance(0.7) ? digit() : letter()));
   switch (rng.int(0, 3)) {

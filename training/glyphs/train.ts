@@ -1,4 +1,4 @@
-// Trains the Z/2, S/5 and B/8 look-alike models (src/pdf/look-alike-model.ts) on identifiers as
+// Trains the Z/2, S/5, B/8, O/0 and I/1 look-alike models (src/pdf/look-alike-model.ts) on identifiers as
 // the service meets them: pages of policy-number-like words drawn in many fonts, photocopied
 // (skew, blur, JPEG, grey paper, fax-like copies), read by the production OCR, and each word's
 // glyphs cut where tesseract placed the word. Fonts are split: the models learn on some and are
@@ -65,7 +65,7 @@ async function pageWords(ocr: PageOcr, seed: number, font: string): Promise<Word
   return crops;
 }
 
-/** Each 2, 5, 8, Z, S and B of the words, cut and measured as the service cuts a word: by its reading. */
+/** Each look-alike of the words (0, 1, 2, 5, 8 and O, I, Z, S, B), cut and measured as the service cuts a word: by its reading. */
 function samplesOf(words: WordCrop[]): Sample[] {
   const samples: Sample[] = [];
   for (const { image, box, read, printed } of words) {
@@ -173,7 +173,7 @@ async function main() {
       Object.fromEntries(Object.entries(m as object).map(([f, v]) => [f, round(v)])),
     ]),
   );
-  writeFileSync(join(OUT, "look-alikes.json"), `${JSON.stringify({ version: "look-alikes-v1", pairs: rounded })}\n`);
+  writeFileSync(join(OUT, "look-alikes.json"), `${JSON.stringify({ version: "look-alikes-v2", pairs: rounded })}\n`);
   const summary = {
     pages,
     fonts: FONTS,
@@ -208,22 +208,24 @@ function modelCard(m: {
       .split("/")
       .pop()!
       .replace(/\.\w+$/, "");
-  return `# Model card: look-alike glyphs in scanned identifiers (\`look-alikes-v1\`)
+  return `# Model card: look-alike glyphs in scanned identifiers (\`look-alikes-v2\`)
 
 Written by the training run (\`npm run train:glyphs\`, \`training/glyphs/train.ts\`) from
 \`metrics.json\`: every number here was measured by that run.
 
 ## What it is
 
-Three logistic models, one per pair of look-alikes OCR confuses in policy numbers: **Z or 2,
-S or 5, B or 8**. Tesseract's language model reads a capital standing among digits as a digit
-("AU4095Z627" as "AU40952627"), and a digit after a run of capitals as a capital ("PAP8554…" as
-"PAPB554…"). \`src/pdf/glyph-shapes.ts\` cuts a scanned identifier into its glyphs; for each
-glyph read as 2, 5, 8, Z, S or B in a word read with at least two letters (or first in a long
-number read as digits alone), the model of that pair
-gives the probability that it is the capital: at or above the pair's threshold the glyph is the
+Five logistic models, one per pair of look-alikes OCR confuses in policy numbers: **Z or 2,
+S or 5, B or 8, O or 0, I or 1**. Tesseract's language model reads a capital standing among
+digits as a digit ("AU4095Z627" as "AU40952627"), and a digit after a run of capitals as a
+capital ("PAP8554…" as "PAPB554…"). \`src/pdf/glyph-shapes.ts\` cuts a scanned identifier into
+its glyphs; for each glyph read as 2, 5, 8, Z, S or B in a word read with at least two letters
+(or among the letters that start a long number read as digits), the model of that pair gives
+the probability that it is the capital: at or above the pair's threshold the glyph is the
 capital, at or below one minus it the digit, and between it is left as read
-(\`src/pdf/look-alike-model.ts\`).
+(\`src/pdf/look-alike-model.ts\`). A glyph read as 0, O, 1 or I in those places is decided by
+its proportions first (an O wider and rounder than the digits, a bare bar an I, a flag a 1) and
+by its pair's model when they leave it open.
 
 - **Input:** the glyph's ink (Otsu-binarised on the word's crop) averaged over a 6 × 9 grid, its
   width to its height, and its width to the median width of the word's digits: 56 numbers,
@@ -235,7 +237,7 @@ capital, at or below one minus it the digit, and between it is left as read
 
 Generated at training time, never committed (samples cached in \`training/glyphs/cache/\`):
 ${m.pages} pages of policy-number-like identifiers (letters and digits in the shapes policy
-numbers take, with Z, S, B, 2, 5 and 8 over-represented), 9 to 12.5 pt, photocopied as the
+numbers take, with Z, S, B, O, I and 2, 5, 8, 0, 1 over-represented), 9 to 12.5 pt, photocopied as the
 development document families are (120 to 200 dpi, skew up to 4.5°, blur, JPEG quality 18 to 60,
 grey paper, noise; one copy in five black and white), then read by the production path
 (\`readClaimDocument\` with tesseract-wasm). A word is kept when OCR read it as long as it was
@@ -266,8 +268,12 @@ Trained on ${m.trained_on} in ${m.seconds} s (pages already read are taken from 
 
 ## Limits
 
-- In words with fewer than two letters only the first glyph of a number whose first part has six
-  characters or more is decided (where a policy number's prefix stands); phone numbers never.
+- In words with fewer than two letters only the glyphs that start a number whose first part has
+  six characters or more are decided, while each comes out a letter (where a policy number's
+  prefix stands); phone numbers and dates never.
+- O/0 and I/1 are the hardest pairs: in some fonts a zero is as round as an O and a 1 as bare as
+  an I, so their models find fewer letters, and a zero turned into an O is the error to watch on
+  a new font (see the evaluation fonts' rates above).
 - Fonts far from the training fonts (script, condensed bold, dot-matrix) are untested; the
   evaluation fonts' digits-turned rate is the one to expect on a new font.
 `;

@@ -98,6 +98,7 @@ describe("look-alikes in a policy number, told apart by shape", () => {
   it.each([
     ["letters between letters are not decided (XIK)", [A, bareBar, A, hyphen, D, D, D, D], "X1K-3467"],
     ["a date", [D, D, D, D, hyphen, one, ZERO, hyphen, D, ZERO], "2026-10-20"],
+    ["a box's date whose slashes the copy lost, a round zero first", [O, D, D, D, D, ZERO, D, D], "05242025"],
     ["a word with small letters", [D, D, D, ZERO, A, A, A, A, A], "6270Claim"],
     ["fewer than four digits", [A, A, A, hyphen, O, D, D], "CLM-O23"],
   ])("leaves alone %s", (_, glyphs, read) => {

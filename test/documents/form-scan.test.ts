@@ -213,6 +213,11 @@ describe("reading the boxes", () => {
     expect(read([...estimate("250.76", false, 0.92), ...estimate("$1,250.76", true, 0.37)])).toEqual([
       ["box", "$1,250.76"],
     ]);
+    // All the box's reading has more is a thin stroke: the box's side, which its crop took in.
+    expect(read([...estimate("$1,250.76", false, 0.92), ...estimate("1$1,250.76", true, 0.2)])).toEqual([
+      ["page", "$1,250.76"],
+      ["box", "1$1,250.76"],
+    ]);
   });
 
   it("the insured's value boxes are where the copy put them, a little inside top and bottom", () => {

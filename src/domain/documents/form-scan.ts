@@ -319,11 +319,17 @@ export function readScannedBoxes(
     }
     // The page's reading that lost a box's first characters ("250.76" of "$1,250.76") to the
     // caption or column beside it is the same value cut short: the box's own reading stands.
+    // Not when all the box's reading has more is one thin stroke: the box's side, which its
+    // crop takes in ("1353-5741-TE" of "353-5741-TE").
     const [onPage, inBox] = readings;
+    const pageRead = squashed(onPage?.value ?? "");
+    const boxRead = squashed(inBox?.value ?? "");
+    const more = boxRead.slice(0, boxRead.length - pageRead.length);
     const cutShort =
       inBox !== undefined &&
-      squashed(inBox.value).length > squashed(onPage!.value).length &&
-      squashed(inBox.value).endsWith(squashed(onPage!.value));
+      boxRead.length > pageRead.length &&
+      boxRead.endsWith(pageRead) &&
+      !/^[1Il|![\]]$/.test(more);
     out.push(...(cutShort ? [inBox] : readings));
   }
   return out;

@@ -7,7 +7,7 @@ import { matchLabel, splitCellsAtLabels } from "../../src/domain/documents/label
 import { toLines, valueConfidence } from "../../src/domain/documents/layout";
 import { narrativeCandidates } from "../../src/domain/documents/narrative";
 import { parsePolicyNumber } from "../../src/domain/documents/policy-number";
-import { parseName, readAlike } from "../../src/domain/documents/values";
+import { parseAmount, parseName, readAlike } from "../../src/domain/documents/values";
 
 describe("policy numbers read by OCR", () => {
   it.each([
@@ -67,6 +67,23 @@ describe("names, and captions OCR garbled into name-like words", () => {
     ["CONTACT'S MAR ING ADORE", undefined],
   ])("%s → %s", (raw, want) => {
     expect(parseName(raw)?.value).toBe(want);
+  });
+});
+
+describe("amounts that dot leaders ran into", () => {
+  it.each([
+    ["$23648..3L", 23648.31],
+    ["$2,085.4L....", 2085.41],
+    ["$250..00.", 250],
+    ["$1,227.13", 1227.13],
+    // An engine's size is not money: its L stays a letter.
+    ["5.5L engine", 5.5],
+  ])("%s reads %d from OCR", (text, want) => {
+    expect(parseAmount(text, { ocr: true })?.value).toBe(want);
+  });
+
+  it("a text layer's amount is taken as written", () => {
+    expect(parseAmount("$23648.3L")?.value).toBe(23648.3);
   });
 });
 

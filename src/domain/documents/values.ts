@@ -276,8 +276,23 @@ export function numberFromMoneyDigits(digits: string): number | undefined {
 }
 
 /** Every money amount in the text, in order. */
+/**
+ * Dot leaders OCR ran into an amount ("$23648..3L"): points doubled inside the number are one,
+ * and a cents digit read as L (a typewriter 1's flag and foot) is a 1 in a money amount ("5.5L"
+ * is an engine).
+ */
+function withoutLeaderRemnants(text: string): { text: string; repaired: boolean } {
+  const out = text
+    .replace(/(\d)\.{2,}(?=\d)/g, "$1.")
+    .replace(/((?:[$€£]\s?\d|\d{3})[\d,]*\.\d)L(?![A-Za-z])/g, (_, amount: string) => `${amount}1`);
+  return { text: out, repaired: out !== text };
+}
+
 export function findAmounts(raw: string, options: { ocr?: boolean } = {}): AmountMatch[] {
-  const { text, repaired } = options.ocr ? repairNumericRuns(raw) : { text: raw, repaired: false };
+  const leaders = options.ocr ? withoutLeaderRemnants(raw) : { text: raw, repaired: false };
+  const runs = options.ocr ? repairNumericRuns(leaders.text) : { text: raw, repaired: false };
+  const text = runs.text;
+  const repaired = leaders.repaired || runs.repaired;
   const out: AmountMatch[] = [];
   for (const m of text.matchAll(MONEY)) {
     const before = m[1];

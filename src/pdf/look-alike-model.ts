@@ -1,6 +1,7 @@
-// Z or 2, S or 5, B or 8, O or 0, I or 1: a glyph cut from a scanned identifier told apart by a small logistic
-// model of its shape (ink on a coarse grid, its proportions), one model per pair, trained on
-// photocopied identifiers in many fonts (`npm run train:glyphs`, models/glyphs/MODEL_CARD.md).
+// Z or 2, S or 5, B or 8, O or 0, I or 1: a glyph cut from a scanned identifier told apart by a
+// small logistic model of its shape (ink on a coarse grid, its proportions), one model per pair,
+// trained on photocopied identifiers in many fonts (`npm run train:glyphs`,
+// models/glyphs/MODEL_CARD.md).
 import model from "../../models/glyphs/look-alikes.json";
 import type { Glyph } from "./glyph-shapes";
 
@@ -78,8 +79,8 @@ const DIGIT_OF: Readonly<Record<string, string>> = Object.fromEntries(
 );
 
 /**
- * What a glyph read as 0, 1, 2, 5 or 8, or as O, I, Z, S or B, really is, when its pair's model is sure: the
- * capital at or above the pair's threshold, the digit at or below one minus it.
+ * What a glyph read as 0, 1, 2, 5 or 8, or as O, I, Z, S or B, really is, when its pair's model
+ * is sure: the capital at or above the pair's threshold, the digit at or below one minus it.
  */
 export function lookAlikeOf(read: string, g: Glyph, digitWidth: number): string | undefined {
   const digit = read in LOOK_ALIKE_LETTERS ? read : DIGIT_OF[read];

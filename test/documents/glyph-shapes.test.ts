@@ -28,7 +28,10 @@ const ring =
     return width;
   };
 
-/** Any other digit (read as 3, 4, 6, 7 or 9: the trained look-alike models decide 0, 1, 2, 5 and 8): a box outline as wide as the digits. */
+/**
+ * Any other digit, a box outline as wide as the digits: read as 3, 4, 6, 7 or 9, since the
+ * trained look-alike models decide 0, 1, 2, 5 and 8 and know nothing of this shape.
+ */
 const digit: Painter = (image, left) => {
   ink(image, left, TOP, left + 18, TOP + 4);
   ink(image, left + 14, TOP, left + 18, TOP + HEIGHT);

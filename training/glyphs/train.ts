@@ -1,8 +1,9 @@
-// Trains the Z/2, S/5, B/8, O/0 and I/1 look-alike models (src/pdf/look-alike-model.ts) on identifiers as
-// the service meets them: pages of policy-number-like words drawn in many fonts, photocopied
-// (skew, blur, JPEG, grey paper, fax-like copies), read by the production OCR, and each word's
-// glyphs cut where tesseract placed the word. Fonts are split: the models learn on some and are
-// measured on others they never saw. Writes models/glyphs/{look-alikes.json,metrics.json,MODEL_CARD.md}.
+// Trains the Z/2, S/5, B/8, O/0 and I/1 look-alike models (src/pdf/look-alike-model.ts) on
+// identifiers as the service meets them: pages of policy-number-like words drawn in many fonts,
+// photocopied (skew, blur, JPEG, grey paper, fax-like copies), read by the production OCR, and
+// each word's glyphs cut where tesseract placed the word. Fonts are split: the models learn on
+// some and are measured on others they never saw. Writes
+// models/glyphs/{look-alikes.json,metrics.json,MODEL_CARD.md}.
 // Run: npm run train:glyphs [-- --pages 48] (the pages' words are cached in training/glyphs/cache/).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -65,7 +66,10 @@ async function pageWords(ocr: PageOcr, seed: number, font: string): Promise<Word
   return crops;
 }
 
-/** Each look-alike of the words (0, 1, 2, 5, 8 and O, I, Z, S, B), cut and measured as the service cuts a word: by its reading. */
+/**
+ * Each look-alike of the words (0, 1, 2, 5, 8 and O, I, Z, S, B), cut and measured as the
+ * service cuts a word: by its reading.
+ */
 function samplesOf(words: WordCrop[]): Sample[] {
   const samples: Sample[] = [];
   for (const { image, box, read, printed } of words) {

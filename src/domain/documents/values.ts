@@ -275,7 +275,6 @@ export function numberFromMoneyDigits(digits: string): number | undefined {
   return Number.isFinite(n) ? Math.round(n * 100) / 100 : undefined;
 }
 
-/** Every money amount in the text, in order. */
 /**
  * Dot leaders OCR ran into an amount ("$23648..3L"): points doubled inside the number are one,
  * and a cents digit read as L (a typewriter 1's flag and foot) is a 1 in a money amount ("5.5L"
@@ -288,6 +287,7 @@ function withoutLeaderRemnants(text: string): { text: string; repaired: boolean 
   return { text: out, repaired: out !== text };
 }
 
+/** Every money amount in the text, in order. */
 export function findAmounts(raw: string, options: { ocr?: boolean } = {}): AmountMatch[] {
   const leaders = options.ocr ? withoutLeaderRemnants(raw) : { text: raw, repaired: false };
   const runs = options.ocr ? repairNumericRuns(leaders.text) : { text: raw, repaired: false };

@@ -278,12 +278,13 @@ export function numberFromMoneyDigits(digits: string): number | undefined {
 /**
  * Dot leaders OCR ran into an amount ("$23648..3L"): points doubled inside the number are one,
  * and a cents digit read as L (a typewriter 1's flag and foot) is a 1 in a money amount ("5.5L"
- * is an engine).
+ * is an engine). The run of digits before the point is bounded, so that a page of digits is
+ * read in linear time.
  */
 function withoutLeaderRemnants(text: string): { text: string; repaired: boolean } {
   const out = text
     .replace(/(\d)\.{2,}(?=\d)/g, "$1.")
-    .replace(/((?:[$€£]\s?\d|\d{3})[\d,]*\.\d)L(?![A-Za-z])/g, (_, amount: string) => `${amount}1`);
+    .replace(/((?:[$€£]\s?\d|\d{3})[\d,]{0,15}\.\d)L(?![A-Za-z])/g, (_, amount: string) => `${amount}1`);
   return { text: out, repaired: out !== text };
 }
 

@@ -144,9 +144,15 @@ const LAYOUT_PAGES = (layout as { pages: FormPageLayout[] }).pages;
 /** The insured's core value boxes, worth reading again on their own when a scan is this form. */
 const REREAD = new Set(["Text3", "Text4", "Text7", "NAME OF INSURED First Middle Last", "Text45"]);
 
+/** A scanned page placed as one of the form's pages. */
+interface PlacedPage {
+  form: FormPageLayout;
+  placement: PagePlacement;
+}
+
 /** The form's page a scanned page is, and where it sits, if it is one of them. */
-function placeOnForm(words: ScannedWord[]): { form: FormPageLayout; placement: PagePlacement } | undefined {
-  let best: { form: FormPageLayout; placement: PagePlacement } | undefined;
+function placeOnForm(words: ScannedWord[]): PlacedPage | undefined {
+  let best: PlacedPage | undefined;
   for (const form of LAYOUT_PAGES) {
     const placement = placeScannedPage(words, form);
     if (placement && placement.anchors > (best?.placement.anchors ?? 0)) best = { form, placement };
@@ -177,7 +183,7 @@ export function acord2ValueBoxes(words: ScannedWord[]): Array<[number, number, n
  * the form's own pages by its captions and read box by box, under the fillable edition's names.
  */
 export function scannedAcord2Boxes(pages: Array<{ number?: number; scannedWords?: ScannedWord[] }>): ScannedBox[] {
-  let previous: ReturnType<typeof placeOnForm>;
+  let previous: PlacedPage | undefined;
   return pages.flatMap((page, i) => {
     const words = page.scannedWords ?? [];
     const placed = words.length ? (placeOnForm(words) ?? placeAfter(words, previous)) : undefined;
@@ -187,7 +193,7 @@ export function scannedAcord2Boxes(pages: Array<{ number?: number; scannedWords?
 }
 
 /** A page that follows a placed page of the form, placed as the form's next page on fewer captions. */
-function placeAfter(words: ScannedWord[], previous: ReturnType<typeof placeOnForm>): ReturnType<typeof placeOnForm> {
+function placeAfter(words: ScannedWord[], previous: PlacedPage | undefined): PlacedPage | undefined {
   const form = previous && LAYOUT_PAGES[LAYOUT_PAGES.indexOf(previous.form) + 1];
   const placement = form && placeScannedPage(words, form, previous.placement);
   return placement && { form, placement };
